@@ -1,0 +1,1 @@
+"""Alembic migrations of the YEDA Desktop database (shipped as yeda_desktop.migrations)."""

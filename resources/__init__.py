@@ -1,0 +1,1 @@
+"""Fonts, translations and icons (shipped as yeda_desktop.resources)."""
