@@ -1,0 +1,109 @@
+"""Writes the change log from the ORM's unit of work, so no edit escapes it.
+
+Who made a change comes from `session.info` (`officer`, `device_id`,
+`package_id`), set by `Database.session()`.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
+
+from yeda_desktop.models.base import Synced, utcnow
+from yeda_desktop.models.changelog import ChangeLog
+
+
+def encode_value(value: Any) -> str | None:
+    """JSON text of a column value; dates as ISO 8601, enums as their code."""
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        value = value.value
+    elif isinstance(value, datetime | date):
+        value = value.isoformat()
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _entry(session: Session, obj: Synced, op: str, **fields: Any) -> ChangeLog:
+    return ChangeLog(
+        table_name=obj.__tablename__,  # type: ignore[attr-defined]
+        record_id=obj.id,
+        op=op,
+        at=session.info.get("now") or utcnow(),
+        officer=session.info.get("officer"),
+        device_id=session.info.get("device_id"),
+        package_id=session.info.get("package_id"),
+        **fields,
+    )
+
+
+def _apply_defaults(obj: Synced) -> None:
+    """Fill Python-side column defaults now, so the insert is logged with its real values."""
+    for col in obj.__table__.columns:  # type: ignore[attr-defined]
+        default = col.default
+        if default is None or getattr(obj, col.key) is not None:
+            continue
+        if default.is_scalar:
+            setattr(obj, col.key, default.arg)
+        elif default.is_callable:
+            setattr(obj, col.key, default.arg(None))
+
+
+def _log_insert(session: Session, obj: Synced) -> list[ChangeLog]:
+    _apply_defaults(obj)
+    rows = [_entry(session, obj, "insert", base_revision=0)]
+    for key, value in obj.logged_fields().items():
+        if value is not None:
+            rows.append(
+                _entry(session, obj, "update", field=key, new_value=encode_value(value),
+                       base_revision=0)
+            )
+    return rows
+
+
+def _log_update(session: Session, obj: Synced) -> list[ChangeLog]:
+    state = inspect(obj)
+    rows: list[ChangeLog] = []
+    for key in obj.logged_fields():
+        hist = state.attrs[key].history
+        if not hist.has_changes():
+            continue
+        old = hist.deleted[0] if hist.deleted else None
+        new = hist.added[0] if hist.added else None
+        if old == new:
+            continue
+        rows.append(
+            _entry(session, obj, "update", field=key, old_value=encode_value(old),
+                   new_value=encode_value(new), base_revision=obj.revision)
+        )
+    if rows:
+        obj.revision += 1
+        obj.updated_at = utcnow()
+    return rows
+
+
+def _before_flush(session: Session, _ctx: object, _instances: object) -> None:
+    if session.info.get("skip_change_log"):
+        return
+    entries: list[ChangeLog] = []
+    for obj in list(session.new):
+        if isinstance(obj, Synced):
+            entries += _log_insert(session, obj)
+    for obj in list(session.dirty):
+        if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
+            entries += _log_update(session, obj)
+    for obj in list(session.deleted):
+        if isinstance(obj, Synced):
+            entries.append(_entry(session, obj, "delete", base_revision=obj.revision))
+    session.add_all(entries)
+
+
+def install(session_factory: Any) -> None:
+    """Attach the change-log writer to a sessionmaker (idempotent)."""
+    if not event.contains(session_factory, "before_flush", _before_flush):
+        event.listen(session_factory, "before_flush", _before_flush)

@@ -1,0 +1,48 @@
+"""USCC (GB 32100-2015) and resident ID number (GB 11643-1999) checks via python-stdnum."""
+
+from __future__ import annotations
+
+from stdnum.cn import ric, uscc
+from stdnum.exceptions import (
+    InvalidChecksum,
+    InvalidComponent,
+    InvalidFormat,
+    InvalidLength,
+    ValidationError as StdnumError,
+)
+
+from yeda_desktop.errors import ValidationError
+
+_REASONS: dict[type[StdnumError], tuple[str, str]] = {
+    InvalidLength: ("长度应为18位", "must be 18 characters long"),
+    InvalidFormat: ("含有不允许的字符", "contains characters that are not allowed"),
+    InvalidChecksum: ("校验位不正确", "the check digit is wrong"),
+    InvalidComponent: ("编码中的地区、日期或机构类别无效", "a region, date or category part is invalid"),
+}
+
+
+def _reason(exc: StdnumError) -> tuple[str, str]:
+    for kind, reason in _REASONS.items():
+        if isinstance(exc, kind):
+            return reason
+    return ("格式无效", "is not valid")
+
+
+def normalize_uscc(value: str, field: str = "uscc") -> str:
+    """Return the compact upper-case USCC or raise ValidationError."""
+    try:
+        return str(uscc.validate(value.strip().upper()))
+    except StdnumError as exc:
+        zh, en = _reason(exc)
+        raise ValidationError(field, "统一社会信用代码", zh, en) from None
+
+
+def normalize_id_number(value: str, field: str = "id_number") -> str:
+    """Return the compact resident ID number (upper-case X) or raise ValidationError."""
+    try:
+        return str(ric.validate(value.strip().upper()))
+    except StdnumError as exc:
+        zh, en = _reason(exc)
+        if isinstance(exc, InvalidComponent):
+            zh, en = "出生日期或地区码无效", "the birth date or region code is invalid"
+        raise ValidationError(field, "身份证号", zh, en) from None

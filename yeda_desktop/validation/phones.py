@@ -1,0 +1,38 @@
+"""Chinese mobile and landline numbers, normalised to one spelling for search and matching."""
+
+from __future__ import annotations
+
+import re
+
+from yeda_desktop.errors import ValidationError
+
+_MOBILE = re.compile(r"1[3-9]\d{9}")
+# area code 0xx or 0xxx, local number 7-8 digits, optional extension
+_LANDLINE = re.compile(r"(0\d{2,3})(\d{7,8})(?:(?:转|ext\.?|x|#)(\d{1,6}))?", re.IGNORECASE)
+
+
+def normalize_phone(value: str, field: str = "phone") -> str:
+    """Return `13812345678` or `0535-6123456` (`-转123` for an extension)."""
+    raw = value.strip()
+    compact = re.sub(r"[\s\-()（）]", "", raw)
+    if compact.startswith("+86"):
+        compact = compact[3:]
+    elif compact.startswith("0086"):
+        compact = compact[4:]
+    if _MOBILE.fullmatch(compact):
+        return compact
+    if compact.startswith("0") and (m := _LANDLINE.fullmatch(compact)):
+        area, local, ext = m.groups()
+        return f"{area}-{local}" + (f"-转{ext}" if ext else "")
+    if not compact:
+        raise ValidationError(field, "电话", "不能为空", "must not be empty")
+    if compact.startswith("1"):
+        raise ValidationError(
+            field, "电话", "手机号应为以1开头的11位数字", "a mobile number has 11 digits starting with 1"
+        )
+    raise ValidationError(
+        field,
+        "电话",
+        "应为11位手机号或带区号的固定电话（如0535-6123456）",
+        "must be an 11-digit mobile or a landline with area code (e.g. 0535-6123456)",
+    )
