@@ -1,0 +1,1 @@
+"""The five printed forms, one module each."""

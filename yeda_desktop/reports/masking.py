@@ -1,0 +1,18 @@
+"""Masking of resident ID numbers on printed rosters (370602********1234)."""
+
+from __future__ import annotations
+
+
+def mask_id_number(id_number: str | None) -> str:
+    """Keep the 6-digit region code and the last 4 characters; star the rest (birth date included).
+
+    Short or odd values keep at most their last 4 characters, so nothing prints in full by
+    accident.
+    """
+    if not id_number:
+        return ""
+    value = id_number.strip()
+    if len(value) >= 15:
+        return value[:6] + "*" * (len(value) - 10) + value[-4:]
+    keep = min(4, max(len(value) - 4, 0))
+    return "*" * (len(value) - keep) + value[len(value) - keep :]

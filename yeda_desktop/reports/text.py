@@ -1,0 +1,79 @@
+"""User text to safe reportlab cells: escaped markup, per-character fonts, wrapping, no "None"."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, TypeAlias
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Paragraph
+
+from .fonts import MAIN_FONT, main_font, needs_fallback, split_runs
+
+Cell: TypeAlias = Any
+"""What a table cell holds: a plain one-line ``str`` or a wrapping ``Paragraph`` (untyped)."""
+
+
+def display(value: object) -> str:
+    """Text shown for a field: '' for None, 是/否 for booleans, ISO-like dates, str() otherwise."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, date):
+        return f"{value.year}-{value.month:02d}-{value.day:02d}"
+    return str(value)
+
+
+def markup(text: str) -> str:
+    """Paragraph markup for plain ``text``: escaped, newlines kept, rare characters in fallbacks."""
+    parts: list[str] = []
+    for font, run in split_runs(text):
+        piece = escape(run).replace("\n", "<br/>")
+        parts.append(piece if font == MAIN_FONT else f'<font name="{font}">{piece}</font>')
+    return "".join(parts)
+
+
+def style(
+    name: str,
+    size: float = 10.0,
+    *,
+    leading: float | None = None,
+    alignment: int = 0,
+) -> ParagraphStyle:
+    """A CJK paragraph style in the main font (wraps between any two CJK characters)."""
+    return ParagraphStyle(
+        name,
+        fontName=main_font(),
+        fontSize=size,
+        leading=leading if leading is not None else size * 1.3,
+        alignment=alignment,
+        wordWrap="CJK",
+        splitLongWords=True,
+    )
+
+
+def para(value: object, st: ParagraphStyle) -> Paragraph:
+    """A wrapping Paragraph for ``value`` (None prints nothing)."""
+    return Paragraph(markup(display(value)), st)
+
+
+def cell(value: object, st: ParagraphStyle, width: float, padding: float = 6.0) -> Cell:
+    """Cheapest cell showing ``value`` fully: a plain string if it fits one line, else a Paragraph.
+
+    Plain strings are drawn by the Table in the main font without markup parsing, which keeps a
+    10,000-row ledger fast; anything that needs wrapping, escaping-sensitive parsing or a
+    fallback font becomes a Paragraph.
+    """
+    text = display(value)
+    if not text:
+        return ""
+    if (
+        "\n" not in text
+        and stringWidth(text, st.fontName, st.fontSize) <= width - padding
+        and not needs_fallback(text)
+    ):
+        return text
+    return Paragraph(markup(text), st)
