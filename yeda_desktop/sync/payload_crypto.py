@@ -160,8 +160,9 @@ def decrypt_payload(
         if "No matching keys" in text:
             raise SyncError(
                 Problem.PAYLOAD_NOT_FOR_US,
-                "数据不是加密给本机密钥的，无法解密。",
-                "The payload is not encrypted to this installation's key.",
+                "数据不是加密给本机密钥的（或其文件头已被改动），无法解密。",
+                "The payload is not encrypted to this installation's key "
+                "(or its header was altered).",
             ) from exc
         if "Header" in text or "header" in text:
             raise SyncError(
