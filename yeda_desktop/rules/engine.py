@@ -1,17 +1,25 @@
-"""Evaluating the gap rules for one organization.
+"""Evaluating the gap rules: for one organization's facts (live flags) or the whole database.
 
-Starts with the two rules the sweep looks hardest at; the full rule set and
-its thresholds profile extend this module.
+`evaluate(facts)` runs the Python predicates; `evaluate_all(session)` runs the
+same rules as one set-based SQL query and never loops over organizations in
+Python. `firing_facts(session)` returns the facts of the organizations that
+fall short, so the ledger can word the findings without another query.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from yeda_desktop.rules.facts import OrgFacts
+from sqlalchemy import Select, case, literal, or_, select
+from sqlalchemy.orm import Session
 
-NO_MEMBER_STAFF = 50
-NO_ORG_STAFF = 100
+from yeda_desktop.models.enums import GapAction
+from yeda_desktop.rules.catalogue import RULES, Rule, Severity
+from yeda_desktop.rules.context import EvaluationContext, default_context
+from yeda_desktop.rules.facts import OrgFacts, facts_from_row
+from yeda_desktop.rules.facts_query import facts_select
+from yeda_desktop.rules.profile import DEFAULT_PROFILE, RulesProfile
 
 
 @dataclass(frozen=True)
@@ -22,32 +30,78 @@ class Finding:
     en: str
     action_zh: str
     action_en: str
+    action: GapAction | None = None
 
 
-def evaluate(facts: OrgFacts) -> list[Finding]:
+def finding(rule: Rule, facts: OrgFacts, profile: RulesProfile) -> Finding:
+    zh, en = rule.explain(facts, profile)
+    return Finding(
+        rule.id, rule.severity.value, zh, en, rule.action_zh, rule.action_en, rule.action
+    )
+
+
+def active_rules(profile: RulesProfile) -> list[Rule]:
+    return [rule for rule in RULES if profile.enabled(rule.id)]
+
+
+def evaluate(facts: OrgFacts, profile: RulesProfile | None = None) -> list[Finding]:
     """Every rule that fires for these facts, most severe first."""
-    found: list[Finding] = []
-    staff = facts.staff_count or 0
-    if staff >= NO_MEMBER_STAFF and facts.known_members == 0:
-        found.append(
-            Finding(
-                "no_party_member",
-                "high",
-                f"职工 {staff} 人，未发现党员",
-                f"{staff} staff and no party member",
-                "重点摸排，选派党建指导员，培养发展党员",
-                "survey, send an instructor, develop members",
-            )
+    prof = profile or DEFAULT_PROFILE
+    found = [finding(rule, facts, prof) for rule in active_rules(prof) if rule.fires(facts, prof)]
+    return sorted(found, key=lambda f: Severity(f.severity).rank)
+
+
+def rules_select(
+    ctx: EvaluationContext,
+    profile: RulesProfile,
+    *,
+    organization_id: str | None = None,
+    with_facts: bool = False,
+) -> Select[Any]:
+    """One row per organization with at least one finding; a 0/1 column per rule."""
+    facts = facts_select(ctx, organization_id=organization_id).subquery("facts")
+    rules = active_rules(profile)
+    flags = [case((rule.condition(facts.c, profile), 1), else_=0).label(rule.id) for rule in rules]
+    columns = list(facts.c) if with_facts else [facts.c.organization_id]
+    if not rules:
+        return select(*columns).where(literal(False))
+    any_fires = or_(*(rule.condition(facts.c, profile) for rule in rules))
+    return select(*columns, *flags).where(any_fires)
+
+
+def evaluate_all(
+    session: Session,
+    context: EvaluationContext | None = None,
+    profile: RulesProfile | None = None,
+) -> dict[str, frozenset[str]]:
+    """Organization id → ids of the rules that fire, for every organization at once."""
+    prof = profile or DEFAULT_PROFILE
+    ctx = context or default_context(session)
+    rule_ids = [rule.id for rule in active_rules(prof)]
+    rows = session.execute(rules_select(ctx, prof)).all()
+    result: dict[str, frozenset[str]] = {}
+    for org_id, *flags in rows:
+        result[str(org_id)] = frozenset(
+            rid for rid, flag in zip(rule_ids, flags, strict=True) if flag
         )
-    if staff >= NO_ORG_STAFF and facts.covering_party_orgs == 0:
-        found.append(
-            Finding(
-                "no_party_org",
-                "high",
-                f"职工 {staff} 人，无党组织覆盖",
-                f"{staff} staff and no party organization covers it",
-                "单独组建或联合组建党组织",
-                "form its own or a joint party organization",
-            )
-        )
-    return found
+    return result
+
+
+def firing_facts(
+    session: Session,
+    context: EvaluationContext | None = None,
+    profile: RulesProfile | None = None,
+    *,
+    organization_id: str | None = None,
+) -> list[tuple[OrgFacts, frozenset[str]]]:
+    """The facts and firing rule ids of every organization that falls short (SQL-selected)."""
+    prof = profile or DEFAULT_PROFILE
+    ctx = context or default_context(session)
+    rule_ids = [rule.id for rule in active_rules(prof)]
+    query = rules_select(ctx, prof, organization_id=organization_id, with_facts=True)
+    result = []
+    for row in session.execute(query):
+        mapping = row._mapping
+        fired = frozenset(rid for rid in rule_ids if mapping[rid])
+        result.append((facts_from_row(row), fired))
+    return result

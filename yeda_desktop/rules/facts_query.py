@@ -1,0 +1,186 @@
+"""One set-based SQL query giving every organization's rule facts at once.
+
+Each aggregate (people, coverage, instructors, units and visits) is a grouped
+subquery joined to organizations; given one organization id, every subquery is
+narrowed to it first, so the same query serves live flags in milliseconds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    Subquery,
+    and_,
+    case,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+)
+
+from yeda_desktop.models import (
+    InstructorAssignment,
+    Occupancy,
+    Organization,
+    PartyOrg,
+    PartyOrgCoverage,
+    Person,
+    Visit,
+)
+from yeda_desktop.models.enums import PartyOrgType, PartyStatus, VisitOutcome
+from yeda_desktop.rules.context import EvaluationContext
+from yeda_desktop.rules.identifier_checks import id_number_is_valid_sql
+
+ORG_FORM_RANK: dict[PartyOrgType, int] = {
+    PartyOrgType.BRANCH: 1,
+    PartyOrgType.GENERAL_BRANCH: 2,
+    PartyOrgType.COMMITTEE: 3,
+}
+
+
+def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.sum(case((condition, 1), else_=0))
+
+
+def facts_select(
+    ctx: EvaluationContext, *, organization_id: str | None = None
+) -> Select[Any]:
+    """Columns named after OrgFacts' fields (own_rank for own_org_type)."""
+
+    def narrow(column: Any) -> ColumnElement[bool]:
+        return true() if organization_id is None else column == organization_id
+
+    is_member = Person.party_status.in_([PartyStatus.FULL, PartyStatus.PROBATIONARY])
+    people = (
+        select(
+            Person.organization_id.label("oid"),
+            _count_if(Person.party_status == PartyStatus.FULL).label("full"),
+            _count_if(Person.party_status == PartyStatus.PROBATIONARY).label("prob"),
+            _count_if(and_(is_member, Person.relation_transferred == false())).label("floating"),
+            _count_if(
+                and_(Person.id_number.is_not(None), ~id_number_is_valid_sql(Person.id_number))
+            ).label("bad_ids"),
+        )
+        .where(narrow(Person.organization_id))
+        .group_by(Person.organization_id)
+        .subquery("people_agg")
+    )
+
+    own = PartyOrg.type != PartyOrgType.JOINT_BRANCH
+    rank = case(
+        *((PartyOrg.type == form, value) for form, value in ORG_FORM_RANK.items()), else_=0
+    )
+    coverage = (
+        select(
+            PartyOrgCoverage.organization_id.label("oid"),
+            func.count().label("covering"),
+            _count_if(own).label("own"),
+            func.max(rank).label("own_rank"),
+        )
+        .join(PartyOrg, PartyOrg.id == PartyOrgCoverage.party_org_id)
+        .where(narrow(PartyOrgCoverage.organization_id))
+        .group_by(PartyOrgCoverage.organization_id)
+        .subquery("coverage_agg")
+    )
+
+    active = and_(
+        or_(InstructorAssignment.starts_on.is_(None), InstructorAssignment.starts_on <= ctx.as_of),
+        or_(InstructorAssignment.ends_on.is_(None), InstructorAssignment.ends_on >= ctx.as_of),
+    )
+    instructors = (
+        select(InstructorAssignment.organization_id.label("oid"), func.count().label("n"))
+        .where(active, narrow(InstructorAssignment.organization_id))
+        .group_by(InstructorAssignment.organization_id)
+        .subquery("instructor_agg")
+    )
+
+    units = _units_subquery(ctx, organization_id)
+
+    verified: ColumnElement[bool]
+    if ctx.campaign_id is None:
+        verified = true()
+    else:
+        verified = func.coalesce(Organization.verified_campaign_id == ctx.campaign_id, false())
+
+    def zero(column: ColumnElement[int]) -> ColumnElement[int]:
+        return func.coalesce(column, 0)
+
+    columns: list[Any] = [
+        Organization.id.label("organization_id"),
+        Organization.staff_count,
+        Organization.reported_member_count,
+        zero(people.c.full).label("full_members"),
+        zero(people.c.prob).label("probationary_members"),
+        zero(coverage.c.covering).label("covering_party_orgs"),
+        zero(coverage.c.own).label("own_party_orgs"),
+        zero(coverage.c.own_rank).label("own_rank"),
+        zero(instructors.c.n).label("instructors"),
+        Organization.ownership,
+        Organization.has_party_activities,
+        Organization.has_party_guarantees,
+        zero(people.c.floating).label("floating_members"),
+        Organization.uscc,
+        zero(people.c.bad_ids).label("invalid_id_numbers"),
+        zero(units.c.units).label("units"),
+        zero(units.c.unvisited).label("units_unvisited"),
+        zero(units.c.revisit).label("units_revisit"),
+        verified.label("verified"),
+    ]
+    query = (
+        select(*columns)
+        .select_from(Organization)
+        .outerjoin(people, people.c.oid == Organization.id)
+        .outerjoin(coverage, coverage.c.oid == Organization.id)
+        .outerjoin(instructors, instructors.c.oid == Organization.id)
+        .outerjoin(units, units.c.oid == Organization.id)
+    )
+    if organization_id is not None:
+        query = query.where(Organization.id == organization_id)
+    return query
+
+
+def _units_subquery(ctx: EvaluationContext, organization_id: str | None) -> Subquery:
+    """Per organization: units occupied, not visited in the campaign, latest visit "revisit"."""
+    occupied = select(Occupancy.unit_id, Occupancy.organization_id)
+    if organization_id is not None:
+        occupied = occupied.where(Occupancy.organization_id == organization_id)
+    occ = occupied.subquery("occ")
+    if ctx.campaign_id is None:
+        return (
+            select(
+                occ.c.organization_id.label("oid"),
+                func.count().label("units"),
+                literal(0, Integer).label("unvisited"),
+                literal(0, Integer).label("revisit"),
+            )
+            .group_by(occ.c.organization_id)
+            .subquery("units_agg")
+        )
+    ranked = select(
+        Visit.unit_id,
+        Visit.outcome,
+        func.row_number()
+        .over(partition_by=Visit.unit_id, order_by=(Visit.visited_at.desc(), Visit.id.desc()))
+        .label("rn"),
+    ).where(Visit.campaign_id == ctx.campaign_id)
+    if organization_id is not None:
+        ranked = ranked.where(Visit.unit_id.in_(select(occ.c.unit_id)))
+    latest = ranked.subquery("ranked_visits")
+    return (
+        select(
+            occ.c.organization_id.label("oid"),
+            func.count().label("units"),
+            _count_if(latest.c.unit_id.is_(None)).label("unvisited"),
+            _count_if(latest.c.outcome == VisitOutcome.REVISIT).label("revisit"),
+        )
+        .select_from(occ)
+        .outerjoin(latest, and_(latest.c.unit_id == occ.c.unit_id, latest.c.rn == 1))
+        .group_by(occ.c.organization_id)
+        .subquery("units_agg")
+    )
