@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
-from tests.reports import samples  # noqa: E402
+import report_samples as samples  # noqa: E402
+
 from yeda_desktop.reports import (  # noqa: E402
     render_blank_registration,
     render_ledger,
