@@ -1,0 +1,160 @@
+"""A gap's lifecycle: identified → assigned → in progress → closed, or waived; nothing else.
+
+Every status change adds a GapEvent (the history the ledger view shows) and,
+being an ORM write, lands in the change log with the session's officer.
+Refused moves raise LedgerError with a sentence in Chinese and English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.models import Gap, GapEvent, utcnow
+from yeda_desktop.models.enums import GapAction, GapStatus
+
+S = GapStatus
+OPEN_STATUSES = frozenset({S.IDENTIFIED, S.ASSIGNED, S.IN_PROGRESS})
+
+_ALLOWED: dict[GapStatus, frozenset[GapStatus]] = {
+    S.IDENTIFIED: frozenset({S.ASSIGNED, S.WAIVED, S.RESOLVED_BY_DATA}),
+    S.ASSIGNED: frozenset({S.IN_PROGRESS, S.CLOSED, S.WAIVED, S.RESOLVED_BY_DATA}),
+    S.IN_PROGRESS: frozenset({S.CLOSED, S.WAIVED, S.RESOLVED_BY_DATA}),
+    S.CLOSED: frozenset({S.IDENTIFIED}),
+    S.WAIVED: frozenset({S.IDENTIFIED}),
+    S.RESOLVED_BY_DATA: frozenset(),
+}
+
+
+class LedgerError(YedaError):
+    """A ledger change the lifecycle does not allow, or one missing what it needs."""
+
+
+def allowed_transitions(status: GapStatus) -> frozenset[GapStatus]:
+    return _ALLOWED[status]
+
+
+def _refuse(gap: Gap, to: GapStatus) -> LedgerError:
+    return LedgerError(
+        f"该问题当前为“{gap.status.zh}”，不能改为“{to.zh}”",
+        f"a gap that is {gap.status.value} cannot become {to.value}",
+    )
+
+
+def record_event(session: Session, gap: Gap, to: GapStatus, note: str | None) -> GapEvent:
+    event = GapEvent(
+        gap_id=gap.id,
+        from_status=gap.status,
+        to_status=to,
+        at=utcnow(),
+        officer=session.info.get("officer"),
+        note=note,
+    )
+    session.add(event)
+    return event
+
+
+def _move(session: Session, gap: Gap, to: GapStatus, note: str | None) -> None:
+    if to not in _ALLOWED[gap.status]:
+        raise _refuse(gap, to)
+    record_event(session, gap, to, note)
+    gap.status = to
+
+
+def _required(value: str | None, zh: str, en: str) -> str:
+    if value is None or not value.strip():
+        raise LedgerError(f"请填写{zh}", f"{en} is required")
+    return value.strip()
+
+
+def assign(
+    session: Session,
+    gap: Gap,
+    action: GapAction,
+    *,
+    responsible: str | None = None,
+    due_on: date | None = None,
+    note: str | None = None,
+) -> None:
+    """Record the action decided (instructor, joint branch, …); identified → assigned."""
+    if gap.status not in OPEN_STATUSES:
+        raise _refuse(gap, S.ASSIGNED)
+    text = note or f"措施：{action.zh}"
+    if gap.status == S.IDENTIFIED:
+        _move(session, gap, S.ASSIGNED, text)
+    else:
+        record_event(session, gap, gap.status, text)
+    gap.action = action
+    if responsible is not None:
+        gap.responsible = responsible.strip() or None
+    if due_on is not None:
+        gap.due_on = due_on
+
+
+def start(session: Session, gap: Gap, note: str | None = None) -> None:
+    """Work on the action has begun; assigned → in progress."""
+    _move(session, gap, S.IN_PROGRESS, note)
+
+
+def close(
+    session: Session, gap: Gap, evidence: str, closed_on: date, note: str | None = None
+) -> None:
+    """Rectified, with evidence and the date; from assigned or in progress."""
+    if S.CLOSED not in _ALLOWED[gap.status]:
+        raise _refuse(gap, S.CLOSED)
+    text = _required(evidence, "整改佐证材料", "closing evidence")
+    if closed_on > date.today():
+        raise LedgerError("整改完成日期不能晚于今天", "the closing date cannot be in the future")
+    _move(session, gap, S.CLOSED, note)
+    gap.evidence = text
+    gap.closed_on = closed_on
+
+
+def waive(session: Session, gap: Gap, reason: str, waived_by: str | None = None) -> None:
+    """Not to be rectified, with a reason and who decided (defaults to the officer)."""
+    if S.WAIVED not in _ALLOWED[gap.status]:
+        raise _refuse(gap, S.WAIVED)
+    text = _required(reason, "豁免理由", "a reason for waiving")
+    who = _required(waived_by or session.info.get("officer"), "豁免决定人", "who waived it")
+    _move(session, gap, S.WAIVED, text)
+    gap.waived_reason = text
+    gap.waived_by = who
+
+
+def reopen(session: Session, gap: Gap, note: str) -> None:
+    """Undo a closing or a waiver; back to identified (the old values stay in the history)."""
+    text = _required(note, "重新打开的原因", "a reason for reopening")
+    _move(session, gap, S.IDENTIFIED, text)
+    gap.closed_on = None
+    gap.waived_reason = None
+    gap.waived_by = None
+
+
+def set_responsible(
+    session: Session,
+    gaps: Iterable[Gap],
+    responsible: str | None,
+    due_on: date | None,
+) -> int:
+    """Bulk: the same responsible person and due date on every open gap; returns how many."""
+    name = responsible.strip() if responsible else None
+    targets = list(gaps)
+    for gap in targets:
+        if gap.status not in OPEN_STATUSES:
+            raise LedgerError(
+                f"“{gap.status.zh}”的问题不能再指定负责人",
+                f"a gap that is {gap.status.value} cannot be given a responsible person",
+            )
+    changed = 0
+    for gap in targets:
+        if gap.responsible == name and gap.due_on == due_on:
+            continue
+        due = due_on.isoformat() if due_on else "—"
+        record_event(session, gap, gap.status, f"负责人：{name or '—'}；期限：{due}")
+        gap.responsible = name
+        gap.due_on = due_on
+        changed += 1
+    return changed
