@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from yeda_desktop.models import Base
+from yeda_desktop.services.search_index import alembic_include_object
 
 config = context.config
 target_metadata = Base.metadata
@@ -17,6 +18,7 @@ def _configure(connection: object) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_object=alembic_include_object,  # the FTS5 search tables are not models
     )
 
 

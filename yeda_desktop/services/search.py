@@ -1,0 +1,122 @@
+"""One search over organizations, people and units, and where each result lives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, select, text
+from sqlalchemy.orm import Session
+
+from yeda_desktop.models import Building, Floor, Occupancy, Organization, Person, Unit
+from yeda_desktop.services.search_index import DOCS, FTS
+from yeda_desktop.services.search_terms import compact, query_words
+
+CANDIDATES = 300
+_KIND_ORDER = {"org": 0, "person": 1, "unit": 2}
+
+
+@dataclass(frozen=True)
+class Place:
+    building_id: str
+    building_name: str
+    floor_id: str
+    floor_label: str
+    unit_id: str
+    unit_label: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # "org", "person" or "unit"
+    ref_id: str
+    title: str
+    context: str  # organization of a person, building and floor of a unit, USCC of an organization
+    place: Place | None  # where choosing the hit takes the officer
+
+
+def _fts_query(words: list[str]) -> str:
+    return " AND ".join(f'"{w}"*' for w in words)
+
+
+def search(session: Session, query: str, limit: int = 50) -> list[Hit]:
+    """Best matches first: exact name, then names starting with the query, then the rest."""
+    words = query_words(query)
+    if not words:
+        return []
+    found = session.execute(
+        text(
+            f"SELECT d.kind, d.ref_id, d.title FROM {FTS} "
+            f"JOIN {DOCS} d ON d.rowid = {FTS}.rowid WHERE {FTS} MATCH :q LIMIT :n"
+        ),
+        {"q": _fts_query(words), "n": CANDIDATES},
+    )
+    rows = [(str(kind), str(ref_id), str(title)) for kind, ref_id, title in found]
+    whole = compact(query)
+
+    def score(row: tuple[str, str, str]) -> tuple[int, int, int, str]:
+        title = compact(row[2])
+        closeness = 0 if title == whole else 1 if title.startswith(whole) else 2
+        return (closeness, _KIND_ORDER.get(row[0], 3), len(row[2]), row[2])
+
+    best = sorted(rows, key=score)[:limit]
+    return _with_places(session, best)
+
+
+def _with_places(session: Session, rows: list[tuple[str, str, str]]) -> list[Hit]:
+    org_ids = {r for k, r, _ in rows if k == "org"}
+    person_ids = {r for k, r, _ in rows if k == "person"}
+    unit_ids = {r for k, r, _ in rows if k == "unit"}
+    person_org: dict[str, tuple[str, str]] = {
+        pid: (oid, oname)
+        for pid, oid, oname in session.execute(
+            select(Person.id, Organization.id, Organization.name)
+            .join(Organization, Organization.id == Person.organization_id)
+            .where(Person.id.in_(person_ids))
+        )
+    }
+    uscc: dict[str, str | None] = {
+        oid: code
+        for oid, code in session.execute(
+            select(Organization.id, Organization.uscc).where(Organization.id.in_(org_ids))
+        )
+    }
+    places_of_org = org_places(session, org_ids | {o for o, _ in person_org.values()})
+    places_of_unit = unit_places(session, unit_ids)
+    hits = []
+    for kind, ref_id, title in rows:
+        if kind == "org":
+            hits.append(Hit(kind, ref_id, title, uscc.get(ref_id) or "", places_of_org.get(ref_id)))
+        elif kind == "person":
+            oid, oname = person_org.get(ref_id, ("", ""))
+            hits.append(Hit(kind, ref_id, title, oname, places_of_org.get(oid)))
+        else:
+            place = places_of_unit.get(ref_id)
+            context = f"{place.building_name} {place.floor_label}" if place else ""
+            hits.append(Hit(kind, ref_id, title, context, place))
+    return hits
+
+
+def _place_query() -> Select[str, str, str, str, str, str]:
+    return (
+        select(Building.id, Building.name, Floor.id, Floor.label, Unit.id, Unit.label)
+        .join(Floor, Floor.building_id == Building.id)
+        .join(Unit, Unit.floor_id == Floor.id)
+    )
+
+
+def unit_places(session: Session, unit_ids: set[str]) -> dict[str, Place]:
+    rows = session.execute(_place_query().where(Unit.id.in_(unit_ids)))
+    return {row[4]: Place(*row) for row in rows}
+
+
+def org_places(session: Session, org_ids: set[str]) -> dict[str, Place]:
+    """The first unit (lowest floor, then label) each organization occupies."""
+    rows = session.execute(
+        select(Occupancy.organization_id, Occupancy.unit_id)
+        .join(Unit, Unit.id == Occupancy.unit_id)
+        .join(Floor, Floor.id == Unit.floor_id)
+        .where(Occupancy.organization_id.in_(org_ids))
+        .order_by(Floor.level.desc(), Unit.label.desc())
+    ).all()
+    places = unit_places(session, {unit_id for _, unit_id in rows})
+    return {org_id: places[unit_id] for org_id, unit_id in rows}

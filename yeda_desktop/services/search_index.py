@@ -1,0 +1,205 @@
+"""Keeps the FTS5 search index in step with organizations, people and units.
+
+A flush hook on every ORM session rewrites the index rows of whatever the flush
+touched, in the same transaction; `rebuild_search_index` fills it in bulk for a
+freshly generated or imported database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy.orm import Session
+
+from yeda_desktop.models import Building, Floor, Organization, Person, Unit
+from yeda_desktop.services.search_terms import name_terms, number_terms
+
+DOCS = "search_docs"
+FTS = "search_fts"
+TABLE_PREFIX = "search_"
+BATCH = 2000
+
+Doc = tuple[str, str, str, str]  # kind, ref_id, title, terms
+
+
+def alembic_include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """Alembic filter: the search tables are not models, so autogenerate must skip them."""
+    return not (type_ == "table" and reflected and (name or "").startswith(TABLE_PREFIX))
+
+
+def org_doc(org_id: str, name: str, uscc: str | None, phone: str | None) -> Doc:
+    terms = name_terms(name) | number_terms(phone)
+    if uscc:
+        terms.add(uscc.lower())
+    return ("org", org_id, name, " ".join(sorted(terms)))
+
+
+def person_doc(person_id: str, name: str, phone: str | None) -> Doc:
+    return ("person", person_id, name, " ".join(sorted(name_terms(name) | number_terms(phone))))
+
+
+def unit_doc(unit_id: str, label: str, floor_label: str, building_name: str) -> Doc:
+    terms = number_terms(label, 1) | {f"{floor_label}{label}".lower()}
+    terms |= name_terms(building_name)
+    return ("unit", unit_id, label, " ".join(sorted(terms)))
+
+
+def has_index(conn: Connection) -> bool:
+    found = conn.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": DOCS}
+    ).first()
+    return found is not None
+
+
+def write_docs(conn: Connection, docs: Iterable[Doc]) -> None:
+    for kind, ref_id, title, terms in docs:
+        rowid = conn.execute(
+            text(
+                f"INSERT INTO {DOCS}(kind, ref_id, title) VALUES (:k, :r, :t) "
+                "ON CONFLICT(ref_id) DO UPDATE SET title = excluded.title RETURNING rowid"
+            ),
+            {"k": kind, "r": ref_id, "t": title},
+        ).scalar_one()
+        conn.execute(text(f"DELETE FROM {FTS} WHERE rowid = :i"), {"i": rowid})
+        conn.execute(
+            text(f"INSERT INTO {FTS}(rowid, terms) VALUES (:i, :t)"), {"i": rowid, "t": terms}
+        )
+
+
+def delete_docs(conn: Connection, ref_ids: Iterable[str]) -> None:
+    for ref_id in ref_ids:
+        rowid = conn.execute(
+            text(f"DELETE FROM {DOCS} WHERE ref_id = :r RETURNING rowid"), {"r": ref_id}
+        ).scalar()
+        if rowid is not None:
+            conn.execute(text(f"DELETE FROM {FTS} WHERE rowid = :i"), {"i": rowid})
+
+
+_UNIT_CONTEXT = (
+    "SELECT u.id, u.label, f.label, b.name FROM units u "
+    "JOIN floors f ON f.id = u.floor_id JOIN buildings b ON b.id = f.building_id "
+)
+
+
+def _unit_docs(conn: Connection, where: str, params: dict[str, Any]) -> list[Doc]:
+    rows = conn.execute(text(_UNIT_CONTEXT + where), params)
+    return [unit_doc(uid, label, floor, building) for uid, label, floor, building in rows]
+
+
+def _after_flush(session: Session, _ctx: object) -> None:
+    changed = [*session.new, *session.dirty]
+    docs: list[Doc] = []
+    gone = [o.id for o in session.deleted if isinstance(o, Organization | Person | Unit)]
+    unit_ids: set[str] = set()
+    floor_ids: set[str] = set()
+    building_ids: set[str] = set()
+    for obj in changed:
+        if isinstance(obj, Organization):
+            docs.append(org_doc(obj.id, obj.name, obj.uscc, obj.contact_phone))
+        elif isinstance(obj, Person):
+            docs.append(person_doc(obj.id, obj.name, obj.phone))
+        elif isinstance(obj, Unit):
+            unit_ids.add(obj.id)
+        elif isinstance(obj, Floor) and obj not in session.new:
+            floor_ids.add(obj.id)
+        elif isinstance(obj, Building) and obj not in session.new:
+            building_ids.add(obj.id)
+    if not (docs or gone or unit_ids or floor_ids or building_ids):
+        return
+    conn = session.connection()
+    if not has_index(conn):
+        return
+    for ids, column in ((unit_ids, "u.id"), (floor_ids, "f.id"), (building_ids, "b.id")):
+        for chunk in _chunks(sorted(ids), 500):
+            marks = ", ".join(f":p{i}" for i in range(len(chunk)))
+            docs += _unit_docs(
+                conn, f"WHERE {column} IN ({marks})", {f"p{i}": v for i, v in enumerate(chunk)}
+            )
+    delete_docs(conn, gone)
+    write_docs(conn, docs)
+
+
+def install() -> None:
+    """Keep the index in step for every ORM session in this process (idempotent)."""
+    if not event.contains(Session, "after_flush", _after_flush):
+        event.listen(Session, "after_flush", _after_flush)
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _all_docs(conn: Connection) -> Iterator[Doc]:
+    for oid, name, uscc, phone in conn.execute(
+        text("SELECT id, name, uscc, contact_phone FROM organizations")
+    ):
+        yield org_doc(oid, name, uscc, phone)
+    for pid, name, phone in conn.execute(text("SELECT id, name, phone FROM people")):
+        yield person_doc(pid, name, phone)
+    yield from _unit_docs(conn, "", {})
+
+
+def _count_rows(conn: Connection) -> int:
+    return int(
+        conn.execute(
+            text(
+                "SELECT (SELECT count(*) FROM organizations) + (SELECT count(*) FROM people)"
+                " + (SELECT count(*) FROM units)"
+            )
+        ).scalar_one()
+    )
+
+
+def rebuild_search_index(
+    bind: Session | Engine | Connection,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Rebuild the whole index in one transaction; returns the number of rows indexed.
+
+    `progress(done, total)` is called between batches; raising from it (e.g. on
+    cancel) abandons the rebuild and leaves the old index untouched.
+    """
+    if isinstance(bind, Engine):
+        with bind.begin() as conn:
+            return _rebuild(conn, progress)
+    conn = bind.connection() if isinstance(bind, Session) else bind
+    return _rebuild(conn, progress)
+
+
+def _rebuild(conn: Connection, progress: Callable[[int, int], None] | None) -> int:
+    total = _count_rows(conn)
+    conn.execute(text(f"DELETE FROM {FTS}"))
+    conn.execute(text(f"DELETE FROM {DOCS}"))
+    raw = conn.connection.dbapi_connection
+    assert raw is not None
+    done = 0
+    # Source rows stream from one cursor while another writes the index tables.
+    reader = _all_docs(conn)
+    cursor = raw.cursor()
+    while True:
+        batch = [doc for _, doc in zip(range(BATCH), reader, strict=False)]
+        if not batch:
+            break
+        start = done + 1
+        cursor.executemany(
+            f"INSERT INTO {DOCS}(rowid, kind, ref_id, title) VALUES (?, ?, ?, ?)",
+            [(start + i, k, r, t) for i, (k, r, t, _) in enumerate(batch)],
+        )
+        cursor.executemany(
+            f"INSERT INTO {FTS}(rowid, terms) VALUES (?, ?)",
+            [(start + i, terms) for i, (_, _, _, terms) in enumerate(batch)],
+        )
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
+    cursor.close()
+    conn.execute(text(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')"))
+    return done
+
+
+install()

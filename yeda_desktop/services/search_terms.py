@@ -1,0 +1,66 @@
+"""The words an organization, person or unit can be found by: name, pinyin, initials, numbers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af]+")
+
+
+def compact(text: str) -> str:
+    """Lower-case letters and digits only, full-width folded: '（B1-101）' → 'b1101'."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+def suffixes(word: str, min_len: int = 1) -> list[str]:
+    """Every tail of `word`; a prefix query on a tail is a substring query on the word."""
+    return [word[i:] for i in range(len(word) - min_len + 1)] if word else []
+
+
+@lru_cache(maxsize=65536)
+def _syllables(run: str) -> tuple[str, ...]:
+    return tuple(lazy_pinyin(run))
+
+
+def pinyin_parts(text: str) -> list[str]:
+    """Syllables of the Chinese runs, other runs kept whole: '华盛ABC科技' → hua sheng abc ke ji."""
+    parts: list[str] = []
+    pos = 0
+    for match in _CJK_RUN.finditer(text):
+        before = compact(text[pos : match.start()])
+        if before:
+            parts.append(before)
+        parts += _syllables(match.group())
+        pos = match.end()
+    tail = compact(text[pos:])
+    if tail:
+        parts.append(tail)
+    return parts
+
+
+def name_terms(name: str) -> set[str]:
+    """Substrings of the name, of its full pinyin (from a syllable) and of its initials."""
+    parts = pinyin_parts(name)
+    full = "".join(parts)
+    initials = "".join(p[0] for p in parts if p)
+    terms = set(suffixes(compact(name)))
+    terms.update(full[sum(len(p) for p in parts[:i]) :] for i in range(len(parts)))
+    terms.update(suffixes(initials, 2))
+    return terms
+
+
+def number_terms(value: str | None, min_len: int = 4) -> set[str]:
+    """A phone number or code, findable by any tail of `min_len` or more (e.g. last 4 digits)."""
+    if not value:
+        return set()
+    return set(suffixes(compact(value), min(min_len, len(compact(value)))))
+
+
+def query_words(query: str) -> list[str]:
+    """The words of what the user typed, each to be matched as a prefix of an indexed term."""
+    return [w for w in (compact(part) for part in query.split()) if w]
