@@ -70,7 +70,10 @@ class Env:
     ) -> tuple[Path, Manifest]:
         path = self.folder / name
         manifest = write_package(
-            path, self.fields(**changes), payload, self.device,  # type: ignore[arg-type]
+            path,
+            self.fields(**changes),
+            payload,
+            self.device,  # type: ignore[arg-type]
             [self.centre.public.age_recipient],
         )
         return path, manifest

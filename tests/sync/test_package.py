@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from sync_helpers import Env, members_of, resign, rezip
+
 from yeda_desktop.sync import (
     KeyStatus,
     Manifest,
@@ -42,7 +42,7 @@ def test_round_trip_streams_chunks_and_file_objects(env: Env) -> None:
 
 
 def test_chain_hash_and_refusal_to_overwrite(env: Env) -> None:
-    path, first = env.write(sequence=1, previous_package_sha256=None)
+    _, first = env.write(sequence=1, previous_package_sha256=None)
     _, second = env.write("b2.yeda", sequence=2, previous_package_sha256=first.sha256)
     assert second.previous_package_sha256 == first.sha256
     with pytest.raises(Exception) as caught:
@@ -176,8 +176,17 @@ def test_trusted_comment_not_matching_manifest(env: Env) -> None:
         lambda s: b"\xff\xfe" + s,
         lambda s: s.replace(b"\n", b"\x00", 1),
     ],
-    ids=["empty", "two-lines", "no-trusted", "no-untrusted", "short-sig", "bad-b64",
-         "extra-line", "not-utf8", "nul"],
+    ids=[
+        "empty",
+        "two-lines",
+        "no-trusted",
+        "no-untrusted",
+        "short-sig",
+        "bad-b64",
+        "extra-line",
+        "not-utf8",
+        "nul",
+    ],
 )
 def test_malformed_minisig(env: Env, mangle: object) -> None:
     path, _ = env.write()
@@ -195,7 +204,11 @@ def test_legacy_signature_made_in_python(env: Env) -> None:
     sig = key.key.sign(data)  # legacy: the whole file, not its BLAKE2b hash
     comment = manifest.trusted_comment()
     legacy = ms.MinisignSignature(
-        ms.ALG_LEGACY, key.key_id, sig, "legacy", comment,
+        ms.ALG_LEGACY,
+        key.key_id,
+        sig,
+        "legacy",
+        comment,
         key.key.sign(sig + comment.encode()),
     )
     members["manifest.json.minisig"] = legacy.to_bytes()
@@ -245,9 +258,10 @@ def test_flipped_byte_in_raw_file(env: Env, member: str) -> None:
     with zipfile.ZipFile(path) as zf:
         info = zf.getinfo(member)
     raw = bytearray(path.read_bytes())
-    name_len, extra_len = int.from_bytes(raw[info.header_offset + 26 : info.header_offset + 28],
-                                         "little"), int.from_bytes(
-        raw[info.header_offset + 28 : info.header_offset + 30], "little")
+    name_len, extra_len = (
+        int.from_bytes(raw[info.header_offset + 26 : info.header_offset + 28], "little"),
+        int.from_bytes(raw[info.header_offset + 28 : info.header_offset + 30], "little"),
+    )
     start = info.header_offset + 30 + name_len + extra_len
     raw[start + info.compress_size // 2] ^= 0x01
     path.write_bytes(bytes(raw))
@@ -388,9 +402,17 @@ def test_damaged_age_payload(env: Env, damage: str) -> None:
     cipher = members_of(path)["payload.age"]
     body = _header_end(cipher) + 16
     if damage == "mid-chunk":
-        bad, problem, word = cipher[: body + AGE_CHUNK + 16 + 1000], Problem.PAYLOAD_DAMAGED, "truncated"
+        bad, problem, word = (
+            cipher[: body + AGE_CHUNK + 16 + 1000],
+            Problem.PAYLOAD_DAMAGED,
+            "truncated",
+        )
     elif damage == "chunk-boundary":
-        bad, problem, word = cipher[: body + 2 * (AGE_CHUNK + 16)], Problem.PAYLOAD_DAMAGED, "truncated"
+        bad, problem, word = (
+            cipher[: body + 2 * (AGE_CHUNK + 16)],
+            Problem.PAYLOAD_DAMAGED,
+            "truncated",
+        )
     elif damage == "junk":
         bad, problem, word = cipher + b"junk" * 10, Problem.PAYLOAD_DAMAGED, "extra"
     elif damage == "header":

@@ -164,7 +164,7 @@ def decrypt_payload(
                 "The payload is not encrypted to this installation's key "
                 "(or its header was altered).",
             ) from exc
-        if "Header" in text or "header" in text:
+        if "header" in text.lower() or "age format" in text:
             raise SyncError(
                 Problem.PAYLOAD_HEADER,
                 "加密数据的文件头无效或已被改动。",
