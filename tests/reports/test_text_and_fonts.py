@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from yeda_desktop.reports import mask_id_number
@@ -42,7 +43,9 @@ def test_none_prints_empty() -> None:
 def test_cell_is_plain_when_it_fits_and_paragraph_otherwise() -> None:
     st = styles()["cell"]
     assert cell("短名称", st, 200) == "短名称"
-    assert isinstance(cell("很长的单位名称" * 10, st, 200), Paragraph)
+    wrapped = cell("很长的单位名称" * 10, st, 200)
+    assert isinstance(wrapped, str) and wrapped.replace("\n", "") == "很长的单位名称" * 10
+    assert all(stringWidth(line, st.fontName, st.fontSize) <= 194 for line in wrapped.split("\n"))
     assert isinstance(cell("李𠮷明", st, 200), Paragraph)  # fallback font needs markup
 
 
