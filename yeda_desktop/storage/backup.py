@@ -22,9 +22,15 @@ class BackupInfo:
 
 
 def _integrity_ok(path: Path) -> bool:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    """True only for a readable SQLite file that passes integrity_check."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
     try:
         return bool(conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok")
+    except sqlite3.Error:
+        return False
     finally:
         conn.close()
 

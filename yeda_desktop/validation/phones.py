@@ -7,8 +7,10 @@ import re
 from yeda_desktop.errors import ValidationError
 
 _MOBILE = re.compile(r"1[3-9]\d{9}")
-# area code 0xx or 0xxx, local number 7-8 digits, optional extension
-_LANDLINE = re.compile(r"(0\d{2,3})(\d{7,8})(?:(?:转|ext\.?|x|#)(\d{1,6}))?", re.IGNORECASE)
+# Area codes are 010 and 02x (three digits) or 0xxx (four); the local number 7-8 digits.
+_LANDLINE = re.compile(
+    r"(010|02\d|0[3-9]\d{2})(\d{7,8})(?:(?:转|ext\.?|x|#)(\d{1,6}))?", re.IGNORECASE
+)
 
 
 def normalize_phone(value: str, field: str = "phone") -> str:

@@ -1,0 +1,124 @@
+"""Every field change is in the change log, revisions count edits, and failed writes leave nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import func, select
+
+from yeda_desktop.errors import ValidationError
+from yeda_desktop.models import (
+    Building,
+    ChangeLog,
+    Cluster,
+    Floor,
+    Organization,
+    Person,
+    Subdistrict,
+    Unit,
+    Zone,
+)
+from yeda_desktop.models.enums import ClusterKind, PartyStatus
+from yeda_desktop.storage import Database
+
+
+def _log(db: Database, record_id: str) -> list[ChangeLog]:
+    with db.reader() as s:
+        return list(
+            s.scalars(select(ChangeLog).where(ChangeLog.record_id == record_id).order_by(ChangeLog.seq))
+        )
+
+
+def _org(db: Database, **fields: object) -> str:
+    with db.session(officer="王芳", device_id="dev-1") as s:
+        org = Organization(name="烟台华盛科技有限公司", **fields)
+        s.add(org)
+    return org.id
+
+
+def test_insert_is_logged_field_by_field_with_who_and_where(db: Database) -> None:
+    org_id = _org(db, staff_count=120, uscc="91370600MA3C4Y5X1D")
+    entries = _log(db, org_id)
+    assert entries[0].op == "insert"
+    fields = {e.field: json.loads(e.new_value) for e in entries[1:] if e.new_value}
+    assert fields["name"] == "烟台华盛科技有限公司"
+    assert fields["staff_count"] == 120
+    assert fields["ownership"] == "private"  # defaults are logged with their real value
+    assert {e.officer for e in entries} == {"王芳"}
+    assert {e.device_id for e in entries} == {"dev-1"}
+
+
+def test_update_logs_old_and_new_and_bumps_revision(db: Database) -> None:
+    org_id = _org(db, staff_count=120)
+    with db.session(officer="李强") as s:
+        org = s.get(Organization, org_id)
+        assert org is not None and org.revision == 1
+        org.staff_count = 130
+        org.name = "烟台华盛电子有限公司"
+    with db.session(officer="李强") as s:
+        org = s.get(Organization, org_id)
+        assert org is not None
+        assert org.revision == 2
+        org.staff_count = 130  # no real change: nothing logged, revision unchanged
+    updates = [e for e in _log(db, org_id) if e.officer == "李强"]
+    assert {(e.field, e.old_value, e.new_value, e.base_revision) for e in updates} == {
+        ("staff_count", "120", "130", 1),
+        ("name", json.dumps("烟台华盛科技有限公司", ensure_ascii=False),
+         json.dumps("烟台华盛电子有限公司", ensure_ascii=False), 1),
+    }
+    with db.reader() as s:
+        assert s.get(Organization, org_id).revision == 2  # type: ignore[union-attr]
+
+
+def test_delete_is_logged(db: Database) -> None:
+    org_id = _org(db)
+    with db.session() as s:
+        s.delete(s.get(Organization, org_id))
+    assert _log(db, org_id)[-1].op == "delete"
+
+
+def test_a_failed_transaction_writes_nothing_not_even_the_log(db: Database) -> None:
+    with db.reader() as s:
+        before = s.scalar(select(func.count()).select_from(ChangeLog))
+    with pytest.raises(RuntimeError), db.session() as s:
+        s.add(Organization(name="烟台半途有限公司"))
+        s.flush()
+        raise RuntimeError("power cut")
+    with db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Organization)) == 0
+        assert s.scalar(select(func.count()).select_from(ChangeLog)) == before
+
+
+def test_invalid_values_are_refused_before_anything_is_written(db: Database) -> None:
+    with pytest.raises(ValidationError) as err, db.session() as s:
+        org = Organization(name="烟台华盛科技有限公司")
+        s.add(org)
+        org.uscc = "91370600MA3C4Y5X1X"
+    assert err.value.field == "uscc"
+    assert "统一社会信用代码" in err.value.zh and "check digit" in err.value.en
+    with pytest.raises(ValidationError) as err, db.session() as s:
+        s.add(Organization(name="烟台华盛科技有限公司", staff_count=-5))
+    assert err.value.field == "staff_count" and "负数" in err.value.zh
+    with db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Organization)) == 0
+
+
+def test_place_tree_and_member_with_rare_characters(db: Database) -> None:
+    with db.session(officer="王芳") as s:
+        zone = Zone(name="烟台开发区")
+        sub = Subdistrict(zone=zone, name="八角街道")
+        cluster = Cluster(subdistrict=sub, name="衡山路商圈", kind=ClusterKind.BUSINESS_DISTRICT)
+        building = Building(cluster=cluster, name="海天大厦")
+        floor = Floor(building=building, label="b2")
+        unit = Unit(floor=floor, label="b2-01")
+        org = Organization(name="烟台䶮𠮷商贸有限公司")
+        org.people.append(Person(name="阿卜杜・热合曼", party_status=PartyStatus.FULL))
+        s.add_all([zone, org, unit])
+    with db.reader() as s:
+        floor_row = s.scalars(select(Floor)).one()
+        assert (floor_row.label, floor_row.level) == ("B2", -2)
+        assert s.scalars(select(Unit.label)).one() == "B2-01"
+        person = s.scalars(select(Person)).one()
+        assert person.name == "阿卜杜·热合曼"  # look-alike dot folded to U+00B7
+        assert s.scalars(select(Organization.name)).one() == "烟台䶮𠮷商贸有限公司"

@@ -1,0 +1,1 @@
+"""The `yeda` command line: every core service, reachable without the GUI."""
