@@ -1,5 +1,6 @@
 """The domain model (SQLAlchemy 2 typed ORM); importing it registers every table."""
 
+from yeda_desktop.models import sync  # noqa: F401 - registers the sync bookkeeping tables
 from yeda_desktop.models.base import Base, Synced, new_id, utcnow
 from yeda_desktop.models.campaign import Campaign, Team, TeamBuilding, Visit
 from yeda_desktop.models.changelog import AppState, ChangeLog
