@@ -271,9 +271,9 @@ def _fm_explain(f: OrgFacts, _p: RulesProfile) -> tuple[str, str]:
 
 def _dq_problems(f: OrgFacts, p: RulesProfile) -> list[tuple[str, str]]:
     problems = []
-    if f.uscc is not None and not uscc_is_valid(f.uscc):
+    if p.check_identifiers and f.uscc is not None and not uscc_is_valid(f.uscc):
         problems.append(("统一社会信用代码无效", "invalid USCC"))
-    if f.invalid_id_numbers:
+    if p.check_identifiers and f.invalid_id_numbers:
         problems.append(
             (f"{f.invalid_id_numbers} 个身份证号无效", f"{f.invalid_id_numbers} invalid ID numbers")
         )
@@ -307,13 +307,13 @@ def _dq_fires(f: OrgFacts, p: RulesProfile) -> bool:
 
 def _dq_sql(c: Columns, p: RulesProfile) -> ColumnElement[bool]:
     checks: list[ColumnElement[bool]] = [
-        and_(c.uscc.is_not(None), ~uscc_is_valid_sql(c.uscc)),
-        c.invalid_id_numbers > 0,
         and_(
             c.reported_member_count.is_not(None),
             func.abs(c.reported_member_count - _registered_sql(c)) > p.member_count_tolerance,
         ),
     ]
+    if p.check_identifiers:
+        checks += [and_(c.uscc.is_not(None), ~uscc_is_valid_sql(c.uscc)), c.invalid_id_numbers > 0]
     if p.check_visits:
         checks += [c.units_unvisited > 0, c.units_revisit > 0]
     if p.check_verification:

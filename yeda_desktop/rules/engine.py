@@ -59,7 +59,9 @@ def rules_select(
     with_facts: bool = False,
 ) -> Select[Any]:
     """One row per organization with at least one finding; a 0/1 column per rule."""
-    facts = facts_select(ctx, organization_id=organization_id).subquery("facts")
+    facts = facts_select(
+        ctx, organization_id=organization_id, identifiers=profile.check_identifiers
+    ).subquery("facts")
     rules = active_rules(profile)
     flags = [case((rule.condition(facts.c, profile), 1), else_=0).label(rule.id) for rule in rules]
     columns = list(facts.c) if with_facts else [facts.c.organization_id]

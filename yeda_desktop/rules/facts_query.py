@@ -13,9 +13,11 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    String,
     Subquery,
     and_,
     case,
+    cast,
     false,
     func,
     literal,
@@ -49,9 +51,13 @@ def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 
 def facts_select(
-    ctx: EvaluationContext, *, organization_id: str | None = None
+    ctx: EvaluationContext, *, organization_id: str | None = None, identifiers: bool = True
 ) -> Select[Any]:
-    """Columns named after OrgFacts' fields (own_rank for own_org_type)."""
+    """Columns named after OrgFacts' fields (own_rank for own_org_type).
+
+    `identifiers=False` skips the ID-number checksum pass (invalid_id_numbers is 0),
+    the costliest part at hundreds of thousands of people.
+    """
 
     def narrow(column: Any) -> ColumnElement[bool]:
         return true() if organization_id is None else column == organization_id
@@ -63,8 +69,12 @@ def facts_select(
             _count_if(Person.party_status == PartyStatus.FULL).label("full"),
             _count_if(Person.party_status == PartyStatus.PROBATIONARY).label("prob"),
             _count_if(and_(is_member, Person.relation_transferred == false())).label("floating"),
-            _count_if(
-                and_(Person.id_number.is_not(None), ~id_number_is_valid_sql(Person.id_number))
+            (
+                _count_if(
+                    and_(Person.id_number.is_not(None), ~id_number_is_valid_sql(Person.id_number))
+                )
+                if identifiers
+                else literal(0, Integer)
             ).label("bad_ids"),
         )
         .where(narrow(Person.organization_id))
@@ -162,25 +172,30 @@ def _units_subquery(ctx: EvaluationContext, organization_id: str | None) -> Subq
             .group_by(occ.c.organization_id)
             .subquery("units_agg")
         )
-    ranked = select(
-        Visit.unit_id,
-        Visit.outcome,
-        func.row_number()
-        .over(partition_by=Visit.unit_id, order_by=(Visit.visited_at.desc(), Visit.id.desc()))
-        .label("rn"),
-    ).where(Visit.campaign_id == ctx.campaign_id)
+    # Per unit, the key of its latest visit in the campaign (time, then id, as text) and
+    # the key of its latest "revisit" visit: the unit awaits a revisit when they are equal.
+    key = cast(Visit.visited_at, String).concat(Visit.id)
+    latest = (
+        select(
+            Visit.unit_id,
+            func.max(key).label("last_key"),
+            func.max(case((Visit.outcome == VisitOutcome.REVISIT, key))).label("revisit_key"),
+        )
+        .where(Visit.campaign_id == ctx.campaign_id)
+        .group_by(Visit.unit_id)
+    )
     if organization_id is not None:
-        ranked = ranked.where(Visit.unit_id.in_(select(occ.c.unit_id)))
-    latest = ranked.subquery("ranked_visits")
+        latest = latest.where(Visit.unit_id.in_(select(occ.c.unit_id)))
+    last = latest.subquery("latest_visits")
     return (
         select(
             occ.c.organization_id.label("oid"),
             func.count().label("units"),
-            _count_if(latest.c.unit_id.is_(None)).label("unvisited"),
-            _count_if(latest.c.outcome == VisitOutcome.REVISIT).label("revisit"),
+            _count_if(last.c.unit_id.is_(None)).label("unvisited"),
+            _count_if(last.c.revisit_key == last.c.last_key).label("revisit"),
         )
         .select_from(occ)
-        .outerjoin(latest, and_(latest.c.unit_id == occ.c.unit_id, latest.c.rn == 1))
+        .outerjoin(last, last.c.unit_id == occ.c.unit_id)
         .group_by(occ.c.organization_id)
         .subquery("units_agg")
     )

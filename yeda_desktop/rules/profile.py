@@ -54,6 +54,8 @@ class RulesProfile:
     # data_quality: how far the reported member count may differ from registered members.
     member_count_tolerance: int = 0
     check_visits: bool = True
+    # Re-check stored USCCs and ID numbers (costly on very large databases).
+    check_identifiers: bool = True
     check_verification: bool = True
     # Rules switched off by the centre.
     disabled: tuple[str, ...] = ()

@@ -1,0 +1,182 @@
+"""The four exports: ledger, statistics, organization list and member roster."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.excel.mapping import ORG_FIELDS, ROSTER_FIELDS
+from yeda_desktop.excel.sheet import new_workbook, save_workbook, write_table
+from yeda_desktop.ledger import ledger_rows
+from yeda_desktop.ledger.location import primary_location
+from yeda_desktop.models import Organization, Person
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, PartyStatus
+from yeda_desktop.rules import RULES_BY_ID
+from yeda_desktop.stats import (
+    DIMENSIONS,
+    campaign_pair,
+    coverage_by,
+    estimate_funding,
+    gap_counts,
+    sweep_progress,
+)
+from yeda_desktop.stats.funding import FundingInputs
+
+
+def industry_label(section: str | None) -> str | None:
+    return f"{section} {INDUSTRY_SECTIONS[section]}" if section in INDUSTRY_SECTIONS else None
+
+
+def mask_id(id_number: str | None) -> str | None:
+    if not id_number:
+        return id_number
+    return id_number[:6] + "*" * (len(id_number) - 10) + id_number[-4:]
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else ("是" if value else "否")
+
+
+def export_ledger(wb: Workbook, session: Session) -> int:
+    headers = ["单位名称", "统一社会信用代码", "问题类型", "严重程度", "问题说明", "状态", "措施",
+               "负责人", "整改期限", "是否逾期", "发现时间", "整改完成日期", "整改佐证",
+               "豁免理由", "镇街", "集聚区", "楼宇"]
+    severity = {"high": "高", "medium": "中", "info": "提示"}
+    rows = [
+        [r.organization, r.uscc, r.rule_zh, severity.get(r.severity, r.severity), r.detail_zh,
+         r.status.zh, r.action.zh if r.action else None, r.responsible, r.due_on,
+         "是" if r.overdue else "否", r.identified_at, r.closed_on, r.evidence,
+         r.waived_reason, r.subdistrict, r.cluster, r.building]
+        for r in ledger_rows(session)
+    ]
+    return write_table(wb, "专项工作台账", headers, rows)
+
+
+def export_organizations(wb: Workbook, session: Session) -> int:
+    loc = primary_location()
+    query = (
+        select(Organization, loc.c.subdistrict, loc.c.cluster, loc.c.building)
+        .outerjoin(loc, loc.c.organization_id == Organization.id)
+        .order_by(Organization.name, Organization.id)
+    )
+    headers = [f.header for f in ORG_FIELDS] + ["镇街", "集聚区", "楼宇"]
+    rows = [
+        [o.name, o.uscc, o.kind.zh, o.ownership.zh, industry_label(o.industry_section),
+         o.staff_count, o.reported_member_count, o.address, o.legal_rep, o.contact_name,
+         o.contact_phone, sub, cluster, building]
+        for o, sub, cluster, building in session.execute(query).tuples()
+    ]
+    return write_table(wb, "两新组织名单", headers, rows)
+
+
+def export_roster(wb: Workbook, session: Session, *, show_ids: bool = False) -> int:
+    query = (
+        select(Person, Organization.name, Organization.uscc)
+        .join(Organization, Organization.id == Person.organization_id)
+        .where(Person.party_status.in_([PartyStatus.FULL, PartyStatus.PROBATIONARY]))
+        .order_by(Organization.name, Person.name, Person.id)
+    )
+    headers = [f.header for f in ROSTER_FIELDS]
+    rows = [
+        [p.name, p.id_number if show_ids else mask_id(p.id_number),
+         p.gender.zh if p.gender else None, p.party_status.zh,
+         _yes_no(p.relation_transferred), p.join_date, p.phone, org_name, org_uscc]
+        for p, org_name, org_uscc in session.execute(query).tuples()
+    ]
+    return write_table(wb, "党员花名册", headers, rows)
+
+
+def export_statistics(wb: Workbook, session: Session, funding: FundingInputs | None = None) -> int:
+    pair = campaign_pair(session)
+    total = 0
+    for dim, (dim_zh, _en) in DIMENSIONS.items():
+        now = {r.group: r for r in coverage_by(session, dim)}
+        before = (
+            {r.group: r for r in coverage_by(session, dim, pair.previous.ends_on)}
+            if pair.previous else {}
+        )
+        rows: list[list[Any]] = []
+        for group, r in now.items():
+            p = before.get(group)
+            rows.append([r.group_zh, r.organizations, r.org_covered, round(r.org_rate * 100, 1),
+                         r.work_covered, round(r.work_rate * 100, 1),
+                         round(p.org_rate * 100, 1) if p else None,
+                         round(p.work_rate * 100, 1) if p else None])
+        total += write_table(
+            wb, f"覆盖率-{dim_zh}",
+            [dim_zh, "组织数", "组织覆盖数", "组织覆盖率%", "工作覆盖数", "工作覆盖率%",
+             "上一年组织覆盖率%", "上一年工作覆盖率%"], rows)
+    for dim, (dim_zh, _en) in DIMENSIONS.items():
+        cur = sweep_progress(session, pair.current.id if pair.current else None, dim)
+        prev = {
+            r.group: r
+            for r in sweep_progress(session, pair.previous.id, dim)
+        } if pair.previous else {}
+        progress_rows: list[list[Any]] = []
+        for q in cur:
+            before_q = prev.get(q.group)
+            progress_rows.append([q.group, q.floors, q.floors_swept, q.units, q.units_visited,
+                                  round(q.unit_rate * 100, 1),
+                                  before_q.units_visited if before_q else None])
+        total += write_table(
+            wb, f"扫楼进度-{dim_zh}",
+            [dim_zh, "楼层数", "已扫楼层", "房间数", "已走访房间", "走访率%", "上一年已走访房间"],
+            progress_rows)
+    gap_rows = [
+        [RULES_BY_ID[g.rule_id].title_zh if g.rule_id in RULES_BY_ID else g.rule_id,
+         g.status.zh, g.count]
+        for g in gap_counts(session)
+    ]
+    total += write_table(wb, "台账统计", ["问题类型", "状态", "数量"], gap_rows)
+    estimate = estimate_funding(session, funding)
+    fund_rows: list[list[Any]] = [
+        [line.label_zh, line.count, line.unit_amount, line.months, line.amount]
+        for line in estimate.lines
+    ]
+    fund_rows.append(["合计", None, None, None, estimate.total])
+    total += write_table(wb, "经费测算", ["项目", "数量", "单价（元）", "月数", "金额（元）"],
+                         fund_rows)
+    return total
+
+
+EXPORT_KINDS: dict[str, tuple[str, str]] = {
+    "ledger": ("专项工作台账", "special work ledger"),
+    "statistics": ("统计", "statistics"),
+    "organizations": ("两新组织名单", "organization list"),
+    "roster": ("党员花名册", "member roster"),
+}
+
+
+def export_xlsx(
+    session: Session,
+    kind: str,
+    path: str | os.PathLike[str],
+    *,
+    show_ids: bool = False,
+    funding: FundingInputs | None = None,
+) -> tuple[Path, int]:
+    """Write one export to `path` atomically; returns the path and the number of data rows."""
+    writers: dict[str, Callable[[Workbook, Session], int]] = {
+        "ledger": export_ledger,
+        "statistics": lambda wb, s: export_statistics(wb, s, funding),
+        "organizations": export_organizations,
+        "roster": lambda wb, s: export_roster(wb, s, show_ids=show_ids),
+    }
+    if kind not in writers:
+        raise YedaError(
+            f"未知的导出类型：{kind}（可选：{', '.join(EXPORT_KINDS)}）",
+            f"unknown export kind {kind!r} (choose from {', '.join(EXPORT_KINDS)})",
+        )
+    wb = new_workbook()
+    count = writers[kind](wb, session)
+    return save_workbook(wb, path), count
+
+
+__all__ = ["EXPORT_KINDS", "export_xlsx", "mask_id"]

@@ -1,0 +1,117 @@
+"""Writing one table as a worksheet: bold frozen header, fitted widths, real dates, no formulas.
+
+A text cell that starts with = + - @ (or a tab / carriage return) would be a
+formula or DDE payload in a spreadsheet program; it is stored as a plain
+string with Excel's quote prefix, so it shows and reads back as typed.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from yeda_desktop.errors import YedaError
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_WIDTH = 60
+WIDTH_SAMPLE_ROWS = 2000
+HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+
+
+def display_width(value: Any) -> int:
+    """Width in Excel character units: wide (CJK) characters count twice."""
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return 19
+    if isinstance(value, date):
+        return 10
+    text = str(value)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def is_formula_like(value: str) -> bool:
+    return value.startswith(FORMULA_PREFIXES)
+
+
+def new_workbook() -> Workbook:
+    """A write-only workbook (streams rows; fast and lean at 100,000 rows)."""
+    return Workbook(write_only=True)
+
+
+def _cell(ws: Worksheet, value: Any) -> Any:
+    """The value to append: plain, or a styled cell for dates and formula-like text."""
+    if isinstance(value, str) and is_formula_like(value):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.data_type = "s"
+        cell.quotePrefix = True
+        return cell
+    if isinstance(value, datetime):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "yyyy-mm-dd hh:mm"
+        return cell
+    if isinstance(value, date):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    return value
+
+
+def write_table(
+    wb: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> int:
+    """Add a sheet with a header row and data rows; returns the number of data rows."""
+    data = [list(row) for row in rows]
+    ws = wb.create_sheet(title)
+    widths = [display_width(h) for h in headers]
+    for row in data[:WIDTH_SAMPLE_ROWS]:
+        for col, value in enumerate(row):
+            widths[col] = max(widths[col], display_width(value))
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = min(MAX_WIDTH, width + 2)
+    ws.freeze_panes = "A2"
+    if data:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(data) + 1}"
+    header_cells = []
+    for text in headers:
+        cell = WriteOnlyCell(ws, value=text)
+        cell.font = Font(bold=True)
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        header_cells.append(cell)
+    ws.append(header_cells)
+    for row in data:
+        ws.append([_cell(ws, value) for value in row])
+    return len(data)
+
+
+def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> Path:
+    """Save atomically: a temporary file beside the target, then a rename."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".xlsx.partial", dir=target.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise YedaError(
+            f"无法保存Excel文件：{target}（{exc.strerror}）",
+            f"cannot save the Excel file {target}: {exc.strerror}",
+        ) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
