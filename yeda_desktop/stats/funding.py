@@ -59,7 +59,7 @@ class FundingEstimate:
 def estimate_funding(session: Session, inputs: FundingInputs | None = None) -> FundingEstimate:
     spec = inputs or FundingInputs()
     counts = dict(
-        session.execute(select(PartyOrg.type, func.count()).group_by(PartyOrg.type)).tuples()
+        session.execute(select(PartyOrg.type, func.count()).group_by(PartyOrg.type)).all()
     )
     branches = counts.get(PartyOrgType.BRANCH, 0) + counts.get(PartyOrgType.JOINT_BRANCH, 0)
     lines = [

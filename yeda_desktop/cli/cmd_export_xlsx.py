@@ -1,0 +1,43 @@
+"""`yeda export-xlsx KIND --out FILE`: the ledger, statistics, organization list or roster."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.excel import EXPORT_KINDS, export_xlsx
+from yeda_desktop.stats import FundingInputs
+
+
+def _levels(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected numbers separated by commas") from None
+
+
+def run(args: argparse.Namespace) -> int:
+    funding = FundingInputs(monthly_allowance=args.allowance, staff_by_level=args.staff_by_level)
+    db = open_from_args(args)
+    try:
+        with db.reader() as session:
+            path, count = export_xlsx(session, args.kind, args.out, show_ids=args.show_ids,
+                                      funding=funding)
+    finally:
+        db.close()
+    print(f"已导出 {count} 行到 {path} / exported {count} rows to {path}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("export-xlsx", help="export to an .xlsx workbook")
+    parser.add_argument("kind", choices=list(EXPORT_KINDS))
+    parser.add_argument("--out", required=True, metavar="FILE", help="the .xlsx file to write")
+    parser.add_argument("--show-ids", action="store_true",
+                        help="roster: full ID numbers (masked otherwise)")
+    parser.add_argument("--allowance", type=_levels, default=(300, 200, 100),
+                        help="statistics: monthly allowance per level, e.g. 300,200,100")
+    parser.add_argument("--staff-by-level", type=_levels, default=(0, 0, 0),
+                        help="statistics: certified party-work staff per level, e.g. 40,110,160")
+    parser.set_defaults(func=run)
