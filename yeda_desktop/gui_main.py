@@ -1,0 +1,38 @@
+"""`yeda-desktop`: start the sweep workspace GUI (`--db PATH` or YEDA_DB, `--lang zh|en`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from yeda_desktop.storage.paths import resolve_db_path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="yeda-desktop", description="YEDA building-sweep workspace"
+    )
+    parser.add_argument("--db", help="database file (default: YEDA_DB, then the last one used)")
+    parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: zh)")
+    args = parser.parse_args(argv)
+
+    from yeda_desktop.ui.app import make_application, start
+    from yeda_desktop.ui.settings import AppSettings
+
+    app = make_application(sys.argv[:1])
+    settings = AppSettings()
+    db = args.db or None
+    if db is None:
+        db = str(resolve_db_path()) if not settings.db_path else settings.db_path
+        import os
+
+        if os.environ.get("YEDA_DB"):
+            db = str(resolve_db_path())
+    window = start(app, settings, args.lang, db)
+    code = app.exec()
+    del window
+    return int(code)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""Small dialogs of the sweep: add building, floor or units, attach an organization, officer."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yeda_desktop.errors import ValidationError
+from yeda_desktop.services import edits
+from yeda_desktop.services.search import Hit
+from yeda_desktop.ui.member_table import ERROR_STYLE
+from yeda_desktop.ui.search_box import SearchBox
+from yeda_desktop.ui.workspace import Workspace
+
+
+class _FormDialog(QDialog):
+    """A form whose OK builds an edit; a refused value is shown under the form."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.edit: edits.Edit | None = None
+
+
+class UnitsDialog(_FormDialog):
+    """Units in bulk: "01–20", "A01–A12", "B1-101..B1-110", "101, 103"."""
+
+    def __init__(self, workspace: Workspace, floor_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Add units"), parent)
+        self.workspace, self.floor_id = workspace, floor_id
+        self.labels = QLineEdit(placeholderText="01–20, A01–A12, B1-101..B1-110")
+        self.form.addRow(self.tr("Units"), self.labels)
+
+    def accept(self) -> None:
+        from yeda_desktop.services import places
+
+        try:
+            with self.workspace.read() as session:
+                self.edit = places.add_units(session, self.floor_id, self.labels.text())
+        except ValidationError as exc:
+            self.error.setText(self.workspace.error_text(exc))
+            return
+        super().accept()
+
+
+class FloorDialog(_FormDialog):
+    def __init__(
+        self, workspace: Workspace, building_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("Add floor"), parent)
+        self.workspace, self.building_id = workspace, building_id
+        self.label = QLineEdit(placeholderText="5, B1, 3A")
+        self.form.addRow(self.tr("Floor"), self.label)
+
+    def accept(self) -> None:
+        from yeda_desktop.services import places
+
+        try:
+            with self.workspace.read() as session:
+                self.edit = places.add_floor(session, self.building_id, self.label.text())
+        except ValidationError as exc:
+            self.error.setText(self.workspace.error_text(exc))
+            return
+        super().accept()
+
+
+class BuildingDialog(_FormDialog):
+    def __init__(
+        self,
+        workspace: Workspace,
+        clusters: list[tuple[str, str]],
+        current: str | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self.tr("Add building"), parent)
+        self.workspace = workspace
+        self.cluster = QComboBox()
+        for cluster_id, name in clusters:
+            self.cluster.addItem(name, cluster_id)
+        if current:
+            self.cluster.setCurrentIndex(max(0, self.cluster.findData(current)))
+        self.name = QLineEdit()
+        self.above = QSpinBox(minimum=1, maximum=200, value=10)
+        self.below = QSpinBox(minimum=0, maximum=10, value=0)
+        self.form.addRow(self.tr("Cluster"), self.cluster)
+        self.form.addRow(self.tr("Building name"), self.name)
+        self.form.addRow(self.tr("Floors above ground"), self.above)
+        self.form.addRow(self.tr("Basement floors"), self.below)
+
+    def accept(self) -> None:
+        from yeda_desktop.services import places
+
+        try:
+            with self.workspace.read() as session:
+                self.edit = places.add_building(
+                    session,
+                    self.cluster.currentData(),
+                    self.name.text(),
+                    self.above.value(),
+                    self.below.value(),
+                )
+        except ValidationError as exc:
+            self.error.setText(self.workspace.error_text(exc))
+            return
+        super().accept()
+
+
+class AttachDialog(QDialog):
+    """Find an existing organization (last year's baseline) by name, initials or credit code."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Attach existing organization"))
+        self.chosen: Hit | None = None
+        self.search = SearchBox(self, kinds={"org"})
+        self.search.workspace = workspace
+        self.search.hit_chosen.connect(self._chosen)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(self.tr("Type the name, pinyin initials or credit code, then choose:"))
+        )
+        layout.addWidget(self.search)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(520, 120)
+
+    def _chosen(self, hit: Hit) -> None:
+        self.chosen = hit
+        self.accept()
+
+
+class OfficerDialog(_FormDialog):
+    """Who is sweeping (recorded with every change) and the interface language."""
+
+    def __init__(self, officer: str, team: str, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Officer and language"), parent)
+        self.officer = QLineEdit(officer)
+        self.team = QLineEdit(team)
+        self.language = QComboBox()
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if lang == "zh" else 1)
+        self.form.addRow(self.tr("Officer name"), self.officer)
+        self.form.addRow(self.tr("Team"), self.team)
+        self.form.addRow(self.tr("Language (after restart)"), self.language)

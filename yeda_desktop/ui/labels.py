@@ -1,0 +1,59 @@
+"""Visible names of the domain vocabularies (translated by Qt; Chinese equals the models' `.zh`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from yeda_desktop.models.enums import Gender, PartyStatus, VisitOutcome
+
+
+def outcome_label(outcome: VisitOutcome | None) -> str:
+    return {
+        None: QCoreApplication.translate("Labels", "Not visited"),
+        VisitOutcome.REGISTERED: QCoreApplication.translate("Labels", "Registered"),
+        VisitOutcome.VACANT: QCoreApplication.translate("Labels", "Vacant"),
+        VisitOutcome.REVISIT: QCoreApplication.translate("Labels", "Revisit"),
+        VisitOutcome.REFUSED: QCoreApplication.translate("Labels", "Refused"),
+    }[outcome]
+
+
+def gender_label(gender: Gender | None) -> str:
+    return {
+        None: "",
+        Gender.MALE: QCoreApplication.translate("Labels", "Male"),
+        Gender.FEMALE: QCoreApplication.translate("Labels", "Female"),
+    }[gender]
+
+
+def party_label(status: PartyStatus) -> str:
+    return {
+        PartyStatus.NONE: QCoreApplication.translate("Labels", "Non-member"),
+        PartyStatus.ACTIVIST: QCoreApplication.translate("Labels", "Activist"),
+        PartyStatus.CANDIDATE: QCoreApplication.translate("Labels", "Development candidate"),
+        PartyStatus.PROBATIONARY: QCoreApplication.translate("Labels", "Probationary member"),
+        PartyStatus.FULL: QCoreApplication.translate("Labels", "Full member"),
+    }[status]
+
+
+def relation_label(transferred: bool | None) -> str:
+    return {
+        None: "",
+        True: QCoreApplication.translate("Labels", "Transferred"),
+        False: QCoreApplication.translate("Labels", "Not transferred"),
+    }[transferred]
+
+
+# English source → Chinese, for the translation build to check against the models.
+ENUM_SOURCES: dict[str, str] = {
+    "Registered": VisitOutcome.REGISTERED.zh,
+    "Vacant": VisitOutcome.VACANT.zh,
+    "Revisit": VisitOutcome.REVISIT.zh,
+    "Refused": VisitOutcome.REFUSED.zh,
+    "Male": Gender.MALE.zh,
+    "Female": Gender.FEMALE.zh,
+    "Non-member": PartyStatus.NONE.zh,
+    "Activist": PartyStatus.ACTIVIST.zh,
+    "Development candidate": PartyStatus.CANDIDATE.zh,
+    "Probationary member": PartyStatus.PROBATIONARY.zh,
+    "Full member": PartyStatus.FULL.zh,
+}

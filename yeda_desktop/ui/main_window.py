@@ -1,0 +1,488 @@
+"""The main window: navigator, floor view and detail pane in a tab; menus, toolbar, status bar.
+
+Other views (special work ledger, statistics, sync) join with `add_view(widget, title)`,
+which adds a tab and an entry in the View menu.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.models import Cluster
+from yeda_desktop.models.enums import VisitOutcome
+from yeda_desktop.services import edits, progress, sweep
+from yeda_desktop.services.search import Hit
+from yeda_desktop.ui import dialogs
+from yeda_desktop.ui.detail_pane import DetailPane
+from yeda_desktop.ui.floor_view import FloorView
+from yeda_desktop.ui.navigator import Navigator
+from yeda_desktop.ui.opening import Opened, count_unsent, open_work
+from yeda_desktop.ui.search_box import SearchBox
+from yeda_desktop.ui.settings import AppSettings
+from yeda_desktop.ui.tasks import Cancelled, run_task
+from yeda_desktop.ui.workspace import Workspace
+
+
+class MainWindow(QMainWindow):
+    """Signals: `ready()` once a database is open and shown; `open_failed(str)`."""
+
+    ready = Signal()
+    open_failed = Signal(str)
+
+    def __init__(self, settings: AppSettings, lang: str = "zh") -> None:
+        super().__init__()
+        self.settings, self.lang = settings, lang
+        self.workspace: Workspace | None = None
+        self.building_id: str | None = None
+        self.floor_id: str | None = None
+        self.setWindowTitle(self.tr("YEDA Desktop — building sweep"))
+        self.navigator = Navigator(self)
+        self.floor_view = FloorView(self)
+        self.detail = DetailPane(self)
+        self.search = SearchBox(self)
+        self.search.setObjectName("search")
+        self.floor_heading = QLabel(self.tr("Choose a building and floor"))
+        self.floor_heading.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.tabs = QTabWidget(self)
+        self.setCentralWidget(self.tabs)
+        self.view_menu_actions: list[QAction] = []
+        self._build_actions()
+        self._build_menus()
+        self.add_view(self._sweep_tab(), self.tr("Sweep"))
+        self._build_status()
+        self.navigator.floor_chosen.connect(self.show_floor)
+        self.floor_view.unit_chosen.connect(self._unit_chosen)
+        self.detail.attach_requested.connect(self.attach_existing)
+        self.search.hit_chosen.connect(self.open_hit)
+        self._unsent_timer = QTimer(self, singleShot=True, interval=1500)
+        self._unsent_timer.timeout.connect(self._recount_unsent)
+        self.resize(1440, 900)
+        if (geometry := settings.geometry()) is not None:
+            self.restoreGeometry(geometry)
+        if (state := settings.window_state()) is not None:
+            self.restoreState(state)
+        self._set_enabled(False)
+
+    # --- layout --------------------------------------------------------------------------
+
+    def _sweep_tab(self) -> QWidget:
+        centre = QWidget(self)
+        box = QVBoxLayout(centre)
+        box.setContentsMargins(0, 0, 0, 0)
+        heading = QHBoxLayout()
+        heading.addWidget(self.floor_heading, 1)
+        box.addLayout(heading)
+        box.addWidget(self.floor_view, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setSizes([300, 560, 580])
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 1)
+        return self.splitter
+
+    def add_view(self, widget: QWidget, title: str) -> int:
+        """Add a view as a tab and a View-menu entry (Ctrl+Alt+<n>) that switches to it."""
+        index = self.tabs.addTab(widget, title)
+        action = QAction(title, self)
+        if index < 9:
+            action.setShortcut(QKeySequence(f"Ctrl+Alt+{index + 1}"))
+        action.triggered.connect(lambda: self.tabs.setCurrentIndex(index))
+        self.view_menu.addAction(action)
+        self.view_menu_actions.append(action)
+        return index
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        std = QKeySequence.StandardKey
+        self.act_open = self._action(self.tr("&Open database…"), self.choose_database, std.Open)
+        self.act_officer = self._action(self.tr("Officer and &language…"), self.edit_officer)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, std.Quit)
+        self.act_undo = self._action(self.tr("&Undo"), self._undo, std.Undo)
+        self.act_redo = self._action(self.tr("&Redo"), self._redo, std.Redo)
+        self.act_find = self._action(self.tr("&Find…"), self.focus_search, std.Find)
+        self.act_building = self._action(
+            self.tr("Add &building…"), self.add_building, "Ctrl+Shift+B"
+        )
+        self.act_floor = self._action(self.tr("Add &floor…"), self.add_floor, "Ctrl+Shift+L")
+        self.act_units = self._action(self.tr("Add &units…"), self.add_units, "Ctrl+Shift+U")
+        self.act_prev = self._action(
+            self.tr("&Previous floor (down)"), lambda: self.step_floor(+1), "Ctrl+PgDown"
+        )
+        self.act_next = self._action(
+            self.tr("&Next floor (up)"), lambda: self.step_floor(-1), "Ctrl+PgUp"
+        )
+        self.act_unvisited = self._action(
+            self.tr("Next &unvisited unit"), self.next_unvisited, "Ctrl+J"
+        )
+        self.act_register = self._action(
+            self.tr("&Register organization"), self.focus_register, "Ctrl+Shift+N"
+        )
+        self.act_attach = self._action(
+            self.tr("&Attach existing organization…"), self.attach_existing, "Ctrl+Shift+A"
+        )
+        self.act_member = self._action(self.tr("Add &member"), self.focus_member, "Ctrl+M")
+        self.outcome_actions: dict[VisitOutcome, QAction] = {}
+        for n, outcome in enumerate(VisitOutcome, start=1):
+            self.outcome_actions[outcome] = self._action(
+                self.detail.outcome_buttons[outcome].text().rsplit(" (", 1)[0],
+                lambda _=False, o=outcome: self.detail.record_outcome(o),
+                f"Ctrl+{n}",
+            )
+        self.act_about = self._action(self.tr("&About YEDA Desktop"), self.about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.act_open, self.act_officer])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.act_undo, self.act_redo])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_find)
+        sweep_menu = bar.addMenu(self.tr("&Sweep"))
+        sweep_menu.addActions([self.act_building, self.act_floor, self.act_units])
+        sweep_menu.addSeparator()
+        sweep_menu.addActions([self.act_next, self.act_prev, self.act_unvisited])
+        sweep_menu.addSeparator()
+        sweep_menu.addActions(list(self.outcome_actions.values()))
+        sweep_menu.addSeparator()
+        sweep_menu.addActions([self.act_register, self.act_attach, self.act_member])
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.act_about)
+        tools = self.addToolBar(self.tr("Sweep"))
+        tools.setObjectName("sweep-toolbar")
+        tools.addWidget(self.search)  # first, so a narrow window never hides it
+        tools.addSeparator()
+        tools.addActions([self.act_undo, self.act_redo])
+        tools.addSeparator()
+        tools.addActions([self.act_units, self.act_next, self.act_prev, self.act_unvisited])
+        self.search.setMinimumWidth(300)
+
+    def _build_status(self) -> None:
+        self.status_db = QLabel()
+        self.status_officer = QLabel()
+        self.status_campaign = QLabel()
+        self.status_unsent = QLabel()
+        for label in (
+            self.status_db,
+            self.status_officer,
+            self.status_campaign,
+            self.status_unsent,
+        ):
+            self.statusBar().addPermanentWidget(label)
+        self._show_officer()
+
+    def _show_officer(self) -> None:
+        officer = self.settings.officer or self.tr("(no officer set)")
+        team = self.settings.team
+        self.status_officer.setText(
+            self.tr("Officer: %1").replace("%1", f"{officer} {team}".strip())
+        )
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for action in (
+            self.act_undo,
+            self.act_redo,
+            self.act_find,
+            self.act_building,
+            self.act_floor,
+            self.act_units,
+            self.act_prev,
+            self.act_next,
+            self.act_unvisited,
+            self.act_register,
+            self.act_attach,
+            self.act_member,
+            *self.outcome_actions.values(),
+        ):
+            action.setEnabled(enabled)
+        self.search.setEnabled(enabled)
+
+    # --- opening ---------------------------------------------------------------------------
+
+    def open_database(self, path: str) -> None:
+        """Open `path` off the GUI thread (progress dialog if slow); `ready` follows."""
+        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", path))
+        run_task(
+            self,
+            open_work(
+                path,
+                self.settings.officer,
+                self.settings.campaign_id,
+                self.tr("Building the search index…"),
+            ),
+            self._opened,
+            self._open_error,
+            self.tr("Opening database…"),
+        )
+
+    def _opened(self, opened: Opened) -> None:
+        if self.workspace is not None:
+            self.workspace.db.close()
+        ws = Workspace(opened.db, self.settings.officer, opened.campaign_id, self.lang, self)
+        self.workspace = ws
+        ws.changed.connect(self._changed)
+        ws.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        ws.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
+        ws.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
+        self.settings.db_path = str(opened.db.path)
+        self.settings.campaign_id = opened.campaign_id
+        self.search.workspace = ws
+        self.navigator.load(ws, opened.tree)
+        self.status_db.setText(self.tr("Database: %1").replace("%1", opened.db.path.name))
+        self.status_db.setToolTip(str(opened.db.path))
+        self.status_campaign.setText(self.tr("Campaign: %1").replace("%1", opened.campaign_name))
+        self._set_enabled(True)
+        self.act_undo.setEnabled(False)
+        self.act_redo.setEnabled(False)
+        self.statusBar().clearMessage()
+        building, floor = self.settings.last_place(str(opened.db.path))
+        if building in opened.tree.nodes and floor:
+            self.show_floor(building, floor)
+        self._recount_unsent()
+        self.activateWindow()
+        self.ready.emit()
+
+    def _open_error(self, exc: BaseException) -> None:
+        self.statusBar().clearMessage()
+        if isinstance(exc, Cancelled):
+            self.open_failed.emit("")
+            return
+        message = exc.message(self.lang) if isinstance(exc, YedaError) else repr(exc)
+        self.open_failed.emit(message)
+        QMessageBox.warning(self, self.tr("Cannot open database"), message)
+        if not isinstance(exc, YedaError):
+            raise exc
+
+    def _recount_unsent(self) -> None:
+        if self.workspace is None:
+            return
+        db = self.workspace.db
+        run_task(self, lambda _p: count_unsent(db), self._show_unsent, lambda _e: None)
+
+    def _show_unsent(self, count: int) -> None:
+        self.status_unsent.setText(self.tr("Unsent changes: %1").replace("%1", f"{count:,}"))
+
+    # --- moving around -------------------------------------------------------------------
+
+    def show_floor(self, building_id: str, floor_id: str, unit_id: str | None = None) -> None:
+        if self.workspace is None:
+            return
+        self.building_id, self.floor_id = building_id, floor_id
+        self.navigator.show_floor(building_id, floor_id)
+        self._refresh_floor(unit_id)
+        if self.workspace is not None:
+            self.settings.set_last_place(str(self.workspace.db.path), building_id, floor_id)
+
+    def _refresh_floor(self, unit_id: str | None = None) -> None:
+        ws = self.workspace
+        if ws is None or self.floor_id is None or self.building_id is None:
+            return
+        with ws.read() as session:
+            tiles = progress.floor_tiles(session, self.floor_id, ws.campaign_id)
+            floors = {
+                f.id: f for f in progress.floors_of(session, self.building_id, ws.campaign_id)
+            }
+        floor = floors.get(self.floor_id)
+        building = self.navigator.tree.nodes[self.building_id].name if self.navigator.tree else ""
+        if floor is not None:
+            self.floor_heading.setText(
+                self.tr("%1 · floor %2 · %3/%4 units done")
+                .replace("%1", building)
+                .replace("%2", floor.label)
+                .replace("%3", str(floor.done))
+                .replace("%4", str(floor.total))
+            )
+        self.floor_view.show_tiles(tiles, unit_id or self.floor_view.current_unit())
+
+    def _unit_chosen(self, unit_id: str) -> None:
+        if self.workspace is not None:
+            self.detail.show_unit(self.workspace, unit_id or None)
+
+    def step_floor(self, direction: int) -> None:
+        """direction -1: the floor above (floors are listed top first), +1: the floor below."""
+        if self.building_id is None or self.floor_id is None:
+            return
+        floors = self.navigator.floors(self.building_id)
+        if self.floor_id in floors:
+            target = floors.index(self.floor_id) + direction
+            if 0 <= target < len(floors):
+                self.show_floor(self.building_id, floors[target])
+                self.floor_view.setFocus()
+
+    def next_unvisited(self) -> None:
+        ws = self.workspace
+        if ws is None or self.building_id is None:
+            return
+        with ws.read() as session:
+            found = progress.next_unvisited_unit(
+                session, self.building_id, ws.campaign_id, self.floor_view.current_unit()
+            )
+        if found is None:
+            self.statusBar().showMessage(
+                self.tr("Every unit of this building has been visited"), 5000
+            )
+            return
+        self.show_floor(self.building_id, found[0], found[1])
+        self.floor_view.setFocus()
+
+    def open_hit(self, hit: Hit) -> None:
+        if hit.place is None:
+            self.statusBar().showMessage(self.tr("This result is not in any unit yet"), 5000)
+            return
+        self.show_floor(hit.place.building_id, hit.place.floor_id, hit.place.unit_id)
+        self.floor_view.setFocus()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def focus_register(self) -> None:
+        if self.detail.pages.currentIndex() == 0:
+            self.detail.new_name.setFocus()
+
+    def focus_member(self) -> None:
+        if self.detail.org_id is not None:
+            self.detail.members.entry.name.setFocus()
+
+    # --- edits -------------------------------------------------------------------------
+
+    def _undo(self) -> None:
+        if self.workspace is not None:
+            self.workspace.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.workspace is not None:
+            self.workspace.undo_stack.redo()
+
+    def _changed(self, edit: edits.Edit) -> None:
+        """One refresh after every edit, undo or redo: tiles, detail, progress up the tree."""
+        if self.building_id is not None:
+            self.navigator.refresh_building(self.building_id)
+        self._refresh_floor()
+        if self.workspace is not None:
+            self.detail.show_unit(self.workspace, self.floor_view.current_unit())
+        self._unsent_timer.start()
+
+    def _run_dialog(self, dialog: dialogs._FormDialog) -> None:
+        if dialog.exec() and dialog.edit is not None and self.workspace is not None:
+            self.workspace.do(dialog.edit)
+
+    def add_units(self) -> None:
+        if self.workspace is not None and self.floor_id is not None:
+            self._run_dialog(dialogs.UnitsDialog(self.workspace, self.floor_id, self))
+
+    def add_floor(self) -> None:
+        if self.workspace is not None and self.building_id is not None:
+            self._run_dialog(dialogs.FloorDialog(self.workspace, self.building_id, self))
+            self.navigator.fill_floors(self.building_id)
+
+    def add_building(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        with ws.read() as session:
+            clusters = [(c.id, c.name) for c in session.query(Cluster).order_by(Cluster.name)]
+        if not clusters:
+            self.statusBar().showMessage(
+                self.tr("This database has no cluster to add a building to")
+            )
+            return
+        current = (
+            self.navigator.tree.nodes[self.building_id].parent_id
+            if (self.building_id and self.navigator.tree)
+            else None
+        )
+        dialog = dialogs.BuildingDialog(ws, clusters, current, self)
+        if dialog.exec() and dialog.edit is not None:
+            ws.do(dialog.edit)
+            self._reload_tree()
+
+    def _reload_tree(self) -> None:
+        ws = self.workspace
+        if ws is None:
+            return
+        with ws.read() as session:
+            self.navigator.load(ws, progress.place_tree(session, ws.campaign_id))
+
+    def attach_existing(self) -> None:
+        ws, unit = self.workspace, self.floor_view.current_unit()
+        if ws is None or unit is None:
+            return
+        dialog = dialogs.AttachDialog(ws, self)
+        if dialog.exec() and dialog.chosen is not None:
+            with ws.read() as session:
+                ws.do(
+                    sweep.attach_organization(
+                        session, unit, dialog.chosen.ref_id, ws.campaign_id, ws.officer
+                    )
+                )
+
+    # --- settings and closing -------------------------------------------------------------
+
+    def choose_database(self) -> None:
+        start = self.settings.db_path or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open database"), start, self.tr("YEDA database (*.sqlite *.db)")
+        )
+        if path:
+            self.open_database(path)
+
+    def edit_officer(self) -> None:
+        dialog = dialogs.OfficerDialog(
+            self.settings.officer, self.settings.team, self.settings.language, self
+        )
+        if dialog.exec():
+            self.settings.officer = dialog.officer.text().strip()
+            self.settings.team = dialog.team.text().strip()
+            self.settings.language = dialog.language.currentData()
+            if self.workspace is not None:
+                self.workspace.officer = self.settings.officer
+            self._show_officer()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About YEDA Desktop"),
+            self.tr('YEDA Desktop: building-sweep registration of "two new" organizations.'),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
+        if self.workspace is not None:
+            if self.building_id and self.floor_id:
+                self.settings.set_last_place(
+                    str(self.workspace.db.path), self.building_id, self.floor_id
+                )
+            self.workspace.db.close()
+            self.workspace = None
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,94 @@
+"""The user's settings (QSettings): database, language, officer, team, campaign, place, layout."""
+
+from __future__ import annotations
+
+import hashlib
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANIZATION = "YEDA"
+APPLICATION = "yeda-desktop"
+
+
+class AppSettings:
+    """Typed access to one QSettings store; tests pass a temporary INI file instead."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store or QSettings(ORGANIZATION, APPLICATION)
+
+    def _text(self, key: str, default: str = "") -> str:
+        value = self.store.value(key, default)
+        return str(value) if value is not None else default
+
+    def _set(self, key: str, value: object) -> None:
+        self.store.setValue(key, value)
+
+    @property
+    def db_path(self) -> str:
+        return self._text("database/path")
+
+    @db_path.setter
+    def db_path(self, value: str) -> None:
+        self._set("database/path", value)
+
+    @property
+    def language(self) -> str:
+        lang = self._text("ui/language", "zh")
+        return lang if lang in ("zh", "en") else "zh"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._set("ui/language", value)
+
+    @property
+    def officer(self) -> str:
+        return self._text("officer/name")
+
+    @officer.setter
+    def officer(self, value: str) -> None:
+        self._set("officer/name", value)
+
+    @property
+    def team(self) -> str:
+        return self._text("officer/team")
+
+    @team.setter
+    def team(self, value: str) -> None:
+        self._set("officer/team", value)
+
+    @property
+    def campaign_id(self) -> str:
+        return self._text("sweep/campaign")
+
+    @campaign_id.setter
+    def campaign_id(self, value: str) -> None:
+        self._set("sweep/campaign", value)
+
+    def last_place(self, db_path: str) -> tuple[str, str]:
+        """(building id, floor id) last open in this database."""
+        key = _place_key(db_path)
+        return self._text(f"{key}/building"), self._text(f"{key}/floor")
+
+    def set_last_place(self, db_path: str, building_id: str, floor_id: str) -> None:
+        key = _place_key(db_path)
+        self._set(f"{key}/building", building_id)
+        self._set(f"{key}/floor", floor_id)
+
+    def geometry(self) -> QByteArray | None:
+        value = self.store.value("window/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self) -> QByteArray | None:
+        value = self.store.value("window/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
+        self._set("window/geometry", geometry)
+        self._set("window/state", state)
+
+    def sync(self) -> None:
+        self.store.sync()
+
+
+def _place_key(db_path: str) -> str:
+    return "places/" + hashlib.sha1(db_path.encode()).hexdigest()[:12]

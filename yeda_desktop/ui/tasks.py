@@ -1,0 +1,125 @@
+"""Runs long work off the GUI thread and hands its result or error back to the GUI thread.
+
+`run_task` shows a progress dialog only when the work is slow (after ~600 ms) and
+its Cancel button asks the work to stop at its next `progress()` call.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+SHOW_AFTER_MS = 600
+
+
+class Cancelled(Exception):
+    """Raised inside the work when the user pressed Cancel."""
+
+
+class TaskProgress:
+    """Handed to the work: report progress, and stop when asked."""
+
+    def __init__(self, relay: _Relay) -> None:
+        self._relay = relay
+        self.cancel_requested = threading.Event()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.cancel_requested.is_set():
+            raise Cancelled
+        self._relay.progressed.emit(done, total)
+
+    def stage(self, text: str) -> None:
+        self._relay.staged.emit(text)
+
+
+class _Relay(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+    staged = Signal(str)
+
+
+class _Runner(QRunnable):
+    def __init__(self, work: Callable[[TaskProgress], Any], relay: _Relay, progress: TaskProgress):
+        super().__init__()
+        self._work, self._relay, self._progress = work, relay, progress
+
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except BaseException as exc:  # handed to the GUI thread, never lost in a worker
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.finished.emit(result)
+
+
+class Task(QObject):
+    """One piece of background work; `done` or `error` is emitted on the GUI thread."""
+
+    done = Signal(object)
+    error = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.relay = _Relay()
+        self.progress = TaskProgress(self.relay)
+        self.dialog: QProgressDialog | None = None
+        self.relay.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
+        self.relay.failed.connect(self._fail, Qt.ConnectionType.QueuedConnection)
+
+    def cancel(self) -> None:
+        self.progress.cancel_requested.set()
+
+    @Slot(object)
+    def _finish(self, result: object) -> None:
+        self._close()
+        self.done.emit(result)
+
+    @Slot(object)
+    def _fail(self, exc: object) -> None:
+        self._close()
+        self.error.emit(exc)
+
+    def _close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.deleteLater()
+            self.dialog = None
+        self.deleteLater()
+
+
+def run_task(
+    parent: QWidget | None,
+    work: Callable[[TaskProgress], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+    label: str | None = None,
+    pool: QThreadPool | None = None,
+) -> Task:
+    """Start `work(progress)` on a worker thread; with `label`, show a cancellable progress bar."""
+    task = Task(parent)
+    task.done.connect(on_done)
+    task.error.connect(on_error)
+    if label is not None:
+        dialog = QProgressDialog(label, QProgressDialog.tr("Cancel"), 0, 0, parent)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(SHOW_AFTER_MS)
+        dialog.setAutoReset(False)
+        dialog.setAutoClose(False)
+        dialog.canceled.connect(task.cancel)
+        task.relay.progressed.connect(lambda done, total: _update(dialog, done, total))
+        task.relay.staged.connect(dialog.setLabelText)
+        dialog.setValue(0)
+        task.dialog = dialog
+    (pool or QThreadPool.globalInstance()).start(_Runner(work, task.relay, task.progress))
+    return task
+
+
+def _update(dialog: QProgressDialog, done: int, total: int) -> None:
+    if dialog.maximum() != total:
+        dialog.setMaximum(total)
+    dialog.setValue(min(done, total))
