@@ -9,6 +9,7 @@ from typing import Any
 
 from yeda_desktop.cli.common import open_from_args
 from yeda_desktop.demo import generate_demo
+from yeda_desktop.demo.generator import has_data
 
 
 def _progress(stage: str, done: int, total: int) -> bool:
@@ -19,6 +20,10 @@ def _progress(stage: str, done: int, total: int) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     db = open_from_args(args, create=True)
+    if args.if_missing and has_data(db):
+        print(f"沿用已有的演示数据库 / keeping the existing database {db.path}")
+        db.close()
+        return 0
     try:
         started = time.perf_counter()
         counts = generate_demo(db, args.orgs, args.seed, _progress)
@@ -37,4 +42,9 @@ def register(sub: Any) -> None:
     parser = sub.add_parser("demo", help="fill a new database with a demo zone")
     parser.add_argument("--orgs", type=int, default=2000, help="number of organizations")
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    parser.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="do nothing if the database already holds data (for repeatable start scripts)",
+    )
     parser.set_defaults(func=run)

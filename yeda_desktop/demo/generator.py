@@ -472,18 +472,23 @@ def _rows(conn: Connection, table: Table) -> int:
     return int(conn.scalar(select(func.count()).select_from(table)) or 0)
 
 
+def has_data(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        return bool(_rows(conn, Organization.__table__) or _rows(conn, Zone.__table__))
+
+
 def generate_demo(
     db: Database, orgs: int, seed: int = 1, progress: Progress | None = None
 ) -> DemoCounts:
     """Fill an empty database with a demo zone in one transaction (all or nothing)."""
     if orgs < 1 or orgs > 2_000_000:
         raise YedaError("演示单位数量应在1至2000000之间", "--orgs must be between 1 and 2,000,000")
+    if has_data(db):
+        raise DatabaseError(
+            "数据库中已有数据，请为演示数据指定一个新文件",
+            "the database already holds data; give the demo a new file",
+        )
     with db.engine.begin() as conn:
-        if _rows(conn, Organization.__table__) or _rows(conn, Zone.__table__):
-            raise DatabaseError(
-                "数据库中已有数据，请为演示数据指定一个新文件",
-                "the database already holds data; give the demo a new file",
-            )
         gen_ = _Generator(conn, orgs, seed, progress)
         infos = gen_.places()
         current, previous = gen_.campaigns()
