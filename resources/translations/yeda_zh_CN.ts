@@ -67,6 +67,7 @@
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/detail_pane.py" line="116"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="136"/>
         <source>Organization name</source>
         <translation>单位名称</translation>
     </message>
@@ -84,11 +85,6 @@
         <location filename="../../yeda_desktop/ui/detail_pane.py" line="132"/>
         <source>Organization</source>
         <translation>单位</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="136"/>
-        <source>Name</source>
-        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/detail_pane.py" line="137"/>
@@ -404,52 +400,52 @@
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="280"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="281"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="292"/>
         <source>Unsent changes: %1</source>
         <translation>未上报修改：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="317"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="318"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="350"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="351"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="358"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="359"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="416"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="453"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="454"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="453"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="454"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="473"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="474"/>
         <source>About YEDA Desktop</source>
         <translation>关于业达扫楼</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="475"/>
         <source>YEDA Desktop: building-sweep registration of &quot;two new&quot; organizations.</source>
         <translation>业达扫楼：两新组织集中扫楼登记工具。</translation>
     </message>
@@ -472,7 +468,7 @@
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="210"/>
         <source>Add member</source>
         <translation>添加人员</translation>
     </message>
@@ -523,22 +519,22 @@
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="63"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="62"/>
         <source>%1/%2 floors</source>
         <translation>%1/%2 层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="65"/>
         <source>%1/%2 buildings</source>
         <translation>%1/%2 栋</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="100"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="99"/>
         <source>Floor %1</source>
         <translation>%1层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="102"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="101"/>
         <source>%1/%2 units</source>
         <translation>%1/%2 间</translation>
     </message>

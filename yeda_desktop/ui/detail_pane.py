@@ -133,7 +133,7 @@ class DetailPane(QWidget):
         form = QFormLayout(record)
         self.fields: dict[str, FieldEdit] = {}
         for key, label in (
-            ("name", self.tr("Name")),
+            ("name", self.tr("Organization name")),
             ("uscc", self.tr("Unified social credit code")),
             ("staff_count", self.tr("Staff")),
             ("reported_member_count", self.tr("Party members (reported)")),

@@ -202,6 +202,11 @@ class MemberEntry(QWidget):
         ):
             for choice in CHOICES[column]:
                 box.addItem(choice_label(column, choice) or "—", choice)
+        for box in (self.gender, self.party_status, self.relation):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(4)
+        for line in (self.name, self.id_number, self.phone):
+            line.setMinimumWidth(90)
         self.add = QPushButton(self.tr("Add member"))
         self.widgets: dict[str, QWidget] = {
             "name": self.name,
