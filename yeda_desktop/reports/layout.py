@@ -17,6 +17,8 @@ from .fonts import main_font, split_runs
 from .progress import Progress, RenderCancelled
 
 QR_SIZE = 16 * mm
+QR_MASK = 2
+"""QR mask pattern (columns), fixed for speed."""
 
 
 def qr_payload(form: str, record_id: str | None) -> str:
@@ -32,7 +34,10 @@ def draw_qr(canv: Canvas, payload: str, size: float, border: int = 1) -> None:
     """
     qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
     qr.addData(payload)
-    qr.make()
+    # One fixed mask instead of make()'s trial of all eight: the trial is a third of a
+    # one-page form's time, and any mask is valid (the code says which one it uses).
+    qr.version = qr.calculate_version()
+    qr.makeImpl(False, QR_MASK)
     count = qr.getModuleCount()
     box = size / (count + 2 * border)
     canv.setFillColorRGB(1, 1, 1)
@@ -270,13 +275,18 @@ class FormDoc(BaseDocTemplate):  # type: ignore[misc]
 
 
 def count_units(story: Sequence[Flowable]) -> int:
-    """Progress units in ``story``: data rows of counted tables plus record markers' units."""
+    """Progress units in ``story``: data rows of counted tables plus record markers' units.
+
+    Other flowables may stand for units they will split into (``progress_units``).
+    """
     total = 0
     for f in story:
         if isinstance(f, CountedTable):
             total += len(f._cellvalues) - f.repeatRows
         elif isinstance(f, RecordMarker):
             total += f.units
+        else:
+            total += int(getattr(f, "progress_units", 0))
     return total
 
 

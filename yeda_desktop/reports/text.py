@@ -74,9 +74,15 @@ def cell(value: object, st: ParagraphStyle, width: float, padding: float = 6.0) 
     if needs_fallback(text):
         return Paragraph(markup(text), st)
     avail = width - padding
-    if "\n" not in text and stringWidth(text, st.fontName, st.fontSize) <= avail:
+    if "\n" not in text and _text_width(text, st.fontName, st.fontSize) <= avail:
         return text
     return "\n".join(wrap_lines(text, st.fontName, st.fontSize, avail))
+
+
+@lru_cache(maxsize=65536)
+def _text_width(text: str, font: str, size: float) -> float:
+    # Ledger columns repeat the same few values (statuses, rules, dates, places).
+    return float(stringWidth(text, font, size))
 
 
 @lru_cache(maxsize=65536)

@@ -9,7 +9,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from ..data import FormMeta, GroupBy, Ledger, LedgerRow
-from ..layout import CountedTable, Heading, PageSetup, qr_payload
+from ..layout import Heading, PageSetup, qr_payload
+from ..longtable import RowCommand, ledger_table
 from ..output import Output
 from ..progress import Progress
 from ..text import display, para
@@ -19,7 +20,7 @@ FORM = "ledger"
 TITLE = "专项工作台账"
 GROUP_LABEL = {"subdistrict": "镇街", "cluster": "集聚区"}
 UNSET = "（未填写）"
-WIDTHS_MM = (11, 28, 32, 50, 30, 48, 18, 16, 22, 12)
+WIDTHS_MM = (11, 28, 32, 50, 30, 46, 20, 16, 22, 12)
 OVERDUE_RED = colors.Color(0.75, 0, 0)
 
 
@@ -59,26 +60,23 @@ def render_ledger(
     def story(width: float) -> list[Flowable]:
         widths = [w * mm for w in WIDTHS_MM]
         widths[5] += width - sum(widths)
-        rows: list[list[object]] = [[para(h, st["small-c"]) for h in header]]
-        extra: list[tuple[object, ...]] = []
+        head = [[para(h, st["small-c"]) for h in header]]
+        body: list[list[object]] = []
+        row_styles: list[tuple[RowCommand, ...]] = []
+        group_style = (("SPAN", 0, -1), ("BACKGROUND", 0, -1, SECTION_BG))
+        overdue_style = (("TEXTCOLOR", 8, 9, OVERDUE_RED),)
         n = 0
         for key, group in groupby(ordered, key=lambda r: _key(r, group_by)):
             items = list(group)
-            extra.extend(
-                [
-                    ("SPAN", (0, len(rows)), (-1, len(rows))),
-                    ("BACKGROUND", (0, len(rows)), (-1, len(rows)), SECTION_BG),
-                ]
-            )
-            rows.append(
+            body.append(
                 [para(f"{GROUP_LABEL[group_by]}：{key}（{len(items)} 项）", st["cell"])]
                 + [""] * (len(header) - 1)
             )
+            row_styles.append(group_style)
             for r in items:
                 n += 1
-                if r.overdue:
-                    extra.append(("TEXTCOLOR", (8, len(rows)), (9, len(rows)), OVERDUE_RED))
-                rows.append(
+                row_styles.append(overdue_style if r.overdue else ())
+                body.append(
                     cells(
                         [
                             n,
@@ -95,16 +93,16 @@ def render_ledger(
                         widths,
                     )
                 )
-        table = CountedTable(rows, colWidths=widths, repeatRows=1)
-        table.setStyle(
-            ruled(
-                [
-                    ("ALIGN", (0, 1), (0, -1), "CENTER"),
-                    ("ALIGN", (6, 1), (-1, -1), "CENTER"),
-                    *extra,
-                ],
+        table = ledger_table(
+            head,
+            body,
+            col_widths=widths,
+            base_style=ruled(
+                [("ALIGN", (0, 1), (0, -1), "CENTER"), ("ALIGN", (6, 1), (-1, -1), "CENTER")],
                 font_size=9,
-            )
+            ).getCommands(),
+            row_styles=row_styles,
+            min_row_height=9 * 1.3 + 6,  # one line of 9 pt plus top and bottom padding
         )
         overdue = sum(1 for r in ledger.rows if r.overdue)
         subtitle = ledger.title_suffix or ""
