@@ -23,7 +23,9 @@ def bare(**changes: object) -> OrgFacts:
     return replace(OrgFacts("o", None, None), **changes)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("staff", "expected"), [(None, False), (49, False), (50, True), (51, True)])
+@pytest.mark.parametrize(
+    ("staff", "expected"), [(None, False), (49, False), (50, True), (51, True)]
+)
 def test_no_party_member_at_50_staff(staff: int | None, expected: bool) -> None:
     assert ("no_party_member" in fired(bare(staff_count=staff))) is expected
 
@@ -37,7 +39,8 @@ def test_no_party_member_counts_reported_and_probationary_members() -> None:
 @pytest.mark.parametrize(("staff", "covering", "expected"),
                          [(99, 0, False), (100, 0, True), (101, 0, True), (100, 1, False)])
 def test_no_party_org_at_100_staff(staff: int, covering: int, expected: bool) -> None:
-    assert ("no_party_org" in fired(bare(staff_count=staff, covering_party_orgs=covering))) is expected
+    facts = bare(staff_count=staff, covering_party_orgs=covering)
+    assert ("no_party_org" in fired(facts)) is expected
 
 
 @pytest.mark.parametrize(("full", "own", "expected"),
@@ -55,7 +58,9 @@ def test_should_establish_ignores_probationary_and_joint_coverage() -> None:
 
 @pytest.mark.parametrize(("full", "covering", "expected"),
                          [(0, 0, False), (1, 0, True), (2, 0, True), (3, 0, False), (1, 1, False)])
-def test_joint_coverage_for_one_or_two_full_members(full: int, covering: int, expected: bool) -> None:
+def test_joint_coverage_for_one_or_two_full_members(
+    full: int, covering: int, expected: bool
+) -> None:
     facts = bare(full_members=full, covering_party_orgs=covering)
     assert ("joint_coverage" in fired(facts)) is expected
 

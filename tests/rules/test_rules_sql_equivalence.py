@@ -100,7 +100,8 @@ class OrgSpec:
     uscc: str | None
     verified: bool
     people: list[PersonSpec]
-    units: list[list[tuple[bool, VisitOutcome, int]]]  # per unit: (current campaign?, outcome, minute)
+    # Per unit, its visits: (in the current campaign?, outcome, minute).
+    units: list[list[tuple[bool, VisitOutcome, int]]]
 
 
 org_specs = st.builds(

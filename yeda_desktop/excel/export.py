@@ -71,7 +71,7 @@ def export_organizations(wb: Workbook, session: Session) -> int:
         [o.name, o.uscc, o.kind.zh, o.ownership.zh, industry_label(o.industry_section),
          o.staff_count, o.reported_member_count, o.address, o.legal_rep, o.contact_name,
          o.contact_phone, sub, cluster, building]
-        for o, sub, cluster, building in session.execute(query).tuples()
+        for o, sub, cluster, building in session.execute(query).all()
     ]
     return write_table(wb, "两新组织名单", headers, rows)
 
@@ -88,7 +88,7 @@ def export_roster(wb: Workbook, session: Session, *, show_ids: bool = False) -> 
         [p.name, p.id_number if show_ids else mask_id(p.id_number),
          p.gender.zh if p.gender else None, p.party_status.zh,
          _yes_no(p.relation_transferred), p.join_date, p.phone, org_name, org_uscc]
-        for p, org_name, org_uscc in session.execute(query).tuples()
+        for p, org_name, org_uscc in session.execute(query).all()
     ]
     return write_table(wb, "党员花名册", headers, rows)
 

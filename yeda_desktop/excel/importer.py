@@ -82,7 +82,7 @@ def _plan_orgs(session: Session, sheet: SheetData, mapping: dict[str, int]) -> l
     existing: dict[str, dict[str, Any]] = {}
     by_uscc: dict[str, str] = {}
     by_name: dict[str, list[str]] = defaultdict(list)
-    for oid, *vals in session.execute(select(Organization.id, *columns)).tuples():
+    for oid, *vals in session.execute(select(Organization.id, *columns)).all():
         existing[oid] = dict(zip(ORG_KEYS, vals, strict=True))
         if existing[oid]["uscc"]:
             by_uscc[existing[oid]["uscc"]] = oid
@@ -121,7 +121,7 @@ def _plan_people(session: Session, sheet: SheetData, mapping: dict[str, int]) ->
     org_by_name: dict[str, list[str]] = defaultdict(list)
     for oid, name, uscc in session.execute(
         select(Organization.id, Organization.name, Organization.uscc)
-    ).tuples():
+    ).all():
         org_by_name[name].append(oid)
         if uscc:
             org_by_uscc[uscc] = oid
@@ -130,7 +130,7 @@ def _plan_people(session: Session, sheet: SheetData, mapping: dict[str, int]) ->
     by_id_number: dict[str, str] = {}
     by_org_name: dict[tuple[str, str], list[str]] = defaultdict(list)
     query = select(Person.id, Person.organization_id, *(getattr(Person, k) for k in keys))
-    for pid, oid, *vals in session.execute(query).tuples():
+    for pid, oid, *vals in session.execute(query).all():
         existing[pid] = {"organization_id": oid, **dict(zip(keys, vals, strict=True))}
         if existing[pid]["id_number"]:
             by_id_number[existing[pid]["id_number"]] = pid

@@ -62,6 +62,8 @@ def _move(session: Session, gap: Gap, to: GapStatus, note: str | None) -> None:
         raise _refuse(gap, to)
     record_event(session, gap, to, note)
     gap.status = to
+    # Flush now so each step is its own change-log entry, even several in one transaction.
+    session.flush()
 
 
 def _required(value: str | None, zh: str, en: str) -> str:
@@ -83,15 +85,15 @@ def assign(
     if gap.status not in OPEN_STATUSES:
         raise _refuse(gap, S.ASSIGNED)
     text = note or f"措施：{action.zh}"
-    if gap.status == S.IDENTIFIED:
-        _move(session, gap, S.ASSIGNED, text)
-    else:
-        record_event(session, gap, gap.status, text)
     gap.action = action
     if responsible is not None:
         gap.responsible = responsible.strip() or None
     if due_on is not None:
         gap.due_on = due_on
+    if gap.status == S.IDENTIFIED:
+        _move(session, gap, S.ASSIGNED, text)
+    else:
+        record_event(session, gap, gap.status, text)
 
 
 def start(session: Session, gap: Gap, note: str | None = None) -> None:
@@ -108,9 +110,9 @@ def close(
     text = _required(evidence, "整改佐证材料", "closing evidence")
     if closed_on > date.today():
         raise LedgerError("整改完成日期不能晚于今天", "the closing date cannot be in the future")
-    _move(session, gap, S.CLOSED, note)
     gap.evidence = text
     gap.closed_on = closed_on
+    _move(session, gap, S.CLOSED, note)
 
 
 def waive(session: Session, gap: Gap, reason: str, waived_by: str | None = None) -> None:
@@ -119,18 +121,20 @@ def waive(session: Session, gap: Gap, reason: str, waived_by: str | None = None)
         raise _refuse(gap, S.WAIVED)
     text = _required(reason, "豁免理由", "a reason for waiving")
     who = _required(waived_by or session.info.get("officer"), "豁免决定人", "who waived it")
-    _move(session, gap, S.WAIVED, text)
     gap.waived_reason = text
     gap.waived_by = who
+    _move(session, gap, S.WAIVED, text)
 
 
 def reopen(session: Session, gap: Gap, note: str) -> None:
     """Undo a closing or a waiver; back to identified (the old values stay in the history)."""
     text = _required(note, "重新打开的原因", "a reason for reopening")
-    _move(session, gap, S.IDENTIFIED, text)
+    if S.IDENTIFIED not in _ALLOWED[gap.status]:
+        raise _refuse(gap, S.IDENTIFIED)
     gap.closed_on = None
     gap.waived_reason = None
     gap.waived_by = None
+    _move(session, gap, S.IDENTIFIED, text)
 
 
 def set_responsible(

@@ -87,5 +87,5 @@ def coverage_by(
     )
     return [
         CoverageRow(str(g), int(n), int(c or 0), int(w or 0))
-        for g, n, c, w in session.execute(query).tuples()
+        for g, n, c, w in session.execute(query).all()
     ]

@@ -24,5 +24,5 @@ def gap_counts(session: Session, campaign_id: str | None = None) -> list[GapCoun
         query = query.where(Gap.campaign_id == campaign_id)
     return [
         GapCount(rule, status, int(n))
-        for rule, status, n in session.execute(query.order_by(Gap.rule_id, Gap.status)).tuples()
+        for rule, status, n in session.execute(query.order_by(Gap.rule_id, Gap.status)).all()
     ]

@@ -109,5 +109,5 @@ def sweep_progress(
     )
     return [
         ProgressRow(str(g), int(f), int(fs), int(u), int(uv))
-        for g, f, fs, u, uv in session.execute(query).tuples()
+        for g, f, fs, u, uv in session.execute(query).all()
     ]

@@ -1,0 +1,37 @@
+"""A small world for ledger tests: organizations built through the ORM, as the app writes them."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from yeda_desktop.models import Campaign, Organization, Person
+from yeda_desktop.models.enums import PartyStatus
+
+
+class World:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def campaign(self, year: int, current: bool = True) -> Campaign:
+        campaign = Campaign(name=f"{year}年集中扫楼月", year=year, is_current=current)
+        self.session.add(campaign)
+        self.session.flush()
+        return campaign
+
+    def org(self, name: str, staff: int | None = None, full_members: int = 0,
+            campaign: Campaign | None = None) -> Organization:
+        org = Organization(name=name, staff_count=staff,
+                           verified_campaign_id=campaign.id if campaign else None)
+        self.session.add(org)
+        self.session.flush()
+        for _ in range(full_members):
+            self.session.add(Person(organization_id=org.id, name="党员甲",
+                                    party_status=PartyStatus.FULL, relation_transferred=True))
+        self.session.flush()
+        return org
+
+
+@pytest.fixture
+def world() -> type[World]:
+    return World

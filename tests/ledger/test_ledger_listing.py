@@ -1,0 +1,47 @@
+"""Ledger rows carry their place and overdue flag; LedgerFilter narrows them."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+import pytest
+
+from yeda_desktop.ledger import LedgerFilter, LedgerRow
+from yeda_desktop.models.enums import GapStatus, Ownership
+
+ROW = LedgerRow(
+    gap_id="g", organization_id="o", organization="烟台示例科技有限公司", uscc=None,
+    rule_id="no_party_org", severity="high", status=GapStatus.IDENTIFIED, detail_zh="职工 120 人",
+    action=None, responsible="李四", due_on=date(2026, 7, 1), identified_at=datetime(2026, 6, 1),
+    closed_on=None, evidence=None, waived_reason=None, subdistrict="八角街道", cluster="人才港",
+    building="一号楼", industry_section="C", ownership=Ownership.FOREIGN, overdue=True,
+)
+
+
+@pytest.mark.parametrize(
+    ("wanted", "expected"),
+    [
+        (LedgerFilter(), True),
+        (LedgerFilter(rule_id="no_party_org"), True),
+        (LedgerFilter(rule_id="org_form"), False),
+        (LedgerFilter(status=GapStatus.CLOSED), False),
+        (LedgerFilter(subdistrict="八角街道", cluster="人才港", building="一号楼"), True),
+        (LedgerFilter(building="二号楼"), False),
+        (LedgerFilter(industry_section="I"), False),
+        (LedgerFilter(ownership=Ownership.FOREIGN), True),
+        (LedgerFilter(responsible="王五"), False),
+        (LedgerFilter(overdue_only=True), True),
+        (LedgerFilter(open_only=True), True),
+        (LedgerFilter(text="示例"), True),
+        (LedgerFilter(text="不存在"), False),
+    ],
+)
+def test_filter(wanted: LedgerFilter, expected: bool) -> None:
+    assert wanted.matches(ROW) is expected
+
+
+def test_overdue_and_open_only_exclude_finished_rows() -> None:
+    done = replace(ROW, status=GapStatus.CLOSED, overdue=False)
+    assert not LedgerFilter(open_only=True).matches(done)
+    assert not LedgerFilter(overdue_only=True).matches(done)
