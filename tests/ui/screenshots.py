@@ -27,7 +27,8 @@ def shoot(db: str, lang: str, out: Path) -> None:
     app = make_application()
     with tempfile.TemporaryDirectory() as tmp:
         settings = AppSettings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
-        settings.officer, settings.team = ("王芳", "第三小组") if lang == "zh" else ("Wang Fang", "Team 3")
+        zh = lang == "zh"
+        settings.officer, settings.team = ("王芳", "第三小组") if zh else ("Wang Fang", "Team 3")
         window = start(app, settings, lang, None)
         window.resize(1500, 920)
 

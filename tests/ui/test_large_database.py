@@ -7,6 +7,7 @@ the same test on the full-size database; it is marked slow.
 
 from __future__ import annotations
 
+import itertools
 import os
 import time
 from pathlib import Path
@@ -47,7 +48,7 @@ def _open_watching_the_event_loop(qtbot: QtBot, window: MainWindow, path: Path) 
         window.open_database(str(path))
     timer.stop()
     stamps = [started, *ticks, time.perf_counter()]
-    return max(b - a for a, b in zip(stamps, stamps[1:], strict=False))
+    return max(b - a for a, b in itertools.pairwise(stamps))
 
 
 @pytest.mark.slow
