@@ -1,0 +1,39 @@
+"""The self-test's Qt step: platform plugin, translation, bundled font, icon and a widget.
+
+A frozen build most often breaks by missing a Qt plugin or resource, which only a
+real QApplication reveals; the core steps live in `yeda_desktop.selftest`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QLabel
+
+from yeda_desktop.selftest import SelfTestContext, SelfTestFailure, Step
+from yeda_desktop.ui.app_icon import app_icon
+from yeda_desktop.ui.i18n import install_language, register_cjk_font
+
+
+def step_qt(_ctx: SelfTestContext) -> str:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(["yeda-desktop"])
+    if install_language(app, "zh") is None:
+        raise SelfTestFailure("the Chinese translation did not load")
+    family = register_cjk_font(app)
+    if family is None:
+        raise SelfTestFailure("the bundled CJK font did not load")
+    icon = app_icon()
+    if icon.isNull() or icon.pixmap(48, 48).isNull():
+        raise SelfTestFailure("the application icon did not load")
+    label = QLabel("两新组织扫楼登记")
+    label.setWindowIcon(icon)
+    label.show()
+    app.processEvents()
+    shown = label.isVisible()
+    label.close()
+    if not shown:
+        raise SelfTestFailure("a widget could not be shown")
+    return f"platform {app.platformName()}, font {family}, translation zh_CN, icon ok"
+
+
+QT_STEPS: list[tuple[str, Step]] = [("Qt: platform, translation, font, icon", step_qt)]
