@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from yeda_desktop import __version__
 from yeda_desktop.storage.paths import resolve_db_path
 
 
@@ -14,7 +15,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--db", help="database file (default: YEDA_DB, then the last one used)")
     parser.add_argument("--lang", choices=("zh", "en"), help="interface language (default: zh)")
+    parser.add_argument("--version", action="version", version=f"yeda-desktop {__version__}")
+    parser.add_argument(
+        "--self-test", action="store_true", help="check this installation and exit (0 = ok)"
+    )
     args = parser.parse_args(argv)
+    if args.self_test:
+        from yeda_desktop.selftest import run_self_test
+        from yeda_desktop.ui.selftest_gui import QT_STEPS
+
+        return 0 if run_self_test(QT_STEPS) else 1
 
     from yeda_desktop.ui.app import make_application, start
     from yeda_desktop.ui.settings import AppSettings
