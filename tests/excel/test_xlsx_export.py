@@ -1,0 +1,76 @@
+"""Exports: Chinese headers, frozen header row, fitted widths, real dates, no formula injection."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from yeda_desktop.excel import export_xlsx
+from yeda_desktop.excel.sheet import new_workbook, save_workbook, write_table
+from yeda_desktop.storage import Database
+
+
+@pytest.mark.parametrize("kind", ["ledger", "statistics", "organizations", "roster"])
+def test_every_export_has_a_frozen_chinese_header(registered: Database, tmp_path: Path,
+                                                   kind: str) -> None:
+    with registered.reader() as s:
+        path, rows = export_xlsx(s, kind, tmp_path / f"{kind}.xlsx")
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    assert ws.freeze_panes == "A2"
+    assert all(ws.cell(row=1, column=c).font.bold for c in range(1, ws.max_column + 1))
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in str(ws.cell(row=1, column=1).value))
+    assert rows >= 1
+
+
+def test_formula_like_text_is_stored_as_text(tmp_path: Path) -> None:
+    wb = new_workbook()
+    payloads = ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "=HYPERLINK(\"http://x\")", "普通文字"]
+    write_table(wb, "表", ["内容"], [[p] for p in payloads])
+    path = save_workbook(wb, tmp_path / "x.xlsx")
+    ws = load_workbook(path).active
+    cells = [ws.cell(row=r, column=1) for r in range(2, len(payloads) + 2)]
+    assert [c.value for c in cells] == payloads
+    assert all(c.data_type == "s" for c in cells)
+    assert all(c.quotePrefix for c in cells[:5])
+
+
+def test_ledger_detail_with_a_formula_is_not_a_formula(registered: Database,
+                                                       tmp_path: Path) -> None:
+    with registered.reader() as s:
+        path, _ = export_xlsx(s, "ledger", tmp_path / "ledger.xlsx")
+    ws = load_workbook(path).active
+    headers = [c.value for c in ws[1]]
+    cell = ws.cell(row=2, column=headers.index("问题说明") + 1)
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("x")', "s")
+    due = ws.cell(row=2, column=headers.index("整改期限") + 1)
+    assert isinstance(due.value, datetime) and due.value.date() == date(2026, 8, 1)
+    assert due.number_format == "yyyy-mm-dd"
+
+
+def test_widths_fit_wide_characters(tmp_path: Path) -> None:
+    wb = new_workbook()
+    write_table(wb, "表", ["名称", "代码"], [["烟台业达示例科技有限公司", "91370600"]])
+    ws = load_workbook(save_workbook(wb, tmp_path / "w.xlsx")).active
+    assert ws.column_dimensions["A"].width >= 24  # 12 CJK characters, two units each
+    assert 8 <= ws.column_dimensions["B"].width < 24
+
+
+def test_roster_masks_id_numbers_unless_asked(registered: Database, tmp_path: Path) -> None:
+    with registered.reader() as s:
+        masked, _ = export_xlsx(s, "roster", tmp_path / "m.xlsx")
+        full, _ = export_xlsx(s, "roster", tmp_path / "f.xlsx", show_ids=True)
+    masked_ids = [r[1] for r in load_workbook(masked).active.iter_rows(min_row=2, values_only=True)]
+    full_ids = [r[1] for r in load_workbook(full).active.iter_rows(min_row=2, values_only=True)]
+    assert all("*" in v for v in masked_ids)
+    assert all(len(v) == 18 and "*" not in v for v in full_ids)
+
+
+def test_unknown_kind_is_a_sentence(registered: Database, tmp_path: Path) -> None:
+    from yeda_desktop.errors import YedaError
+
+    with registered.reader() as s, pytest.raises(YedaError, match="未知的导出类型"):
+        export_xlsx(s, "everything", tmp_path / "x.xlsx")

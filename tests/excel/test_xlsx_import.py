@@ -1,0 +1,130 @@
+"""Imports: header guessing, a row-by-row report, nothing written unaccepted, round trips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from sqlalchemy import func, select
+
+from yeda_desktop.excel import apply_plan, export_xlsx, guess_mapping, plan_import, read_sheet
+from yeda_desktop.models import ChangeLog, Organization, Person
+from yeda_desktop.models.enums import PartyStatus
+from yeda_desktop.storage import Database
+
+
+def _counts(db: Database) -> tuple[int, int, int]:
+    with db.reader() as s:
+        return (
+            s.scalar(select(func.count()).select_from(Organization)) or 0,
+            s.scalar(select(func.count()).select_from(Person)) or 0,
+            s.scalar(select(func.count()).select_from(ChangeLog)) or 0,
+        )
+
+
+def _xlsx(path: Path, rows: list[list[object]]) -> Path:
+    wb = Workbook()
+    for row in rows:
+        wb.active.append(row)
+    wb.save(path)
+    return path
+
+
+def test_common_chinese_headers_are_guessed() -> None:
+    headers = ["序号", "企业名称", "统一社会信用代码", "从业人员数", "党员数（人）", "备注"]
+    assert guess_mapping("organizations", headers) == {
+        "name": 1, "uscc": 2, "staff_count": 3, "reported_member_count": 4}
+    roster = ["姓名", "性别", "公民身份号码", "政治面貌", "所在党组织", "工作单位"]
+    mapping = guess_mapping("roster", roster)
+    assert mapping["id_number"] == 2 and mapping["organization"] == 5
+
+
+def test_organization_round_trip_changes_nothing(registered: Database, tmp_path: Path) -> None:
+    with registered.reader() as s:
+        path, _ = export_xlsx(s, "organizations", tmp_path / "orgs.xlsx")
+    before = _counts(registered)
+    sheet = read_sheet(path)
+    with registered.session(officer="测试") as s:
+        plan = plan_import(s, "organizations", sheet, guess_mapping("organizations", sheet.headers))
+        assert [r.action for r in plan.rows] == ["unchanged", "unchanged"]
+        apply_plan(s, plan)
+    assert _counts(registered) == before
+
+
+def test_roster_round_trip_changes_nothing(registered: Database, tmp_path: Path) -> None:
+    with registered.reader() as s:
+        path, _ = export_xlsx(s, "roster", tmp_path / "roster.xlsx", show_ids=True)
+    before = _counts(registered)
+    sheet = read_sheet(path)
+    with registered.session(officer="测试") as s:
+        plan = plan_import(s, "roster", sheet, guess_mapping("roster", sheet.headers))
+        assert [r.action for r in plan.rows] == ["unchanged", "unchanged"], plan.rows
+        apply_plan(s, plan)
+    assert _counts(registered) == before
+
+
+def test_matched_records_are_updated_not_duplicated(registered: Database, tmp_path: Path) -> None:
+    with registered.reader() as s:
+        uscc = s.scalars(select(Organization.uscc).where(Organization.staff_count == 8)).one()
+    path = _xlsx(tmp_path / "upd.xlsx", [
+        ["单位名称", "统一社会信用代码", "职工人数"],
+        ["烟台衡山路商贸有限公司", uscc, 60],
+        ["烟台新来的餐饮有限公司", None, 12],
+    ])
+    sheet = read_sheet(path)
+    with registered.session(officer="测试") as s:
+        plan = plan_import(s, "organizations", sheet, guess_mapping("organizations", sheet.headers))
+        assert [(r.action, r.changes) for r in plan.rows] == [
+            ("update", ["staff_count"]), ("create", [])]
+        result = apply_plan(s, plan)
+    assert (result.created, result.updated) == (1, 1)
+    with registered.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Organization)) == 3
+        assert s.scalars(select(Organization.staff_count).where(
+            Organization.uscc == uscc)).one() == 60
+
+
+def test_bad_rows_give_a_report_and_nothing_is_written_unaccepted(
+    registered: Database, tmp_path: Path
+) -> None:
+    path = _xlsx(tmp_path / "bad.xlsx", [
+        ["单位名称", "统一社会信用代码", "职工人数", "经济类型"],
+        ["烟台好单位有限公司", None, 30, "私营企业"],
+        ["", None, 10, None],
+        ["烟台坏代码有限公司", "91370600XXXXXXXXX1", 5, None],
+        ["烟台负人数有限公司", None, -3, None],
+        ["烟台怪类型有限公司", None, 3, "火星企业"],
+        ["烟台好单位有限公司", None, 31, None],
+    ])
+    before = _counts(registered)
+    sheet = read_sheet(path)
+    with registered.session(officer="测试") as s:
+        plan = plan_import(s, "organizations", sheet, guess_mapping("organizations", sheet.headers))
+        s.rollback()
+    assert _counts(registered) == before
+    report = {r.row: (r.action, " ".join(r.messages_zh)) for r in plan.rows}
+    assert report[2][0] == "create"
+    assert "单位名称" in report[3][1]
+    assert "统一社会信用代码" in report[4][1]
+    assert "负数" in report[5][1]
+    assert "经济类型" in report[6][1]
+    assert "第 2 行" in report[7][1]
+    assert plan.count("error") == 5
+
+
+def test_roster_rows_need_a_known_organization(registered: Database, tmp_path: Path) -> None:
+    path = _xlsx(tmp_path / "r.xlsx", [
+        ["姓名", "身份证号", "政治面貌", "所在单位"],
+        ["王芳", None, "正式党员", "烟台衡山路商贸有限公司"],
+        ["赵强", None, "正式党员", "不存在的公司"],
+        ["钱多", "110101199001011234", "预备党员", "烟台衡山路商贸有限公司"],
+    ])
+    sheet = read_sheet(path)
+    with registered.session(officer="测试") as s:
+        plan = plan_import(s, "roster", sheet, guess_mapping("roster", sheet.headers))
+        assert [r.action for r in plan.rows] == ["create", "error", "error"]
+        apply_plan(s, plan)
+    with registered.reader() as s:
+        wang = s.scalars(select(Person).where(Person.name == "王芳")).one()
+        assert wang.party_status == PartyStatus.FULL
+        assert s.scalar(select(func.count()).select_from(Person)) == 3
