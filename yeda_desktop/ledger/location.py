@@ -7,12 +7,13 @@ count it once, at this primary location.
 from __future__ import annotations
 
 from sqlalchemy import Subquery, func, select
+from sqlalchemy.orm import Session
 
 from yeda_desktop.models import Building, Cluster, Floor, Occupancy, Subdistrict, Unit
 
 
 def primary_location() -> Subquery:
-    """Columns: organization_id, subdistrict, cluster, building, building_id, floor, unit."""
+    """Columns: organization_id, subdistrict, cluster, building(_id), floor(_id), unit(_id)."""
     ranked = (
         select(
             Occupancy.organization_id,
@@ -21,7 +22,9 @@ def primary_location() -> Subquery:
             Building.name.label("building"),
             Building.id.label("building_id"),
             Floor.label.label("floor"),
+            Floor.id.label("floor_id"),
             Unit.label.label("unit"),
+            Unit.id.label("unit_id"),
             func.row_number()
             .over(
                 partition_by=Occupancy.organization_id,
@@ -42,3 +45,14 @@ def primary_location() -> Subquery:
         .where(ranked.c.rn == 1)
         .subquery("primary_location")
     )
+
+
+def place_of(session: Session, organization_id: str) -> tuple[str, str, str] | None:
+    """(building id, floor id, unit id) of an organization's primary location, if it has one."""
+    loc = primary_location()
+    row = session.execute(
+        select(loc.c.building_id, loc.c.floor_id, loc.c.unit_id).where(
+            loc.c.organization_id == organization_id
+        )
+    ).first()
+    return None if row is None else (row[0], row[1], row[2])

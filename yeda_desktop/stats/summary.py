@@ -1,0 +1,51 @@
+"""Everything the dashboard shows, gathered in one call (off the GUI thread)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from yeda_desktop.stats.campaigns import CampaignPair, campaign_pair
+from yeda_desktop.stats.coverage import CoverageRow, coverage_by
+from yeda_desktop.stats.funding import FundingEstimate, FundingInputs, estimate_funding
+from yeda_desktop.stats.gaps import GapCount, gap_counts
+from yeda_desktop.stats.progress import ProgressRow, sweep_progress
+
+
+@dataclass(frozen=True)
+class Summary:
+    campaigns: CampaignPair
+    dimension: str
+    total_now: CoverageRow | None
+    total_before: CoverageRow | None
+    coverage_now: list[CoverageRow]
+    coverage_before: dict[str, CoverageRow]
+    progress_now: list[ProgressRow]
+    progress_before: dict[str, ProgressRow]
+    gaps: list[GapCount]
+    funding: FundingEstimate
+
+
+def summarize(session: Session, dimension: str, funding: FundingInputs | None = None) -> Summary:
+    pair = campaign_pair(session)
+    before_day = pair.previous.ends_on if pair.previous else None
+    total_now = coverage_by(session, "all")
+    total_before = coverage_by(session, "all", before_day) if before_day else []
+    before = {r.group: r for r in coverage_by(session, dimension, before_day)} if before_day else {}
+    progress_before = (
+        {r.group: r for r in sweep_progress(session, pair.previous.id, dimension)}
+        if pair.previous else {}
+    )
+    return Summary(
+        campaigns=pair,
+        dimension=dimension,
+        total_now=total_now[0] if total_now else None,
+        total_before=total_before[0] if total_before else None,
+        coverage_now=coverage_by(session, dimension),
+        coverage_before=before,
+        progress_now=sweep_progress(session, pair.current.id if pair.current else None, dimension),
+        progress_before=progress_before,
+        gaps=gap_counts(session),
+        funding=estimate_funding(session, funding),
+    )
