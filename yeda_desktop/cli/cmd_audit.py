@@ -1,0 +1,33 @@
+"""`yeda audit`: every change of one record, with package, device, officer and time."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.syncflow.audit_trail import history
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_from_args(args)
+    try:
+        with db.reader() as session:
+            entries = history(session, args.record)
+    finally:
+        db.close()
+    for e in entries:
+        what = e.field or ""
+        values = "" if e.op in ("insert", "delete") else (
+            f"{json.dumps(e.old, ensure_ascii=False)} → {json.dumps(e.new, ensure_ascii=False)}")
+        print(f"{e.at}  {e.op:<10} {e.table_name}.{what} {values}  officer {e.officer or '-'}  "
+              f"device {e.device or '-'}  package {e.package_id or '-'}")
+    print(f"共 {len(entries)} 条 / {len(entries)} changes")
+    return 0
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("audit", help="the change history of one record")
+    parser.add_argument("record", help="record id (UUID)")
+    parser.set_defaults(func=run)

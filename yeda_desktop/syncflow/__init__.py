@@ -1,0 +1,1 @@
+"""Database side of package exchange: roles, trust, baselines, batches, merge, receipts, audit."""

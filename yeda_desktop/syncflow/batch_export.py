@@ -1,0 +1,176 @@
+"""Export today's work: the local edits since the last export, as the next batch of the chain."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.models.base import utcnow
+from yeda_desktop.models.sync import ExportBookmark
+from yeda_desktop.storage import Database
+from yeda_desktop.storage.migrate import head_revision
+from yeda_desktop.sync import KeySet, Manifest, PackageFields, PackageKind, SyncError, write_package
+from yeda_desktop.syncflow import packages
+from yeda_desktop.syncflow.installation import Role, require_installation
+from yeda_desktop.syncflow.lines import encode_lines
+from yeda_desktop.syncflow.records import fetch_rows, table_by_name, travelling_tables
+
+BOOKMARK = "batch"
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class _Touched:
+    """What the log says about one record since the bookmark."""
+
+    inserted_at: str | None = None
+    deleted_at: str | None = None
+    last_at: str = ""
+    officer: str | None = None
+    fields: dict[str, list[Any]] = field(default_factory=dict)  # field -> [at, first old]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    manifest: Manifest
+    records: dict[str, int]
+    full: bool
+
+
+def _scan(conn: Connection, since: int) -> tuple[dict[str, dict[str, _Touched]], int]:
+    """Group local change-log entries after `since` by table and record (streamed)."""
+    names = set(table_by_name())
+    touched: dict[str, dict[str, _Touched]] = {}
+    last = since
+    rows = conn.exec_driver_sql(
+        "SELECT seq, table_name, record_id, op, field, old_value, at, officer FROM change_log "
+        "WHERE seq > ? AND package_id IS NULL ORDER BY seq",
+        (since,),
+    )
+    for seq, table, rid, op, name, old, at, officer in rows:
+        last = seq
+        if table not in names:
+            continue
+        entry = touched.setdefault(table, {}).setdefault(rid, _Touched())
+        entry.last_at, entry.officer = at, officer or entry.officer
+        if op == "insert":
+            entry.inserted_at = entry.inserted_at or at
+            entry.deleted_at = None
+        elif op == "delete":
+            entry.deleted_at = at
+        elif name is not None:
+            previous = entry.fields.get(name)
+            first_old = previous[1] if previous else (None if old is None else json.loads(old))
+            entry.fields[name] = [at, first_old]
+    return touched, last
+
+
+def _lines(
+    conn: Connection, touched: dict[str, dict[str, _Touched]], counts: dict[str, int],
+    progress: Progress | None,
+) -> Iterator[dict[str, Any]]:
+    total = sum(len(v) for v in touched.values())
+    done = 0
+    for table in travelling_tables():
+        records = touched.get(table.name)
+        if not records:
+            continue
+        ids = sorted(records)
+        present = set()
+        for row in fetch_rows(conn, table.name, ids):
+            rid = row["id"]
+            present.add(rid)
+            info = records[rid]
+            line: dict[str, Any] = {"t": table.name, "id": rid, "op": "put", "v": row,
+                                    "c": info.fields, "at": info.last_at, "by": info.officer}
+            if info.inserted_at:
+                line["n"] = info.inserted_at
+            counts[table.name] = counts.get(table.name, 0) + 1
+            done += 1
+            if progress and done % 500 == 0:
+                progress(done, total)
+            yield line
+        for rid in ids:
+            info = records[rid]
+            if rid not in present and info.deleted_at and not info.inserted_at:
+                counts[table.name] = counts.get(table.name, 0) + 1
+                yield {"t": table.name, "id": rid, "op": "del", "at": info.deleted_at,
+                       "by": info.officer}
+    if progress:
+        progress(total, total)
+
+
+def export_batch(
+    db: Database,
+    keys: KeySet,
+    out: Path,
+    *,
+    officer: str | None = None,
+    full: bool = False,
+    progress: Progress | None = None,
+) -> ExportResult:
+    """Write the next batch (all local edits ever with `full`), then move the bookmark.
+
+    The bookmark and the outgoing record change only after the file is complete and
+    verified; a failed write leaves everything as it was.
+    """
+    with db.session() as session:
+        inst = require_installation(session, Role.LAPTOP)
+        profile = packages.centre_profile(session)
+        mark = session.get(ExportBookmark, BOOKMARK) or ExportBookmark(
+            name=BOOKMARK, last_change_seq=0, last_sequence=0
+        )
+        conn = session.connection()
+        touched, last_seq = _scan(conn, 0 if full else mark.last_change_seq)
+        if not any(touched.values()):
+            raise YedaError(
+                "自上次导出以来没有新的修改，无需导出",
+                "nothing changed since the last export; there is nothing to export",
+            )
+        counts: dict[str, int] = {}
+        sequence = (mark.last_sequence or 0) + 1
+        fields = PackageFields(
+            kind=PackageKind.BATCH, source_device_id=inst.device_id,
+            officer=officer or "", target_centre_id=profile["centre_id"], sequence=sequence,
+            previous_package_sha256=mark.last_package_sha256, schema_revision=head_revision(),
+            record_counts={t: len(r) for t, r in touched.items() if r},
+            extra={"full": "yes" if full else "no"},
+        )
+        try:
+            manifest = write_package(
+                out, fields, encode_lines(_lines(conn, touched, counts, progress)), keys,
+                [profile["age_recipient"], keys.public.age_recipient],
+            )
+        except SyncError as exc:
+            raise packages.from_sync_error(exc) from None
+        try:
+            packages.record(session, manifest, manifest.sha256, direction="out",
+                            status="exported", file_name=out.name)
+            mark.last_change_seq = max(last_seq, mark.last_change_seq)
+            mark.last_sequence = sequence
+            mark.last_package_id = str(manifest.package_id)
+            mark.last_package_sha256 = manifest.sha256
+            mark.updated_at = utcnow()
+            session.merge(mark)
+            session.flush()
+        except BaseException:
+            out.unlink(missing_ok=True)  # the chain did not move: the file must not travel
+            raise
+    return ExportResult(out, manifest, counts, full)
+
+
+def unsent_changes(db: Database) -> int:
+    with db.reader() as session:
+        mark = session.get(ExportBookmark, BOOKMARK)
+        since = mark.last_change_seq if mark else 0
+        value = session.connection().exec_driver_sql(
+            "SELECT count(*) FROM change_log WHERE seq > ? AND package_id IS NULL", (since,)
+        ).scalar()
+        return int(value or 0)

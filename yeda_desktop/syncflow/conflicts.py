@@ -1,0 +1,172 @@
+"""The conflict list: concurrent edits of one field, recomputed from the log, resolved by hand."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.models.base import utcnow
+from yeda_desktop.models.sync import SyncConflict
+from yeda_desktop.syncflow.records import fetch_rows, logged_value, stamp, stored_value
+
+if TYPE_CHECKING:
+    from yeda_desktop.syncflow.merge import Entry
+
+
+def _dump(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def competing(entries: Sequence[Entry]) -> list[Entry]:
+    """Edits that have a rival: another device, the same base value, a different result."""
+    return [
+        e
+        for e in entries
+        if e.op != "delete"
+        and any(o.device != e.device and o.old == e.old and o.new != e.new for o in entries)
+    ]
+
+
+def refresh(
+    conn: Connection,
+    table: str,
+    record_id: str,
+    field: str,
+    entries: Sequence[Entry],
+    current: Any,
+) -> bool:
+    """Create or update the conflict row of one field; True when it is new or reopened."""
+    rivals = competing(entries)
+    if not rivals:
+        return False
+    devices = sorted({e.device for e in rivals})
+    sides = []
+    for device in devices:
+        latest = max((e for e in entries if e.device == device), key=lambda e: e.key)
+        sides.append(
+            {"device": device, "value": latest.new, "at": latest.at,
+             "officer": latest.officer, "package": latest.package}
+        )
+    base = min(rivals, key=lambda e: e.key).old
+    signature = hashlib.sha256(_dump(sides).encode()).hexdigest()
+    row = conn.exec_driver_sql(
+        "SELECT id, signature, status FROM sync_conflicts "
+        "WHERE table_name = ? AND record_id = ? AND field = ?",
+        (table, record_id, field),
+    ).first()
+    if row is None:
+        conn.exec_driver_sql(
+            "INSERT INTO sync_conflicts (id, table_name, record_id, field, base_value, "
+            "applied_value, sides, signature, status, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)",
+            (str(uuid.uuid5(uuid.NAMESPACE_URL, f"{table}/{record_id}/{field}")), table,
+             record_id, field, _dump(base), _dump(current), _dump(sides), signature,
+             stamp(utcnow())),
+        )
+        return True
+    if row[1] == signature:
+        conn.exec_driver_sql(
+            "UPDATE sync_conflicts SET applied_value = ? WHERE id = ?", (_dump(current), row[0])
+        )
+        return False
+    conn.exec_driver_sql(
+        "UPDATE sync_conflicts SET base_value = ?, applied_value = ?, sides = ?, signature = ?, "
+        "status = 'open', resolved_value = NULL, resolved_by = NULL, resolved_at = NULL "
+        "WHERE id = ?",
+        (_dump(base), _dump(current), _dump(sides), signature, row[0]),
+    )
+    return True
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    """One conflict as the merge view shows it."""
+
+    id: str
+    table_name: str
+    record_id: str
+    field: str
+    base: Any
+    applied: Any
+    sides: list[dict[str, Any]]
+    status: str
+    resolved_value: Any
+    resolved_by: str | None
+
+
+def _view(row: SyncConflict) -> ConflictView:
+    return ConflictView(
+        row.id, row.table_name, row.record_id, row.field,
+        json.loads(row.base_value) if row.base_value else None,
+        json.loads(row.applied_value) if row.applied_value else None,
+        list(json.loads(row.sides)), row.status,
+        json.loads(row.resolved_value) if row.resolved_value else None, row.resolved_by,
+    )
+
+
+def list_conflicts(session: Session, status: str | None = "open") -> list[ConflictView]:
+    query = select(SyncConflict).order_by(
+        SyncConflict.table_name, SyncConflict.record_id, SyncConflict.field
+    )
+    if status:
+        query = query.where(SyncConflict.status == status)
+    return [_view(r) for r in session.scalars(query)]
+
+
+def find_conflict(session: Session, prefix: str) -> SyncConflict:
+    rows = list(session.scalars(select(SyncConflict).where(SyncConflict.id.startswith(prefix))))
+    if len(rows) != 1:
+        raise YedaError(f"找不到唯一的冲突 {prefix}", f"no single conflict matches {prefix}")
+    return rows[0]
+
+
+def resolve(
+    session: Session,
+    conflict_id: str,
+    value: Any,
+    *,
+    officer: str | None,
+    device_id: str,
+) -> ConflictView:
+    """Settle one field: write the chosen value (base or one side) as the centre's edit."""
+    row = find_conflict(session, conflict_id)
+    allowed = [json.loads(row.base_value) if row.base_value else None]
+    allowed += [side["value"] for side in json.loads(row.sides)]
+    if value not in allowed:
+        raise YedaError(
+            "只能选择原值或某一方的值", "choose the base value or one of the sides' values"
+        )
+    conn = session.connection()
+    current = next(fetch_rows(conn, row.table_name, [row.record_id]), None)
+    if current is None:
+        raise YedaError("该记录已不存在", "the record no longer exists")
+    now = stamp(utcnow())
+    old = logged_value(row.table_name, row.field, current.get(row.field))
+    if old != value:
+        conn.exec_driver_sql(
+            f"UPDATE {row.table_name} SET {row.field} = ?, revision = revision + 1, "
+            "updated_at = ? WHERE id = ?",
+            (stored_value(row.table_name, row.field, value), now, row.record_id),
+        )
+    conn.exec_driver_sql(
+        "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
+        "new_value, base_revision, at, officer, device_id, package_id) "
+        "VALUES (?, ?, ?, 'update', ?, ?, ?, ?, ?, ?, ?, NULL)",
+        (str(uuid.uuid4()), row.table_name, row.record_id, row.field,
+         None if old is None else _dump(old), None if value is None else _dump(value),
+         int(current.get("revision") or 0), now, officer, device_id),
+    )
+    row.status = "resolved"
+    row.resolved_value = _dump(value)
+    row.applied_value = _dump(value)
+    row.resolved_by = officer
+    row.resolved_at = utcnow()
+    return _view(row)

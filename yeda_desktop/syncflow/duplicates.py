@@ -1,0 +1,164 @@
+"""Possible duplicate organizations (similar name in a building, same phone): find, decide."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.models.base import utcnow
+from yeda_desktop.models.sync import DuplicateCandidate
+from yeda_desktop.syncflow.records import fetch_rows, stamp
+
+_SUFFIXES = re.compile(
+    r"(股份有限公司|有限责任公司|有限公司|分公司|公司|集团|工作室|中心|商行|店)$"
+)
+_NOISE = re.compile(r"[\s()（）·.,，、\-—]")
+SIMILAR = 0.85
+
+
+def name_key(name: str) -> str:
+    """A company name without spaces, brackets and the legal-form suffix."""
+    text = _NOISE.sub("", name)
+    previous = None
+    while previous != text:
+        previous, text = text, _SUFFIXES.sub("", text)
+    return text or name
+
+
+def similar(a: str, b: str) -> bool:
+    ka, kb = name_key(a), name_key(b)
+    return ka == kb or SequenceMatcher(None, ka, kb).ratio() >= SIMILAR
+
+
+def _buildings(conn: Connection, org_id: str) -> set[str]:
+    rows = conn.exec_driver_sql(
+        "SELECT DISTINCT f.building_id FROM occupancies o JOIN units u ON u.id = o.unit_id "
+        "JOIN floors f ON f.id = u.floor_id WHERE o.organization_id = ?",
+        (org_id,),
+    )
+    return {r[0] for r in rows}
+
+
+def detect(conn: Connection, org_ids: Iterable[str]) -> int:
+    """Record candidate pairs for these organizations; returns how many pairs are new."""
+    added = 0
+    for org in fetch_rows(conn, "organizations", sorted(set(org_ids))):
+        oid = str(org["id"])
+        found: dict[str, tuple[str, str]] = {}
+        if org.get("contact_phone"):
+            for (other,) in conn.exec_driver_sql(
+                "SELECT id FROM organizations WHERE contact_phone = ? AND id != ?",
+                (org["contact_phone"], oid),
+            ):
+                found[other] = ("phone", f"联系电话相同 same phone {org['contact_phone']}")
+        buildings = sorted(_buildings(conn, oid))
+        if buildings:
+            marks = ", ".join("?" for _ in buildings)
+            rows = conn.exec_driver_sql(
+                "SELECT DISTINCT g.id, g.name FROM organizations g "
+                "JOIN occupancies o ON o.organization_id = g.id "
+                "JOIN units u ON u.id = o.unit_id JOIN floors f ON f.id = u.floor_id "
+                f"WHERE f.building_id IN ({marks}) AND g.id != ?",
+                (*buildings, oid),
+            )
+            for other, other_name in rows:
+                if other not in found and similar(str(org["name"]), str(other_name)):
+                    found[other] = (
+                        "name_building",
+                        f"同楼宇名称相近 similar name in one building: {org['name']} / "
+                        f"{other_name}",
+                    )
+        for other, (reason, detail) in sorted(found.items()):
+            a, b = sorted((oid, other))
+            result = conn.exec_driver_sql(
+                "INSERT OR IGNORE INTO sync_duplicates (id, table_name, record_a, record_b, "
+                "reason, detail, status, created_at) "
+                "VALUES (?, 'organizations', ?, ?, ?, ?, 'open', ?)",
+                (str(uuid.uuid5(uuid.NAMESPACE_URL, f"organizations/{a}/{b}")), a, b, reason,
+                 detail, stamp(utcnow())),
+            )
+            added += result.rowcount
+    return added
+
+
+def list_candidates(session: Session, status: str | None = "open") -> list[DuplicateCandidate]:
+    query = select(DuplicateCandidate).order_by(DuplicateCandidate.created_at)
+    if status:
+        query = query.where(DuplicateCandidate.status == status)
+    return list(session.scalars(query))
+
+
+def _find(session: Session, prefix: str) -> DuplicateCandidate:
+    rows = list(
+        session.scalars(
+            select(DuplicateCandidate).where(DuplicateCandidate.id.startswith(prefix))
+        )
+    )
+    if len(rows) != 1:
+        raise YedaError(f"找不到唯一的疑似重复 {prefix}", f"no single candidate matches {prefix}")
+    return rows[0]
+
+
+def dismiss(session: Session, candidate_id: str, officer: str | None) -> DuplicateCandidate:
+    row = _find(session, candidate_id)
+    row.status, row.decided_by, row.decided_at = "dismissed", officer, utcnow()
+    return row
+
+
+def merge(
+    session: Session, candidate_id: str, keep: str, officer: str | None
+) -> DuplicateCandidate:
+    """Merge the other record into `keep`: its people and places move, gaps in `keep`'s
+    fields are filled from it, and its UUID redirects to `keep` for later batches."""
+    row = _find(session, candidate_id)
+    if row.status != "open":
+        raise YedaError("该疑似重复已处理", "this candidate was already decided")
+    if keep not in (row.record_a, row.record_b):
+        raise YedaError("保留的记录不属于这一对", "the record to keep is not one of the pair")
+    gone = row.record_b if keep == row.record_a else row.record_a
+    conn = session.connection()
+    survivor = next(fetch_rows(conn, "organizations", [keep]), None)
+    loser = next(fetch_rows(conn, "organizations", [gone]), None)
+    if survivor is None or loser is None:
+        raise YedaError("其中一条记录已不存在", "one of the records no longer exists")
+    fills = {
+        k: v for k, v in loser.items()
+        if survivor.get(k) is None and v is not None and k not in ("uscc",)
+    }
+    now = stamp(utcnow())
+    from yeda_desktop.syncflow.merge import referencing
+
+    for child, col in referencing("organizations"):
+        conn.exec_driver_sql(
+            f"UPDATE OR IGNORE {child} SET {col} = ? WHERE {col} = ?", (keep, gone)
+        )
+        conn.exec_driver_sql(f"DELETE FROM {child} WHERE {col} = ?", (gone,))
+    conn.exec_driver_sql("DELETE FROM organizations WHERE id = ?", (gone,))
+    if fills:
+        sets = ", ".join(f"{c} = ?" for c in fills)
+        conn.exec_driver_sql(
+            f"UPDATE organizations SET {sets}, revision = revision + 1, updated_at = ? "
+            "WHERE id = ?",
+            (*fills.values(), now, keep),
+        )
+    conn.exec_driver_sql(
+        "INSERT OR REPLACE INTO sync_redirects (old_id, table_name, new_id, reason, at) "
+        "VALUES (?, 'organizations', ?, 'merged', ?)",
+        (gone, keep, now),
+    )
+    conn.exec_driver_sql("UPDATE sync_redirects SET new_id = ? WHERE new_id = ?", (keep, gone))
+    conn.exec_driver_sql(
+        "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
+        "new_value, base_revision, at, officer) VALUES (?, 'organizations', ?, 'merge', NULL, "
+        "?, ?, 0, ?, ?)",
+        (str(uuid.uuid4()), keep, f'"{gone}"', f'"{keep}"', now, officer),
+    )
+    row.status, row.survivor_id = "merged", keep
+    row.decided_by, row.decided_at = officer, utcnow()
+    return row

@@ -1,0 +1,174 @@
+"""Enrolment: a laptop asks to be trusted; the centre approves after comparing the key code."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.models import Device
+from yeda_desktop.models.base import utcnow
+from yeda_desktop.models.enums import DeviceRole, DeviceStatus
+from yeda_desktop.storage import Database
+from yeda_desktop.storage.migrate import head_revision
+from yeda_desktop.sync import (
+    KeySet,
+    KeyStatus,
+    Manifest,
+    MinisignPublicKey,
+    PackageFields,
+    PackageKind,
+    SyncError,
+    TrustDecision,
+    fingerprint,
+    read_package,
+    write_package,
+)
+from yeda_desktop.syncflow import packages
+from yeda_desktop.syncflow.installation import Role, require_installation
+from yeda_desktop.syncflow.lines import decode_lines, encode_lines
+
+
+def write_request(
+    db: Database, keys: KeySet, out: Path, *, team: str, officer: str, name: str | None = None
+) -> tuple[Manifest, str]:
+    """Write the enrolment request for the centre; returns it and the code to read aloud."""
+    with db.session() as session:
+        inst = require_installation(session, Role.LAPTOP)
+        profile = packages.centre_profile(session)
+    request = {
+        "device_id": inst.device_id, "name": name or inst.name, "team": team,
+        "officer": officer, "signing_public_key": keys.public.signing.to_base64(),
+        "age_recipient": keys.public.age_recipient,
+    }
+    fields = PackageFields(
+        kind=PackageKind.ENROLMENT, source_device_id=inst.device_id, officer=officer,
+        target_centre_id=profile["centre_id"], sequence=0, previous_package_sha256=None,
+        schema_revision=head_revision(),
+        extra={"signing_public_key": request["signing_public_key"],
+               "age_recipient": request["age_recipient"]},
+    )
+    try:
+        manifest = write_package(
+            out, fields, encode_lines([request]), keys,
+            [profile["age_recipient"], keys.public.age_recipient],
+        )
+    except SyncError as exc:
+        raise packages.from_sync_error(exc) from None
+    return manifest, keys.fingerprint
+
+
+def accept_request(db: Database, keys: KeySet, path: Path) -> Device:
+    """At the centre: register the requesting device as pending (approval is separate)."""
+    manifest = packages.peek(path)
+    packages.check_kind(manifest, PackageKind.ENROLMENT, where_zh="设备登记",
+                        where_en="device enrolment")
+    with db.session() as session:
+        inst = require_installation(session, Role.CENTRE)
+        packages.check_centre(manifest, inst.centre_id)
+        try:
+            key = MinisignPublicKey.from_base64(manifest.extra.get("signing_public_key", ""))
+        except SyncError as exc:
+            raise packages.from_sync_error(exc) from None
+
+        def self_signed(_: Manifest) -> TrustDecision:
+            return TrustDecision(KeyStatus.TRUSTED, key)
+
+        try:
+            with read_package(path, self_signed, keys) as package:
+                request: dict[str, Any] = next(decode_lines(package.iter_payload()), {})
+        except SyncError as exc:
+            raise packages.from_sync_error(exc) from None
+        if (
+            request.get("device_id") != manifest.source_device_id
+            or request.get("signing_public_key") != manifest.extra.get("signing_public_key")
+            or request.get("age_recipient") != manifest.extra.get("age_recipient")
+        ):
+            raise packages.Refused("登记申请内外信息不一致", "the enrolment request disagrees")
+        code = fingerprint(key, str(request["age_recipient"]))
+        device = session.get(Device, manifest.source_device_id)
+        if device is not None:
+            if device.fingerprint != code:
+                raise YedaError(
+                    f"设备 {device.id} 已用另一对密钥登记；如需更换，请先吊销旧设备",
+                    f"device {device.id} is enrolled with other keys; revoke it first",
+                )
+            return device
+        device = Device(
+            id=manifest.source_device_id, name=str(request.get("name") or ""),
+            role=DeviceRole.LAPTOP, status=DeviceStatus.PENDING,
+            team=str(request.get("team") or "") or None,
+            officer=str(request.get("officer") or "") or None,
+            signing_public_key=str(request["signing_public_key"]),
+            encryption_public_key=str(request["age_recipient"]), fingerprint=code,
+        )
+        session.add(device)
+    return device
+
+
+def find_device(session: Session, prefix: str) -> Device:
+    rows = list(session.scalars(select(Device).where(Device.id.startswith(prefix))))
+    if len(rows) != 1:
+        raise YedaError(f"找不到唯一的设备 {prefix}", f"no single device matches {prefix}")
+    return rows[0]
+
+
+def _digits(code: str) -> str:
+    return "".join(ch for ch in code if ch.isdigit())
+
+
+def approve(session: Session, device_id: str, code: str) -> Device:
+    """Trust a device once the code it shows matches the code on record."""
+    require_installation(session, Role.CENTRE)
+    device = find_device(session, device_id)
+    if _digits(code) != _digits(device.fingerprint or ""):
+        raise YedaError(
+            "核对码不一致，未批准；请确认与笔记本上显示的核对码相同",
+            "the code does not match; not approved (compare it with the laptop's code)",
+        )
+    device.status = DeviceStatus.APPROVED
+    device.approved_at = utcnow()
+    device.revoked_at = None
+    return device
+
+
+def revoke(session: Session, device_id: str) -> Device:
+    require_installation(session, Role.CENTRE)
+    device = find_device(session, device_id)
+    device.status = DeviceStatus.REVOKED
+    device.revoked_at = utcnow()
+    return device
+
+
+def list_devices(session: Session) -> list[Device]:
+    return list(session.scalars(select(Device).order_by(Device.status, Device.name)))
+
+
+def trust_of(session: Session, manifest: Manifest) -> TrustDecision:
+    """The key lookup for batches at the centre: the device table decides."""
+    device = session.get(Device, manifest.source_device_id)
+    if device is None or not device.signing_public_key:
+        return TrustDecision(KeyStatus.UNKNOWN)
+    key = MinisignPublicKey.from_base64(device.signing_public_key)
+    status = {
+        DeviceStatus.APPROVED: KeyStatus.TRUSTED,
+        DeviceStatus.PENDING: KeyStatus.PENDING,
+        DeviceStatus.REVOKED: KeyStatus.REVOKED,
+    }[device.status]
+    return TrustDecision(status, key)
+
+
+def describe(device: Device) -> dict[str, str]:
+    return {
+        "id": device.id, "name": device.name, "team": device.team or "",
+        "officer": device.officer or "", "status": device.status.value,
+        "code": device.fingerprint or "", "last_sequence": str(device.last_sequence),
+    }
+
+
+def dumps(device: Device) -> str:
+    return json.dumps(describe(device), ensure_ascii=False)

@@ -1,0 +1,223 @@
+"""Import any package: refuse with a sentence, quarantine untrusted batches, or apply whole.
+
+At the centre a batch is checked (kind, centre, schema, trust, signature and hashes,
+sequence chain) before anything is written, then merged in one transaction.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from yeda_desktop.models import Device
+from yeda_desktop.models.base import utcnow
+from yeda_desktop.models.sync import QuarantinedPackage, SyncPackage
+from yeda_desktop.storage import Database
+from yeda_desktop.sync import KeySet, Manifest, PackageKind, Problem, SyncError, read_package
+from yeda_desktop.syncflow import duplicates, packages
+from yeda_desktop.syncflow.baseline import import_baseline
+from yeda_desktop.syncflow.enrolment import trust_of
+from yeda_desktop.syncflow.installation import Role, require_installation
+from yeda_desktop.syncflow.lines import decode_lines
+from yeda_desktop.syncflow.merge import Merger
+from yeda_desktop.syncflow.packages import Refused
+from yeda_desktop.syncflow.receipts import import_receipt
+from yeda_desktop.syncflow.records import stamp
+from yeda_desktop.syncflow.report import ImportReport
+
+Progress = Callable[[int, int], None]
+QUARANTINE = {Problem.DEVICE_UNKNOWN, Problem.DEVICE_PENDING, Problem.DEVICE_REVOKED}
+
+
+def import_file(
+    db: Database, keys: KeySet, path: Path, *, progress: Progress | None = None
+) -> ImportReport:
+    """Import one package of whatever kind this installation accepts."""
+    manifest = packages.peek(path)
+    packages.check_schema(manifest)
+    with db.reader() as session:
+        inst = require_installation(session)
+    if inst.role is Role.CENTRE:
+        packages.check_kind(manifest, PackageKind.BATCH, where_zh="中心导入",
+                            where_en="the centre's import")
+        return import_batch(db, keys, path, manifest, progress=progress)
+    if manifest.kind is PackageKind.BATCH:
+        raise Refused(
+            "外业笔记本不能导入其他设备的工作数据包；请交给中心导入",
+            "a field laptop cannot import batches from other devices; take it to the centre",
+            "wrong_kind",
+        )
+    packages.check_kind(manifest, PackageKind.BASELINE, PackageKind.RECEIPT,
+                        where_zh="外业笔记本", where_en="a field laptop")
+    if manifest.kind is PackageKind.BASELINE:
+        return import_baseline(db, keys, path, manifest, progress)
+    return import_receipt(db, keys, path, manifest)
+
+
+def _quarantine(db: Database, path: Path, manifest: Manifest, exc: SyncError) -> ImportReport:
+    folder = db.path.parent / "quarantine"
+    folder.mkdir(parents=True, exist_ok=True)
+    stored = folder / f"{manifest.package_id}.yeda"
+    with db.session() as session:
+        existing = session.scalar(
+            select(QuarantinedPackage).where(
+                QuarantinedPackage.package_id == str(manifest.package_id),
+                QuarantinedPackage.status == "waiting",
+            )
+        )
+        if existing is None:
+            if path.resolve() != stored.resolve():
+                shutil.copyfile(path, stored)
+            session.add(QuarantinedPackage(
+                package_id=str(manifest.package_id), device_id=manifest.source_device_id,
+                kind=manifest.kind.value, sequence=manifest.sequence,
+                problem=exc.problem.value, reason_zh=exc.zh, reason_en=exc.en,
+                stored_path=str(stored), original_name=path.name,
+            ))
+    return ImportReport(
+        status="quarantined", kind=manifest.kind.value, package_id=str(manifest.package_id),
+        device_id=manifest.source_device_id, sequence=manifest.sequence,
+        message_zh=f"已隔离：{exc.zh}", message_en=f"quarantined: {exc.en}",
+    )
+
+
+def _check_chain(session: Session, manifest: Manifest, sha: str) -> ImportReport | None:
+    """Replays are no-ops; a reused id or sequence with other content, or a fork, is refused."""
+    pid = str(manifest.package_id)
+    seen = session.get(SyncPackage, pid)
+    device, seq = manifest.source_device_id, manifest.sequence
+    if seen is not None:
+        if seen.manifest_sha256 == sha:
+            return ImportReport(
+                status="already_imported", kind=manifest.kind.value, package_id=pid,
+                device_id=device, sequence=seq,
+                message_zh=f"设备 {device} 的第 {seq} 批数据已导入过，本次未做任何修改",
+                message_en=f"batch {seq} from device {device} was already imported; "
+                "nothing changed",
+            )
+        raise Refused(f"数据包编号 {pid} 已被另一份内容使用，拒收",
+                      f"package id {pid} was already used by other content; refused", "replay")
+    same_device = {
+        row.sequence: row
+        for row in session.scalars(
+            select(SyncPackage).where(SyncPackage.device_id == device,
+                                      SyncPackage.kind == PackageKind.BATCH.value,
+                                      SyncPackage.direction == "in")
+        )
+    }
+    if seq in same_device:
+        raise Refused(
+            f"设备 {device} 的第 {seq} 批数据已导入，这份同序号的数据包内容不同，拒收",
+            f"batch {seq} from device {device} was already imported with different content; "
+            "this one is refused",
+            "sequence_reused",
+        )
+    before, after = same_device.get(seq - 1), same_device.get(seq + 1)
+    if (before and manifest.previous_package_sha256 != before.manifest_sha256) or (
+        after and after.previous_sha256 != sha
+    ):
+        raise Refused(
+            f"设备 {device} 的第 {seq} 批数据与已导入的前后批次不衔接（链条校验失败），拒收",
+            f"batch {seq} from device {device} does not chain to the batches already imported; "
+            "refused",
+            "chain_broken",
+        )
+    return None
+
+
+def import_batch(
+    db: Database, keys: KeySet, path: Path, manifest: Manifest, *,
+    progress: Progress | None = None, quarantined_id: str | None = None,
+) -> ImportReport:
+    """Verify and merge one batch at the centre, all in one transaction."""
+    with db.reader() as session:
+        inst = require_installation(session, Role.CENTRE)
+        packages.check_centre(manifest, inst.centre_id)
+
+        try:
+            package = read_package(path, lambda m: trust_of(session, m), keys,
+                                   spool_dir=db.path.parent)
+        except SyncError as exc:
+            if exc.problem in QUARANTINE and quarantined_id is None:
+                session.close()
+                return _quarantine(db, path, manifest, exc)
+            raise packages.from_sync_error(exc) from None
+    device_id = manifest.source_device_id
+    report = ImportReport(status="imported", kind=manifest.kind.value,
+                          package_id=str(manifest.package_id), device_id=device_id,
+                          sequence=manifest.sequence)
+    total = sum(manifest.record_counts.values()) or 1
+    try:
+        with package, db.session() as session:
+            session.info["skip_change_log"] = True  # the merge writes the log with provenance
+            early = _check_chain(session, manifest, package.manifest_sha256)
+            if early is not None:
+                return early
+            conn = session.connection()
+            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            merger = Merger(conn, package_id=str(manifest.package_id), device_id=device_id,
+                            now=stamp(utcnow()), report=report)
+            merger.run(decode_lines(package.iter_payload()),
+                       (lambda done: progress(done, total)) if progress else None)
+            report.duplicates += duplicates.detect(conn, merger.touched_orgs)
+            device = session.get(Device, device_id)
+            assert device is not None
+            device.last_sequence = max(device.last_sequence or 0, manifest.sequence)
+            seen = {
+                s for (s,) in conn.exec_driver_sql(
+                    "SELECT sequence FROM sync_packages WHERE device_id = ? AND kind = 'batch' "
+                    "AND direction = 'in'", (device_id,))
+            } | {manifest.sequence}
+            name = device.name or device_id
+            for missing in sorted(set(range(1, max(seen))) - seen):
+                report.missing_sequences.append(missing)
+                report.note(f"设备“{name}”（{device_id}）的第 {missing} 批数据尚未到达",
+                            f"batch {missing} from device {name} ({device_id}) has not arrived")
+            report.message_zh = f"已导入设备“{name}”的第 {manifest.sequence} 批数据"
+            report.message_en = f"imported batch {manifest.sequence} from device {name}"
+            packages.record(session, manifest, package.manifest_sha256, direction="in",
+                            status="imported", file_name=path.name, report=report.to_json())
+            if quarantined_id:
+                row = session.get(QuarantinedPackage, quarantined_id)
+                if row is not None:
+                    row.status, row.resolved_at = "imported", utcnow()
+            session.flush()
+    except IntegrityError:
+        raise Refused(
+            "数据包引用了中心没有的记录（可能有更早的批次尚未到达），未做任何修改",
+            "the package refers to records the centre does not have (an earlier batch may be "
+            "missing); nothing was written",
+            "integrity",
+        ) from None
+    return report
+
+
+def waiting(session: Session, device_id: str | None = None) -> list[QuarantinedPackage]:
+    query = select(QuarantinedPackage).where(QuarantinedPackage.status == "waiting")
+    if device_id:
+        query = query.where(QuarantinedPackage.device_id == device_id)
+    return list(session.scalars(query.order_by(QuarantinedPackage.sequence)))
+
+
+def release(db: Database, keys: KeySet, device_id: str | None = None) -> list[ImportReport]:
+    """Import the quarantined packages whose devices are now approved (in sequence order)."""
+    with db.reader() as session:
+        rows = [(r.id, Path(r.stored_path)) for r in waiting(session, device_id)]
+    reports = []
+    for row_id, stored in rows:
+        manifest = packages.peek(stored)
+        try:
+            reports.append(import_batch(db, keys, stored, manifest, quarantined_id=row_id))
+        except Refused as exc:
+            if exc.code in {p.value for p in QUARANTINE}:
+                continue  # still not trusted; stays in quarantine
+            reports.append(ImportReport(status="refused", package_id=str(manifest.package_id),
+                                        device_id=manifest.source_device_id,
+                                        sequence=manifest.sequence, message_zh=exc.zh,
+                                        message_en=exc.en))
+    return reports

@@ -1,0 +1,133 @@
+"""Who this installation is (field laptop or centre), its device id, and where its keys live."""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.models import AppState
+from yeda_desktop.storage.paths import data_dir
+from yeda_desktop.sync import KeySet, SyncError
+
+_ROLE, _DEVICE, _NAME, _CENTRE = (
+    "install.role", "install.device_id", "install.name", "install.centre_id"
+)
+PROFILE_KEY = "centre.profile"
+
+
+class Role(StrEnum):
+    LAPTOP = "laptop"
+    CENTRE = "centre"
+
+
+@dataclass(frozen=True)
+class Installation:
+    role: Role
+    device_id: str
+    name: str
+    centre_id: str | None  # a centre's own id; a laptop's comes from its centre profile
+
+    @property
+    def is_centre(self) -> bool:
+        return self.role is Role.CENTRE
+
+
+def get_state(session: Session, key: str) -> str | None:
+    return session.scalar(select(AppState.value).where(AppState.key == key))
+
+
+def set_state(session: Session, key: str, value: str) -> None:
+    row = session.get(AppState, key)
+    if row is None:
+        session.add(AppState(key=key, value=value))
+    else:
+        row.value = value
+
+
+def load_installation(session: Session) -> Installation | None:
+    role = get_state(session, _ROLE)
+    if role is None:
+        return None
+    return Installation(
+        Role(role),
+        get_state(session, _DEVICE) or "",
+        get_state(session, _NAME) or "",
+        get_state(session, _CENTRE),
+    )
+
+
+def require_installation(session: Session, role: Role | None = None) -> Installation:
+    inst = load_installation(session)
+    if inst is None:
+        raise YedaError(
+            "本机尚未设置角色（外业笔记本或中心），请先运行 yeda role set",
+            "this installation has no role yet (field laptop or centre); run `yeda role set`",
+        )
+    if role is not None and inst.role is not role:
+        if role is Role.CENTRE:
+            raise YedaError("只有中心可以执行此操作", "only the centre can do this")
+        raise YedaError("只有外业笔记本可以执行此操作", "only a field laptop can do this")
+    return inst
+
+
+def set_role(
+    session: Session, role: Role, name: str, centre_id: str | None = None, *, force: bool = False
+) -> Installation:
+    """Choose the role at first start; changing it later needs `force` (a deliberate act)."""
+    current = load_installation(session)
+    if current is not None and current.role is not role and not force:
+        raise YedaError(
+            f"本机已设置为“{current.role.value}”，更改角色需由管理员明确确认（--force）",
+            f"this installation is already a {current.role.value}; changing the role must be "
+            "deliberate (--force)",
+        )
+    if role is Role.CENTRE and not (centre_id or (current and current.centre_id)):
+        raise YedaError("中心需要一个中心编号", "a centre needs a centre id")
+    device_id = current.device_id if current else str(uuid.uuid4())
+    set_state(session, _ROLE, role.value)
+    set_state(session, _DEVICE, device_id)
+    set_state(session, _NAME, name or (current.name if current else ""))
+    if role is Role.CENTRE:
+        set_state(session, _CENTRE, centre_id or (current.centre_id if current else "") or "")
+    return Installation(role, device_id, name, get_state(session, _CENTRE))
+
+
+def keys_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """Secret keys: `--keys`, then `YEDA_KEYS_DIR`, then the per-user data folder."""
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    env = os.environ.get("YEDA_KEYS_DIR")
+    if env:
+        return Path(env).expanduser().resolve()
+    return data_dir() / "keys"
+
+
+def load_or_create_keys(folder: Path, passphrase: str | None = None) -> tuple[KeySet, bool]:
+    """The installation's key set, generated and saved (owner-only) on first use."""
+    if KeySet.exists(folder):
+        return load_keys(folder, passphrase), False
+    keys = KeySet.generate()
+    keys.save(folder, passphrase)
+    return keys, True
+
+
+def load_keys(folder: Path, passphrase: str | None = None) -> KeySet:
+    if passphrase is None:
+        passphrase = os.environ.get("YEDA_KEY_PASSPHRASE") or None
+    try:
+        return KeySet.load(folder, passphrase)
+    except SyncError as exc:
+        raise YedaError(exc.zh, exc.en) from None
+
+
+def profile_json(session: Session) -> dict[str, object] | None:
+    text = get_state(session, PROFILE_KEY)
+    return None if text is None else dict(json.loads(text))

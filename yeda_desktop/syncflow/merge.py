@@ -1,0 +1,464 @@
+"""Field-level merge of a batch into the centre, independent of the order batches arrive in.
+
+Every field is a last-writer-wins register keyed by (time of the edit, device, value);
+the keys live in the change log, where each received edit is written with its original
+time, device, officer and package (an edit that lost is written as `superseded`). Two
+edits of one field by different devices from the same base value to different values are
+a conflict; the conflict row is recomputed from the log, so it too does not depend on
+order. Rows colliding on a unique key (the same USCC, the same unit label on a floor)
+are linked: the older record survives and the other UUID redirects to it.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, UniqueConstraint
+
+from yeda_desktop.models import Base
+from yeda_desktop.syncflow import conflicts as conflict_rows
+from yeda_desktop.syncflow.records import (
+    CHUNK,
+    fetch_rows,
+    insert_rows,
+    logged_columns,
+    logged_value,
+    table_by_name,
+)
+from yeda_desktop.syncflow.report import ImportReport
+
+Line = dict[str, Any]
+
+
+@dataclass
+class Entry:
+    """One received edit of one field (from the change log or the package)."""
+
+    field: str
+    old: Any
+    new: Any
+    at: str
+    device: str
+    officer: str | None
+    package: str | None
+    op: str
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.at, self.device, json.dumps(self.new, sort_keys=True, ensure_ascii=False))
+
+
+@cache
+def fk_columns(table_name: str) -> dict[str, str]:
+    """Foreign-key columns of a table and the table each points to."""
+    table = table_by_name()[table_name]
+    return {fk.parent.name: fk.column.table.name for fk in table.foreign_keys}
+
+
+@cache
+def referencing(table_name: str) -> tuple[tuple[str, str], ...]:
+    """(table, column) pairs whose foreign key points at table_name.id."""
+    return tuple(
+        (t.name, fk.parent.name)
+        for t in Base.metadata.sorted_tables
+        for fk in t.foreign_keys
+        if fk.column.table.name == table_name and fk.column.name == "id"
+    )
+
+
+@cache
+def unique_keys(table_name: str) -> tuple[tuple[str, ...], ...]:
+    table = table_by_name()[table_name]
+    keys = [
+        tuple(c.name for c in con.columns)
+        for con in table.constraints
+        if isinstance(con, UniqueConstraint)
+    ]
+    keys += [(c.name,) for c in table.columns if c.unique]
+    return tuple(k for k in keys if k != ("id",))
+
+
+def _loads(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+class Merger:
+    """Applies the lines of one verified batch inside the caller's transaction."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        *,
+        package_id: str,
+        device_id: str,
+        now: str,
+        report: ImportReport,
+    ) -> None:
+        self.conn = conn
+        self.package_id = package_id
+        self.device_id = device_id
+        self.now = now
+        self.report = report
+        self.redirects: dict[str, str] = {
+            str(old): str(new)
+            for old, new in conn.exec_driver_sql("SELECT old_id, new_id FROM sync_redirects")
+        }
+        self.touched_orgs: set[str] = set()
+        self._log: list[tuple[Any, ...]] = []
+
+    # -- driving ----------------------------------------------------------------
+    def run(self, lines: Iterable[Line], progress: Callable[[int], None] | None = None) -> None:
+        chunk: list[Line] = []
+        table = ""
+        done = 0
+        for line in lines:
+            name = line.get("t")
+            if not isinstance(name, str) or name not in table_by_name():
+                self.report.reject(
+                    str(line.get("id")), f"未知的数据表 {name}", f"unknown table {name}"
+                )
+                continue
+            if chunk and (name != table or len(chunk) >= CHUNK):
+                self._chunk(table, chunk)
+                done += len(chunk)
+                if progress:
+                    progress(done)
+                chunk = []
+            table = name
+            chunk.append(line)
+        if chunk:
+            self._chunk(table, chunk)
+            done += len(chunk)
+            if progress:
+                progress(done)
+        self._flush_log()
+
+    def resolve(self, record_id: str) -> str:
+        seen = 0
+        while record_id in self.redirects and seen < 50:
+            record_id = self.redirects[record_id]
+            seen += 1
+        return record_id
+
+    def aliases(self, record_id: str) -> set[str]:
+        return {record_id} | {old for old in self.redirects if self.resolve(old) == record_id}
+
+    # -- one chunk of lines of one table ---------------------------------------
+    def _chunk(self, table: str, lines: list[Line]) -> None:
+        fks = fk_columns(table)
+        puts: list[tuple[str, dict[str, Any], Line]] = []
+        deletes: list[tuple[str, str]] = []
+        for line in lines:
+            rid = self.resolve(str(line.get("id")))
+            if line.get("op") == "del":
+                deletes.append((rid, str(line.get("at") or self.now)))
+                continue
+            values = dict(line.get("v") or {})
+            values["id"] = rid
+            for col in fks:
+                if values.get(col) in self.redirects:
+                    values[col] = self.resolve(values[col])
+            puts.append((rid, values, line))
+        ids = [p[0] for p in puts] + [d[0] for d in deletes]
+        existing = {row["id"]: row for row in fetch_rows(self.conn, table, ids)}
+        tombs = self._tombstones(table, ids)
+        parent_tombs = self._parent_tombstones(table, [p[1] for p in puts if p[0] not in existing])
+        fresh: list[tuple[str, dict[str, Any], Line]] = []
+        updates: list[tuple[str, dict[str, Any], Line]] = []
+        for rid, values, line in puts:
+            if rid in existing:
+                updates.append((rid, values, line))
+            elif rid in tombs:
+                self.report.reject(
+                    rid, "该记录已在中心删除", "the record was deleted at the centre"
+                )
+            elif any(values.get(c) in parent_tombs for c in fks):
+                self.report.reject(
+                    rid, "所属的记录已在中心删除", "the record it belongs to was deleted"
+                )
+            else:
+                fresh.append((rid, values, line))
+        collisions = self._collisions(table, [f[1] for f in fresh])
+        inserts = [f for f in fresh if f[0] not in collisions]
+        self._insert(table, inserts)
+        self._update_many(table, updates, existing)
+        for rid, values, line in fresh:
+            if rid in collisions:
+                self._link(table, values, line, collisions[rid])
+        for rid, at in deletes:
+            self._delete(table, rid, at, rid in existing)
+
+    def _tombstones(self, table: str, ids: list[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(ids), CHUNK):
+            part = ids[start : start + CHUNK]
+            rows = self.conn.exec_driver_sql(
+                "SELECT record_id FROM change_log WHERE table_name = ? AND op = 'delete' "
+                f"AND record_id IN ({', '.join('?' for _ in part)})",
+                (table, *part),
+            )
+            found.update(r[0] for r in rows)
+        return found
+
+    def _parent_tombstones(self, table: str, rows: list[dict[str, Any]]) -> set[str]:
+        found: set[str] = set()
+        for col, target in fk_columns(table).items():
+            values = sorted({str(r[col]) for r in rows if r.get(col)})
+            found |= self._tombstones(target, values)
+        return found
+
+    def _collisions(self, table: str, rows: list[dict[str, Any]]) -> dict[str, str]:
+        """New rows whose unique key is already taken by another record: new id → that id."""
+        hits: dict[str, str] = {}
+        for key in unique_keys(table):
+            wanted = {
+                tuple(r.get(c) for c in key): str(r["id"])
+                for r in rows
+                if all(r.get(c) is not None for c in key)
+            }
+            firsts = sorted({str(k[0]) for k in wanted})
+            for start in range(0, len(firsts), CHUNK):
+                part = firsts[start : start + CHUNK]
+                found = self.conn.exec_driver_sql(
+                    f"SELECT id, {', '.join(key)} FROM {table} "
+                    f"WHERE {key[0]} IN ({', '.join('?' for _ in part)})",
+                    tuple(part),
+                )
+                for row in found:
+                    new_id = wanted.get(tuple(row[1:]))
+                    if new_id is not None and new_id != row[0]:
+                        hits.setdefault(new_id, str(row[0]))
+        return hits
+
+    # -- inserts ----------------------------------------------------------------
+    def _insert(self, table: str, items: list[tuple[str, dict[str, Any], Line]]) -> None:
+        if not items:
+            return
+        insert_rows(self.conn, table, (values for _, values, _ in items))
+        logged = logged_columns(table)
+        for rid, values, line in items:
+            at = str(line.get("n") or values.get("created_at") or self.now)
+            fields = {
+                c: logged_value(table, c, values.get(c))
+                for c in logged
+                if values.get(c) is not None
+            }
+            by = line.get("by")
+            self._log.append(
+                (table, rid, "insert", None, None,
+                 json.dumps(fields, ensure_ascii=False, sort_keys=True), 0, at, by)
+            )
+            for name, (change_at, old) in (line.get("c") or {}).items():
+                if name in logged and (change_at != at or old is not None):
+                    self._log.append(
+                        (table, rid, "update", name,
+                         None if old is None else json.dumps(old, ensure_ascii=False),
+                         json.dumps(fields.get(name), ensure_ascii=False), 0, change_at, by)
+                    )
+            self._touch(table, values)
+        self.report.new += len(items)
+
+    def _touch(self, table: str, values: dict[str, Any]) -> None:
+        if table == "organizations":
+            self.touched_orgs.add(str(values["id"]))
+        elif table == "occupancies" and values.get("organization_id"):
+            self.touched_orgs.add(str(values["organization_id"]))
+
+    # -- updates ----------------------------------------------------------------
+    def _entries(self, table: str, ids: list[str]) -> dict[str, dict[str, list[Entry]]]:
+        """Every edit the log holds for these records (and their merged-away aliases)."""
+        self._flush_log()
+        owner: dict[str, str] = {}
+        for rid in ids:
+            for alias in self.aliases(rid):
+                owner[alias] = rid
+        out: dict[str, dict[str, list[Entry]]] = {rid: {} for rid in ids}
+        keys = sorted(owner)
+        for start in range(0, len(keys), CHUNK):
+            part = keys[start : start + CHUNK]
+            rows = self.conn.exec_driver_sql(
+                "SELECT record_id, op, field, old_value, new_value, at, device_id, officer, "
+                "package_id FROM change_log WHERE table_name = ? "
+                f"AND record_id IN ({', '.join('?' for _ in part)}) ORDER BY seq",
+                (table, *part),
+            )
+            for rec, op, name, old, new, at, device, officer, package in rows:
+                fields = out[owner[rec]]
+                if op == "insert" and name is None:
+                    for fname, value in (_loads(new) or {}).items():
+                        fields.setdefault(fname, []).append(
+                            Entry(fname, None, value, at, device or "", officer, package, op)
+                        )
+                elif name is not None and op in ("update", "superseded"):
+                    fields.setdefault(name, []).append(
+                        Entry(name, _loads(old), _loads(new), at, device or "", officer,
+                              package, op)
+                    )
+        return out
+
+    def _update_many(
+        self,
+        table: str,
+        items: list[tuple[str, dict[str, Any], Line]],
+        existing: dict[str, dict[str, Any]],
+    ) -> None:
+        if not items:
+            return
+        entries = self._entries(table, [rid for rid, _, _ in items])
+        for rid, values, line in items:
+            changes = self._changes(table, values, line, everything=False)
+            if self._apply(table, existing[rid], changes, line, entries[rid]):
+                self.report.updated += 1
+            else:
+                self.report.unchanged += 1
+
+    def _changes(
+        self, table: str, values: dict[str, Any], line: Line, *, everything: bool
+    ) -> list[tuple[str, str, Any, Any]]:
+        """(field, at, old, stored new) of the edits a line carries."""
+        listed = line.get("c") or {}
+        out = [
+            (name, str(at), old, values.get(name))
+            for name, (at, old) in listed.items()
+            if name in logged_columns(table)
+        ]
+        if everything:
+            at = str(line.get("n") or values.get("created_at") or self.now)
+            out += [
+                (name, at, None, values[name])
+                for name in logged_columns(table)
+                if name not in listed and values.get(name) is not None
+            ]
+        return out
+
+    def _apply(
+        self,
+        table: str,
+        row: dict[str, Any],
+        changes: list[tuple[str, str, Any, Any]],
+        line: Line,
+        fields: dict[str, list[Entry]],
+        *,
+        refresh_all: bool = False,
+    ) -> bool:
+        """Apply the edits that win; True when the row's values changed."""
+        rid = str(row["id"])
+        by = line.get("by")
+        changed: dict[str, Any] = {}
+        touched: set[str] = set()
+        for name, at, old, stored in changes:
+            new = logged_value(table, name, stored)
+            incoming = Entry(name, old, new, at, self.device_id, by, self.package_id, "update")
+            known = fields.setdefault(name, [])
+            if any(e.at == at and e.device == self.device_id and e.new == new for e in known):
+                continue  # this very edit arrived before (a re-export)
+            current = max((e.key for e in known), default=None)
+            if current is None or incoming.key > current:
+                if row.get(name) != stored:
+                    changed[name] = stored
+                    row[name] = stored
+            else:
+                incoming.op = "superseded"
+            known.append(incoming)
+            touched.add(name)
+            self._log.append(
+                (table, rid, incoming.op, name,
+                 None if old is None else json.dumps(old, ensure_ascii=False),
+                 None if new is None else json.dumps(new, ensure_ascii=False),
+                 int(row.get("revision") or 0), at, by)
+            )
+        if changed:
+            sets = ", ".join(f"{c} = ?" for c in changed)
+            self.conn.exec_driver_sql(
+                f"UPDATE {table} SET {sets}, revision = revision + 1, updated_at = ? "
+                "WHERE id = ?",
+                (*changed.values(), self.now, rid),
+            )
+            if table == "organizations" and {"name", "contact_phone"} & set(changed):
+                self.touched_orgs.add(rid)
+        for name in sorted(set(fields) if refresh_all else touched):
+            current_value = logged_value(table, name, row.get(name))
+            if conflict_rows.refresh(self.conn, table, rid, name, fields[name], current_value):
+                self.report.conflicts += 1
+        return bool(changed)
+
+    # -- links of rows colliding on a unique key ----------------------------------
+    def _link(self, table: str, values: dict[str, Any], line: Line, other: str) -> None:
+        other_row = next(fetch_rows(self.conn, table, [other]))
+        rid = str(values["id"])
+        mine = (str(values.get("created_at") or ""), rid)
+        theirs = (str(other_row.get("created_at") or ""), other)
+        if theirs <= mine:
+            survivor, loser = other, rid
+        else:
+            survivor, loser = rid, other
+            self._rename(table, other, rid, values.get("created_at"))
+        self._redirect(table, loser, survivor)
+        row = next(fetch_rows(self.conn, table, [survivor]))
+        entries = self._entries(table, [survivor])[survivor]
+        changes = self._changes(table, values, line, everything=True)
+        self._apply(table, row, changes, line, entries, refresh_all=True)
+        self.report.linked += 1
+        self._touch(table, row)
+        a, b = sorted((rid, other))
+        self.conn.exec_driver_sql(
+            "INSERT INTO sync_duplicates (id, table_name, record_a, record_b, reason, detail, "
+            "status, survivor_id, created_at) VALUES (?, ?, ?, ?, 'unique', ?, 'linked', ?, ?) "
+            "ON CONFLICT (table_name, record_a, record_b) DO UPDATE SET "
+            "status = 'linked', survivor_id = excluded.survivor_id",
+            (str(uuid.uuid5(uuid.NAMESPACE_URL, f"{table}/{a}/{b}")), table, a, b,
+             ", ".join("/".join(k) for k in unique_keys(table)), survivor, self.now),
+        )
+
+    def _rename(self, table: str, old: str, new: str, created_at: Any) -> None:
+        """Give an existing row the surviving UUID (children follow; FKs are deferred)."""
+        self.conn.exec_driver_sql(
+            f"UPDATE {table} SET id = ?, created_at = ? WHERE id = ?", (new, created_at, old)
+        )
+        for child, col in referencing(table):
+            self.conn.exec_driver_sql(f"UPDATE {child} SET {col} = ? WHERE {col} = ?", (new, old))
+        self.conn.exec_driver_sql(
+            "UPDATE sync_conflicts SET record_id = ? WHERE table_name = ? AND record_id = ?",
+            (new, table, old),
+        )
+
+    def _redirect(self, table: str, old: str, new: str) -> None:
+        self.conn.exec_driver_sql(
+            "INSERT OR REPLACE INTO sync_redirects (old_id, table_name, new_id, reason, at) "
+            "VALUES (?, ?, ?, 'unique', ?)",
+            (old, table, new, self.now),
+        )
+        self.conn.exec_driver_sql(
+            "UPDATE sync_redirects SET new_id = ? WHERE new_id = ?", (new, old)
+        )
+        for key, value in list(self.redirects.items()):
+            if value == old:
+                self.redirects[key] = new
+        self.redirects[old] = new
+
+    # -- deletes ----------------------------------------------------------------
+    def _delete(self, table: str, rid: str, at: str, exists: bool) -> None:
+        if not exists:
+            self.report.unchanged += 1
+            return
+        self._log.append((table, rid, "delete", None, None, None, 0, at, None))
+        self._flush_log()
+        self.conn.exec_driver_sql(f"DELETE FROM {table} WHERE id = ?", (rid,))
+        self.report.deleted += 1
+
+    # -- the change log ---------------------------------------------------------
+    def _flush_log(self) -> None:
+        if not self._log:
+            return
+        self.conn.exec_driver_sql(
+            "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
+            "new_value, base_revision, at, officer, device_id, package_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(str(uuid.uuid4()), *row, self.device_id, self.package_id) for row in self._log],
+        )
+        self._log.clear()

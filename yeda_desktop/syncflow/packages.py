@@ -1,0 +1,117 @@
+"""Shared steps of every package flow: peek at the manifest, refuse with a sentence, record."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.models.sync import SyncPackage
+from yeda_desktop.storage.migrate import head_revision, known_revisions
+from yeda_desktop.sync import Manifest, PackageKind, SyncError, inspect_package
+from yeda_desktop.syncflow.installation import profile_json
+
+
+class Refused(YedaError):
+    """A package this installation will not take; nothing was written."""
+
+    def __init__(self, zh: str, en: str, code: str = "refused") -> None:
+        super().__init__(zh, en)
+        self.code = code
+
+
+def from_sync_error(exc: SyncError) -> Refused:
+    return Refused(exc.zh, exc.en, exc.problem.value)
+
+
+def peek(path: Path) -> Manifest:
+    """The manifest, after checking the archive and every member hash (no key, no decrypting)."""
+    if not path.is_file():
+        raise Refused(f"找不到文件：{path}", f"file not found: {path}", "missing")
+    report = inspect_package(path)
+    if report.problem is not None:
+        raise from_sync_error(report.problem)
+    assert report.manifest is not None
+    return report.manifest
+
+
+def check_schema(manifest: Manifest) -> None:
+    if manifest.schema_revision not in known_revisions():
+        raise Refused(
+            f"数据包来自更新版本的程序（数据结构 {manifest.schema_revision}，本机为 "
+            f"{head_revision()}），请先升级本程序",
+            f"the package comes from a newer version of the app (schema "
+            f"{manifest.schema_revision}, this app has {head_revision()}); update the app first",
+            "schema_too_new",
+        )
+
+
+def check_kind(manifest: Manifest, *allowed: PackageKind, where_zh: str, where_en: str) -> None:
+    if manifest.kind not in allowed:
+        raise Refused(
+            f"这是“{manifest.kind.value}”数据包，{where_zh}不接受此类数据包",
+            f"this is a {manifest.kind.value} package, which {where_en} does not accept",
+            "wrong_kind",
+        )
+
+
+def check_centre(manifest: Manifest, centre_id: str | None) -> None:
+    if manifest.target_centre_id != centre_id:
+        raise Refused(
+            f"该数据包是发给中心“{manifest.target_centre_id}”的，不是本中心“{centre_id}”",
+            f"the package is for centre {manifest.target_centre_id!r}, not this centre "
+            f"{centre_id!r}",
+            "wrong_centre",
+        )
+
+
+def centre_profile(session: Session) -> dict[str, str]:
+    profile = profile_json(session)
+    if profile is None:
+        raise YedaError(
+            "本机还没有导入中心配置文件，请先运行 yeda profile import",
+            "no centre profile yet; import the centre's profile first (yeda profile import)",
+        )
+    return {k: str(v) for k, v in profile.items() if isinstance(v, str)}
+
+
+def record(
+    session: Session,
+    manifest: Manifest,
+    manifest_sha256: str,
+    *,
+    direction: str,
+    status: str,
+    file_name: str | None,
+    report: str | None = None,
+) -> SyncPackage:
+    row = SyncPackage(
+        id=str(manifest.package_id),
+        kind=manifest.kind.value,
+        direction=direction,
+        device_id=manifest.source_device_id,
+        target_centre_id=manifest.target_centre_id,
+        officer=manifest.officer,
+        sequence=manifest.sequence,
+        manifest_sha256=manifest_sha256,
+        previous_sha256=manifest.previous_package_sha256,
+        created_at=manifest.created_at.replace(tzinfo=None),
+        status=status,
+        file_name=file_name,
+        report=report,
+    )
+    session.add(row)
+    return row
+
+
+def json_extra(manifest: Manifest, key: str) -> Mapping[str, object]:
+    text = manifest.extra.get(key)
+    return {} if text is None else dict(json.loads(text))
+
+
+def naive(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=None)

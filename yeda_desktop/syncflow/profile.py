@@ -1,0 +1,156 @@
+"""The centre profile: who the centre is, its public keys, rules and reference data, signed."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyrage
+from sqlalchemy import Connection
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.models.sync import SyncPackage
+from yeda_desktop.rules.profile import load_profile
+from yeda_desktop.storage import Database
+from yeda_desktop.storage.migrate import head_revision
+from yeda_desktop.sync import (
+    KeySet,
+    KeyStatus,
+    Manifest,
+    MinisignPublicKey,
+    PackageFields,
+    PackageKind,
+    SyncError,
+    TrustDecision,
+    fingerprint,
+    read_package,
+    write_package,
+)
+from yeda_desktop.syncflow import packages
+from yeda_desktop.syncflow.installation import (
+    PROFILE_KEY,
+    Role,
+    profile_json,
+    require_installation,
+    set_state,
+)
+from yeda_desktop.syncflow.lines import decode_lines, encode_lines
+from yeda_desktop.syncflow.records import columns, upsert_rows
+
+REFERENCE_TABLES = ("zones", "subdistricts", "clusters", "campaigns", "teams")
+RULES_KEY = "centre.rules_profile"
+
+
+def _reference_lines(conn: Connection) -> Iterator[dict[str, Any]]:
+    for table in REFERENCE_TABLES:
+        cols = columns(table)
+        for row in conn.exec_driver_sql(f"SELECT {', '.join(cols)} FROM {table} ORDER BY id"):
+            values = dict(zip(cols, row, strict=True))
+            yield {"t": table, "id": values["id"], "op": "put", "v": values}
+
+
+def export_profile(
+    db: Database, keys: KeySet, out: Path, rules_file: Path | None = None
+) -> Manifest:
+    """Write the signed centre profile every laptop imports first."""
+    rules = dataclasses.asdict(load_profile(rules_file))
+    with db.session() as session:
+        inst = require_installation(session, Role.CENTRE)
+        # The profile is public reference data; age is used only to keep one package
+        # format, so its payload is encrypted to a throwaway identity named in the manifest.
+        throwaway = pyrage.x25519.Identity.generate()
+        head = {
+            "profile": {
+                "centre_id": inst.centre_id, "centre_name": inst.name,
+                "centre_device_id": inst.device_id,
+                "signing_public_key": keys.public.signing.to_base64(),
+                "age_recipient": keys.public.age_recipient,
+                "fingerprint": keys.fingerprint, "rules": rules,
+            }
+        }
+
+        def lines() -> Iterator[dict[str, Any]]:
+            yield head
+            yield from _reference_lines(session.connection())
+
+        fields = PackageFields(
+            kind=PackageKind.CENTRE_PROFILE, source_device_id=inst.device_id,
+            officer=inst.name or "centre", target_centre_id=inst.centre_id or "",
+            sequence=0, previous_package_sha256=None, schema_revision=head_revision(),
+            extra={
+                "signing_public_key": keys.public.signing.to_base64(),
+                "age_recipient": keys.public.age_recipient,
+                "profile_identity": str(throwaway),
+            },
+        )
+        try:
+            manifest = write_package(
+                out, fields, encode_lines(lines()), keys, [throwaway.to_public()]
+            )
+        except SyncError as exc:
+            raise packages.from_sync_error(exc) from None
+        packages.record(session, manifest, manifest.sha256, direction="out", status="issued",
+                        file_name=out.name)
+    return manifest
+
+
+def import_profile(db: Database, path: Path, *, replace: bool = False) -> dict[str, Any]:
+    """Take the centre's profile on a laptop; a profile of another centre key needs `replace`."""
+    manifest = packages.peek(path)
+    packages.check_kind(manifest, PackageKind.CENTRE_PROFILE, where_zh="此处",
+                        where_en="profile import")
+    packages.check_schema(manifest)
+    try:
+        key = MinisignPublicKey.from_base64(manifest.extra.get("signing_public_key", ""))
+        identity = pyrage.x25519.Identity.from_str(manifest.extra.get("profile_identity", ""))
+    except (SyncError, pyrage.IdentityError, ValueError) as exc:
+        raise packages.Refused(
+            "中心配置文件中的公钥无效", "the profile's keys are invalid"
+        ) from exc
+
+    def self_signed(_: Manifest) -> TrustDecision:
+        return TrustDecision(KeyStatus.TRUSTED, key)
+
+    with db.session() as session:
+        session.info["skip_change_log"] = True  # reference data is the centre's, not an edit
+        require_installation(session, Role.LAPTOP)
+        old = profile_json(session)
+        try:
+            package = read_package(path, self_signed, [identity])
+        except SyncError as exc:
+            raise packages.from_sync_error(exc) from None
+        with package:
+            stream = decode_lines(package.iter_payload())
+            head = next(stream, {}).get("profile")
+            if not isinstance(head, dict):
+                raise packages.Refused("中心配置文件内容无效", "the centre profile is not valid")
+            if head.get("signing_public_key") != manifest.extra.get("signing_public_key"):
+                raise packages.Refused("配置文件内外公钥不一致", "the profile's keys disagree")
+            if (
+                old is not None
+                and old.get("signing_public_key") != head["signing_public_key"]
+                and not replace
+            ):
+                raise YedaError(
+                    "本机已有另一个中心密钥的配置文件；更换中心需明确确认（--replace）",
+                    "this laptop already trusts another centre key; replacing it must be "
+                    "deliberate (--replace)",
+                )
+            conn = session.connection()
+            by_table: dict[str, list[dict[str, Any]]] = {}
+            for line in stream:
+                if line.get("t") in REFERENCE_TABLES:
+                    by_table.setdefault(str(line["t"]), []).append(dict(line["v"]))
+            for table in REFERENCE_TABLES:
+                upsert_rows(conn, table, by_table.get(table, []))
+            rules = head.pop("rules", {})
+            head["fingerprint"] = fingerprint(key, str(head.get("age_recipient")))
+            set_state(session, PROFILE_KEY, json.dumps(head, ensure_ascii=False))
+            set_state(session, RULES_KEY, json.dumps(rules, ensure_ascii=False))
+            if session.get(SyncPackage, str(manifest.package_id)) is None:
+                packages.record(session, manifest, package.manifest_sha256, direction="in",
+                                status="imported", file_name=path.name)
+    return head

@@ -1,0 +1,139 @@
+"""Travelling tables and their rows as stored values, so packages copy rows exactly and fast."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime
+from functools import cache
+from typing import Any, cast
+
+from sqlalchemy import Boolean, Connection, DateTime, Table
+
+from yeda_desktop.models import Base, Synced
+
+# Local trust data never travels; every other Synced table does.
+LOCAL_TABLES = frozenset({"devices"})
+BOOKKEEPING = ("id", "revision", "created_at", "updated_at")
+CHUNK = 500
+
+
+def stamp(moment: datetime) -> str:
+    """The spelling SQLAlchemy's SQLite DateTime stores (sortable as text)."""
+    return f"{moment:%Y-%m-%d %H:%M:%S}.{moment.microsecond:06d}"
+
+
+@cache
+def travelling_tables() -> tuple[Table, ...]:
+    """Synced tables in foreign-key order (parents first)."""
+    synced = {
+        cast(Table, mapper.local_table).name
+        for mapper in Base.registry.mappers
+        if issubclass(mapper.class_, Synced)
+    }
+    return tuple(
+        t for t in Base.metadata.sorted_tables if t.name in synced and t.name not in LOCAL_TABLES
+    )
+
+
+@cache
+def table_by_name() -> dict[str, Table]:
+    return {t.name: t for t in travelling_tables()}
+
+
+@cache
+def columns(table_name: str) -> tuple[str, ...]:
+    return tuple(c.name for c in table_by_name()[table_name].columns)
+
+
+@cache
+def logged_columns(table_name: str) -> tuple[str, ...]:
+    return tuple(c for c in columns(table_name) if c not in BOOKKEEPING)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _boolean(value: Any) -> Any:
+    return None if value is None else bool(value)
+
+
+def _datetime(value: Any) -> Any:
+    return None if value is None else datetime.fromisoformat(str(value)).isoformat()
+
+
+@cache
+def _converters(table_name: str) -> dict[str, Callable[[Any], Any]]:
+    table = table_by_name()[table_name]
+    found: dict[str, Callable[[Any], Any]] = {}
+    for col in table.columns:
+        if isinstance(col.type, Boolean):
+            found[col.name] = _boolean
+        elif isinstance(col.type, DateTime):
+            found[col.name] = _datetime
+    return found
+
+
+def logged_value(table_name: str, column: str, stored: Any) -> Any:
+    """A stored value as the change log spells it (JSON value: ISO dates, true/false)."""
+    return _converters(table_name).get(column, _identity)(stored)
+
+
+def logged_json(table_name: str, column: str, stored: Any) -> str | None:
+    value = logged_value(table_name, column, stored)
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def fetch_rows(
+    conn: Connection, table_name: str, ids: Sequence[str]
+) -> Iterator[dict[str, Any]]:
+    """Stored values of the rows with these ids (missing ids are skipped), in chunks."""
+    cols = columns(table_name)
+    select_list = ", ".join(cols)
+    for start in range(0, len(ids), CHUNK):
+        part = ids[start : start + CHUNK]
+        marks = ", ".join("?" for _ in part)
+        result = conn.exec_driver_sql(
+            f"SELECT {select_list} FROM {table_name} WHERE id IN ({marks})", tuple(part)
+        )
+        for row in result:
+            yield dict(zip(cols, row, strict=True))
+
+
+def insert_rows(conn: Connection, table_name: str, rows: Iterable[dict[str, Any]]) -> int:
+    """Plain DBAPI executemany of stored values (ORM type processing would dominate)."""
+    cols = columns(table_name)
+    sql = (
+        f"INSERT INTO {table_name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
+    )
+    data = [tuple(row.get(c) for c in cols) for row in rows]
+    if data:
+        conn.exec_driver_sql(sql, data)
+    return len(data)
+
+
+def upsert_rows(conn: Connection, table_name: str, rows: Iterable[dict[str, Any]]) -> int:
+    """Insert rows or overwrite the existing ones with the same id."""
+    cols = columns(table_name)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+    sql = (
+        f"INSERT INTO {table_name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)}) "
+        f"ON CONFLICT(id) DO UPDATE SET {updates}"
+    )
+    data = [tuple(row.get(c) for c in cols) for row in rows]
+    if data:
+        conn.exec_driver_sql(sql, data)
+    return len(data)
+
+
+def stored_value(table_name: str, column: str, logged: Any) -> Any:
+    """The inverse of `logged_value`: what the column stores for a change-log value."""
+    if logged is None:
+        return None
+    converter = _converters(table_name).get(column)
+    if converter is _boolean:
+        return 1 if logged else 0
+    if converter is _datetime:
+        return stamp(datetime.fromisoformat(str(logged)))
+    return logged

@@ -1,0 +1,66 @@
+"""What one import did, kept with the package and shown in the CLI and the import dialog."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Rejected:
+    record: str
+    reason_zh: str
+    reason_en: str
+
+
+@dataclass
+class ImportReport:
+    status: str = ""  # imported, already_imported, quarantined, refused
+    kind: str = ""
+    package_id: str = ""
+    device_id: str = ""
+    sequence: int = 0
+    message_zh: str = ""
+    message_en: str = ""
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    linked: int = 0
+    conflicts: int = 0
+    duplicates: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    missing_sequences: list[int] = field(default_factory=list)
+    notes_zh: list[str] = field(default_factory=list)
+    notes_en: list[str] = field(default_factory=list)
+
+    def reject(self, record: str, zh: str, en: str) -> None:
+        self.rejected.append(Rejected(record, zh, en))
+
+    def note(self, zh: str, en: str) -> None:
+        self.notes_zh.append(zh)
+        self.notes_en.append(en)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> ImportReport:
+        raw: dict[str, Any] = json.loads(text)
+        raw["rejected"] = [Rejected(**r) for r in raw.get("rejected", [])]
+        return cls(**raw)
+
+    def lines(self) -> list[str]:
+        """The report as bilingual lines (the CLI prints them; the GUI shows them)."""
+        out = [f"{self.message_zh} / {self.message_en}"]
+        if self.status == "imported":
+            out.append(
+                f"新增 new {self.new}，更新 updated {self.updated}，未变 unchanged "
+                f"{self.unchanged}，删除 deleted {self.deleted}，自动关联 linked {self.linked}，"
+                f"冲突 conflicts {self.conflicts}，疑似重复 duplicate candidates "
+                f"{self.duplicates}，拒收 rejected {len(self.rejected)}"
+            )
+        out += [f"  {zh} / {en}" for zh, en in zip(self.notes_zh, self.notes_en, strict=True)]
+        out += [f"  拒收 rejected {r.record}: {r.reason_zh} / {r.reason_en}" for r in self.rejected]
+        return out
