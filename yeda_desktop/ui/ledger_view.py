@@ -1,0 +1,397 @@
+"""The special work ledger view: filter, sort, bulk-assign, move gaps along, see their history.
+
+Signals: `open_organization(str)` with an organization id when a row is double-clicked,
+and `open_place(str, str, str)` (building, floor, unit ids) when that organization has
+a place, so the main window can show it in the sweep workspace.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.ledger import (
+    LedgerFilter,
+    LedgerRow,
+    assign,
+    close,
+    gap_detail,
+    ledger_rows,
+    place_of,
+    reconcile,
+    reopen,
+    set_responsible,
+    start,
+    waive,
+)
+from yeda_desktop.models import Gap
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapAction, GapStatus, Ownership
+from yeda_desktop.rules import RULES
+from yeda_desktop.storage import Database
+from yeda_desktop.ui.ledger_labels import action_label, ownership_label, rule_label, status_label
+from yeda_desktop.ui.ledger_model import LedgerModel, LedgerProxy
+from yeda_desktop.ui.tasks import run_task
+
+GapWork = Callable[[Session, list[Gap]], object]
+
+
+class BulkAssignDialog(QDialog):
+    """Responsible person and due date for the selected gaps."""
+
+    def __init__(self, parent: QWidget | None, count: int) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Assign responsible person"))
+        self.responsible = QLineEdit(self)
+        self.due = QDateEdit(QDate.currentDate().addDays(30), self)
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("yyyy-MM-dd")
+        self.no_due = QCheckBox(self.tr("No due date"), self)
+        self.no_due.toggled.connect(lambda on: self.due.setEnabled(not on))
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("%n gap(s) selected", "", count)))
+        form.addRow(self.tr("Responsible"), self.responsible)
+        form.addRow(self.tr("Due date"), self.due)
+        form.addRow("", self.no_due)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, date | None]:
+        due = None if self.no_due.isChecked() else self.due.date().toPython()
+        return self.responsible.text(), due  # type: ignore[return-value]
+
+
+class LedgerView(QWidget):
+    open_organization = Signal(str)
+    open_place = Signal(str, str, str)
+    loaded = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, lang: str = "zh") -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.officer: str | None = None
+        self.lang = lang
+        self.model = LedgerModel(self, lang)
+        self.proxy = LedgerProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._double_clicked)
+        self.table.selectionModel().selectionChanged.connect(self._show_detail)
+        self.detail = QTextBrowser(self)
+        self.count_label = QLabel(self)
+        self._build_filters()
+        self._build_buttons()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filter_row)
+        layout.addLayout(self.button_row)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count_label)
+
+    # --- building ------------------------------------------------------------------------
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(self.apply_filter)
+        return combo
+
+    def _build_filters(self) -> None:
+        self.rule_box = self._combo("rule")
+        self.status_box = self._combo("status")
+        self.subdistrict_box = self._combo("subdistrict")
+        self.cluster_box = self._combo("cluster")
+        self.building_box = self._combo("building")
+        self.industry_box = self._combo("industry")
+        self.ownership_box = self._combo("ownership")
+        self.responsible_box = self._combo("responsible")
+        self.open_only = QCheckBox(self.tr("Open only"), self)
+        self.overdue_only = QCheckBox(self.tr("Overdue only"), self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Organization, USCC or details"))
+        for box in (self.open_only, self.overdue_only):
+            box.toggled.connect(self.apply_filter)
+        self.search.textChanged.connect(self.apply_filter)
+        self._fill(self.rule_box, [(rule_label(r.id), r.id) for r in RULES])
+        self._fill(self.status_box, [(status_label(s), s) for s in GapStatus])
+        self._fill(self.ownership_box, [(ownership_label(o), o) for o in Ownership])
+        self._fill(self.industry_box,
+                   [(f"{code} {name}", code) for code, name in INDUSTRY_SECTIONS.items()])
+        self.filter_row = QHBoxLayout()
+        for widget in (self.rule_box, self.status_box, self.subdistrict_box, self.cluster_box,
+                       self.building_box, self.industry_box, self.ownership_box,
+                       self.responsible_box, self.open_only, self.overdue_only):
+            self.filter_row.addWidget(widget)
+        self.filter_row.addWidget(self.search, 1)
+
+    def _fill(self, combo: QComboBox, items: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("All"), None)
+        for text, value in items:
+            combo.addItem(text, value)
+        found = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def _build_buttons(self) -> None:
+        self.button_row = QHBoxLayout()
+        specs = [
+            ("reevaluate", self.tr("Re-evaluate"), self.reevaluate),
+            ("bulk", self.tr("Assign responsible…"), self.bulk_assign),
+            ("assign", self.tr("Assign action…"), self.assign_action),
+            ("start", self.tr("Start"), self.start_work),
+            ("close", self.tr("Close…"), self.close_gap),
+            ("waive", self.tr("Waive…"), self.waive_gap),
+            ("reopen", self.tr("Reopen…"), self.reopen_gap),
+            ("export", self.tr("Export…"), self.export),
+        ]
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text, slot in specs:
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+            self.button_row.addWidget(button)
+        self.button_row.addStretch(1)
+
+    # --- data ----------------------------------------------------------------------------
+
+    def set_database(self, db: Database | None, officer: str | None = None) -> None:
+        self.db, self.officer = db, officer
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the rows off the GUI thread; `loaded(count)` follows."""
+        db = self.db
+        if db is None:
+            self.set_rows([])
+            return
+
+        def work(_progress: object) -> list[LedgerRow]:
+            with db.reader() as session:
+                return ledger_rows(session)
+
+        run_task(self, work, self.set_rows, self._failed)
+
+    def set_rows(self, rows: list[LedgerRow]) -> None:
+        self.model.set_rows(rows)
+        places = {(r.subdistrict, r.cluster, r.building) for r in rows}
+        self._fill(self.subdistrict_box, [(s, s) for s in sorted({p[0] for p in places if p[0]})])
+        self._fill(self.cluster_box, [(c, c) for c in sorted({p[1] for p in places if p[1]})])
+        self._fill(self.building_box, [(b, b) for b in sorted({p[2] for p in places if p[2]})])
+        people = sorted({r.responsible for r in rows if r.responsible})
+        self._fill(self.responsible_box, [(p, p) for p in people])
+        self.apply_filter()
+        self.loaded.emit(len(rows))
+
+    def current_filter(self) -> LedgerFilter:
+        return LedgerFilter(
+            rule_id=self.rule_box.currentData(),
+            status=self.status_box.currentData(),
+            subdistrict=self.subdistrict_box.currentData(),
+            cluster=self.cluster_box.currentData(),
+            building=self.building_box.currentData(),
+            industry_section=self.industry_box.currentData(),
+            ownership=self.ownership_box.currentData(),
+            responsible=self.responsible_box.currentData(),
+            open_only=self.open_only.isChecked(),
+            overdue_only=self.overdue_only.isChecked(),
+            text=self.search.text(),
+        )
+
+    def apply_filter(self) -> None:
+        self.proxy.set_filter(self.current_filter())
+        self.count_label.setText(
+            self.tr("Showing %1 of %2 gaps")
+            .replace("%1", f"{self.proxy.rowCount():,}")
+            .replace("%2", f"{self.model.rowCount():,}")
+        )
+
+    def selected_rows(self) -> list[LedgerRow]:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        return [self.proxy.row_at(r) for r in sorted(rows)]
+
+    # --- detail and navigation -----------------------------------------------------------
+
+    def _show_detail(self) -> None:
+        rows = self.selected_rows()
+        if len(rows) != 1 or self.db is None:
+            self.detail.clear()
+            return
+        with self.db.reader() as session:
+            found = gap_detail(session, rows[0].gap_id)
+        if found is None:
+            self.detail.clear()
+            return
+        esc = html.escape
+        parts = [
+            f"<h3>{esc(found.organization)}</h3>",
+            f"<p><b>{esc(rule_label(found.rule_id))}</b> · {esc(status_label(found.status))}</p>",
+            f"<p>{esc(found.detail_zh or '')}</p>",
+            f"<p>{esc(self.tr('Action'))}: {esc(action_label(found.action))}<br>"
+            f"{esc(self.tr('Responsible'))}: {esc(found.responsible or '—')}<br>"
+            f"{esc(self.tr('Due'))}: {found.due_on or '—'}</p>",
+        ]
+        if found.evidence:
+            parts.append(f"<p>{esc(self.tr('Evidence'))}: {esc(found.evidence)} "
+                         f"({found.closed_on or ''})</p>")
+        if found.waived_reason:
+            parts.append(f"<p>{esc(self.tr('Waived'))}: {esc(found.waived_reason)} "
+                         f"({esc(found.waived_by or '')})</p>")
+        parts.append(f"<h4>{esc(self.tr('History'))}</h4><ul>")
+        for step in found.history:
+            moved = status_label(step.to_status)
+            parts.append(f"<li>{step.at:%Y-%m-%d %H:%M} {esc(moved)} — "
+                         f"{esc(step.officer or '')} {esc(step.note or '')}</li>")
+        parts.append("</ul>")
+        self.detail.setHtml("".join(parts))
+
+    def _double_clicked(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        org_id = rows[0].organization_id
+        self.open_organization.emit(org_id)
+        if self.db is not None:
+            with self.db.reader() as session:
+                place = place_of(session, org_id)
+            if place is not None:
+                self.open_place.emit(*place)
+
+    # --- changes -------------------------------------------------------------------------
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, YedaError):
+            QMessageBox.warning(self, self.tr("Special work ledger"), exc.message(self.lang))
+        else:
+            raise exc
+
+    def apply_to_selected(self, work: GapWork) -> bool:
+        """Run `work` on the selected gaps in one transaction; refresh; False if refused."""
+        rows = self.selected_rows()
+        if self.db is None or not rows:
+            return False
+        try:
+            with self.db.session(officer=self.officer) as session:
+                gaps = [session.get(Gap, r.gap_id) for r in rows]
+                work(session, [g for g in gaps if g is not None])
+        except YedaError as exc:
+            self._failed(exc)
+            return False
+        self.refresh()
+        return True
+
+    def bulk_assign(self) -> None:
+        rows = self.selected_rows()
+        if not rows:
+            return
+        dialog = BulkAssignDialog(self, len(rows))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        who, due = dialog.values()
+        self.apply_to_selected(lambda s, gaps: set_responsible(s, gaps, who, due))
+
+    def assign_action(self) -> None:
+        actions = list(GapAction)
+        labels = [action_label(a) for a in actions]
+        choice, ok = QInputDialog.getItem(self, self.tr("Assign action"), self.tr("Action"),
+                                          labels, 0, False)
+        if ok:
+            action = actions[labels.index(choice)]
+            self.apply_to_selected(lambda s, gaps: [assign(s, g, action) for g in gaps])
+
+    def start_work(self) -> None:
+        self.apply_to_selected(lambda s, gaps: [start(s, g) for g in gaps])
+
+    def close_gap(self) -> None:
+        evidence, ok = QInputDialog.getMultiLineText(
+            self, self.tr("Close gap"), self.tr("Closing evidence"))
+        if ok:
+            today = date.today()
+            self.apply_to_selected(lambda s, gaps: [close(s, g, evidence, today) for g in gaps])
+
+    def waive_gap(self) -> None:
+        reason, ok = QInputDialog.getText(self, self.tr("Waive gap"), self.tr("Reason"))
+        if ok:
+            self.apply_to_selected(lambda s, gaps: [waive(s, g, reason) for g in gaps])
+
+    def reopen_gap(self) -> None:
+        note, ok = QInputDialog.getText(self, self.tr("Reopen gap"), self.tr("Reason"))
+        if ok:
+            self.apply_to_selected(lambda s, gaps: [reopen(s, g, note) for g in gaps])
+
+    def reevaluate(self) -> None:
+        db, officer = self.db, self.officer
+        if db is None:
+            return
+
+        def work(_progress: object) -> str:
+            with db.session(officer=officer) as session:
+                result = reconcile(session)
+            return result.summary_zh() if self.lang.startswith("zh") else result.summary_en()
+
+        def done(summary: str) -> None:
+            self.count_label.setText(summary)
+            self.refresh()
+
+        run_task(self, work, done, self._failed, self.tr("Evaluating the gap rules…"))
+
+    def export(self) -> None:
+        if self.db is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export ledger"), "专项工作台账.xlsx",
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        db = self.db
+
+        def work(_progress: object) -> int:
+            from yeda_desktop.excel import export_xlsx
+
+            with db.reader() as session:
+                return export_xlsx(session, "ledger", path)[1]
+
+        run_task(self, work, lambda n: self.count_label.setText(
+            self.tr("Exported %1 rows").replace("%1", f"{n:,}")), self._failed)
