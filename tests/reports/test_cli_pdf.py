@@ -1,0 +1,143 @@
+"""`yeda pdf` end to end through `yeda_desktop.cli.main.main`, one test per form and the errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import report_demo as demo
+import report_pdftools as pdftools
+from sqlalchemy import select
+
+from yeda_desktop.cli.main import main
+from yeda_desktop.models import PartyOrg
+from yeda_desktop.reports.db_lookup import organizations_in_building
+
+pytestmark = pytest.mark.usefixtures("poppler")
+
+
+@pytest.fixture
+def poppler() -> None:
+    pdftools.require_poppler()
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    path = tmp_path_factory.mktemp("cli") / "demo.sqlite"
+    demo.build_demo(path).close()
+    yield path
+
+
+def _pdf(demo_path: Path, out: Path, *args: str) -> str:
+    rc = main(["--db", str(demo_path), "pdf", *args, "--out", str(out), "--date", "2024-07-01"])
+    assert rc == 0
+    assert out.read_bytes().startswith(b"%PDF-")
+    return pdftools.searchable(out)
+
+
+def test_registration_by_uscc_and_by_name(demo_path: Path, tmp_path: Path) -> None:
+    from yeda_desktop.storage import open_database
+
+    db = open_database(demo_path)
+    org = demo.org_with_members(db)
+    db.close()
+    assert org.uscc
+    flat = _pdf(demo_path, tmp_path / "a.pdf", "registration", org.uscc, org.name)
+    assert flat.count("两新组织党建情况登记表") >= 2  # two pages, one per key given
+    assert pdftools.compact(org.name) in flat and "2024年7月1日" in flat
+
+
+def test_registration_of_a_building_and_blank(demo_path: Path, tmp_path: Path) -> None:
+    from yeda_desktop.storage import open_database
+
+    db = open_database(demo_path)
+    building = demo.busiest_building(db)
+    with db.reader() as s:
+        count = len(organizations_in_building(s, building.id))
+    db.close()
+    out = tmp_path / "b.pdf"
+    flat = _pdf(demo_path, out, "registration", "--building", building.name)
+    assert pdftools.pages(out) == count and f"第{count}页共{count}页" in flat
+    blank = _pdf(demo_path, tmp_path / "blank.pdf", "registration", "--blank")
+    assert "统一社会信用代码" in blank and "2024年7月1日" not in blank
+
+
+def test_roster_of_a_party_org_masked_and_full(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from yeda_desktop.storage import open_database
+
+    db = open_database(demo_path)
+    with db.reader() as s:
+        po = s.scalars(select(PartyOrg).order_by(PartyOrg.name)).first()
+        assert po is not None
+        name, po_id = po.name, po.id
+    db.close()
+    masked = _pdf(demo_path, tmp_path / "r.pdf", "roster", "--party-org", po_id)
+    full = _pdf(demo_path, tmp_path / "rf.pdf", "roster", "--party-org", po_id, "--full-id")
+    assert pdftools.compact(name) in masked
+    assert "身份证号码已隐藏出生日期等中间8位" in masked
+    assert "身份证号码完整显示" in full
+    assert "已生成" in capsys.readouterr().out
+
+
+def test_sweep_ledger_and_notice(demo_path: Path, tmp_path: Path) -> None:
+    from yeda_desktop.storage import open_database
+
+    db = open_database(demo_path)
+    building = demo.busiest_building(db)
+    org = demo.org_with_members(db)
+    db.close()
+    sweep = _pdf(demo_path, tmp_path / "s.pdf", "sweep", building.id)
+    assert "楼宇扫楼情况汇总表" in sweep and pdftools.compact(building.name) in sweep
+    ledger = _pdf(demo_path, tmp_path / "l.pdf", "ledger", "--group-by", "cluster")
+    assert "专项工作台账" in ledger and "集聚区：" in ledger
+    overdue = _pdf(demo_path, tmp_path / "lo.pdf", "ledger", "--overdue", "--rule", "no_party_org")
+    assert "专项工作台账" in overdue
+    notice = _pdf(demo_path, tmp_path / "n.pdf", "notice", org.id)
+    assert "整改提示单" in notice and pdftools.compact(org.name) in notice
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["registration", "有限"], "有多个单位"),
+        (["registration", "没有这个单位的名字"], "找不到单位"),
+        (["registration"], "请指定单位"),
+        (["registration", "--blank", "--building", "x"], "空白表"),
+        (["roster"], "请指定单位或"),
+        (["sweep", "不存在的楼宇"], "找不到楼宇"),
+        (["notice", "不存在的单位"], "找不到单位"),
+    ],
+)
+def test_user_errors_are_one_line(
+    demo_path: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    expected: str,
+) -> None:
+    out = tmp_path / "x.pdf"
+    rc = main(["--db", str(demo_path), "pdf", *args, "--out", str(out)])
+    err = capsys.readouterr().err
+    assert rc == 2
+    assert err.startswith("yeda: ") and expected in err and err.count("\n") == 1
+    assert not out.exists()
+
+
+def test_missing_output_folder(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rc = main(
+        [
+            "--db",
+            str(demo_path),
+            "pdf",
+            "registration",
+            "--blank",
+            "--out",
+            str(tmp_path / "nope" / "x.pdf"),
+        ]
+    )
+    assert rc == 2 and "输出文件夹不存在" in capsys.readouterr().err
