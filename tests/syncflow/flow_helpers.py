@@ -90,3 +90,51 @@ def centre_and_laptops(tmp_path: Path) -> Iterator[tuple[Site, Site, Site]]:
         site.cli("keys")
         site.cli("profile", "import", str(stick / "profile.yeda"))
     yield centre, a, b
+
+
+def enrol_and_approve(centre: Site, laptop: Site, stick: Path, team: str) -> str:
+    device = laptop.device_id()
+    code = code_of(laptop.cli("enrol", str(stick / f"enrol-{laptop.name}.yeda"), "--team", team,
+                              officer=f"{laptop.name}队员"))
+    centre.cli("devices", "accept", str(stick / f"enrol-{laptop.name}.yeda"))
+    centre.cli("devices", "approve", device, "--code", code)
+    return device
+
+
+def build_sites(root: Path, laptops: int, orgs: int = 40) -> tuple[Site, list[Site], Path]:
+    """A demo centre with a profile and `laptops` approved laptops holding one team's baseline."""
+    centre = Site("centre", root / "centre")
+    sites = [Site(f"laptop{i}", root / f"laptop{i}") for i in range(laptops)]
+    stick = root / "stick"
+    for site in (centre, *sites):
+        site.folder.mkdir(parents=True)
+    stick.mkdir()
+    centre.cli("demo", "--orgs", str(orgs), "--seed", "7")
+    centre.cli("role", "--set", "centre", "--name", "业达中心", "--centre-id", "yeda-centre")
+    centre.cli("keys")
+    centre.cli("profile", "export", str(stick / "profile.yeda"))
+    team = first_team(centre)
+    ids = []
+    for site in sites:
+        site.cli("init")
+        site.cli("role", "--set", "laptop", "--name", f"{site.name}机")
+        site.cli("keys")
+        site.cli("profile", "import", str(stick / "profile.yeda"))
+        ids.append(enrol_and_approve(centre, site, stick, team))
+    centre.cli("baseline", str(stick / "base.yeda"), "--team", team,
+               *[x for i in ids for x in ("--device", i)])
+    for site in sites:
+        site.cli("import", str(stick / "base.yeda"))
+    return centre, sites, stick
+
+
+def snapshot(db_path: Path) -> str:
+    """Every row of every table, to prove that a refusal wrote nothing."""
+    import hashlib
+    import sqlite3
+
+    conn = sqlite3.connect(db_path)
+    try:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+    finally:
+        conn.close()

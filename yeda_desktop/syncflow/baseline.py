@@ -31,7 +31,13 @@ from yeda_desktop.syncflow import packages
 from yeda_desktop.syncflow.batch_export import BOOKMARK, unsent_changes
 from yeda_desktop.syncflow.installation import Role, require_installation
 from yeda_desktop.syncflow.lines import decode_lines, encode_lines
-from yeda_desktop.syncflow.records import CHUNK, columns, travelling_tables, upsert_rows
+from yeda_desktop.syncflow.records import (
+    CHUNK,
+    columns,
+    defer_foreign_keys,
+    travelling_tables,
+    upsert_rows,
+)
 from yeda_desktop.syncflow.report import ImportReport
 
 Progress = Callable[[int, int], None]
@@ -180,7 +186,7 @@ def import_baseline(
         except SyncError as exc:
             raise packages.from_sync_error(exc) from None
         conn = session.connection()
-        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        defer_foreign_keys(conn)
         total = sum(manifest.record_counts.values()) or 1
         with package:
             batch: list[dict[str, Any]] = []

@@ -27,7 +27,7 @@ from yeda_desktop.syncflow.lines import decode_lines
 from yeda_desktop.syncflow.merge import Merger
 from yeda_desktop.syncflow.packages import Refused
 from yeda_desktop.syncflow.receipts import import_receipt
-from yeda_desktop.syncflow.records import stamp
+from yeda_desktop.syncflow.records import defer_foreign_keys, stamp
 from yeda_desktop.syncflow.report import ImportReport
 
 Progress = Callable[[int, int], None]
@@ -159,7 +159,7 @@ def import_batch(
             if early is not None:
                 return early
             conn = session.connection()
-            conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            defer_foreign_keys(conn)
             merger = Merger(conn, package_id=str(manifest.package_id), device_id=device_id,
                             now=stamp(utcnow()), report=report)
             merger.run(decode_lines(package.iter_payload()),

@@ -381,7 +381,12 @@ class Merger:
             )
             if table == "organizations" and {"name", "contact_phone"} & set(changed):
                 self.touched_orgs.add(rid)
+        # Reference fields follow the last writer without a conflict entry: once duplicates
+        # are linked, two UUIDs can name one record, so "different values" is not reliable.
+        references = fk_columns(table)
         for name in sorted(set(fields) if refresh_all else touched):
+            if name in references:
+                continue
             current_value = logged_value(table, name, row.get(name))
             if conflict_rows.refresh(self.conn, table, rid, name, fields[name], current_value):
                 self.report.conflicts += 1

@@ -137,3 +137,13 @@ def stored_value(table_name: str, column: str, logged: Any) -> Any:
     if converter is _datetime:
         return stamp(datetime.fromisoformat(str(logged)))
     return logged
+
+
+def defer_foreign_keys(conn: Connection) -> None:
+    """Check foreign keys at commit, so rows can be renamed and arrive in any order.
+
+    The pragma only lasts for the open transaction, and the driver opens one lazily at
+    the first write, so a no-op write opens it first.
+    """
+    conn.exec_driver_sql("DELETE FROM app_state WHERE 0")
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")

@@ -1,0 +1,138 @@
+"""Property: the same batches imported in any interleaving give the same centre state."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flow_helpers import Site, build_sites
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from yeda_desktop.demo.people import uscc_code
+from yeda_desktop.models import Occupancy, Organization, Person, Unit
+from yeda_desktop.storage import open_database
+from yeda_desktop.syncflow.importer import import_file
+from yeda_desktop.syncflow.installation import load_keys
+from yeda_desktop.syncflow.records import travelling_tables
+
+DAYS = 3
+PHONES = ["13900000001", "13900000002", "13900000003"]
+NOTES = ["甲", "乙", "丙", None]
+
+
+def _work(site: Site, rng: random.Random, usccs: list[str], day: int) -> None:
+    db = site.open()
+    try:
+        with db.session(officer=f"{site.name}队员") as session:
+            orgs = list(session.scalars(select(Organization).order_by(Organization.id)))
+            units = list(session.scalars(select(Unit.id).order_by(Unit.id)))
+            for org in rng.sample(orgs[:8], 4):  # few organizations, so edits collide
+                field = rng.choice(["staff_count", "contact_phone", "note", "is_listed"])
+                value: Any = {
+                    "staff_count": rng.choice([10, 50, 120]),
+                    "contact_phone": rng.choice(PHONES),
+                    "note": rng.choice(NOTES),
+                    "is_listed": rng.choice([True, False]),
+                }[field]
+                setattr(org, field, value)
+            if rng.random() < 0.7:
+                new = Organization(name="烟台同名测试" + "甲乙丙"[rng.randrange(3)] + "有限公司",
+                                   uscc=usccs[day] if day < len(usccs) else None, staff_count=rng.randrange(5, 60))
+                session.add(new)
+                session.flush()
+                session.add(Occupancy(organization_id=new.id, unit_id=rng.choice(units[:3])))
+                session.add(Person(organization_id=new.id, name="测试人" + "甲乙丙丁"[day]))
+            people = list(session.scalars(select(Person).order_by(Person.id)))
+            if people and rng.random() < 0.3:
+                session.delete(rng.choice(people))
+    finally:
+        db.close()
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Path, list[list[Path]]]:
+    root = tmp_path_factory.mktemp("order")
+    centre, laptops, stick = build_sites(root, 3)
+    rng = random.Random(11)
+    usccs = [uscc_code(rng, "91") for _ in range(2)]
+    batches: list[list[Path]] = [[] for _ in laptops]
+    for day in range(DAYS):
+        for n, site in enumerate(laptops):
+            _work(site, rng, usccs, day)
+            path = stick / f"{site.name}-{day}.yeda"
+            site.cli("export", str(path), officer=f"{site.name}队员")
+            batches[n].append(path)
+    return centre, root, batches
+
+
+def _state(db_path: Path) -> dict[str, Any]:
+    conn = sqlite3.connect(db_path)
+    try:
+        state: dict[str, Any] = {}
+        for table in travelling_tables():
+            cols = [c.name for c in table.columns if c.name not in ("revision", "updated_at")]
+            state[table.name] = sorted(
+                conn.execute(f"SELECT {', '.join(cols)} FROM {table.name}").fetchall(),
+                key=repr,
+            )
+        state["conflicts"] = sorted(conn.execute(
+            "SELECT table_name, record_id, field, base_value, applied_value, sides, status "
+            "FROM sync_conflicts").fetchall())
+        state["redirects"] = sorted(conn.execute(
+            "SELECT old_id, table_name, new_id FROM sync_redirects").fetchall())
+        return state
+    finally:
+        conn.close()
+
+
+def _import(centre: Site, order: list[Path]) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "yeda.sqlite"
+        shutil.copyfile(centre.db_path, target)
+        db = open_database(target)
+        keys = load_keys(centre.keys)
+        try:
+            for path in order:
+                report = import_file(db, keys, path)
+                assert report.status == "imported", report.lines()
+        finally:
+            db.close()
+        return _state(target)
+
+
+@st.composite
+def interleavings(draw: st.DrawFn, lanes: list[list[Path]]) -> list[Path]:
+    """A random merge of the devices' batch lists, each device's own order kept."""
+    queues = [list(lane) for lane in lanes]
+    order: list[Path] = []
+    while any(queues):
+        lane = draw(st.sampled_from([q for q in queues if q]))
+        order.append(lane.pop(0))
+    return order
+
+
+def test_any_interleaving_gives_the_same_state(
+    world: tuple[Site, Path, list[list[Path]]],
+) -> None:
+    centre, _root, batches = world
+    reference = _import(centre, [p for lane in batches for p in lane])
+    assert reference["conflicts"], "the scenario must contain concurrent edits"
+    assert reference["redirects"], "the scenario must contain linked duplicates"
+
+    @settings(max_examples=10, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(order=interleavings(batches))
+    def check(order: list[Path]) -> None:
+        state = _import(centre, order)
+        for key in reference:
+            assert state[key] == reference[key], (key, json.dumps([p.name for p in order]))
+
+    check()
