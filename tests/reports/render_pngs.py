@@ -9,11 +9,13 @@ import argparse
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
 
+import report_demo as demo  # noqa: E402
 import report_samples as samples  # noqa: E402
 
 from yeda_desktop.reports import (  # noqa: E402
@@ -24,6 +26,35 @@ from yeda_desktop.reports import (  # noqa: E402
     render_roster,
     render_sweep_summary,
 )
+from yeda_desktop.reports.jobs import PrintJob, run_job  # noqa: E402
+
+
+def demo_jobs(out: Path) -> dict[str, Callable[[Path], int]]:
+    """The five forms printed from a fresh ~300-organization demo database."""
+    path = out / "demo.sqlite"
+    path.unlink(missing_ok=True)
+    db = demo.build_demo(path)
+    building = demo.busiest_building(db)
+    org = demo.org_with_members(db)
+    day = demo.TODAY
+    jobs_ = {
+        "db-registration": PrintJob("registration", organization_ids=(org.id,), as_of=day),
+        "db-registration-building": PrintJob("registration", building_id=building.id, as_of=day),
+        "db-roster": PrintJob("roster", organization_ids=(org.id,), as_of=day),
+        "db-sweep": PrintJob("sweep", building_id=building.id, as_of=day),
+        "db-ledger": PrintJob("ledger", as_of=day),
+        "db-ledger-by-cluster": PrintJob("ledger", group_by="cluster", as_of=day),
+        "db-notice": PrintJob("notice", organization_ids=(org.id,), as_of=day),
+    }
+
+    def runner(job: PrintJob) -> Callable[[Path], int]:
+        def run(p: Path) -> int:
+            with db.reader() as session:
+                return run_job(session, job, p)
+
+        return run
+
+    return {name: runner(job) for name, job in jobs_.items()}
 
 
 def main() -> int:
@@ -52,6 +83,7 @@ def main() -> int:
         ),
         "notice": lambda p: render_notice(samples.notice(), p, meta=m),
     }
+    jobs.update(demo_jobs(out))
     for name, job in jobs.items():
         pdf = out / f"{name}.pdf"
         pages = job(pdf)
