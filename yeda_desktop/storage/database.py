@@ -13,21 +13,39 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from yeda_desktop.errors import DatabaseError
 from yeda_desktop.storage import audit, migrate
 from yeda_desktop.storage.engine import sqlite_engine
+from yeda_desktop.storage.integrity import CorruptDatabaseError, change_marker, quick_check
+from yeda_desktop.storage.lock import WriterLock, acquire_writer_lock
+from yeda_desktop.storage.media import check_location
 from yeda_desktop.storage.paths import backups_dir, resolve_db_path
+
+READ_ONLY_ERROR = DatabaseError(
+    "数据库以只读方式打开，不能保存修改", "the database is open read-only; changes cannot be saved"
+)
 
 
 class Database:
     """One open database file and the sessions that write to it."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(
+        self,
+        path: Path,
+        engine: Engine,
+        *,
+        read_only: bool = False,
+        lock: WriterLock | None = None,
+    ) -> None:
         self.path = path
         self.engine = engine
+        self.read_only = read_only
+        self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.opened_marker = change_marker(path)
         audit.install(self._sessions)
 
     @property
@@ -48,6 +66,11 @@ class Database:
         try:
             yield session
             session.commit()
+        except OperationalError as exc:
+            session.rollback()
+            if self.read_only and "readonly" in str(exc.orig):
+                raise READ_ONLY_ERROR from None
+            raise
         except BaseException:
             session.rollback()
             raise
@@ -62,8 +85,26 @@ class Database:
         with self.engine.connect() as conn:
             return migrate.current_revision(conn)
 
+    def changed_since_open(self) -> bool:
+        """True if the file was written since it was opened (by this or any process)."""
+        return change_marker(self.path) != self.opened_marker
+
     def close(self) -> None:
         self.engine.dispose()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+
+def _require_current(engine: Engine, db_path: Path) -> None:
+    """A read-only open cannot migrate, so it needs the app's own schema revision."""
+    with engine.connect() as conn:
+        current = migrate.current_revision(conn)
+    if current != migrate.head_revision():
+        raise DatabaseError(
+            f"只读打开需要当前版本的数据库结构（文件为 {current}）：{db_path}",
+            f"a read-only open needs the current schema (the file has {current}): {db_path}",
+        )
 
 
 def open_database(
@@ -71,30 +112,46 @@ def open_database(
     *,
     create: bool = True,
     upgrade: bool = True,
+    read_only: bool = False,
+    check: bool = True,
 ) -> Database:
-    """Open (creating if asked) and migrate the database, backing it up before any upgrade."""
+    """Open (creating if asked) and migrate the database, backing it up before any upgrade.
+
+    Refused with a DatabaseError subclass the caller can offer a way out of: another
+    process is writing it (DatabaseInUseError: switch or open `read_only`), it is on a
+    network share or removable disk (UnsafeLocationError: copy it to this computer), or
+    it is damaged (CorruptDatabaseError: restore a backup). `check=False` skips the
+    quick_check scan (for tools that open the same file many times).
+    """
     db_path = resolve_db_path(path)
     if not db_path.exists():
-        if not create:
+        if not create or read_only:
             raise DatabaseError(
                 f"数据库文件不存在：{db_path}", f"database file does not exist: {db_path}"
             )
         db_path.parent.mkdir(parents=True, exist_ok=True)
     elif db_path.is_dir():
         raise DatabaseError(f"这是一个文件夹，不是数据库：{db_path}", f"{db_path} is a folder")
-    engine = sqlite_engine(db_path)
+    check_location(db_path)
+    lock = None if read_only else acquire_writer_lock(db_path)
+    engine = sqlite_engine(db_path, read_only=read_only)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT count(*) FROM sqlite_master")).scalar()
-        if upgrade:
+            if check:
+                quick_check(conn, db_path)
+        if read_only:
+            _require_current(engine, db_path)
+        elif upgrade:
             migrate.ensure_schema(engine, db_path)
     except SADatabaseError as exc:
         engine.dispose()
-        raise DatabaseError(
-            f"无法打开数据库（文件可能已损坏或不是YEDA数据库）：{db_path}",
-            f"cannot open the database (damaged or not a YEDA database): {db_path}: {exc.orig}",
-        ) from None
+        if lock is not None:
+            lock.release()
+        raise CorruptDatabaseError(db_path, str(exc.orig)) from None
     except BaseException:
         engine.dispose()
+        if lock is not None:
+            lock.release()
         raise
-    return Database(db_path, engine)
+    return Database(db_path, engine, read_only=read_only, lock=lock)
