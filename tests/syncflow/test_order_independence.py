@@ -45,7 +45,8 @@ def _work(site: Site, rng: random.Random, usccs: list[str], day: int) -> None:
                 setattr(org, field, value)
             if rng.random() < 0.7:
                 new = Organization(name="烟台同名测试" + "甲乙丙"[rng.randrange(3)] + "有限公司",
-                                   uscc=usccs[day] if day < len(usccs) else None, staff_count=rng.randrange(5, 60))
+                                   uscc=usccs[day] if day < len(usccs) else None,
+                                   staff_count=rng.randrange(5, 60))
                 session.add(new)
                 session.flush()
                 session.add(Occupancy(organization_id=new.id, unit_id=rng.choice(units[:3])))

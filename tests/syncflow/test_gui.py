@@ -1,0 +1,87 @@
+"""GUI of the exchange (offscreen): the devices view and the import dialog over real packages."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+from flow_helpers import Site, build_sites, code_of
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from yeda_desktop.models import Instructor
+from yeda_desktop.syncflow.installation import load_keys
+from yeda_desktop.ui.sync_devices import DevicesView
+from yeda_desktop.ui.sync_transfer import ImportDialog
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, list[Site], Path]:
+    return build_sites(tmp_path_factory.mktemp("gui"), 1, orgs=20)
+
+
+def test_devices_view_approves_only_with_the_right_code(
+    qtbot: QtBot, sites: tuple[Site, list[Site], Path], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    centre, _laptops, stick = sites
+    newcomer = Site("newcomer", centre.folder.parent / "newcomer")
+    newcomer.folder.mkdir()
+    newcomer.cli("init")
+    newcomer.cli("role", "--set", "laptop", "--name", "新笔记本")
+    newcomer.cli("keys")
+    newcomer.cli("profile", "import", str(stick / "profile.yeda"))
+    code = code_of(newcomer.cli("enrol", str(stick / "new.yeda"), "--team", "一组"))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(str(a[2])))
+    db = centre.open()
+    try:
+        view = DevicesView(db, load_keys(centre.keys))
+        qtbot.addWidget(view)
+        before = view.table.rowCount()
+        view.accept_request(stick / "new.yeda")
+        assert view.table.rowCount() == before + 1
+        row = next(r for r in range(view.table.rowCount())
+                   if view.table.item(r, 0).text() == newcomer.device_id())
+        view.table.selectRow(row)
+        assert view.approve_selected("12345") is False and "核对码不一致" in warnings[0]
+        assert view.table.item(row, 4).text() == "pending"
+        with qtbot.waitSignal(view.changed):
+            assert view.approve_selected(code)
+        assert view.table.item(row, 4).text() == "approved"
+        view.table.selectRow(row)
+        view.revoke_selected()
+        assert view.table.item(row, 4).text() == "revoked"
+    finally:
+        db.close()
+
+
+def test_import_dialog_runs_in_the_background_and_shows_the_report(
+    qtbot: QtBot, sites: tuple[Site, list[Site], Path],
+) -> None:
+    centre, (laptop,), stick = sites
+    db = laptop.open()
+    with db.session(officer="队员") as session:
+        session.add(Instructor(name="郑指导"))
+    db.close()
+    laptop.cli("export", str(stick / "gui-1.yeda"))
+    (stick / "junk.yeda").write_bytes(b"PK\x03\x04 not really")
+    db = centre.open()
+    try:
+        dialog = ImportDialog(db, load_keys(centre.keys))
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.finished_work, timeout=20000):
+            dialog.import_paths([stick / "gui-1.yeda", stick / "junk.yeda"])
+        text = dialog.report_view.toPlainText()
+        assert "imported batch" in text and "new 1" in text
+        assert "junk.yeda" in text
+        with qtbot.waitSignal(dialog.finished_work, timeout=20000):
+            dialog.import_paths([stick / "gui-1.yeda"])
+        assert "already imported" in dialog.report_view.toPlainText()
+    finally:
+        db.close()

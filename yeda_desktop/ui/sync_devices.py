@@ -1,0 +1,117 @@
+"""Devices view at the centre: enrolment requests, approve after comparing the code, revoke."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.storage import Database
+from yeda_desktop.sync import KeySet
+from yeda_desktop.syncflow import enrolment
+from yeda_desktop.syncflow.importer import release
+
+COLUMNS = ("id", "name", "team", "officer", "status", "code", "last_sequence")
+
+
+class DevicesView(QWidget):
+    """Signals: `changed()` after a device was accepted, approved or revoked."""
+
+    changed = Signal()
+
+    def __init__(self, db: Database, keys: KeySet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.keys = db, keys
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Device id"), self.tr("Name"), self.tr("Team"), self.tr("Officer"),
+            self.tr("Status"), self.tr("Code"), self.tr("Last batch"),
+        ])
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.accept_button = QPushButton(self.tr("Read enrolment request…"), self)
+        self.approve_button = QPushButton(self.tr("Approve…"), self)
+        self.revoke_button = QPushButton(self.tr("Revoke"), self)
+        buttons = QHBoxLayout()
+        for button in (self.accept_button, self.approve_button, self.revoke_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addLayout(buttons)
+        box.addWidget(self.table, 1)
+        self.accept_button.clicked.connect(self.choose_request)
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.db.reader() as session:
+            rows = [enrolment.describe(d) for d in enrolment.list_devices(session)]
+        self.table.setRowCount(len(rows))
+        for r, info in enumerate(rows):
+            for c, key in enumerate(COLUMNS):
+                self.table.setItem(r, c, QTableWidgetItem(info[key]))
+
+    def selected_id(self) -> str | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return item.text() if item else None
+
+    def choose_request(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Enrolment request"), "", self.tr("YEDA packages (*.yeda)")
+        )
+        if name:
+            self.accept_request(Path(name))
+
+    def accept_request(self, path: Path) -> None:
+        try:
+            enrolment.accept_request(self.db, self.keys, path)
+        except YedaError as exc:
+            QMessageBox.warning(self, self.tr("Enrolment refused"), exc.message("zh"))
+            return
+        self.refresh()
+        self.changed.emit()
+
+    def approve_selected(self, code: str | None = None) -> bool:
+        device_id = self.selected_id()
+        if device_id is None:
+            return False
+        if not code:
+            code, ok = QInputDialog.getText(
+                self, self.tr("Approve device"),
+                self.tr("Type the code the laptop shows (compare it digit by digit):"),
+            )
+            if not ok:
+                return False
+        try:
+            with self.db.session() as session:
+                enrolment.approve(session, device_id, code)
+            release(self.db, self.keys, device_id)
+        except YedaError as exc:
+            QMessageBox.warning(self, self.tr("Not approved"), exc.message("zh"))
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def revoke_selected(self) -> None:
+        device_id = self.selected_id()
+        if device_id is None:
+            return
+        with self.db.session() as session:
+            enrolment.revoke(session, device_id)
+        self.refresh()
+        self.changed.emit()

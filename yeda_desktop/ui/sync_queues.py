@@ -1,0 +1,172 @@
+"""Conflict queue with a merge view (base, each side, provenance), duplicate queue, audit view."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.storage import Database
+from yeda_desktop.syncflow import duplicates
+from yeda_desktop.syncflow.audit_trail import history
+from yeda_desktop.syncflow.conflicts import ConflictView, list_conflicts, resolve
+
+
+def _show(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+class ConflictsView(QWidget):
+    """Open conflicts on the left; the chosen one's base and sides on the right."""
+
+    def __init__(self, db: Database, officer: str, device_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.officer, self.device_id = db, officer, device_id
+        self.items: list[ConflictView] = []
+        self.queue = QListWidget(self)
+        self.sides = QTableWidget(0, 5, self)
+        self.sides.setHorizontalHeaderLabels([
+            self.tr("Side"), self.tr("Value"), self.tr("Time"), self.tr("Officer"),
+            self.tr("Package"),
+        ])
+        self.sides.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.take_button = QPushButton(self.tr("Use the chosen value"), self)
+        right = QWidget(self)
+        box = QVBoxLayout(right)
+        box.addWidget(self.sides, 1)
+        box.addWidget(self.take_button)
+        split = QSplitter(self)
+        split.addWidget(self.queue)
+        split.addWidget(right)
+        QVBoxLayout(self).addWidget(split)
+        self.queue.currentRowChanged.connect(self._show_sides)
+        self.take_button.clicked.connect(self.take_selected)
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.db.reader() as session:
+            self.items = list_conflicts(session)
+        self.queue.clear()
+        for c in self.items:
+            self.queue.addItem(QListWidgetItem(f"{c.table_name}.{c.field}  {c.record_id[:8]}"))
+        self.sides.setRowCount(0)
+
+    def _show_sides(self, row: int) -> None:
+        if not 0 <= row < len(self.items):
+            return
+        c = self.items[row]
+        rows = [(self.tr("Base"), c.base, "", "", "")]
+        rows += [(s["device"], s["value"], s["at"], s["officer"] or "", s["package"] or "")
+                 for s in c.sides]
+        self.sides.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for col, value in enumerate(values):
+                text = _show(value) if col == 1 else str(value)
+                self.sides.setItem(r, col, QTableWidgetItem(text))
+
+    def take_selected(self) -> bool:
+        index, side = self.queue.currentRow(), self.sides.currentRow()
+        if not 0 <= index < len(self.items) or side < 0:
+            return False
+        c = self.items[index]
+        value = c.base if side == 0 else c.sides[side - 1]["value"]
+        try:
+            with self.db.session() as session:
+                resolve(session, c.id, value, officer=self.officer, device_id=self.device_id)
+        except YedaError as exc:
+            QMessageBox.warning(self, self.tr("Not resolved"), exc.message("zh"))
+            return False
+        self.refresh()
+        return True
+
+
+class DuplicatesView(QWidget):
+    """Candidate pairs: merge into the first or the second record, or dismiss."""
+
+    def __init__(self, db: Database, officer: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.officer = db, officer
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Reason"), self.tr("Record A"), self.tr("Record B"), self.tr("Detail")]
+        )
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.keep_a = QPushButton(self.tr("Merge, keep A"), self)
+        self.keep_b = QPushButton(self.tr("Merge, keep B"), self)
+        self.dismiss_button = QPushButton(self.tr("Not the same: dismiss"), self)
+        buttons = QHBoxLayout()
+        for b in (self.keep_a, self.keep_b, self.dismiss_button):
+            buttons.addWidget(b)
+        box = QVBoxLayout(self)
+        box.addLayout(buttons)
+        box.addWidget(self.table, 1)
+        self.keep_a.clicked.connect(lambda: self.decide("a"))
+        self.keep_b.clicked.connect(lambda: self.decide("b"))
+        self.dismiss_button.clicked.connect(lambda: self.decide(None))
+        self.ids: list[tuple[str, str, str]] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        with self.db.reader() as session:
+            rows = duplicates.list_candidates(session)
+            self.ids = [(r.id, r.record_a, r.record_b) for r in rows]
+            self.table.setRowCount(len(rows))
+            for i, r in enumerate(rows):
+                for col, text in enumerate((r.reason, r.record_a, r.record_b, r.detail or "")):
+                    self.table.setItem(i, col, QTableWidgetItem(text))
+
+    def decide(self, keep: str | None) -> None:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.ids):
+            return
+        cid, a, b = self.ids[row]
+        with self.db.session() as session:
+            if keep is None:
+                duplicates.dismiss(session, cid, self.officer)
+            else:
+                duplicates.merge(session, cid, a if keep == "a" else b, self.officer)
+        self.refresh()
+
+
+class AuditView(QWidget):
+    """Every change of one record, with package, device, officer and time."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.record = QLineEdit(self)
+        self.record.setPlaceholderText(self.tr("Record id (UUID)"))
+        self.table = QTableWidget(0, 7, self)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Time"), self.tr("Change"), self.tr("Field"), self.tr("Value"),
+            self.tr("Officer"), self.tr("Device"), self.tr("Package"),
+        ])
+        box = QVBoxLayout(self)
+        box.addWidget(self.record)
+        box.addWidget(self.table, 1)
+        self.record.returnPressed.connect(lambda: self.show_record(self.record.text().strip()))
+
+    def show_record(self, record_id: str) -> None:
+        with self.db.reader() as session:
+            entries = history(session, record_id)
+        self.table.setRowCount(len(entries))
+        for r, e in enumerate(entries):
+            value = _show(e.new) if e.op not in ("delete",) else ""
+            for col, text in enumerate((e.at, e.op, e.field or "", value, e.officer or "",
+                                        e.device or "", e.package_id or "")):
+                self.table.setItem(r, col, QTableWidgetItem(text))

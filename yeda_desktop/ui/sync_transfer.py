@@ -1,0 +1,149 @@
+"""Import and export dialogs: the work runs off the GUI thread with progress, cancel and report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.storage import Database
+from yeda_desktop.sync import KeySet
+from yeda_desktop.syncflow.batch_export import export_batch
+from yeda_desktop.syncflow.importer import import_file
+from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
+
+
+class _TransferDialog(QDialog):
+    """Signals: `finished_work(object)` with the report or export result."""
+
+    finished_work = Signal(object)
+
+    def __init__(self, db: Database, keys: KeySet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.keys = db, keys
+        self.report_view = QPlainTextEdit(self)
+        self.report_view.setReadOnly(True)
+        self.start_button = QPushButton(self)
+        self.status = QLabel(self)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        self.box = QVBoxLayout(self)
+        self.box.addWidget(self.start_button)
+        self.box.addWidget(self.status)
+        self.box.addWidget(self.report_view, 1)
+        self.box.addWidget(close)
+        self.resize(640, 420)
+
+    def run(self, work: Callable[[TaskProgress], Any], label: str) -> None:
+        self.start_button.setEnabled(False)
+        self.status.setText(label)
+        run_task(self, work, self._done, self._failed, label)
+
+    def _done(self, result: object) -> None:
+        self.start_button.setEnabled(True)
+        self.status.setText(self.tr("Done."))
+        self.finished_work.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.start_button.setEnabled(True)
+        if isinstance(exc, Cancelled):
+            self.status.setText(self.tr("Cancelled; nothing was written."))
+        elif isinstance(exc, YedaError):
+            self.status.setText(self.tr("Refused; nothing was written."))
+            self.report_view.appendPlainText(exc.message("zh"))
+        else:
+            self.status.setText(self.tr("Failed."))
+            self.report_view.appendPlainText(repr(exc))
+        self.finished_work.emit(exc)
+
+
+class ImportDialog(_TransferDialog):
+    """Import packages one by one; each report is appended as it finishes."""
+
+    def __init__(self, db: Database, keys: KeySet, parent: QWidget | None = None) -> None:
+        super().__init__(db, keys, parent)
+        self.setWindowTitle(self.tr("Import packages"))
+        self.start_button.setText(self.tr("Choose packages to import…"))
+        self.start_button.clicked.connect(self.choose)
+        self.finished_work.connect(self._show)
+
+    def choose(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Packages"), "", self.tr("YEDA packages (*.yeda)")
+        )
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        db, keys = self.db, self.keys
+
+        def work(progress: TaskProgress) -> list[Any]:
+            results: list[Any] = []
+            for path in paths:
+                progress.stage(path.name)
+                try:
+                    results.append(import_file(db, keys, path, progress=progress))
+                except YedaError as exc:
+                    results.append((path, exc))
+            return results
+
+        self.run(work, self.tr("Importing…"))
+
+    def _show(self, result: object) -> None:
+        if not isinstance(result, list):
+            return
+        for item in result:
+            if isinstance(item, tuple):
+                path, exc = item
+                self.report_view.appendPlainText(f"{path.name}: {exc.message('zh')}")
+            else:
+                self.report_view.appendPlainText("\n".join(item.lines()))
+
+
+class ExportDialog(_TransferDialog):
+    """Export today's work (or everything again) from a field laptop."""
+
+    def __init__(self, db: Database, keys: KeySet, officer: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(db, keys, parent)
+        self.officer = officer
+        self.setWindowTitle(self.tr("Export today's work"))
+        self.full = QCheckBox(self.tr("Export everything again (full re-export)"), self)
+        self.box.insertWidget(0, self.full)
+        self.start_button.setText(self.tr("Choose where to save…"))
+        self.start_button.clicked.connect(self.choose)
+        self.finished_work.connect(self._show)
+
+    def choose(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save batch"), "batch.yeda", self.tr("YEDA packages (*.yeda)")
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        db, keys, officer, full = self.db, self.keys, self.officer, self.full.isChecked()
+        self.run(lambda progress: export_batch(db, keys, path, officer=officer, full=full,
+                                               progress=progress), self.tr("Exporting…"))
+
+    def _show(self, result: object) -> None:
+        manifest = getattr(result, "manifest", None)
+        if manifest is not None:
+            self.report_view.appendPlainText(
+                self.tr("Batch %1 written: %2").replace("%1", str(manifest.sequence))
+                .replace("%2", str(getattr(result, "path", "")))
+            )
