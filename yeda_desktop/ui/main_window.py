@@ -27,7 +27,7 @@ from yeda_desktop.models import Cluster
 from yeda_desktop.models.enums import VisitOutcome
 from yeda_desktop.services import edits, progress, sweep
 from yeda_desktop.services.search import Hit
-from yeda_desktop.ui import dialogs
+from yeda_desktop.ui import dialogs, sync_views
 from yeda_desktop.ui.detail_pane import DetailPane
 from yeda_desktop.ui.floor_view import FloorView
 from yeda_desktop.ui.navigator import Navigator
@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
         if building in opened.tree.nodes and floor:
             self.show_floor(building, floor)
         self._recount_unsent()
+        sync_views.attach(self, opened.db, self.settings.officer)
         self.activateWindow()
         self.ready.emit()
 
