@@ -1,0 +1,183 @@
+"""The Print menu: render a form off the GUI thread (progress, cancel), then preview it.
+
+`PrintController.start(job)` runs the core's `run_job` on a worker with its own database
+session, writes the PDF into a private temporary folder and opens `PrintPreviewDialog`.
+`install(window)` adds a 打印/Print menu acting on the window's current organization,
+building, ledger filter or ledger selection, looked up when the action is triggered.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.reports import RenderCancelled
+from yeda_desktop.reports.jobs import FORM_TITLES, PrintJob, run_job
+from yeda_desktop.storage import Database
+from yeda_desktop.ui.print_preview import PrintPreviewDialog
+from yeda_desktop.ui.tasks import Cancelled, Task, TaskProgress, run_task
+
+
+class PrintController(QObject):
+    """Signals: `rendered(str, int)` with the PDF path and page count; `cancelled()`;
+    `failed(str)` with a message. With `show_preview` the preview dialog opens itself."""
+
+    rendered = Signal(str, int)
+    cancelled = Signal()
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, *, show_preview: bool = True) -> None:
+        super().__init__(parent)
+        self.parent_widget = parent
+        self.show_preview = show_preview
+        self.folder = Path(tempfile.mkdtemp(prefix="yeda-print-"))
+        self.task: Task | None = None
+        self.preview: PrintPreviewDialog | None = None
+        self._count = 0
+        self.destroyed.connect(lambda: shutil.rmtree(self.folder, ignore_errors=True))
+
+    def start(self, db: Database, job: PrintJob, file_stem: str | None = None) -> Task:
+        """Render ``job`` in the background with a cancellable progress dialog."""
+        self._count += 1
+        stem = file_stem or FORM_TITLES[job.form]
+        out = self.folder / f"{self._count:03d}-{stem}.pdf"
+
+        def work(progress: TaskProgress) -> tuple[str, int]:
+            def relay(done: int, total: int) -> bool:
+                progress(done, total)  # raises Cancelled once the user pressed Cancel
+                return True
+
+            with db.reader() as session:
+                pages = run_job(session, job, out, progress=relay)
+            return str(out), pages
+
+        label = self.tr("Preparing %1…").replace("%1", FORM_TITLES[job.form])
+        self.task = run_task(self.parent_widget, work, self._done, self._error, label=label)
+        return self.task
+
+    def _done(self, result: tuple[str, int]) -> None:
+        path, pages = result
+        self.task = None
+        self.rendered.emit(path, pages)
+        if self.show_preview:
+            title = Path(path).stem.split("-", 1)[-1]
+            self.preview = PrintPreviewDialog(Path(path), title, self.parent_widget, f"{title}.pdf")
+            self.preview.show()
+
+    def _error(self, exc: BaseException) -> None:
+        self.task = None
+        if isinstance(exc, (Cancelled, RenderCancelled)):
+            self.cancelled.emit()
+            return
+        if isinstance(exc, YedaError):
+            message = exc.zh
+        else:
+            message = self.tr("The form could not be printed: %1").replace("%1", repr(exc))
+        self.failed.emit(message)
+        if self.show_preview:
+            QMessageBox.warning(self.parent_widget, self.tr("Print"), message)
+
+
+def _attr(obj: object, *names: str) -> Any:
+    for name in names:
+        obj = getattr(obj, name, None)
+        if obj is None:
+            return None
+    return obj
+
+
+def install(window: QMainWindow) -> PrintController:
+    """Add the Print menu to ``window`` (which has `workspace`, `building_id`, `detail.org_id`)."""
+    controller = PrintController(window)
+    menu = window.menuBar().addMenu(window.tr("&Print"))
+
+    def db() -> Database | None:
+        return _attr(window, "workspace", "db")  # type: ignore[no-any-return]
+
+    def org_id() -> str | None:
+        return _attr(window, "detail", "org_id")  # type: ignore[no-any-return]
+
+    def building_id() -> str | None:
+        return _attr(window, "building_id")  # type: ignore[no-any-return]
+
+    def ledger_view() -> Any:
+        from yeda_desktop.ui.ledger_view import LedgerView
+
+        return window.findChild(LedgerView)
+
+    def selected_orgs() -> tuple[str, ...]:
+        view = ledger_view()
+        if view is None:
+            return ()
+        return tuple(dict.fromkeys(r.organization_id for r in view.selected_rows()))
+
+    def ledger_filter() -> Any:
+        view = ledger_view()
+        return view.current_filter() if view is not None else None
+
+    entries: list[tuple[QAction, Callable[[], PrintJob | None]]] = []
+
+    def add(text: str, make: Callable[[], PrintJob | None]) -> None:
+        action = QAction(text, window)
+        menu.addAction(action)
+        entries.append((action, make))
+
+        def trigger() -> None:
+            database, job = db(), make()
+            if database is not None and job is not None:
+                controller.start(database, job)
+
+        action.triggered.connect(trigger)
+
+    add(
+        window.tr("Registration form of this organization…"),
+        lambda: PrintJob("registration", organization_ids=(o,)) if (o := org_id()) else None,
+    )
+    add(
+        window.tr("Member roster of this organization…"),
+        lambda: PrintJob("roster", organization_ids=(o,)) if (o := org_id()) else None,
+    )
+    add(
+        window.tr("Rectification notice of this organization…"),
+        lambda: PrintJob("notice", organization_ids=(o,)) if (o := org_id()) else None,
+    )
+    menu.addSeparator()
+    add(
+        window.tr("Registration forms of every organization in this building…"),
+        lambda: PrintJob("registration", building_id=b) if (b := building_id()) else None,
+    )
+    add(
+        window.tr("Sweep summary of this building…"),
+        lambda: PrintJob("sweep", building_id=b) if (b := building_id()) else None,
+    )
+    menu.addSeparator()
+    add(
+        window.tr("Special work ledger (current filter), by subdistrict…"),
+        lambda: PrintJob("ledger", ledger_filter=ledger_filter()),
+    )
+    add(
+        window.tr("Special work ledger (current filter), by cluster…"),
+        lambda: PrintJob("ledger", group_by="cluster", ledger_filter=ledger_filter()),
+    )
+    add(
+        window.tr("Registration forms of the selected ledger organizations…"),
+        lambda: PrintJob("registration", organization_ids=s) if (s := selected_orgs()) else None,
+    )
+    menu.addSeparator()
+    add(window.tr("Blank registration form…"), lambda: PrintJob("blank"))
+
+    def refresh() -> None:
+        has_db = db() is not None
+        for action, make in entries:
+            action.setEnabled(has_db and make() is not None)
+
+    menu.aboutToShow.connect(refresh)
+    return controller
