@@ -175,6 +175,9 @@ class MainWindow(QMainWindow):
         sweep_menu.addSeparator()
         sweep_menu.addActions([self.act_register, self.act_attach, self.act_member])
         self.view_menu = bar.addMenu(self.tr("&View"))
+        from yeda_desktop.ui import print_actions  # the Print menu (forms, preview, batch)
+
+        self.printing = print_actions.install(self)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
         tools = self.addToolBar(self.tr("Sweep"))
