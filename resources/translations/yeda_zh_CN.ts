@@ -15,6 +15,49 @@
     </message>
 </context>
 <context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="153"/>
+        <source>Record id (UUID)</source>
+        <translation>记录编号（UUID）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="157"/>
+        <source>Officer</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="157"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="157"/>
+        <source>Package</source>
+        <translation>数据包</translation>
+    </message>
+</context>
+<context>
     <name>BuildingDialog</name>
     <message>
         <location filename="../../yeda_desktop/ui/dialogs.py" line="97"/>
@@ -40,6 +83,243 @@
         <location filename="../../yeda_desktop/ui/dialogs.py" line="110"/>
         <source>Basement floors</source>
         <translation>地下层数</translation>
+    </message>
+</context>
+<context>
+    <name>BulkAssignDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="69"/>
+        <source>Assign responsible person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="74"/>
+        <source>No due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="77"/>
+        <source>%n gap(s) selected</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="78"/>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="79"/>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="44"/>
+        <source>Side</source>
+        <translation>一方</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="44"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="44"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="44"/>
+        <source>Officer</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="45"/>
+        <source>Package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="48"/>
+        <source>Use the chosen value</source>
+        <translation>采用所选的值</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="73"/>
+        <source>Base</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="92"/>
+        <source>Not resolved</source>
+        <translation>未能解决</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="65"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="91"/>
+        <source>Breakdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="101"/>
+        <source>Funding estimate for the year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="103"/>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="104"/>
+        <source>Monthly allowance (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="105"/>
+        <source>Certified staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="126"/>
+        <source>Whole zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="127"/>
+        <source>Subdistrict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="128"/>
+        <source>Cluster</source>
+        <translation type="unfinished">集聚区</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="129"/>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="130"/>
+        <source>Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="131"/>
+        <source>Ownership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="177"/>
+        <source>Organization coverage %1 (previous %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="181"/>
+        <source>Work coverage %1 (previous %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="185"/>
+        <source>Open gaps: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="208"/>
+        <source>Organization coverage %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="209"/>
+        <source>Work coverage %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="216"/>
+        <source>Coverage by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="222"/>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="223"/>
+        <source>Finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="235"/>
+        <source>Ledger gaps by rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="241"/>
+        <source>Organizations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="242"/>
+        <source>Organization coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="242"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="243"/>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="243"/>
+        <source>Work coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="243"/>
+        <source>Floors swept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="244"/>
+        <source>Units visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="244"/>
+        <source>Units visited, previous campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="273"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="273"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="273"/>
+        <source>Amount (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="278"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -148,6 +428,165 @@
     </message>
 </context>
 <context>
+    <name>DevicesView</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="39"/>
+        <source>Device id</source>
+        <translation>设备编号</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="39"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="39"/>
+        <source>Team</source>
+        <translation>扫楼组</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="39"/>
+        <source>Officer</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
+        <source>Code</source>
+        <translation>核对码</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
+        <source>Last batch</source>
+        <translation>最近批次</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="44"/>
+        <source>Read enrolment request…</source>
+        <translation>读取登记申请…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="74"/>
+        <source>Enrolment request</source>
+        <translation>登记申请</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="74"/>
+        <source>YEDA packages (*.yeda)</source>
+        <translation>YEDA 数据包 (*.yeda)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="83"/>
+        <source>Enrolment refused</source>
+        <translation>登记申请被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="94"/>
+        <source>Approve device</source>
+        <translation>批准设备</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="95"/>
+        <source>Type the code the laptop shows (compare it digit by digit):</source>
+        <translation>请输入笔记本上显示的核对码（逐位核对）：</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="104"/>
+        <source>Not approved</source>
+        <translation>未批准</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesView</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="106"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="106"/>
+        <source>Record A</source>
+        <translation>记录甲</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="106"/>
+        <source>Record B</source>
+        <translation>记录乙</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="106"/>
+        <source>Detail</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="109"/>
+        <source>Merge, keep A</source>
+        <translation>合并，保留甲</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="110"/>
+        <source>Merge, keep B</source>
+        <translation>合并，保留乙</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="111"/>
+        <source>Not the same: dismiss</source>
+        <translation>不是同一单位：忽略</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="124"/>
+        <source>Export today&apos;s work</source>
+        <translation>导出今天的工作</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="125"/>
+        <source>Export everything again (full re-export)</source>
+        <translation>全部重新导出</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="127"/>
+        <source>Choose where to save…</source>
+        <translation>选择保存位置…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="133"/>
+        <source>Save batch</source>
+        <translation>保存数据包</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="133"/>
+        <source>YEDA packages (*.yeda)</source>
+        <translation>YEDA 数据包 (*.yeda)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="141"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="147"/>
+        <source>Batch %1 written: %2</source>
+        <translation>第 %1 批已写出：%2</translation>
+    </message>
+</context>
+<context>
     <name>FloorDialog</name>
     <message>
         <location filename="../../yeda_desktop/ui/dialogs.py" line="72"/>
@@ -166,6 +605,34 @@
         <location filename="../../yeda_desktop/ui/floor_view.py" line="141"/>
         <source>Units on this floor</source>
         <translation>本层房间</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="79"/>
+        <source>Import packages</source>
+        <translation>导入数据包</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="80"/>
+        <source>Choose packages to import…</source>
+        <translation>选择要导入的数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="86"/>
+        <source>Packages</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="86"/>
+        <source>YEDA packages (*.yeda)</source>
+        <translation>YEDA 数据包 (*.yeda)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="104"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
     </message>
 </context>
 <context>
@@ -239,6 +706,208 @@
         <location filename="../../yeda_desktop/ui/labels.py" line="42"/>
         <source>Not transferred</source>
         <translation>未转入</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="51"/>
+        <source>Organization</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="51"/>
+        <source>Gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="51"/>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="51"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="52"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="52"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="52"/>
+        <source>Responsible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="52"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="53"/>
+        <source>Subdistrict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="53"/>
+        <source>Cluster</source>
+        <translation type="unfinished">集聚区</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="53"/>
+        <source>Building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="54"/>
+        <source>Industry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="54"/>
+        <source>Ownership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="106"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerView</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="148"/>
+        <source>Open only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="149"/>
+        <source>Overdue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="151"/>
+        <source>Organization, USCC or details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="171"/>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="181"/>
+        <source>Re-evaluate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="182"/>
+        <source>Assign responsible…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="183"/>
+        <source>Assign action…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="184"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="185"/>
+        <source>Close…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="186"/>
+        <source>Waive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="187"/>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="188"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="247"/>
+        <source>Showing %1 of %2 gaps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="307"/>
+        <source>Special work ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="339"/>
+        <source>Assign action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="339"/>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="350"/>
+        <source>Close gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="350"/>
+        <source>Closing evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="356"/>
+        <source>Waive gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="356"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="361"/>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="361"/>
+        <source>Reopen gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="379"/>
+        <source>Evaluating the gap rules…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="384"/>
+        <source>Export ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="385"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="397"/>
+        <source>Exported %1 rows</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -400,52 +1069,53 @@
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="282"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="292"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="293"/>
         <source>Unsent changes: %1</source>
         <translation>未上报修改：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="319"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="351"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="352"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="360"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="417"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="455"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="455"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../yeda_desktop/ui/app_icon.py" line="37"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="475"/>
         <source>About YEDA Desktop</source>
         <translation>关于业达扫楼</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="476"/>
         <source>YEDA Desktop: building-sweep registration of &quot;two new&quot; organizations.</source>
         <translation>业达扫楼：两新组织集中扫楼登记工具。</translation>
     </message>
@@ -563,11 +1233,136 @@
     </message>
 </context>
 <context>
+    <name>PrintController</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="62"/>
+        <source>Preparing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="83"/>
+        <source>The form could not be printed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="86"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_preview.py" line="79"/>
+        <source>Print preview — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../yeda_desktop/ui/print_preview.py" line="86"/>
+        <source>%n page(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_preview.py" line="87"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_preview.py" line="88"/>
+        <source>&amp;Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_preview.py" line="89"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_preview.py" line="117"/>
+        <location filename="../../yeda_desktop/ui/print_preview.py" line="127"/>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_preview.py" line="117"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_preview.py" line="128"/>
+        <source>Cannot save the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QProgressDialog</name>
     <message>
         <location filename="../../yeda_desktop/ui/tasks.py" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="39"/>
+        <source>Set up this installation</source>
+        <translation>设置本机</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="41"/>
+        <source>Field laptop (sweep officers)</source>
+        <translation>外业笔记本（扫楼队员）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="42"/>
+        <source>Centre (administrator)</source>
+        <translation>中心（管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="45"/>
+        <source>Centre only, e.g. yeda-centre</source>
+        <translation>仅中心填写，例如 yeda-centre</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="47"/>
+        <source>This installation is</source>
+        <translation>本机用作</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
+        <source>Centre id</source>
+        <translation>中心编号</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="64"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>RoleOffer</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="142"/>
+        <source>E&amp;xchange</source>
+        <translation>数据交换(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="143"/>
+        <source>Set up this installation (laptop or centre)…</source>
+        <translation>设置本机（笔记本或中心）…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="147"/>
+        <source>First start: choose whether this is a field laptop or the centre (Exchange menu).</source>
+        <translation>首次启动：请在“数据交换”菜单中选择本机是外业笔记本还是中心。</translation>
     </message>
 </context>
 <context>
@@ -594,6 +1389,44 @@
     </message>
 </context>
 <context>
+    <name>SyncViews</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="85"/>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="85"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="85"/>
+        <source>Duplicates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="86"/>
+        <source>Audit</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="89"/>
+        <source>E&amp;xchange</source>
+        <translation>数据交换(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="90"/>
+        <source>&amp;Import packages…</source>
+        <translation>导入数据包(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="95"/>
+        <source>&amp;Export today&apos;s work…</source>
+        <translation>导出今天的工作(&amp;E)…</translation>
+    </message>
+</context>
+<context>
     <name>TileModel</name>
     <message numerus="yes">
         <location filename="../../yeda_desktop/ui/floor_view.py" line="68"/>
@@ -614,6 +1447,82 @@
         <location filename="../../yeda_desktop/ui/dialogs.py" line="54"/>
         <source>Units</source>
         <translation>房间号</translation>
+    </message>
+</context>
+<context>
+    <name>_TransferDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="58"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="64"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="66"/>
+        <source>Refused; nothing was written.</source>
+        <translation>已拒收，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="69"/>
+        <source>Failed.</source>
+        <translation>失败。</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="100"/>
+        <source>&amp;Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="141"/>
+        <source>Registration form of this organization…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="145"/>
+        <source>Member roster of this organization…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="149"/>
+        <source>Rectification notice of this organization…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="154"/>
+        <source>Registration forms of every organization in this building…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="158"/>
+        <source>Sweep summary of this building…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="163"/>
+        <source>Special work ledger (current filter), by subdistrict…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="167"/>
+        <source>Special work ledger (current filter), by cluster…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="171"/>
+        <source>Registration forms of the selected ledger organizations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="175"/>
+        <source>Blank registration form…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,11 +65,12 @@ class RoleDialog(QDialog):
             return None
 
 
-class SyncViews:
+class SyncViews(QObject):
     """The views and actions of one open database; `attach` again for another database."""
 
     def __init__(self, window: QMainWindow, db: Database, inst: Installation,
                  keys: KeySet, officer: str) -> None:
+        super().__init__(window)
         self.window, self.db, self.inst, self.keys = window, db, inst, keys
         self.widgets: list[QWidget] = []
         self.actions: list[QAction] = []
@@ -80,17 +82,17 @@ class SyncViews:
                 DuplicatesView(db, officer, window),
                 AuditView(db, window),
             ]
-            titles = [window.tr("Devices"), window.tr("Conflicts"), window.tr("Duplicates"),
-                      window.tr("Audit")]
+            titles = [self.tr("Devices"), self.tr("Conflicts"), self.tr("Duplicates"),
+                      self.tr("Audit")]
             for widget, title in zip(self.widgets, titles, strict=True):
                 add_view(widget, title)
-        menu = window.menuBar().addMenu(window.tr("E&xchange"))
-        imp = QAction(window.tr("&Import packages…"), window)
+        menu = window.menuBar().addMenu(self.tr("E&xchange"))
+        imp = QAction(self.tr("&Import packages…"), window)
         imp.triggered.connect(lambda: ImportDialog(db, keys, window).exec())
         menu.addAction(imp)
         self.actions.append(imp)
         if not inst.is_centre:
-            exp = QAction(window.tr("&Export today's work…"), window)
+            exp = QAction(self.tr("&Export today's work…"), window)
             exp.triggered.connect(lambda: ExportDialog(db, keys, officer, window).exec())
             menu.addAction(exp)
             self.actions.append(exp)
@@ -103,6 +105,7 @@ class SyncViews:
                 tabs.removeTab(tabs.indexOf(widget))
             widget.deleteLater()
         self.menu.deleteLater()
+        self.deleteLater()
 
 
 def attach(window: QMainWindow, db: Database, officer: str) -> SyncViews | None:
@@ -130,18 +133,27 @@ def attach(window: QMainWindow, db: Database, officer: str) -> SyncViews | None:
     return views
 
 
+class RoleOffer(QObject):
+    """Until a role is chosen: an Exchange menu entry and a status-bar hint."""
+
+    def __init__(self, window: QMainWindow, db: Database, officer: str) -> None:
+        super().__init__(window)
+        self.window, self.db, self.officer = window, db, officer
+        self.menu = window.menuBar().addMenu(self.tr("E&xchange"))
+        action = QAction(self.tr("Set up this installation (laptop or centre)…"), window)
+        self.menu.addAction(action)
+        action.triggered.connect(self.choose)
+        window.statusBar().showMessage(
+            self.tr("First start: choose whether this is a field laptop or the centre "
+                    "(Exchange menu)."), 15000)
+
+    def choose(self) -> None:
+        dialog = RoleDialog(self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.choose(self.db) is not None:
+            self.menu.deleteLater()
+            attach(self.window, self.db, self.officer)
+            self.deleteLater()
+
+
 def _offer_role(window: QMainWindow, db: Database, officer: str) -> None:
-    menu = window.menuBar().addMenu(window.tr("E&xchange"))
-    action = QAction(window.tr("Set up this installation (laptop or centre)…"), window)
-    menu.addAction(action)
-    window.statusBar().showMessage(
-        window.tr("First start: choose whether this is a field laptop or the centre "
-                  "(Exchange menu)."), 15000)
-
-    def choose() -> None:
-        dialog = RoleDialog(window)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.choose(db) is not None:
-            menu.deleteLater()
-            attach(window, db, officer)
-
-    action.triggered.connect(choose)
+    RoleOffer(window, db, officer)
