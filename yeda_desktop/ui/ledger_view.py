@@ -72,7 +72,7 @@ class BulkAssignDialog(QDialog):
         self.due.setCalendarPopup(True)
         self.due.setDisplayFormat("yyyy-MM-dd")
         self.no_due = QCheckBox(self.tr("No due date"), self)
-        self.no_due.toggled.connect(lambda on: self.due.setEnabled(not on))
+        self.no_due.toggled.connect(self._no_due_toggled)
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("%n gap(s) selected", "", count)))
         form.addRow(self.tr("Responsible"), self.responsible)
@@ -84,6 +84,9 @@ class BulkAssignDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _no_due_toggled(self, on: bool) -> None:
+        self.due.setEnabled(not on)
 
     def values(self) -> tuple[str, date | None]:
         due = None if self.no_due.isChecked() else self.due.date().toPython()
@@ -367,16 +370,21 @@ class LedgerView(QWidget):
         if db is None:
             return
 
+        zh = self.lang.startswith("zh")
+
         def work(_progress: object) -> str:
             with db.session(officer=officer) as session:
                 result = reconcile(session)
-            return result.summary_zh() if self.lang.startswith("zh") else result.summary_en()
+            return result.summary_zh() if zh else result.summary_en()
 
-        def done(summary: str) -> None:
-            self.count_label.setText(summary)
-            self.refresh()
+        # Bound methods only: a lambda or closure holding `self` on a task's signal
+        # crashes PySide when the widget is destroyed.
+        run_task(self, work, self._reevaluated, self._failed,
+                 self.tr("Evaluating the gap rules…"))
 
-        run_task(self, work, done, self._failed, self.tr("Evaluating the gap rules…"))
+    def _reevaluated(self, summary: str) -> None:
+        self.count_label.setText(summary)
+        self.refresh()
 
     def export(self) -> None:
         if self.db is None:
@@ -393,5 +401,7 @@ class LedgerView(QWidget):
             with db.reader() as session:
                 return export_xlsx(session, "ledger", path)[1]
 
-        run_task(self, work, lambda n: self.count_label.setText(
-            self.tr("Exported %1 rows").replace("%1", f"{n:,}")), self._failed)
+        run_task(self, work, self._exported, self._failed)
+
+    def _exported(self, count: int) -> None:
+        self.count_label.setText(self.tr("Exported %1 rows").replace("%1", f"{count:,}"))

@@ -1,0 +1,57 @@
+"""The dashboard shows the coverage rates, charts, breakdown table and funding from the data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from yeda_desktop.models import (
+    Campaign,
+    Instructor,
+    InstructorAssignment,
+    Organization,
+    PartyOrg,
+    PartyOrgCoverage,
+)
+from yeda_desktop.models.enums import PartyOrgType
+from yeda_desktop.storage import open_database
+from yeda_desktop.ui.dashboard import Dashboard
+
+
+def test_dashboard_figures(zh_app: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
+    db = open_database(tmp_path / "dash.sqlite")
+    with db.session(officer="测试") as s:
+        s.add(Campaign(name="2026年集中扫楼月", year=2026, is_current=True))
+        orgs = [Organization(name=f"烟台统计{n}号有限公司", staff_count=20) for n in range(4)]
+        committee = PartyOrg(name="烟台统计零号有限公司党委", type=PartyOrgType.COMMITTEE)
+        branch = PartyOrg(name="联合党支部", type=PartyOrgType.JOINT_BRANCH)
+        teacher = Instructor(name="周指导")
+        s.add_all([*orgs, committee, branch, teacher])
+        s.flush()
+        s.add_all([
+            PartyOrgCoverage(party_org_id=committee.id, organization_id=orgs[0].id),
+            PartyOrgCoverage(party_org_id=branch.id, organization_id=orgs[1].id),
+            InstructorAssignment(instructor_id=teacher.id, organization_id=orgs[2].id),
+        ])
+    view = Dashboard()
+    qtbot.addWidget(view)
+    view.staff[0].blockSignals(True)
+    view.staff[0].setValue(10)
+    view.staff[0].blockSignals(False)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.set_database(db)
+    assert "50.0%" in view.org_rate.text()  # 2 of 4 covered
+    assert "75.0%" in view.work_rate.text()  # plus one with an instructor
+    assert view.coverage_chart.chart().series()
+    assert view.gap_chart.chart().series()
+    assert view.summary is not None
+    # 50,000 per committee + 3,000 per (joint) branch + 10 people x 300 x 12 months
+    assert view.summary.funding.total == 50_000 + 3_000 + 36_000
+    total_row = view.funding_table.rowCount() - 1
+    assert view.funding_table.item(total_row, 2).text() == "89,000"
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.dimension.setCurrentIndex(view.dimension.findData("ownership"))
+    assert view.table.rowCount() == 1
+    db.close()

@@ -1,0 +1,285 @@
+"""The statistics dashboard: the two coverages at a glance, charts to look at, tables to read.
+
+Headline rates now and at the previous campaign, a bar chart of coverage by the
+chosen breakdown, a bar chart of ledger gaps by rule (open vs finished), a table
+of coverage and sweep progress per group (this campaign vs the previous one),
+and the funding estimate with its inputs. All figures come from `stats.summarize`
+on a worker thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS
+from yeda_desktop.rules import RULES
+from yeda_desktop.stats import FundingInputs, Summary, summarize
+from yeda_desktop.stats.coverage import CoverageRow
+from yeda_desktop.storage import Database
+from yeda_desktop.ui.ledger_labels import ownership_label, rule_label
+from yeda_desktop.ui.tasks import run_task
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+class Dashboard(QWidget):
+    """Signal: `loaded()` after the figures are shown."""
+
+    loaded = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db: Database | None = None
+        self.summary: Summary | None = None
+        self.dimension = QComboBox(self)
+        for key, label in self._dimensions().items():
+            self.dimension.addItem(label, key)
+        self.dimension.setCurrentIndex(1)
+        self.dimension.currentIndexChanged.connect(self.refresh)
+        refresh = QPushButton(self.tr("Refresh"), self)
+        refresh.clicked.connect(self.refresh)
+        self.org_rate = QLabel(self)
+        self.work_rate = QLabel(self)
+        self.gap_total = QLabel(self)
+        for label in (self.org_rate, self.work_rate, self.gap_total):
+            label.setStyleSheet("font-size: 16pt; font-weight: bold;")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.coverage_chart = QChartView(self)
+        self.gap_chart = QChartView(self)
+        for view in (self.coverage_chart, self.gap_chart):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(260)
+        self.coverage_series = QBarSeries()
+        self.coverage_axes = self._build_chart(self.coverage_chart, self.coverage_series, False)
+        self.gap_series = QHorizontalStackedBarSeries()
+        self.gap_axes = self._build_chart(self.gap_chart, self.gap_series, True)
+        self.table = QTableWidget(self)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.funding_table = QTableWidget(self)
+        self.funding_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.allowance = [self._spin(v, 10_000) for v in (300, 200, 100)]
+        self.staff = [self._spin(0, 100_000) for _ in range(3)]
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Breakdown"), self))
+        top.addWidget(self.dimension)
+        top.addWidget(refresh)
+        top.addStretch(1)
+        headline = QHBoxLayout()
+        for label in (self.org_rate, self.work_rate, self.gap_total):
+            headline.addWidget(label, 1)
+        charts = QHBoxLayout()
+        charts.addWidget(self.coverage_chart, 1)
+        charts.addWidget(self.gap_chart, 1)
+        funding_box = QGroupBox(self.tr("Funding estimate for the year"), self)
+        inputs = QGridLayout()
+        inputs.addWidget(QLabel(self.tr("Level"), self), 0, 0)
+        inputs.addWidget(QLabel(self.tr("Monthly allowance (yuan)"), self), 0, 1)
+        inputs.addWidget(QLabel(self.tr("Certified staff"), self), 0, 2)
+        for level in range(3):
+            inputs.addWidget(QLabel(str(level + 1), self), level + 1, 0)
+            inputs.addWidget(self.allowance[level], level + 1, 1)
+            inputs.addWidget(self.staff[level], level + 1, 2)
+        funding_layout = QHBoxLayout(funding_box)
+        form = QFormLayout()
+        form.addRow(inputs)
+        funding_layout.addLayout(form)
+        funding_layout.addWidget(self.funding_table, 1)
+        lower = QHBoxLayout()
+        lower.addWidget(self.table, 3)
+        lower.addWidget(funding_box, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(headline)
+        layout.addLayout(charts, 2)
+        layout.addLayout(lower, 3)
+
+    def _dimensions(self) -> dict[str, str]:
+        return {
+            "all": self.tr("Whole zone"),
+            "subdistrict": self.tr("Subdistrict"),
+            "cluster": self.tr("Cluster"),
+            "building": self.tr("Building"),
+            "industry": self.tr("Industry"),
+            "ownership": self.tr("Ownership"),
+        }
+
+    def _spin(self, value: int, maximum: int) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(0, maximum)
+        spin.setValue(value)
+        spin.valueChanged.connect(self.refresh)
+        return spin
+
+    def funding_inputs(self) -> FundingInputs:
+        return FundingInputs(
+            monthly_allowance=tuple(s.value() for s in self.allowance),
+            staff_by_level=tuple(s.value() for s in self.staff),
+        )
+
+    def set_database(self, db: Database | None) -> None:
+        self.db = db
+        self.refresh()
+
+    def refresh(self) -> None:
+        db = self.db
+        if db is None:
+            return
+        dimension = self.dimension.currentData()
+        funding = self.funding_inputs()
+
+        def work(_progress: object) -> Summary:
+            with db.reader() as session:
+                return summarize(session, dimension, funding)
+
+        run_task(self, work, self.show_summary, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        # Bound methods only: a lambda holding `self` on a task's signal crashes PySide at exit.
+        self.gap_total.setText(str(exc))
+
+    # --- showing -------------------------------------------------------------------------
+
+    def _group_label(self, group: str) -> str:
+        if self.dimension.currentData() == "ownership":
+            return ownership_label(group)
+        if self.dimension.currentData() == "industry" and group in INDUSTRY_SECTIONS:
+            return f"{group} {INDUSTRY_SECTIONS[group]}"
+        return group
+
+    def show_summary(self, summary: Summary) -> None:
+        self.summary = summary
+        now, before = summary.total_now, summary.total_before
+        self.org_rate.setText(
+            self.tr("Organization coverage %1 (previous %2)")
+            .replace("%1", _pct(now.org_rate if now else None))
+            .replace("%2", _pct(before.org_rate if before else None)))
+        self.work_rate.setText(
+            self.tr("Work coverage %1 (previous %2)")
+            .replace("%1", _pct(now.work_rate if now else None))
+            .replace("%2", _pct(before.work_rate if before else None)))
+        open_gaps = sum(g.count for g in summary.gaps if g.status in OPEN_STATUSES)
+        self.gap_total.setText(self.tr("Open gaps: %1").replace("%1", f"{open_gaps:,}"))
+        self._coverage_chart(summary.coverage_now)
+        self._gap_chart(summary)
+        self._table(summary)
+        self._funding(summary)
+        self.loaded.emit()
+
+    def _build_chart(self, view: QChartView, series: QBarSeries | QHorizontalStackedBarSeries,
+                     horizontal: bool) -> tuple[QBarCategoryAxis, QValueAxis]:
+        """One chart per view for the widget's life; updates only change its sets and axes."""
+        chart = view.chart()
+        chart.addSeries(series)
+        categories, values = QBarCategoryAxis(), QValueAxis()
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft if horizontal
+                      else Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if horizontal
+                      else Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        return categories, values
+
+    def _coverage_chart(self, rows: list[CoverageRow]) -> None:
+        shown = sorted(rows, key=lambda r: -r.organizations)[:12]
+        org_set = QBarSet(self.tr("Organization coverage %"))
+        work_set = QBarSet(self.tr("Work coverage %"))
+        for row in shown:
+            org_set.append(round(row.org_rate * 100, 1))
+            work_set.append(round(row.work_rate * 100, 1))
+        self.coverage_series.clear()
+        self.coverage_series.append([org_set, work_set])
+        self.coverage_chart.chart().setTitle(
+            self.tr("Coverage by %1").replace("%1", self.dimension.currentText()))
+        self.coverage_axes[0].clear()
+        self.coverage_axes[0].append([self._group_label(r.group) for r in shown])
+        self.coverage_axes[1].setRange(0, 100)
+
+    def _gap_chart(self, summary: Summary) -> None:
+        open_set = QBarSet(self.tr("Open"))
+        done_set = QBarSet(self.tr("Finished"))
+        names, most = [], 0
+        for rule in RULES:
+            counts = [g for g in summary.gaps if g.rule_id == rule.id]
+            still_open = sum(g.count for g in counts if g.status in OPEN_STATUSES)
+            finished = sum(g.count for g in counts if g.status not in OPEN_STATUSES)
+            open_set.append(still_open)
+            done_set.append(finished)
+            names.append(rule_label(rule.id))
+            most = max(most, still_open + finished)
+        self.gap_series.clear()
+        self.gap_series.append([open_set, done_set])
+        self.gap_chart.chart().setTitle(self.tr("Ledger gaps by rule"))
+        self.gap_axes[0].clear()
+        self.gap_axes[0].append(names)
+        self.gap_axes[1].setRange(0, max(most, 1))
+
+    def _table(self, summary: Summary) -> None:
+        headers = [self.dimension.currentText(), self.tr("Organizations"),
+                   self.tr("Organization coverage"), self.tr("Previous"),
+                   self.tr("Work coverage"), self.tr("Previous"), self.tr("Floors swept"),
+                   self.tr("Units visited"), self.tr("Units visited, previous campaign")]
+        progress = {p.group: p for p in summary.progress_now}
+        self.table.setSortingEnabled(False)
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(summary.coverage_now))
+        for r, row in enumerate(summary.coverage_now):
+            prev = summary.coverage_before.get(row.group)
+            prog = progress.get(row.group)
+            prog_before = summary.progress_before.get(row.group)
+            cells = [
+                self._group_label(row.group), f"{row.organizations:,}", _pct(row.org_rate),
+                _pct(prev.org_rate if prev else None), _pct(row.work_rate),
+                _pct(prev.work_rate if prev else None),
+                f"{prog.floors_swept}/{prog.floors}" if prog else "—",
+                f"{prog.units_visited}/{prog.units}" if prog else "—",
+                f"{prog_before.units_visited}/{prog_before.units}" if prog_before else "—",
+            ]
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.setSortingEnabled(True)
+        self.table.resizeColumnsToContents()
+
+    def _funding(self, summary: Summary) -> None:
+        lines = summary.funding.lines
+        self.funding_table.clear()
+        self.funding_table.setColumnCount(3)
+        self.funding_table.setHorizontalHeaderLabels(
+            [self.tr("Item"), self.tr("Count"), self.tr("Amount (yuan)")])
+        self.funding_table.setRowCount(len(lines) + 1)
+        for r, line in enumerate(lines):
+            for c, text in enumerate((line.label_zh, f"{line.count:,}", f"{line.amount:,}")):
+                self.funding_table.setItem(r, c, QTableWidgetItem(text))
+        self.funding_table.setItem(len(lines), 0, QTableWidgetItem(self.tr("Total")))
+        self.funding_table.setItem(len(lines), 2,
+                                   QTableWidgetItem(f"{summary.funding.total:,}"))
+        self.funding_table.resizeColumnsToContents()
