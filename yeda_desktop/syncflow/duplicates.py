@@ -6,6 +6,7 @@ import re
 import uuid
 from collections.abc import Iterable
 from difflib import SequenceMatcher
+from typing import Any
 
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 from yeda_desktop.errors import YedaError
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import DuplicateCandidate
-from yeda_desktop.syncflow.records import fetch_rows, stamp
+from yeda_desktop.syncflow.records import CHUNK, fetch_rows, stamp
 
 _SUFFIXES = re.compile(
     r"(股份有限公司|有限责任公司|有限公司|分公司|公司|集团|工作室|中心|商行|店)$"
@@ -36,54 +37,62 @@ def similar(a: str, b: str) -> bool:
     return ka == kb or SequenceMatcher(None, ka, kb).ratio() >= SIMILAR
 
 
-def _buildings(conn: Connection, org_id: str) -> set[str]:
-    rows = conn.exec_driver_sql(
-        "SELECT DISTINCT f.building_id FROM occupancies o JOIN units u ON u.id = o.unit_id "
-        "JOIN floors f ON f.id = u.floor_id WHERE o.organization_id = ?",
-        (org_id,),
-    )
-    return {r[0] for r in rows}
+def _in(conn: Connection, sql: str, values: list[str]) -> list[tuple[Any, ...]]:
+    """Run `sql` (with one `IN ({})`) over values in chunks."""
+    out: list[tuple[Any, ...]] = []
+    for start in range(0, len(values), CHUNK):
+        part = values[start : start + CHUNK]
+        out += [tuple(r) for r in conn.exec_driver_sql(
+            sql.format(", ".join("?" for _ in part)), tuple(part))]
+    return out
 
 
 def detect(conn: Connection, org_ids: Iterable[str]) -> int:
     """Record candidate pairs for these organizations; returns how many pairs are new."""
+    orgs = {str(r["id"]): r for r in fetch_rows(conn, "organizations", sorted(set(org_ids)))}
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    phones = sorted({str(r["contact_phone"]) for r in orgs.values() if r.get("contact_phone")})
+    by_phone: dict[str, list[str]] = {}
+    for oid, phone in _in(
+        conn, "SELECT id, contact_phone FROM organizations WHERE contact_phone IN ({})", phones
+    ):
+        by_phone.setdefault(phone, []).append(oid)
+    for oid, org in orgs.items():
+        for other in by_phone.get(str(org.get("contact_phone")), []):
+            if other != oid:
+                found[tuple(sorted((oid, other)))] = (  # type: ignore[index]
+                    "phone", f"联系电话相同 same phone {org['contact_phone']}")
+    homes = _in(
+        conn,
+        "SELECT DISTINCT o.organization_id, f.building_id FROM occupancies o "
+        "JOIN units u ON u.id = o.unit_id JOIN floors f ON f.id = u.floor_id "
+        "WHERE o.organization_id IN ({})",
+        sorted(orgs),
+    )
+    residents: dict[str, list[tuple[str, str]]] = {}
+    for building in sorted({b for _, b in homes}):
+        residents[building] = [tuple(r) for r in conn.exec_driver_sql(
+            "SELECT DISTINCT g.id, g.name FROM organizations g "
+            "JOIN occupancies o ON o.organization_id = g.id JOIN units u ON u.id = o.unit_id "
+            "JOIN floors f ON f.id = u.floor_id WHERE f.building_id = ?", (building,))]
+    for oid, building in homes:
+        name = str(orgs[oid]["name"])
+        for other, other_name in residents[building]:
+            pair = tuple(sorted((oid, other)))
+            if other != oid and pair not in found and similar(name, str(other_name)):
+                found[pair] = (
+                    "name_building",
+                    f"同楼宇名称相近 similar name in one building: {name} / {other_name}")
     added = 0
-    for org in fetch_rows(conn, "organizations", sorted(set(org_ids))):
-        oid = str(org["id"])
-        found: dict[str, tuple[str, str]] = {}
-        if org.get("contact_phone"):
-            for (other,) in conn.exec_driver_sql(
-                "SELECT id FROM organizations WHERE contact_phone = ? AND id != ?",
-                (org["contact_phone"], oid),
-            ):
-                found[other] = ("phone", f"联系电话相同 same phone {org['contact_phone']}")
-        buildings = sorted(_buildings(conn, oid))
-        if buildings:
-            marks = ", ".join("?" for _ in buildings)
-            rows = conn.exec_driver_sql(
-                "SELECT DISTINCT g.id, g.name FROM organizations g "
-                "JOIN occupancies o ON o.organization_id = g.id "
-                "JOIN units u ON u.id = o.unit_id JOIN floors f ON f.id = u.floor_id "
-                f"WHERE f.building_id IN ({marks}) AND g.id != ?",
-                (*buildings, oid),
-            )
-            for other, other_name in rows:
-                if other not in found and similar(str(org["name"]), str(other_name)):
-                    found[other] = (
-                        "name_building",
-                        f"同楼宇名称相近 similar name in one building: {org['name']} / "
-                        f"{other_name}",
-                    )
-        for other, (reason, detail) in sorted(found.items()):
-            a, b = sorted((oid, other))
-            result = conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO sync_duplicates (id, table_name, record_a, record_b, "
-                "reason, detail, status, created_at) "
-                "VALUES (?, 'organizations', ?, ?, ?, ?, 'open', ?)",
-                (str(uuid.uuid5(uuid.NAMESPACE_URL, f"organizations/{a}/{b}")), a, b, reason,
-                 detail, stamp(utcnow())),
-            )
-            added += result.rowcount
+    for (a, b), (reason, detail) in sorted(found.items()):
+        result = conn.exec_driver_sql(
+            "INSERT OR IGNORE INTO sync_duplicates (id, table_name, record_a, record_b, "
+            "reason, detail, status, created_at) "
+            "VALUES (?, 'organizations', ?, ?, ?, ?, 'open', ?)",
+            (str(uuid.uuid5(uuid.NAMESPACE_URL, f"organizations/{a}/{b}")), a, b, reason,
+             detail, stamp(utcnow())),
+        )
+        added += result.rowcount
     return added
 
 

@@ -24,6 +24,7 @@ from yeda_desktop.models import Base
 from yeda_desktop.syncflow import conflicts as conflict_rows
 from yeda_desktop.syncflow.records import (
     CHUNK,
+    converters,
     fetch_rows,
     insert_rows,
     logged_columns,
@@ -241,12 +242,13 @@ class Merger:
             return
         insert_rows(self.conn, table, (values for _, values, _ in items))
         logged = logged_columns(table)
+        convert = converters(table)
         for rid, values, line in items:
             at = str(line.get("n") or values.get("created_at") or self.now)
             fields = {
-                c: logged_value(table, c, values.get(c))
+                c: convert[c](v) if c in convert else v
                 for c in logged
-                if values.get(c) is not None
+                if (v := values.get(c)) is not None
             }
             by = line.get("by")
             self._log.append(

@@ -75,6 +75,11 @@ def _converters(table_name: str) -> dict[str, Callable[[Any], Any]]:
     return found
 
 
+def converters(table_name: str) -> dict[str, Callable[[Any], Any]]:
+    """Columns whose stored value differs from the change log's spelling, and the conversion."""
+    return _converters(table_name)
+
+
 def logged_value(table_name: str, column: str, stored: Any) -> Any:
     """A stored value as the change log spells it (JSON value: ISO dates, true/false)."""
     return _converters(table_name).get(column, _identity)(stored)

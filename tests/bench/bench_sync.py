@@ -1,0 +1,218 @@
+"""Benchmark of package exchange (run on demand): batch and baseline export/import vs executemany.
+
+    .venv/bin/python tests/bench/bench_sync.py [--orgs 10000] [--baseline-orgs 100000]
+
+Prints seconds, the ratio of the verified, decrypted, merged import to a bare
+`executemany` of the same rows into a fresh database, and the peak Python memory
+(tracemalloc, measured in a second run so it does not slow the timed one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sqlite3
+import tempfile
+import time
+import tracemalloc
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from yeda_desktop.demo import generate_demo
+from yeda_desktop.models.base import utcnow
+from yeda_desktop.storage import Database, open_database
+from yeda_desktop.sync import KeySet
+from yeda_desktop.syncflow import enrolment
+from yeda_desktop.syncflow.baseline import SCOPE, export_baseline
+from yeda_desktop.syncflow.batch_export import export_batch
+from yeda_desktop.syncflow.importer import import_file
+from yeda_desktop.syncflow.installation import Role, set_role
+from yeda_desktop.syncflow.profile import export_profile, import_profile
+from yeda_desktop.syncflow.records import columns, stamp, travelling_tables
+
+
+def timed(work: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = work()
+    return time.perf_counter() - start, result
+
+
+def peak_mib(work: Callable[[], Any]) -> float:
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1] / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def setup_pair(root: Path, centre_demo_orgs: int) -> tuple[Database, KeySet, Database, KeySet]:
+    centre_keys, laptop_keys = KeySet.generate(), KeySet.generate()
+    centre = open_database(root / "centre.sqlite")
+    if centre_demo_orgs:
+        generate_demo(centre, centre_demo_orgs, 1)
+    with centre.session() as s:
+        set_role(s, Role.CENTRE, "中心", "yeda-centre")
+    export_profile(centre, centre_keys, root / "profile.yeda")
+    laptop = open_database(root / "laptop.sqlite")
+    with laptop.session() as s:
+        set_role(s, Role.LAPTOP, "笔记本")
+    import_profile(laptop, root / "profile.yeda")
+    enrolment.write_request(laptop, laptop_keys, root / "enrol.yeda", team="t", officer="o")
+    device = enrolment.accept_request(centre, centre_keys, root / "enrol.yeda")
+    with centre.session() as s:
+        enrolment.approve(s, device.id, device.fingerprint or "")
+    return centre, centre_keys, laptop, laptop_keys
+
+
+def copy_db(src: Path, dst: Path) -> None:
+    """A consistent copy of a live WAL database (a file copy would miss the WAL)."""
+    a, b = sqlite3.connect(src), sqlite3.connect(dst)
+    a.backup(b)
+    a.close()
+    b.close()
+
+
+def fill_laptop(
+    laptop: Database, orgs: int, rng: random.Random
+) -> dict[str, list[tuple[Any, ...]]]:
+    """Organizations and people written as the audit hook would log them (raw, for speed)."""
+    now = stamp(utcnow())
+    rows: dict[str, list[tuple[Any, ...]]] = {"organizations": [], "people": []}
+    log: list[tuple[Any, ...]] = []
+
+    def add(table: str, values: dict[str, Any]) -> None:
+        cols = columns(table)
+        rows[table].append(tuple(values.get(c) for c in cols))
+        log.append((str(uuid.uuid4()), table, values["id"], "insert", None, None, None, 0, now))
+        for key, value in values.items():
+            if key not in ("id", "revision", "created_at", "updated_at") and value is not None:
+                log.append((str(uuid.uuid4()), table, values["id"], "update", key, None,
+                            json.dumps(value, ensure_ascii=False), 0, now))
+
+    base = {"revision": 1, "created_at": now, "updated_at": now}
+    for i in range(orgs):
+        oid = str(uuid.uuid4())
+        add("organizations", {
+            **base, "id": oid, "name": f"烟台测试企业{i}有限公司", "kind": "enterprise",
+            "ownership": "private", "is_listed": 0, "is_above_size": 0, "is_key_enterprise": 0,
+            "staff_count": rng.randrange(5, 300), "address": f"长江路{i}号",
+            "contact_phone": f"139{i:08d}", "has_party_activities": 0,
+            "has_party_guarantees": 0,
+        })
+        for j in range(3):
+            add("people", {**base, "id": str(uuid.uuid4()), "organization_id": oid,
+                           "name": "张三丰"[: 2 + j % 2], "role": "staff",
+                           "party_status": "none", "phone": f"138{i:05d}{j:03d}"})
+    with laptop.engine.begin() as conn:
+        for table, data in rows.items():
+            cols = columns(table)
+            marks = ", ".join("?" for _ in cols)
+            conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", data)
+        conn.exec_driver_sql(
+            "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
+            "new_value, base_revision, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", log)
+    return rows
+
+
+def bare_insert(template: Path, rows: dict[str, list[tuple[Any, ...]]], root: Path) -> float:
+    """The yardstick: plain sqlite3 executemany of the same rows into a fresh migrated copy."""
+    target = root / f"bare-{uuid.uuid4().hex}.sqlite"
+    shutil.copyfile(template, target)
+    conn = sqlite3.connect(target)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    start = time.perf_counter()
+    with conn:
+        for table, data in rows.items():
+            cols = columns(table)
+            marks = ", ".join("?" for _ in cols)
+            conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", data)
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def bench_batch(orgs: int, root: Path) -> dict[str, float]:
+    empty = root / "empty.sqlite"
+    open_database(empty).close()
+    centre, ckeys, laptop, lkeys = setup_pair(root, 0)
+    rows = fill_laptop(laptop, orgs, random.Random(1))
+    copy_db(centre.path, root / "centre-before.sqlite")
+    t_export, _ = timed(lambda: export_batch(laptop, lkeys, root / "batch.yeda", officer="o"))
+    t_import, report = timed(lambda: import_file(centre, ckeys, root / "batch.yeda"))
+    assert report.status == "imported" and report.new == orgs * 4, report.lines()
+    centre.close()
+    again = open_database(root / "centre-before.sqlite")
+    mem = peak_mib(lambda: import_file(again, ckeys, root / "batch.yeda"))
+    again.close()
+    t_bare = bare_insert(empty, rows, root)
+    laptop.close()
+    return {"export_s": t_export, "import_s": t_import, "bare_s": t_bare,
+            "ratio": t_import / t_bare, "peak_import_mib": mem,
+            "file_mib": (root / "batch.yeda").stat().st_size / 2**20}
+
+
+def bench_baseline(orgs: int, root: Path) -> dict[str, float]:
+    empty = root / "empty.sqlite"
+    open_database(empty).close()
+    centre, ckeys, laptop, lkeys = setup_pair(root, orgs)
+    with centre.engine.begin() as conn:  # one team sweeping every building
+        team_id = conn.exec_driver_sql("SELECT id FROM teams LIMIT 1").scalar()
+        conn.exec_driver_sql("DELETE FROM team_buildings WHERE team_id = ?", (team_id,))
+        now = stamp(utcnow())
+        conn.exec_driver_sql(
+            "INSERT INTO team_buildings (id, revision, created_at, updated_at, team_id, "
+            "building_id) SELECT lower(hex(randomblob(16))), 1, ?, ?, ?, id FROM buildings",
+            (now, now, team_id))
+    device = laptop.engine.connect().exec_driver_sql(
+        "SELECT value FROM app_state WHERE key = 'install.device_id'").scalar()
+    t_export, (_m, counts) = timed(lambda: export_baseline(
+        centre, ckeys, root / "base.yeda", team=str(team_id), device_ids=[str(device)]))
+    copy_db(laptop.path, root / "laptop-before.sqlite")
+    t_import, report = timed(lambda: import_file(laptop, lkeys, root / "base.yeda"))
+    assert report.status == "imported", report.lines()
+    laptop.close()
+    again = open_database(root / "laptop-before.sqlite")
+    mem = peak_mib(lambda: import_file(again, lkeys, root / "base.yeda"))
+    again.close()
+    rows: dict[str, list[tuple[Any, ...]]] = {}
+    with centre.engine.connect() as conn:
+        for table in travelling_tables():
+            if table.name in SCOPE:
+                cols = columns(table.name)
+                rows[table.name] = list(conn.exec_driver_sql(
+                    f"SELECT {', '.join(cols)} FROM {table.name} WHERE "
+                    f"{SCOPE[table.name].replace(':team', '?')}",
+                    (team_id,) * SCOPE[table.name].count(":team")))
+    centre.close()
+    t_bare = bare_insert(empty, rows, root)
+    return {"export_s": t_export, "import_s": t_import, "bare_s": t_bare,
+            "ratio": t_import / t_bare, "peak_import_mib": mem,
+            "rows": float(sum(counts.values())),
+            "file_mib": (root / "base.yeda").stat().st_size / 2**20}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--orgs", type=int, default=10_000)
+    parser.add_argument("--baseline-orgs", type=int, default=100_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        (root / "b").mkdir()
+        (root / "base").mkdir()
+        batch = bench_batch(args.orgs, root / "b")
+        print(f"batch of {args.orgs:,} organizations + {3 * args.orgs:,} people:",
+              {k: round(v, 2) for k, v in batch.items()})
+        base = bench_baseline(args.baseline_orgs, root / "base")
+        print(f"baseline of {args.baseline_orgs:,} organizations:",
+              {k: round(v, 2) for k, v in base.items()})
+
+
+if __name__ == "__main__":
+    main()
