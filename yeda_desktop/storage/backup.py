@@ -1,16 +1,38 @@
-"""Consistent backups with the SQLite backup API (never a file copy of a live database)."""
+"""Consistent backups with the SQLite backup API (never a file copy of a live database).
+
+Backups are made before a schema upgrade, before a restore, on request, on close
+after changes and once a day; each is integrity-checked before it gets its name,
+and old ones are thinned to the recent ones plus one per day, week and month.
+"""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from yeda_desktop.errors import DatabaseError
+from yeda_desktop.storage.lock import acquire_writer_lock
 from yeda_desktop.storage.paths import backups_dir
 
 KEEP_BACKUPS = 20
+"""Compatibility cap for `rotate` (the newest N); automatic backups are thinned instead."""
+
+
+@dataclass(frozen=True)
+class Thinning:
+    """How many backups survive: the newest `recent`, then the newest of each day, week, month."""
+
+    recent: int = 10
+    days: int = 14
+    weeks: int = 8
+    months: int = 12
+
+
+THINNING = Thinning()
 
 
 @dataclass(frozen=True)
@@ -46,8 +68,13 @@ def _copy(src_path: Path, dest_path: Path) -> None:
         src.close()
 
 
-def backup_database(db_path: Path, reason: str = "manual", keep: int = KEEP_BACKUPS) -> Path:
-    """Write a checked backup of `db_path` into its backups/ folder and rotate old ones."""
+def backup_database(
+    db_path: Path, reason: str = "manual", keep: int | None = None
+) -> Path:
+    """Write a checked backup of `db_path` into its backups/ folder, then thin old ones.
+
+    `keep=N` keeps just the newest N instead of thinning.
+    """
     folder = backups_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -62,7 +89,10 @@ def backup_database(db_path: Path, reason: str = "manual", keep: int = KEEP_BACK
         raise DatabaseError(f"备份失败：{exc}", f"backup failed: {exc}") from None
     finally:
         partial.unlink(missing_ok=True)
-    rotate(db_path, keep)
+    if keep is None:
+        thin(db_path)
+    else:
+        rotate(db_path, keep)
     return final
 
 
@@ -84,14 +114,87 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 
 
 def rotate(db_path: Path, keep: int = KEEP_BACKUPS) -> None:
+    """Keep only the newest `keep` backups."""
     for old in list_backups(db_path)[keep:]:
         old.path.unlink(missing_ok=True)
+
+
+def to_thin(
+    backups: Sequence[BackupInfo], now: datetime, rule: Thinning = THINNING
+) -> list[BackupInfo]:
+    """The backups thinning deletes: not among the newest `recent`, and not the newest of
+    its day (last `days` days), ISO week (last `weeks` weeks) or month (last `months`)."""
+    newest_first = sorted(backups, key=lambda b: b.created, reverse=True)
+    keep: set[Path] = {b.path for b in newest_first[: rule.recent]}
+    seen: dict[str, set[object]] = {"day": set(), "week": set(), "month": set()}
+    for b in newest_first:
+        age = now - b.created
+        buckets: list[tuple[str, object, bool]] = [
+            ("day", b.created.date(), age < timedelta(days=rule.days)),
+            ("week", b.created.isocalendar()[:2], age < timedelta(weeks=rule.weeks)),
+            ("month", (b.created.year, b.created.month), age < timedelta(days=31 * rule.months)),
+        ]
+        for name, bucket, in_window in buckets:
+            if in_window and bucket not in seen[name]:
+                seen[name].add(bucket)
+                keep.add(b.path)
+    return [b for b in newest_first if b.path not in keep]
+
+
+def thin(db_path: Path, now: datetime | None = None, rule: Thinning = THINNING) -> list[Path]:
+    """Delete the backups `to_thin` picks; returns what was deleted."""
+    gone = to_thin(list_backups(db_path), now or datetime.now(), rule)
+    for old in gone:
+        old.path.unlink(missing_ok=True)
+    return [b.path for b in gone]
+
+
+def daily_backup(db_path: Path, now: datetime | None = None) -> Path | None:
+    """Back up once a day: only if no backup of this database was made today."""
+    today = (now or datetime.now()).date()
+    found = list_backups(db_path)
+    if found and found[0].created.date() == today:
+        return None
+    return backup_database(db_path, "daily")
+
+
+def backup_after_changes(db_path: Path, changed: bool) -> Path | None:
+    """The backup made when the app closes a database it changed."""
+    return backup_database(db_path, "close") if changed and db_path.is_file() else None
+
+
+def newest_good_backup(db_path: Path) -> BackupInfo | None:
+    """The newest backup that passes integrity_check (what a damaged database is restored from)."""
+    for info in list_backups(db_path):
+        if _integrity_ok(info.path):
+            return info
+    return None
+
+
+def _keep_damaged(db_path: Path) -> Path:
+    """Set a damaged file aside byte for byte (it cannot pass a backup's integrity check).
+
+    The name does not end in .sqlite, so it is never offered as a backup to restore.
+    """
+    folder = backups_dir(db_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    kept = folder / f"{db_path.stem}-{stamp}-damaged.sqlite-damaged"
+    shutil.copyfile(db_path, kept)
+    for suffix in ("-wal", "-shm"):
+        side = db_path.with_name(db_path.name + suffix)
+        if side.exists():
+            shutil.copyfile(side, kept.with_name(kept.name + suffix))
+            side.unlink()
+    return kept
 
 
 def restore_database(backup: Path, db_path: Path) -> Path | None:
     """Replace the database with `backup`, keeping a backup of the current file first.
 
-    The caller must have closed every connection to `db_path`.
+    The caller must have closed every connection to `db_path`; another process that
+    still has it open makes this fail with DatabaseInUseError. A damaged current file
+    is kept byte for byte (`*-damaged.sqlite-damaged`) instead of as a backup.
     Returns the path of the safety copy of the replaced file (None if there was none).
     """
     if not backup.is_file():
@@ -100,9 +203,19 @@ def restore_database(backup: Path, db_path: Path) -> Path | None:
         raise DatabaseError(
             f"备份文件已损坏，未恢复：{backup}", f"backup is damaged, nothing restored: {backup}"
         )
-    safety = backup_database(db_path, "before-restore") if db_path.exists() else None
+    lock = acquire_writer_lock(db_path)
     try:
-        _copy(backup, db_path)
-    except sqlite3.Error as exc:
-        raise DatabaseError(f"恢复失败：{exc}", f"restore failed: {exc}") from None
-    return safety
+        safety: Path | None = None
+        if db_path.exists():
+            if _integrity_ok(db_path):
+                safety = backup_database(db_path, "before-restore")
+            else:
+                safety = _keep_damaged(db_path)
+                db_path.unlink()
+        try:
+            _copy(backup, db_path)
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"恢复失败：{exc}", f"restore failed: {exc}") from None
+        return safety
+    finally:
+        lock.release()

@@ -23,10 +23,28 @@ from yeda_desktop.storage.integrity import CorruptDatabaseError, change_marker, 
 from yeda_desktop.storage.lock import WriterLock, acquire_writer_lock
 from yeda_desktop.storage.media import check_location
 from yeda_desktop.storage.paths import backups_dir, resolve_db_path
+from yeda_desktop.storage.transactional import transactional_engine
 
 READ_ONLY_ERROR = DatabaseError(
     "数据库以只读方式打开，不能保存修改", "the database is open read-only; changes cannot be saved"
 )
+
+
+def storage_error(exc: SADatabaseError) -> DatabaseError | None:
+    """The sentence for a full disk or an I/O error from SQLite (None for anything else)."""
+    text_ = str(exc.orig).lower()
+    if "disk is full" in text_ or "database or disk is full" in text_:
+        return DatabaseError(
+            "磁盘空间已满，本次修改未保存（已撤销），数据库完好。请腾出空间后重试",
+            "the disk is full: this change was not saved (rolled back) and the database is "
+            "intact; free some space and try again",
+        )
+    if "disk i/o error" in text_:
+        return DatabaseError(
+            "磁盘读写错误，本次修改未保存（已撤销）。请检查磁盘后重试",
+            "a disk I/O error: this change was not saved (rolled back); check the disk and retry",
+        )
+    return None
 
 
 class Database:
@@ -70,7 +88,7 @@ class Database:
             session.rollback()
             if self.read_only and "readonly" in str(exc.orig):
                 raise READ_ONLY_ERROR from None
-            raise
+            raise storage_error(exc) or exc from None
         except BaseException:
             session.rollback()
             raise
@@ -143,7 +161,11 @@ def open_database(
         if read_only:
             _require_current(engine, db_path)
         elif upgrade:
-            migrate.ensure_schema(engine, db_path)
+            migration_engine = transactional_engine(db_path)
+            try:
+                migrate.ensure_schema(migration_engine, db_path)
+            finally:
+                migration_engine.dispose()
     except SADatabaseError as exc:
         engine.dispose()
         if lock is not None:
