@@ -6,7 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from yeda_desktop.models import Base
-from yeda_desktop.services.search_index import alembic_include_object
+from yeda_desktop.storage.search_index import alembic_include_object
 
 config = context.config
 target_metadata = Base.metadata

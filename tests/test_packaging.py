@@ -1,4 +1,4 @@
-"""pyproject lists packages explicitly (two are mapped from top-level folders): none may be missing."""
+"""pyproject lists packages explicitly (two are mapped from top-level folders): none missing."""
 
 from __future__ import annotations
 
@@ -24,8 +24,11 @@ def test_every_subpackage_is_declared() -> None:
 
 def test_migrations_and_resources_ship_inside_the_package() -> None:
     declared = _declared()
-    assert {"yeda_desktop.migrations", "yeda_desktop.migrations.versions",
-            "yeda_desktop.resources"} <= declared
+    assert {
+        "yeda_desktop.migrations",
+        "yeda_desktop.migrations.versions",
+        "yeda_desktop.resources",
+    } <= declared
     from importlib.resources import files
 
     assert (files("yeda_desktop.migrations") / "env.py").is_file()

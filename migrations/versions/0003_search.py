@@ -6,7 +6,7 @@ Create Date: 2026-11-28 15:00:00
 
 The tables are not models: `search_docs` names what each indexed row is, and the
 FTS5 table `search_fts` holds its search terms under the same rowid. They are
-kept in step by `yeda_desktop.services.search_index` (a flush hook) and rebuilt
+kept in step by `yeda_desktop.storage.search_index` (a flush hook) and rebuilt
 in bulk by `rebuild_search_index`. migrations/env.py leaves `search_*` out of
 autogenerate comparisons.
 """

@@ -16,11 +16,15 @@ from yeda_desktop.cli.main import main
 def _yeda(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "yeda_desktop.cli.main", *args],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
-def test_init_info_check_on_a_new_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_init_info_check_on_a_new_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = str(tmp_path / "new.sqlite")
     assert main(["--db", db, "init"]) == 0
     assert main(["--db", db, "info"]) == 0
@@ -37,13 +41,13 @@ def test_demo_then_check_passes(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["--db", db, "check"]) == 0
 
 
-def test_check_fails_and_names_the_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_fails_and_names_the_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     db = tmp_path / "bad.sqlite"
     assert main(["--db", str(db), "demo", "--orgs", "50", "--seed", "1"]) == 0
     with sqlite3.connect(db) as conn:  # what a careless bulk import could leave behind
-        conn.execute(
-            "UPDATE organizations SET uscc = '91370600MA3C4Y5X1X' WHERE rowid = 1"
-        )
+        conn.execute("UPDATE organizations SET uscc = '91370600MA3C4Y5X1X' WHERE rowid = 1")
         conn.execute("UPDATE floors SET level = 99 WHERE rowid = 1")
     capsys.readouterr()
     assert main(["--db", str(db), "check"]) == 1
@@ -98,9 +102,13 @@ def test_yeda_db_environment_variable(tmp_path: Path, monkeypatch: pytest.Monkey
 def _content_digest(path: Path) -> str:
     digest = hashlib.sha256()
     with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
-            "AND name NOT LIKE 'search_fts%' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' "
+                "AND name NOT LIKE 'search_fts%' ORDER BY name"
+            )
+        ]
         for table in tables:
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1"):
                 digest.update(repr(row).encode())

@@ -35,8 +35,10 @@ def test_places_cover_every_kind(demo: Database) -> None:
         assert s.scalar(select(func.count()).select_from(Subdistrict)) == 4
         kinds = set(s.scalars(select(Cluster.kind).distinct()))
         assert {k.value for k in kinds} == {"park", "office_building", "business_district", "other"}
-        floors = s.execute(select(func.min(Building.floors_above), func.max(Building.floors_above))).one()
-        assert 5 <= floors[0] and floors[1] <= 40
+        floors = s.execute(
+            select(func.min(Building.floors_above), func.max(Building.floors_above))
+        ).one()
+        assert floors[0] >= 5 and floors[1] <= 40
         assert s.scalar(select(func.count()).select_from(Floor).where(Floor.level < 0)) > 0
         assert s.scalar(select(func.count()).select_from(Floor).where(Floor.label == "3A")) > 0
 
@@ -46,19 +48,25 @@ def test_organizations_of_every_kind_and_size(demo: Database) -> None:
         owners = {o.value for o in s.scalars(select(Organization.ownership).distinct())}
         assert {"private", "foreign", "hmt", "individual", "association"} <= owners
         big_no_member = s.scalar(
-            select(func.count()).select_from(Organization).where(
+            select(func.count())
+            .select_from(Organization)
+            .where(
                 Organization.staff_count >= 50,
-                ~select(Person.id).where(
+                ~select(Person.id)
+                .where(
                     Person.organization_id == Organization.id,
                     Person.party_status.in_(["full", "probationary"]),
-                ).exists(),
+                )
+                .exists(),
             )
         )
         assert big_no_member > 0  # the sweep has something to find
         multi_unit = s.scalar(
             select(func.count()).select_from(
-                select(Occupancy.organization_id).group_by(Occupancy.organization_id)
-                .having(func.count() > 1).subquery()
+                select(Occupancy.organization_id)
+                .group_by(Occupancy.organization_id)
+                .having(func.count() > 1)
+                .subquery()
             )
         )
         assert multi_unit > 0
@@ -69,8 +77,11 @@ def test_party_organizations_include_joint_branches(demo: Database) -> None:
         types = {t.value for t in s.scalars(select(PartyOrg.type).distinct())}
         assert {"branch", "joint_branch"} <= types
         joint_sizes = s.scalars(
-            select(func.count()).select_from(PartyOrgCoverage).join(PartyOrg)
-            .where(PartyOrg.type == "joint_branch").group_by(PartyOrg.id)
+            select(func.count())
+            .select_from(PartyOrgCoverage)
+            .join(PartyOrg)
+            .where(PartyOrg.type == "joint_branch")
+            .group_by(PartyOrg.id)
         ).all()
         assert joint_sizes and min(joint_sizes) >= 2
 
@@ -79,7 +90,8 @@ def test_this_year_is_part_way_swept(demo: Database) -> None:
     with demo.reader() as s:
         units_total = s.scalar(select(func.count(distinct(Visit.unit_id))))
         this_year = s.scalar(
-            select(func.count(distinct(Visit.unit_id))).join(Visit.campaign)
+            select(func.count(distinct(Visit.unit_id)))
+            .join(Visit.campaign)
             .where(Visit.campaign.property.mapper.class_.is_current.is_(True))
         )
         assert 0 < this_year < units_total

@@ -12,8 +12,8 @@ from sweep_fixtures import USCC_A, Place
 from yeda_desktop.models import Base, Organization, Person, Unit
 from yeda_desktop.services import edits, places, sweep
 from yeda_desktop.services.search import search
-from yeda_desktop.services.search_index import alembic_include_object, rebuild_search_index
 from yeda_desktop.storage import Database, open_database
+from yeda_desktop.storage.search_index import alembic_include_object, rebuild_search_index
 
 
 def _setup(db: Database, place: Place) -> tuple[str, str, str]:

@@ -1,4 +1,4 @@
-"""Every field change is in the change log, revisions count edits, and failed writes leave nothing."""
+"""Every field change is logged, revisions count edits, failed writes leave nothing."""
 
 from __future__ import annotations
 
@@ -26,7 +26,9 @@ from yeda_desktop.storage import Database
 def _log(db: Database, record_id: str) -> list[ChangeLog]:
     with db.reader() as s:
         return list(
-            s.scalars(select(ChangeLog).where(ChangeLog.record_id == record_id).order_by(ChangeLog.seq))
+            s.scalars(
+                select(ChangeLog).where(ChangeLog.record_id == record_id).order_by(ChangeLog.seq)
+            )
         )
 
 
@@ -64,8 +66,12 @@ def test_update_logs_old_and_new_and_bumps_revision(db: Database) -> None:
     updates = [e for e in _log(db, org_id) if e.officer == "李强"]
     assert {(e.field, e.old_value, e.new_value, e.base_revision) for e in updates} == {
         ("staff_count", "120", "130", 1),
-        ("name", json.dumps("烟台华盛科技有限公司", ensure_ascii=False),
-         json.dumps("烟台华盛电子有限公司", ensure_ascii=False), 1),
+        (
+            "name",
+            json.dumps("烟台华盛科技有限公司", ensure_ascii=False),
+            json.dumps("烟台华盛电子有限公司", ensure_ascii=False),
+            1,
+        ),
     }
     with db.reader() as s:
         assert s.get(Organization, org_id).revision == 2  # type: ignore[union-attr]

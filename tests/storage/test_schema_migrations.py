@@ -1,4 +1,4 @@
-"""Migrations: upgrades keep data, models and migrations agree, newer or foreign files are refused."""
+"""Migrations keep data, match the models, and refuse newer or foreign files."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from alembic.script import ScriptDirectory
 
 from yeda_desktop.errors import DatabaseError, SchemaTooNewError
 from yeda_desktop.models import Base
-from yeda_desktop.services.search_index import alembic_include_object
 from yeda_desktop.storage import open_database
 from yeda_desktop.storage.backup import list_backups
 from yeda_desktop.storage.engine import sqlite_engine
 from yeda_desktop.storage.migrate import alembic_config, head_revision, upgrade
+from yeda_desktop.storage.search_index import alembic_include_object
 
 FIRST = "0001_core"
 

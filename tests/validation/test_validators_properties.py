@@ -1,4 +1,4 @@
-"""Property tests: every well-formed identifier passes, every corrupted one fails with its field named."""
+"""Property tests: well-formed identifiers pass, corrupted ones fail with their field named."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, func, select
 
@@ -24,6 +24,7 @@ from yeda_desktop.demo import people as gen
 from yeda_desktop.demo import vocabulary as vocab
 from yeda_desktop.errors import DatabaseError, YedaError
 from yeda_desktop.models import (
+    Base,
     Building,
     Campaign,
     Cluster,
@@ -43,8 +44,9 @@ from yeda_desktop.models import (
     Zone,
 )
 from yeda_desktop.models.zone import floor_level
-from yeda_desktop.services.search_index import rebuild_search_index
 from yeda_desktop.storage import Database
+from yeda_desktop.storage.bulk import BulkWriter
+from yeda_desktop.storage.search_index import rebuild_search_index
 
 BASE_TIME = datetime(2026, 6, 1, 9, 0, 0)
 CHUNK = 5000
@@ -56,6 +58,10 @@ Progress = Callable[[str, int, int], bool]
 class DemoCancelled(YedaError):
     def __init__(self) -> None:
         super().__init__("已取消生成演示数据", "demo generation was cancelled")
+
+
+def _t(model: type[Base]) -> Table:
+    return cast(Table, model.__table__)
 
 
 def _ts(value: datetime) -> str:
@@ -90,14 +96,18 @@ class _BuildingInfo:
 
 
 class _Generator:
-    def __init__(self, conn: Connection, orgs: int, seed: int, progress: Progress | None) -> None:
+    def __init__(
+        self, conn: Connection, writer: BulkWriter, orgs: int, seed: int, progress: Progress | None
+    ) -> None:
         self.conn = conn
+        self.writer = writer
         self.rng = random.Random(seed)
         self.org_target = orgs
         self.progress = progress
         self.counts = DemoCounts()
         self.used_names: set[str] = set()
         self.used_uscc: set[str] = set()
+        self.article_names = list(vocab.FOREIGN_NAMES)
 
     # -- plumbing ---------------------------------------------------------
     def uid(self) -> str:
@@ -123,7 +133,7 @@ class _Generator:
             data = [row_values(r) for r in rows[start : start + CHUNK]]
             if len(columns) == 1:
                 data = [(value,) for value in data]
-            self.conn.exec_driver_sql(sql, data)
+            self.writer.write(sql, data)
         self.counts.add(table.name, len(rows))
 
     def tick(self, stage: str, done: int, total: int) -> None:
@@ -134,11 +144,11 @@ class _Generator:
     def places(self) -> list[_BuildingInfo]:
         rng = self.rng
         zone = {**self.stamp(), "name": "烟台开发区", "code": "370671"}
-        self.write(Zone.__table__, [zone])
+        self.write(_t(Zone), [zone])
         subdistricts = [
             {**self.stamp(), "zone_id": zone["id"], "name": name} for name in vocab.SUBDISTRICTS
         ]
-        self.write(Subdistrict.__table__, subdistricts)
+        self.write(_t(Subdistrict), subdistricts)
 
         n_buildings = max(4, round(self.org_target / 140))
         n_clusters = max(8, n_buildings // 10)
@@ -153,10 +163,14 @@ class _Generator:
                     f"{'' if i < 30 else i}"
                 )
             clusters.append(
-                {**self.stamp(), "subdistrict_id": subdistricts[i % 4]["id"], "name": name,
-                 "kind": kind}
+                {
+                    **self.stamp(),
+                    "subdistrict_id": subdistricts[i % 4]["id"],
+                    "name": name,
+                    "kind": kind,
+                }
             )
-        self.write(Cluster.__table__, clusters)
+        self.write(_t(Cluster), clusters)
 
         buildings, floors, units, infos = [], [], [], []
         for b in range(n_buildings):
@@ -168,8 +182,11 @@ class _Generator:
                 f"{'ABCDEFGH'[b % 8]}座"
             )
             building = {
-                **self.stamp(), "cluster_id": cluster["id"], "name": name,
-                "address": f"烟台开发区{cluster['name']}{b + 1}号", "floors_above": above,
+                **self.stamp(),
+                "cluster_id": cluster["id"],
+                "name": name,
+                "address": f"烟台开发区{cluster['name']}{b + 1}号",
+                "floors_above": above,
                 "floors_below": below,
             }
             buildings.append(building)
@@ -178,8 +195,12 @@ class _Generator:
             names = ["3A" if (k == 4 and above > 6) else str(k) for k in range(1, above + 1)]
             labels += [(name, floor_level(name)) for name in names]
             for label, level in labels:
-                floor = {**self.stamp(), "building_id": building["id"], "label": label,
-                         "level": level}
+                floor = {
+                    **self.stamp(),
+                    "building_id": building["id"],
+                    "label": label,
+                    "level": level,
+                }
                 floors.append(floor)
                 slots = []
                 per_floor = rng.randint(4, 12) if level > 0 else rng.randint(2, 5)
@@ -190,9 +211,9 @@ class _Generator:
                     slots.append(_UnitSlot(unit["id"], floor["id"], building["id"], unit_label))
                 info.floors.append((floor["id"], label, slots))
             infos.append(info)
-        self.write(Building.__table__, buildings)
-        self.write(Floor.__table__, floors)
-        self.write(Unit.__table__, units)
+        self.write(_t(Building), buildings)
+        self.write(_t(Floor), floors)
+        self.write(_t(Unit), units)
         self.tick("places", 1, 1)
         return infos
 
@@ -206,6 +227,8 @@ class _Generator:
                 trade, section = rng.choice(vocab.INDUSTRIES)
                 name = f"烟台开发区{brand}{trade}{suffix}"
                 section = "S" if ownership == "association" else "P" if "培训" in name else "Q"
+            elif ownership == "foreign" and self.article_names:
+                name, section = self.article_names.pop(0), "C"
             else:
                 trade, section = rng.choice(vocab.INDUSTRIES)
                 middle = "（烟台）" if ownership in ("foreign", "hmt") else ""
@@ -253,11 +276,16 @@ class _Generator:
         male = rng.random() < 0.55
         born = gen.birth_date(rng)
         row = {
-            **self.stamp(), "organization_id": org_id, "name": gen.person_name(rng),
+            **self.stamp(),
+            "organization_id": org_id,
+            "name": gen.person_name(rng),
             "gender": "male" if male else "female",
             "id_number": gen.id_number(rng, male, born) if rng.random() < 0.95 else None,
-            "phone": gen.mobile(rng), "role": role, "party_status": status,
-            "relation_transferred": None, "join_date": None,
+            "phone": gen.mobile(rng),
+            "role": role,
+            "party_status": status,
+            "relation_transferred": None,
+            "join_date": None,
         }
         if joined:
             row["relation_transferred"] = rng.random() < 0.85
@@ -301,8 +329,9 @@ class _Generator:
             slot = slots[i] if i < len(slots) else None
             kind = "social" if rng.random() < 0.08 else "enterprise"
             if kind == "social":
-                ownership = rng.choice(["association", "association", "private_non_enterprise",
-                                        "foundation"])
+                ownership = rng.choice(
+                    ["association", "association", "private_non_enterprise", "foundation"]
+                )
             else:
                 ownership = rng.choices(
                     ["private", "foreign", "hmt", "individual", "mixed"], [78, 8, 4, 7, 3]
@@ -313,36 +342,52 @@ class _Generator:
             full = members - (rng.randint(0, min(2, members)) if members else 0)
             reported = members if rng.random() < 0.9 else max(0, members + rng.randint(-2, 3))
             org = {
-                **self.stamp(), "name": name,
+                **self.stamp(),
+                "name": name,
                 "uscc": self.new_uscc(kind, ownership) if rng.random() < 0.97 else None,
-                "kind": kind, "ownership": ownership, "industry_section": section,
-                "key_industry": rng.choice([None] * 8 + ["express", "automotive", "hazchem",
-                                                          "information_tech", "biomedicine"]),
+                "kind": kind,
+                "ownership": ownership,
+                "industry_section": section,
+                "key_industry": rng.choice(
+                    [None] * 8
+                    + ["express", "automotive", "hazchem", "information_tech", "biomedicine"]
+                ),
                 "is_listed": staff > 300 and rng.random() < 0.2,
                 "is_above_size": staff >= 100 or rng.random() < 0.05,
                 "is_key_enterprise": staff > 800 and rng.random() < 0.5,
-                "staff_count": staff, "reported_member_count": reported,
-                "address": None, "legal_rep": None, "contact_name": None, "contact_phone": None,
+                "staff_count": staff,
+                "reported_member_count": reported,
+                "address": None,
+                "legal_rep": None,
+                "contact_name": None,
+                "contact_phone": None,
                 "has_party_activities": members > 0 and rng.random() < 0.7,
                 "has_party_guarantees": members > 0 and rng.random() < 0.5,
-                "verified_campaign_id": previous, "verified_at": None, "note": None,
+                "verified_campaign_id": previous,
+                "verified_at": None,
+                "note": None,
             }
             orgs.append(org)
             oid = org["id"]
-            legal = self.person(oid, "legal_rep", "none", False)
-            contact = self.person(oid, "contact", "none", False)
-            org["legal_rep"], org["contact_name"] = legal["name"], contact["name"]
-            org["contact_phone"] = contact["phone"]
-            people += [legal, contact]
+            # The legal representative and contact are recorded on the organization;
+            # people rows are the staff the sweep registers by name (its members).
+            org["legal_rep"] = gen.person_name(rng)
+            org["contact_name"] = gen.person_name(rng)
+            org["contact_phone"] = gen.mobile(rng)
             member_rows = [
-                self.person(oid, "party_worker" if k == 0 else "staff",
-                            "full" if k < full else "probationary", True)
+                self.person(
+                    oid,
+                    "party_worker" if k == 0 else "staff",
+                    "full" if k < full else "probationary",
+                    True,
+                )
                 for k in range(min(members, 60))
             ]
             people += member_rows
             if members and rng.random() < 0.3:
-                people.append(self.person(oid, "staff", rng.choice(["activist", "candidate"]),
-                                          False))
+                people.append(
+                    self.person(oid, "staff", rng.choice(["activist", "candidate"]), False)
+                )
             if slot is not None:
                 occs.append({**self.stamp(), "organization_id": oid, "unit_id": slot.unit_id})
                 org["address"] = f"{slot.label}室"
@@ -351,84 +396,131 @@ class _Generator:
                     extra = spare.pop()
                     occs.append({**self.stamp(), "organization_id": oid, "unit_id": extra.unit_id})
             if full >= 3 and rng.random() < 0.75:
-                ptype = "committee" if members >= 100 else (
-                    "general_branch" if members > 50 else "branch")
-                label = {"committee": "委员会", "general_branch": "总支部委员会",
-                         "branch": "支部委员会"}[ptype]
+                ptype = (
+                    "committee"
+                    if members >= 100
+                    else ("general_branch" if members > 50 else "branch")
+                )
+                label = {
+                    "committee": "委员会",
+                    "general_branch": "总支部委员会",
+                    "branch": "支部委员会",
+                }[ptype]
                 secretary = member_rows[0] if member_rows else None
                 porg = {
-                    **self.stamp(), "name": f"中共{name}{label}", "type": ptype,
-                    "parent_id": None, "secretary_id": secretary["id"] if secretary else None,
+                    **self.stamp(),
+                    "name": f"中共{name}{label}",
+                    "type": ptype,
+                    "parent_id": None,
+                    "secretary_id": secretary["id"] if secretary else None,
                     "secretary_name": secretary["name"] if secretary else None,
                     "established_on": _day(date(rng.randint(2005, 2025), rng.randint(1, 12), 1)),
                 }
                 porgs.append(porg)
                 covs.append({**self.stamp(), "party_org_id": porg["id"], "organization_id": oid})
-            elif 0 < members and slot is not None:
+            elif members > 0 and slot is not None:
                 small_with_members.setdefault(slot.building_id, []).append(oid)
             elif staff >= 30 and rng.random() < 0.35 and instructors:
-                assigns.append({
-                    **self.stamp(), "instructor_id": rng.choice(instructors),
-                    "organization_id": oid, "starts_on": _day(date(2025, rng.randint(1, 12), 1)),
-                    "ends_on": None,
-                })
+                assigns.append(
+                    {
+                        **self.stamp(),
+                        "instructor_id": rng.choice(instructors),
+                        "organization_id": oid,
+                        "starts_on": _day(date(2025, rng.randint(1, 12), 1)),
+                        "ends_on": None,
+                    }
+                )
         for building_orgs in small_with_members.values():
             for start in range(0, len(building_orgs), 4):
                 group = building_orgs[start : start + 4]
                 if len(group) < 2 or rng.random() < 0.3:
                     continue
                 porg = {
-                    **self.stamp(), "name": f"中共烟台开发区联合支部委员会（第{len(porgs) + 1}组）",
-                    "type": "joint_branch", "parent_id": None, "secretary_id": None,
+                    **self.stamp(),
+                    "name": f"中共烟台开发区联合支部委员会（第{len(porgs) + 1}组）",
+                    "type": "joint_branch",
+                    "parent_id": None,
+                    "secretary_id": None,
                     "secretary_name": gen.person_name(rng),
                     "established_on": _day(date(rng.randint(2015, 2025), rng.randint(1, 12), 1)),
                 }
-                porg["name"] = f"中共{rng.choice(vocab.BUILDING_STEMS)}楼宇联合支部委员会{porg['id'][:4]}"
+                stem = rng.choice(vocab.BUILDING_STEMS)
+                porg["name"] = f"中共{stem}楼宇联合支部委员会{porg['id'][:4]}"
                 porgs.append(porg)
-                covs += [{**self.stamp(), "party_org_id": porg["id"], "organization_id": o}
-                         for o in group]
-        self.write(Organization.__table__, orgs)
-        self.write(Occupancy.__table__, occs)
-        self.write(Person.__table__, people)
-        self.write(PartyOrg.__table__, porgs)
-        self.write(PartyOrgCoverage.__table__, covs)
-        self.write(InstructorAssignment.__table__, assigns)
+                covs += [
+                    {**self.stamp(), "party_org_id": porg["id"], "organization_id": o}
+                    for o in group
+                ]
+        self.write(_t(Organization), orgs)
+        self.write(_t(Occupancy), occs)
+        self.write(_t(Person), people)
+        self.write(_t(PartyOrg), porgs)
+        self.write(_t(PartyOrgCoverage), covs)
+        self.write(_t(InstructorAssignment), assigns)
 
     def instructors(self) -> list[str]:
         rows = [
-            {**self.stamp(), "name": gen.person_name(self.rng), "phone": gen.mobile(self.rng),
-             "employer": self.rng.choice(["开发区党工委组织部", "古现街道党工委", "八角街道党工委",
-                                          "福莱山街道党工委", "大季家街道党工委"])}
+            {
+                **self.stamp(),
+                "name": gen.person_name(self.rng),
+                "phone": gen.mobile(self.rng),
+                "employer": self.rng.choice(
+                    [
+                        "开发区党工委组织部",
+                        "古现街道党工委",
+                        "八角街道党工委",
+                        "福莱山街道党工委",
+                        "大季家街道党工委",
+                    ]
+                ),
+            }
             for _ in range(max(3, self.org_target // 60))
         ]
-        self.write(Instructor.__table__, rows)
+        self.write(_t(Instructor), rows)
         return [r["id"] for r in rows]
 
     # -- campaign ---------------------------------------------------------
     def campaigns(self) -> tuple[str, str]:
-        previous = {**self.stamp(), "name": "2025年集中扫楼月", "year": 2025,
-                    "starts_on": "2025-06-01", "ends_on": "2025-07-31",
-                    "is_current": False}
-        current = {**self.stamp(), "name": "2026年集中扫楼月", "year": 2026,
-                   "starts_on": "2026-06-01", "ends_on": "2026-07-31", "is_current": True}
-        self.write(Campaign.__table__, [previous, current])
+        previous = {
+            **self.stamp(),
+            "name": "2025年集中扫楼月",
+            "year": 2025,
+            "starts_on": "2025-06-01",
+            "ends_on": "2025-07-31",
+            "is_current": False,
+        }
+        current = {
+            **self.stamp(),
+            "name": "2026年集中扫楼月",
+            "year": 2026,
+            "starts_on": "2026-06-01",
+            "ends_on": "2026-07-31",
+            "is_current": True,
+        }
+        self.write(_t(Campaign), [previous, current])
         return current["id"], previous["id"]
 
     def sweep(self, infos: list[_BuildingInfo], current: str, previous: str) -> None:
         """Last year's sweep visited everything; this year's is part-way through."""
         rng = self.rng
-        occupied = {
-            row.unit_id
-            for row in self.conn.execute(select(Occupancy.__table__.c.unit_id))
-        }
-        teams = [{**self.stamp(), "campaign_id": current, "name": f"第{k + 1}扫楼组",
-                  "leader": gen.person_name(rng)} for k in range(max(2, min(8, len(infos) // 3)))]
-        self.write(Team.__table__, teams)
+        self.writer.drain()
+        occupied = {row.unit_id for row in self.conn.execute(select(_t(Occupancy).c.unit_id))}
+        teams = [
+            {
+                **self.stamp(),
+                "campaign_id": current,
+                "name": f"第{k + 1}扫楼组",
+                "leader": gen.person_name(rng),
+            }
+            for k in range(max(2, min(8, len(infos) // 3)))
+        ]
+        self.write(_t(Team), teams)
         team_buildings, visits = [], []
         for b, info in enumerate(infos):
             team = teams[b % len(teams)]
-            team_buildings.append({**self.stamp(), "team_id": team["id"],
-                                   "building_id": info.building_id})
+            team_buildings.append(
+                {**self.stamp(), "team_id": team["id"], "building_id": info.building_id}
+            )
             started = rng.random() < 0.6
             swept_floors = rng.randint(1, len(info.floors)) if started else 0
             for f, (_fid, _label, units) in enumerate(info.floors):
@@ -437,17 +529,21 @@ class _Generator:
                     visits.append(self.visit(previous, None, slot, is_occupied, 2025))
                     if f < swept_floors:
                         visits.append(self.visit(current, team["id"], slot, is_occupied, 2026))
-        self.write(TeamBuilding.__table__, team_buildings)
-        self.write(Visit.__table__, visits)
+        self.write(_t(TeamBuilding), team_buildings)
+        self.write(_t(Visit), visits)
+        self.writer.drain()
         # Organizations registered in this year's visits were verified in this campaign.
         self.conn.execute(
-            Organization.__table__.update()
+            _t(Organization)
+            .update()
             .where(
-                Organization.__table__.c.id.in_(
-                    select(Occupancy.__table__.c.organization_id)
-                    .join(Visit.__table__, Visit.__table__.c.unit_id == Occupancy.__table__.c.unit_id)
-                    .where(Visit.__table__.c.campaign_id == current,
-                           Visit.__table__.c.outcome == "registered")
+                _t(Organization).c.id.in_(
+                    select(_t(Occupancy).c.organization_id)
+                    .join(_t(Visit), _t(Visit).c.unit_id == _t(Occupancy).c.unit_id)
+                    .where(
+                        _t(Visit).c.campaign_id == current,
+                        _t(Visit).c.outcome == "registered",
+                    )
                 )
             )
             .values(verified_campaign_id=current, verified_at=BASE_TIME + timedelta(days=20))
@@ -463,9 +559,16 @@ class _Generator:
         else:
             outcome = rng.choices(["registered", "revisit", "refused"], [90, 8, 2])[0]
         when = _ts(datetime(year, 6, 1, 9) + timedelta(minutes=rng.randrange(40 * 24 * 60)))
-        return {**self.stamp(), "campaign_id": campaign, "unit_id": slot.unit_id,
-                "team_id": team, "outcome": outcome, "visited_at": when,
-                "officer": gen.person_name(rng), "note": None}
+        return {
+            **self.stamp(),
+            "campaign_id": campaign,
+            "unit_id": slot.unit_id,
+            "team_id": team,
+            "outcome": outcome,
+            "visited_at": when,
+            "officer": gen.person_name(rng),
+            "note": None,
+        }
 
 
 def _rows(conn: Connection, table: Table) -> int:
@@ -474,7 +577,7 @@ def _rows(conn: Connection, table: Table) -> int:
 
 def has_data(db: Database) -> bool:
     with db.engine.connect() as conn:
-        return bool(_rows(conn, Organization.__table__) or _rows(conn, Zone.__table__))
+        return bool(_rows(conn, _t(Organization)) or _rows(conn, _t(Zone)))
 
 
 def generate_demo(
@@ -489,11 +592,12 @@ def generate_demo(
             "the database already holds data; give the demo a new file",
         )
     with db.engine.begin() as conn:
-        gen_ = _Generator(conn, orgs, seed, progress)
-        infos = gen_.places()
-        current, previous = gen_.campaigns()
-        gen_.organizations(infos, (current, previous))
-        gen_.sweep(infos, current, previous)
+        with BulkWriter(conn) as writer:
+            gen_ = _Generator(conn, writer, orgs, seed, progress)
+            infos = gen_.places()
+            current, previous = gen_.campaigns()
+            gen_.organizations(infos, (current, previous))
+            gen_.sweep(infos, current, previous)
         indexed = rebuild_search_index(conn, lambda done, total: gen_.tick("search", done, total))
         gen_.counts.add("search_docs", indexed)
         return gen_.counts

@@ -7,9 +7,7 @@ from collections.abc import Callable
 from yeda_desktop.errors import ValidationError
 
 
-def optional(
-    normalize: Callable[[str, str], str], value: str | None, field: str
-) -> str | None:
+def optional(normalize: Callable[[str, str], str], value: str | None, field: str) -> str | None:
     """Blank means unknown (None); anything else must pass `normalize`."""
     if value is None or not value.strip():
         return None
@@ -24,9 +22,7 @@ def count(value: int | None, field: str, field_zh: str, maximum: int = 1_000_000
     if value < 0:
         raise ValidationError(field, field_zh, "不能为负数", "must not be negative")
     if value > maximum:
-        raise ValidationError(
-            field, field_zh, f"不能超过{maximum}", f"must be at most {maximum}"
-        )
+        raise ValidationError(field, field_zh, f"不能超过{maximum}", f"must be at most {maximum}")
     return value
 
 

@@ -35,9 +35,7 @@ class Organization(Synced, Base):
     name: Mapped[str] = mapped_column(String(100), index=True)
     uscc: Mapped[str | None] = mapped_column(String(18), unique=True)
     kind: Mapped[OrgKind] = mapped_column(enum_column(OrgKind), default=OrgKind.ENTERPRISE)
-    ownership: Mapped[Ownership] = mapped_column(
-        enum_column(Ownership), default=Ownership.PRIVATE
-    )
+    ownership: Mapped[Ownership] = mapped_column(enum_column(Ownership), default=Ownership.PRIVATE)
     industry_section: Mapped[str | None] = mapped_column(String(1))
     key_industry: Mapped[KeyIndustry | None] = mapped_column(enum_column(KeyIndustry))
     is_listed: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -53,9 +51,7 @@ class Organization(Synced, Base):
     # the role played and the guarantees (funds, venue) are recorded by the officer.
     has_party_activities: Mapped[bool] = mapped_column(Boolean, default=False)
     has_party_guarantees: Mapped[bool] = mapped_column(Boolean, default=False)
-    verified_campaign_id: Mapped[str | None] = mapped_column(
-        ForeignKey("campaigns.id"), index=True
-    )
+    verified_campaign_id: Mapped[str | None] = mapped_column(ForeignKey("campaigns.id"), index=True)
     verified_at: Mapped[datetime | None] = mapped_column(DateTime)
     note: Mapped[str | None] = mapped_column(Text)
 

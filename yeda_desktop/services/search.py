@@ -8,8 +8,8 @@ from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session
 
 from yeda_desktop.models import Building, Floor, Occupancy, Organization, Person, Unit
-from yeda_desktop.services.search_index import DOCS, FTS
-from yeda_desktop.services.search_terms import compact, query_words
+from yeda_desktop.storage.search_index import DOCS, FTS
+from yeda_desktop.storage.search_terms import compact, query_words
 
 CANDIDATES = 300
 _KIND_ORDER = {"org": 0, "person": 1, "unit": 2}

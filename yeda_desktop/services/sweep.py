@@ -19,10 +19,7 @@ from yeda_desktop.models import (
     utcnow,
 )
 from yeda_desktop.models.enums import VisitOutcome
-from yeda_desktop.services import search_index
 from yeda_desktop.services.edits import Delete, Edit, Insert, Update, checked, snapshot
-
-search_index.install()
 
 PERSON_FIELDS = ("name", "gender", "id_number", "phone", "party_status", "relation_transferred")
 

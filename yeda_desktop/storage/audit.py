@@ -60,8 +60,14 @@ def _log_insert(session: Session, obj: Synced) -> list[ChangeLog]:
     for key, value in obj.logged_fields().items():
         if value is not None:
             rows.append(
-                _entry(session, obj, "update", field=key, new_value=encode_value(value),
-                       base_revision=0)
+                _entry(
+                    session,
+                    obj,
+                    "update",
+                    field=key,
+                    new_value=encode_value(value),
+                    base_revision=0,
+                )
             )
     return rows
 
@@ -78,8 +84,15 @@ def _log_update(session: Session, obj: Synced) -> list[ChangeLog]:
         if old == new:
             continue
         rows.append(
-            _entry(session, obj, "update", field=key, old_value=encode_value(old),
-                   new_value=encode_value(new), base_revision=obj.revision)
+            _entry(
+                session,
+                obj,
+                "update",
+                field=key,
+                old_value=encode_value(old),
+                new_value=encode_value(new),
+                base_revision=obj.revision,
+            )
         )
     if rows:
         obj.revision += 1

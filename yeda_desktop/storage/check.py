@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
+from sqlalchemy.orm import InstrumentedAttribute
 
 from yeda_desktop.errors import ValidationError
 from yeda_desktop.models import (
@@ -44,7 +45,9 @@ def _sqlite_checks(conn: Connection) -> Iterator[Problem]:
             yield Problem("integrity", "-", None, f"数据库文件损坏：{line}", f"integrity: {line}")
     for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
         yield Problem(
-            "foreign_key", table, str(rowid),
+            "foreign_key",
+            table,
+            str(rowid),
             f"{table} 第{rowid}行引用的 {parent} 记录不存在",
             f"{table} row {rowid} refers to a missing {parent} row",
         )
@@ -54,22 +57,31 @@ def _schema(conn: Connection) -> Iterator[Problem]:
     current, head = migrate.current_revision(conn), migrate.head_revision()
     if current != head:
         yield Problem(
-            "schema", "alembic_version", None,
-            f"结构版本为 {current}，应为 {head}", f"schema is at {current}, expected {head}",
+            "schema",
+            "alembic_version",
+            None,
+            f"结构版本为 {current}，应为 {head}",
+            f"schema is at {current}, expected {head}",
         )
 
 
 def _validated(
-    conn: Connection, column: object, id_column: object, check: Callable[[str], str], code: str
+    conn: Connection,
+    column: InstrumentedAttribute[str | None],
+    id_column: InstrumentedAttribute[str],
+    check: Callable[[str], str],
+    code: str,
 ) -> Iterator[Problem]:
-    rows = conn.execute(select(id_column, column).where(column.isnot(None)))  # type: ignore[attr-defined]
+    table = column.class_.__tablename__
+    rows = conn.execute(select(id_column, column).where(column.is_not(None)))
     for record_id, value in rows:
+        if value is None:
+            continue
         try:
             if check(value) != value:
                 raise ValidationError(code, code, "未按规范格式存储", "is not stored normalised")
         except ValidationError as exc:
-            yield Problem(code, column.table.name, record_id, f"{exc.zh}（{value}）",  # type: ignore[attr-defined]
-                          f"{exc.en} ({value})")
+            yield Problem(code, table, record_id, f"{exc.zh}（{value}）", f"{exc.en} ({value})")
 
 
 def _identifiers(conn: Connection) -> Iterator[Problem]:
@@ -83,8 +95,13 @@ def _counts(conn: Connection) -> Iterator[Problem]:
         (Organization.reported_member_count, "党员人数"),
     ):
         for (record_id,) in conn.execute(select(Organization.id).where(column < 0)):
-            yield Problem("negative", "organizations", record_id, f"{label}为负数",
-                          f"{column.key} is negative")
+            yield Problem(
+                "negative",
+                "organizations",
+                record_id,
+                f"{label}为负数",
+                f"{column.key} is negative",
+            )
 
 
 def _floors(conn: Connection) -> Iterator[Problem]:
@@ -95,48 +112,71 @@ def _floors(conn: Connection) -> Iterator[Problem]:
             yield Problem("floor_label", "floors", record_id, exc.zh, exc.en)
             continue
         if expected != level:
-            yield Problem("floor_level", "floors", record_id,
-                          f"楼层“{label}”的排序值应为{expected}，实为{level}",
-                          f"floor {label!r} has level {level}, expected {expected}")
+            yield Problem(
+                "floor_level",
+                "floors",
+                record_id,
+                f"楼层“{label}”的排序值应为{expected}，实为{level}",
+                f"floor {label!r} has level {level}, expected {expected}",
+            )
 
 
 def _party_orgs(conn: Connection) -> Iterator[Problem]:
     uncovered = select(PartyOrg.id, PartyOrg.name).where(
-        ~select(PartyOrgCoverage.id)
-        .where(PartyOrgCoverage.party_org_id == PartyOrg.id)
-        .exists()
+        ~select(PartyOrgCoverage.id).where(PartyOrgCoverage.party_org_id == PartyOrg.id).exists()
     )
     for record_id, name in conn.execute(uncovered):
-        yield Problem("party_org_empty", "party_orgs", record_id,
-                      f"党组织“{name}”未覆盖任何单位", f"party organization {name!r} covers nobody")
+        yield Problem(
+            "party_org_empty",
+            "party_orgs",
+            record_id,
+            f"党组织“{name}”未覆盖任何单位",
+            f"party organization {name!r} covers nobody",
+        )
     secretary_elsewhere = (
         select(PartyOrg.id, PartyOrg.name)
         .join(Person, Person.id == PartyOrg.secretary_id)
         .where(
             ~select(PartyOrgCoverage.id)
-            .where(PartyOrgCoverage.party_org_id == PartyOrg.id,
-                   PartyOrgCoverage.organization_id == Person.organization_id)
+            .where(
+                PartyOrgCoverage.party_org_id == PartyOrg.id,
+                PartyOrgCoverage.organization_id == Person.organization_id,
+            )
             .exists()
         )
     )
     for record_id, name in conn.execute(secretary_elsewhere):
-        yield Problem("secretary", "party_orgs", record_id,
-                      f"党组织“{name}”的书记不属于其覆盖的单位",
-                      f"the secretary of {name!r} belongs to no organization it covers")
+        yield Problem(
+            "secretary",
+            "party_orgs",
+            record_id,
+            f"党组织“{name}”的书记不属于其覆盖的单位",
+            f"the secretary of {name!r} belongs to no organization it covers",
+        )
 
 
 def _gaps(conn: Connection) -> Iterator[Problem]:
     closed = select(Gap.id).where(Gap.status == GapStatus.CLOSED, Gap.closed_on.is_(None))
     for (record_id,) in conn.execute(closed):
-        yield Problem("gap_closed", "gaps", record_id, "已整改的台账问题缺少整改日期",
-                      "a closed gap has no closing date")
+        yield Problem(
+            "gap_closed",
+            "gaps",
+            record_id,
+            "已整改的台账问题缺少整改日期",
+            "a closed gap has no closing date",
+        )
     waived = select(Gap.id).where(
         Gap.status == GapStatus.WAIVED,
         func.coalesce(func.trim(Gap.waived_reason), "") == "",
     )
     for (record_id,) in conn.execute(waived):
-        yield Problem("gap_waived", "gaps", record_id, "已豁免的台账问题缺少豁免理由",
-                      "a waived gap has no reason")
+        yield Problem(
+            "gap_waived",
+            "gaps",
+            record_id,
+            "已豁免的台账问题缺少豁免理由",
+            "a waived gap has no reason",
+        )
 
 
 def _revisions(conn: Connection) -> Iterator[Problem]:
@@ -148,8 +188,13 @@ def _revisions(conn: Connection) -> Iterator[Problem]:
             continue
         bad = conn.scalar(select(func.count()).select_from(table).where(table.c.revision < 1))
         if bad:
-            yield Problem("revision", table.name, None, f"{table.name} 有{bad}行修订号小于1",
-                          f"{bad} rows of {table.name} have a revision below 1")
+            yield Problem(
+                "revision",
+                table.name,
+                None,
+                f"{table.name} 有{bad}行修订号小于1",
+                f"{bad} rows of {table.name} have a revision below 1",
+            )
 
 
 CHECKS = (_sqlite_checks, _schema, _identifiers, _counts, _floors, _party_orgs, _gaps, _revisions)
@@ -160,5 +205,3 @@ def check_database(conn: Connection) -> list[Problem]:
     for check in CHECKS:
         problems.extend(check(conn))
     return problems
-
-

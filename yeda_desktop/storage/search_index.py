@@ -14,7 +14,8 @@ from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.orm import Session
 
 from yeda_desktop.models import Building, Floor, Organization, Person, Unit
-from yeda_desktop.services.search_terms import name_terms, number_terms
+from yeda_desktop.storage.bulk import BulkWriter
+from yeda_desktop.storage.search_terms import name_terms, number_terms
 
 DOCS = "search_docs"
 FTS = "search_fts"
@@ -124,7 +125,10 @@ def _after_flush(session: Session, _ctx: object) -> None:
 
 
 def install() -> None:
-    """Keep the index in step for every ORM session in this process (idempotent)."""
+    """Keep the index in step for every ORM session in this process (idempotent).
+
+    `Database` calls it, so every writer (GUI, CLI, imports) keeps the index current.
+    """
     if not event.contains(Session, "after_flush", _after_flush):
         event.listen(Session, "after_flush", _after_flush)
 
@@ -175,31 +179,25 @@ def _rebuild(conn: Connection, progress: Callable[[int, int], None] | None) -> i
     total = _count_rows(conn)
     conn.execute(text(f"DELETE FROM {FTS}"))
     conn.execute(text(f"DELETE FROM {DOCS}"))
-    raw = conn.connection.dbapi_connection
-    assert raw is not None
     done = 0
-    # Source rows stream from one cursor while another writes the index tables.
+    # Source rows stream from one cursor while the writer thread fills the index tables.
     reader = _all_docs(conn)
-    cursor = raw.cursor()
-    while True:
-        batch = [doc for _, doc in zip(range(BATCH), reader, strict=False)]
-        if not batch:
-            break
-        start = done + 1
-        cursor.executemany(
-            f"INSERT INTO {DOCS}(rowid, kind, ref_id, title) VALUES (?, ?, ?, ?)",
-            [(start + i, k, r, t) for i, (k, r, t, _) in enumerate(batch)],
-        )
-        cursor.executemany(
-            f"INSERT INTO {FTS}(rowid, terms) VALUES (?, ?)",
-            [(start + i, terms) for i, (_, _, _, terms) in enumerate(batch)],
-        )
-        done += len(batch)
-        if progress is not None:
-            progress(done, total)
-    cursor.close()
+    with BulkWriter(conn) as writer:
+        while True:
+            batch = [doc for _, doc in zip(range(BATCH), reader, strict=False)]
+            if not batch:
+                break
+            start = done + 1
+            writer.write(
+                f"INSERT INTO {DOCS}(rowid, kind, ref_id, title) VALUES (?, ?, ?, ?)",
+                [(start + i, k, r, t) for i, (k, r, t, _) in enumerate(batch)],
+            )
+            writer.write(
+                f"INSERT INTO {FTS}(rowid, terms) VALUES (?, ?)",
+                [(start + i, terms) for i, (_, _, _, terms) in enumerate(batch)],
+            )
+            done += len(batch)
+            if progress is not None:
+                progress(done, total)
     conn.execute(text(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')"))
     return done
-
-
-install()

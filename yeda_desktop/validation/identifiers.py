@@ -8,6 +8,8 @@ from stdnum.exceptions import (
     InvalidComponent,
     InvalidFormat,
     InvalidLength,
+)
+from stdnum.exceptions import (
     ValidationError as StdnumError,
 )
 
@@ -17,7 +19,10 @@ _REASONS: dict[type[StdnumError], tuple[str, str]] = {
     InvalidLength: ("长度应为18位", "must be 18 characters long"),
     InvalidFormat: ("含有不允许的字符", "contains characters that are not allowed"),
     InvalidChecksum: ("校验位不正确", "the check digit is wrong"),
-    InvalidComponent: ("编码中的地区、日期或机构类别无效", "a region, date or category part is invalid"),
+    InvalidComponent: (
+        "编码中的地区、日期或机构类别无效",
+        "a region, date or category part is invalid",
+    ),
 }
 
 

@@ -68,7 +68,9 @@ def normalize_org_name(value: str, field: str = "name") -> str:
     if len(name) < 2:
         raise ValidationError(field, "单位名称", "至少2个字", "must have at least 2 characters")
     if len(name) > 100:
-        raise ValidationError(field, "单位名称", "不能超过100个字", "must be at most 100 characters")
+        raise ValidationError(
+            field, "单位名称", "不能超过100个字", "must be at most 100 characters"
+        )
     if not _ORG_ALLOWED.fullmatch(name):
         bad = next(ch for ch in name if not _ORG_ALLOWED.fullmatch(ch))
         raise ValidationError(

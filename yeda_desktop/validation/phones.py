@@ -30,7 +30,10 @@ def normalize_phone(value: str, field: str = "phone") -> str:
         raise ValidationError(field, "电话", "不能为空", "must not be empty")
     if compact.startswith("1"):
         raise ValidationError(
-            field, "电话", "手机号应为以1开头的11位数字", "a mobile number has 11 digits starting with 1"
+            field,
+            "电话",
+            "手机号应为以1开头的11位数字",
+            "a mobile number has 11 digits starting with 1",
         )
     raise ValidationError(
         field,
