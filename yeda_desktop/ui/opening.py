@@ -8,8 +8,8 @@ from sqlalchemy import text
 
 from yeda_desktop.models import Campaign
 from yeda_desktop.services import progress, sweep
-from yeda_desktop.storage.search_index import rebuild_search_index
 from yeda_desktop.storage import Database, open_database
+from yeda_desktop.storage.search_index import rebuild_search_index
 from yeda_desktop.ui.tasks import TaskProgress
 
 
