@@ -28,8 +28,11 @@ from yeda_desktop.models.enums import VisitOutcome
 from yeda_desktop.services import edits, progress, sweep
 from yeda_desktop.services.search import Hit
 from yeda_desktop.ui import dialogs, sync_views
+from yeda_desktop.ui.dashboard import Dashboard
 from yeda_desktop.ui.detail_pane import DetailPane
+from yeda_desktop.ui.excel_import_dialog import ExcelImportDialog
 from yeda_desktop.ui.floor_view import FloorView
+from yeda_desktop.ui.ledger_view import LedgerView
 from yeda_desktop.ui.navigator import Navigator
 from yeda_desktop.ui.opening import Opened, count_unsent, open_work
 from yeda_desktop.ui.search_box import SearchBox
@@ -64,6 +67,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.add_view(self._sweep_tab(), self.tr("Sweep"))
+        self._add_ledger_views()
         self._build_status()
         self.navigator.floor_chosen.connect(self.show_floor)
         self.floor_view.unit_chosen.connect(self._unit_chosen)
@@ -107,6 +111,36 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(action)
         self.view_menu_actions.append(action)
         return index
+
+    # --- special work ledger, statistics and Excel import (their own modules) ----------
+
+    def _add_ledger_views(self) -> None:
+        self.ledger_view = LedgerView(self, self.lang)
+        self.dashboard = Dashboard(self)
+        self.add_view(self.ledger_view, self.tr("Special work ledger"))
+        self.add_view(self.dashboard, self.tr("Statistics"))
+        self.ledger_view.open_place.connect(self._open_ledger_place)
+        self.act_import_xlsx = self._action(self.tr("Import from &Excel…"), self.import_xlsx)
+        file_menu = self.menuBar().actions()[0].menu()
+        file_menu.insertAction(self.act_quit, self.act_import_xlsx)
+        self.ready.connect(self._ledger_views_ready)
+
+    def _ledger_views_ready(self) -> None:
+        db = self.workspace.db if self.workspace is not None else None
+        self.ledger_view.set_database(db, self.settings.officer or None)
+        self.dashboard.set_database(db)
+
+    def _open_ledger_place(self, building_id: str, floor_id: str, unit_id: str) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.show_floor(building_id, floor_id, unit_id)
+
+    def import_xlsx(self) -> None:
+        if self.workspace is None:
+            return
+        dialog = ExcelImportDialog(self.workspace.db, self.settings.officer or None, self,
+                                   self.lang)
+        dialog.exec()
+        self._ledger_views_ready()
 
     def _action(
         self, text: str, slot: object, shortcut: QKeySequence | str | None = None
