@@ -90,29 +90,29 @@
     <message>
         <location filename="../../yeda_desktop/ui/ledger_view.py" line="69"/>
         <source>Assign responsible person</source>
-        <translation type="unfinished"></translation>
+        <translation>指定负责人</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_view.py" line="74"/>
         <source>No due date</source>
-        <translation type="unfinished"></translation>
+        <translation>不设期限</translation>
     </message>
     <message numerus="yes">
         <location filename="../../yeda_desktop/ui/ledger_view.py" line="77"/>
         <source>%n gap(s) selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已选 %n 项问题</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_view.py" line="78"/>
         <source>Responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_view.py" line="79"/>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限</translation>
     </message>
 </context>
 <context>
@@ -163,163 +163,163 @@
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="65"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="91"/>
         <source>Breakdown</source>
-        <translation type="unfinished"></translation>
+        <translation>分组</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="101"/>
         <source>Funding estimate for the year</source>
-        <translation type="unfinished"></translation>
+        <translation>年度经费测算</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="103"/>
         <source>Level</source>
-        <translation type="unfinished"></translation>
+        <translation>档次</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="104"/>
         <source>Monthly allowance (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>月津贴（元）</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="105"/>
         <source>Certified staff</source>
-        <translation type="unfinished"></translation>
+        <translation>认证党务工作者人数</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="126"/>
         <source>Whole zone</source>
-        <translation type="unfinished"></translation>
+        <translation>全区</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="127"/>
         <source>Subdistrict</source>
-        <translation type="unfinished"></translation>
+        <translation>镇街</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="128"/>
         <source>Cluster</source>
-        <translation type="unfinished">集聚区</translation>
+        <translation>集聚区</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="129"/>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>楼宇</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="130"/>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>行业门类</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="131"/>
         <source>Ownership</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="177"/>
-        <source>Organization coverage %1 (previous %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>经济类型</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="181"/>
-        <source>Work coverage %1 (previous %2)</source>
-        <translation type="unfinished"></translation>
+        <source>Organization coverage %1 (previous %2)</source>
+        <translation>组织覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/dashboard.py" line="185"/>
+        <source>Work coverage %1 (previous %2)</source>
+        <translation>工作覆盖率 %1（上一年 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="189"/>
         <source>Open gaps: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在整改问题：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="212"/>
         <source>Organization coverage %</source>
-        <translation type="unfinished"></translation>
+        <translation>组织覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="209"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="213"/>
         <source>Work coverage %</source>
-        <translation type="unfinished"></translation>
+        <translation>工作覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="220"/>
         <source>Coverage by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>按%1统计覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="226"/>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="223"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="227"/>
         <source>Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="235"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="239"/>
         <source>Ledger gaps by rule</source>
-        <translation type="unfinished"></translation>
+        <translation>台账问题分类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="241"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="245"/>
         <source>Organizations</source>
-        <translation type="unfinished"></translation>
+        <translation>组织数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="242"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="246"/>
         <source>Organization coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>组织覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="242"/>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="243"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="246"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="247"/>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>上一年</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="243"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="247"/>
         <source>Work coverage</source>
-        <translation type="unfinished"></translation>
+        <translation>工作覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="243"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="247"/>
         <source>Floors swept</source>
-        <translation type="unfinished"></translation>
+        <translation>已扫楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="244"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="248"/>
         <source>Units visited</source>
-        <translation type="unfinished"></translation>
+        <translation>已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="244"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="248"/>
         <source>Units visited, previous campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>上一年已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="277"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="277"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="277"/>
         <source>Amount (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="278"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="282"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -549,6 +549,124 @@
     </message>
 </context>
 <context>
+    <name>ExcelImportDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="50"/>
+        <source>Import from Excel</source>
+        <translation>从Excel导入</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="54"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="57"/>
+        <source>Organization list</source>
+        <translation>两新组织名单</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="58"/>
+        <source>Member roster</source>
+        <translation>党员花名册</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="62"/>
+        <source>Validate</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="64"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="71"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="74"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="80"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="85"/>
+        <source>Columns (guessed from the headers; change if wrong)</source>
+        <translation>列对应关系（根据表头自动识别，如有误请修改）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="95"/>
+        <source>Choose an Excel file</source>
+        <translation>选择Excel文件</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="96"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="125"/>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="127"/>
+        <source>Column %1</source>
+        <translation>第%1列</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="160"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="160"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="161"/>
+        <source>Unchanged</source>
+        <translation>无变化</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="161"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="167"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="167"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="167"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="167"/>
+        <source>Details</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="189"/>
+        <source>Imported: %1 new, %2 updated, %3 rows with errors skipped</source>
+        <translation>已导入：新增 %1，更新 %2，跳过错误行 %3</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../yeda_desktop/ui/sync_transfer.py" line="124"/>
@@ -709,413 +827,617 @@
     </message>
 </context>
 <context>
+    <name>LedgerLabels</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="15"/>
+        <source>No party member</source>
+        <translation>规上无党员</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="16"/>
+        <source>No party organization</source>
+        <translation>无党组织</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="17"/>
+        <source>Should establish</source>
+        <translation>应建未建</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="18"/>
+        <source>Joint coverage needed</source>
+        <translation>待联合覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="19"/>
+        <source>No work coverage</source>
+        <translation>工作未覆盖</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="20"/>
+        <source>Organization form</source>
+        <translation>组织形式待调整</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="21"/>
+        <source>Four haves missing</source>
+        <translation>外企四有缺项</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="22"/>
+        <source>Floating members</source>
+        <translation>组织关系未转入</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="23"/>
+        <source>Data to verify</source>
+        <translation>数据待核实</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="30"/>
+        <source>Identified</source>
+        <translation>已发现</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="31"/>
+        <source>Action assigned</source>
+        <translation>已落实措施</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="32"/>
+        <source>In progress</source>
+        <translation>整改中</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="33"/>
+        <source>Closed</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="34"/>
+        <source>Waived</source>
+        <translation>已豁免</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="35"/>
+        <source>Resolved by data</source>
+        <translation>数据更新后消除</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="42"/>
+        <source>Send an instructor</source>
+        <translation>选派党建指导员</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="43"/>
+        <source>Form a joint branch</source>
+        <translation>组建联合党组织</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="44"/>
+        <source>Establish a branch</source>
+        <translation>单独组建党支部</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="47"/>
+        <source>Transfer relations</source>
+        <translation>转接组织关系</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="50"/>
+        <source>Develop members</source>
+        <translation>发展党员</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="51"/>
+        <source>Fix the record</source>
+        <translation>核实更正数据</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="57"/>
+        <source>Private</source>
+        <translation>私营企业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="58"/>
+        <source>Foreign-invested</source>
+        <translation>外资企业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="59"/>
+        <source>HK/Macao/Taiwan-invested</source>
+        <translation>港澳台资企业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="60"/>
+        <source>Sole proprietor</source>
+        <translation>个体工商户</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="61"/>
+        <source>Mixed ownership</source>
+        <translation>混合所有制企业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="62"/>
+        <source>Association</source>
+        <translation>社会团体</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="63"/>
+        <source>Private non-enterprise unit</source>
+        <translation>民办非企业单位</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="66"/>
+        <source>Foundation</source>
+        <translation>基金会</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="76"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="77"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_labels.py" line="78"/>
+        <source>Info</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
     <name>LedgerModel</name>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="51"/>
         <source>Organization</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位名称</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="51"/>
         <source>Gap</source>
-        <translation type="unfinished"></translation>
+        <translation>问题类型</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="51"/>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>严重程度</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="51"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="52"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>问题说明</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="52"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>措施</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="52"/>
         <source>Responsible</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="52"/>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>整改期限</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="53"/>
         <source>Subdistrict</source>
-        <translation type="unfinished"></translation>
+        <translation>镇街</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="53"/>
         <source>Cluster</source>
-        <translation type="unfinished">集聚区</translation>
+        <translation>集聚区</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="53"/>
         <source>Building</source>
-        <translation type="unfinished"></translation>
+        <translation>楼宇</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="54"/>
         <source>Industry</source>
-        <translation type="unfinished"></translation>
+        <translation>行业</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="54"/>
         <source>Ownership</source>
-        <translation type="unfinished"></translation>
+        <translation>经济类型</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_model.py" line="106"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期</translation>
     </message>
 </context>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="148"/>
-        <source>Open only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="149"/>
-        <source>Overdue only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../yeda_desktop/ui/ledger_view.py" line="151"/>
+        <source>Open only</source>
+        <translation>仅未办结</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="152"/>
+        <source>Overdue only</source>
+        <translation>仅逾期</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="154"/>
         <source>Organization, USCC or details</source>
-        <translation type="unfinished"></translation>
+        <translation>单位名称、信用代码或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="171"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="174"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="181"/>
-        <source>Re-evaluate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="182"/>
-        <source>Assign responsible…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="183"/>
-        <source>Assign action…</source>
-        <translation type="unfinished"></translation>
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_view.py" line="184"/>
-        <source>Start</source>
-        <translation type="unfinished"></translation>
+        <source>Re-evaluate</source>
+        <translation>重新排查</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_view.py" line="185"/>
-        <source>Close…</source>
-        <translation type="unfinished"></translation>
+        <source>Assign responsible…</source>
+        <translation>指定负责人…</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_view.py" line="186"/>
-        <source>Waive…</source>
-        <translation type="unfinished"></translation>
+        <source>Assign action…</source>
+        <translation>落实措施…</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_view.py" line="187"/>
-        <source>Reopen…</source>
-        <translation type="unfinished"></translation>
+        <source>Start</source>
+        <translation>开始整改</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_view.py" line="188"/>
+        <source>Close…</source>
+        <translation>整改完成…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="189"/>
+        <source>Waive…</source>
+        <translation>豁免…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="190"/>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="191"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="247"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="250"/>
         <source>Showing %1 of %2 gaps</source>
-        <translation type="unfinished"></translation>
+        <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="307"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="272"/>
+        <source>Responsible</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="272"/>
+        <source>Due</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="273"/>
+        <source>Evidence</source>
+        <translation>整改佐证</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="273"/>
+        <source>Waived</source>
+        <translation>已豁免</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="273"/>
+        <source>History</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="311"/>
         <source>Special work ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="339"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="343"/>
         <source>Assign action</source>
-        <translation type="unfinished"></translation>
+        <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="339"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="272"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="343"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="350"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="354"/>
         <source>Close gap</source>
-        <translation type="unfinished"></translation>
+        <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="350"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="354"/>
         <source>Closing evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>整改佐证材料</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="356"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="360"/>
         <source>Waive gap</source>
-        <translation type="unfinished"></translation>
+        <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="356"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="361"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="360"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="365"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="361"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="365"/>
         <source>Reopen gap</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="379"/>
-        <source>Evaluating the gap rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>重新打开</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_view.py" line="384"/>
+        <source>Evaluating the gap rules…</source>
+        <translation>正在排查问题…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="393"/>
         <source>Export ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="385"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="394"/>
         <source>Excel workbook (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="397"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="408"/>
         <source>Exported %1 rows</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 %1 行</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="56"/>
         <source>YEDA Desktop — building sweep</source>
         <translation>业达两新组织扫楼登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="62"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="66"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="217"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>
     <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="120"/>
+        <source>Special work ledger</source>
+        <translation>专项工作台账</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="121"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="123"/>
+        <source>Import from &amp;Excel…</source>
+        <translation>从&amp;Excel导入…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="157"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="158"/>
         <source>Officer and &amp;language…</source>
         <translation>队员与语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="159"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="160"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="161"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="162"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="130"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="164"/>
         <source>Add &amp;building…</source>
         <translation>添加楼宇(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="166"/>
         <source>Add &amp;floor…</source>
         <translation>添加楼层(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="167"/>
         <source>Add &amp;units…</source>
         <translation>批量添加房间(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="169"/>
         <source>&amp;Previous floor (down)</source>
         <translation>往下一层(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="138"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="172"/>
         <source>&amp;Next floor (up)</source>
         <translation>往上一层(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="175"/>
         <source>Next &amp;unvisited unit</source>
         <translation>下一个未走访房间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Register organization</source>
         <translation>登记单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="147"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="181"/>
         <source>&amp;Attach existing organization…</source>
         <translation>关联已有单位(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="183"/>
         <source>Add &amp;member</source>
         <translation>添加人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="191"/>
         <source>&amp;About YEDA Desktop</source>
         <translation>关于业达扫楼(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="195"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="165"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="203"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="211"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="215"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="241"/>
         <source>(no officer set)</source>
         <translation>（未设置队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="207"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="244"/>
         <source>Officer: %1</source>
         <translation>队员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="233"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="270"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="240"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="277"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="281"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="260"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="297"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="262"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="299"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="282"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="319"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="293"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="330"/>
         <source>Unsent changes: %1</source>
         <translation>未上报修改：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="356"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="352"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="389"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="360"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="397"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="454"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="455"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="492"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="455"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="492"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/app_icon.py" line="37"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="512"/>
         <source>About YEDA Desktop</source>
         <translation>关于业达扫楼</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="476"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="513"/>
         <source>YEDA Desktop: building-sweep registration of &quot;two new&quot; organizations.</source>
         <translation>业达扫楼：两新组织集中扫楼登记工具。</translation>
     </message>
@@ -1277,7 +1599,7 @@
     <message>
         <location filename="../../yeda_desktop/ui/print_preview.py" line="89"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">关闭</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/print_preview.py" line="117"/>

@@ -170,3 +170,12 @@ def test_double_click_asks_to_open_the_organization(zh_app: QApplication, qtbot:
     view._double_clicked()
     assert opened == [row.organization_id]
     assert len(places) == 1 and all(places[0])
+
+
+def test_ledger_vocabulary_translations_match_the_core(zh_app: QApplication) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from yeda_desktop.ui.ledger_labels import LEDGER_SOURCES
+
+    for source, chinese in LEDGER_SOURCES.items():
+        assert QCoreApplication.translate("LedgerLabels", source) == chinese

@@ -10,58 +10,60 @@ from PySide6.QtCore import QCoreApplication
 from yeda_desktop.models.enums import GapAction, GapStatus, Ownership
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("LedgerLabels", text)
-
-
 def rule_label(rule_id: str) -> str:
     labels = {
-        "no_party_member": _t("No party member"),
-        "no_party_org": _t("No party organization"),
-        "should_establish": _t("Should establish"),
-        "joint_coverage": _t("Joint coverage needed"),
-        "no_work_coverage": _t("No work coverage"),
-        "org_form": _t("Organization form"),
-        "four_haves": _t("Four haves missing"),
-        "floating_members": _t("Floating members"),
-        "data_quality": _t("Data to verify"),
+        "no_party_member": QCoreApplication.translate("LedgerLabels", "No party member"),
+        "no_party_org": QCoreApplication.translate("LedgerLabels", "No party organization"),
+        "should_establish": QCoreApplication.translate("LedgerLabels", "Should establish"),
+        "joint_coverage": QCoreApplication.translate("LedgerLabels", "Joint coverage needed"),
+        "no_work_coverage": QCoreApplication.translate("LedgerLabels", "No work coverage"),
+        "org_form": QCoreApplication.translate("LedgerLabels", "Organization form"),
+        "four_haves": QCoreApplication.translate("LedgerLabels", "Four haves missing"),
+        "floating_members": QCoreApplication.translate("LedgerLabels", "Floating members"),
+        "data_quality": QCoreApplication.translate("LedgerLabels", "Data to verify"),
     }
     return labels.get(rule_id, rule_id)
 
 
 def status_label(status: GapStatus) -> str:
     return {
-        GapStatus.IDENTIFIED: _t("Identified"),
-        GapStatus.ASSIGNED: _t("Action assigned"),
-        GapStatus.IN_PROGRESS: _t("In progress"),
-        GapStatus.CLOSED: _t("Closed"),
-        GapStatus.WAIVED: _t("Waived"),
-        GapStatus.RESOLVED_BY_DATA: _t("Resolved by data"),
+        GapStatus.IDENTIFIED: QCoreApplication.translate("LedgerLabels", "Identified"),
+        GapStatus.ASSIGNED: QCoreApplication.translate("LedgerLabels", "Action assigned"),
+        GapStatus.IN_PROGRESS: QCoreApplication.translate("LedgerLabels", "In progress"),
+        GapStatus.CLOSED: QCoreApplication.translate("LedgerLabels", "Closed"),
+        GapStatus.WAIVED: QCoreApplication.translate("LedgerLabels", "Waived"),
+        GapStatus.RESOLVED_BY_DATA: QCoreApplication.translate("LedgerLabels", "Resolved by data"),
     }[status]
 
 
 def action_label(action: GapAction | None) -> str:
     return {
         None: "",
-        GapAction.INSTRUCTOR: _t("Send an instructor"),
-        GapAction.JOINT_BRANCH: _t("Form a joint branch"),
-        GapAction.ESTABLISH_BRANCH: _t("Establish a branch"),
-        GapAction.TRANSFER_RELATIONS: _t("Transfer relations"),
-        GapAction.DEVELOP_MEMBERS: _t("Develop members"),
-        GapAction.FIX_RECORD: _t("Fix the record"),
+        GapAction.INSTRUCTOR: QCoreApplication.translate("LedgerLabels", "Send an instructor"),
+        GapAction.JOINT_BRANCH: QCoreApplication.translate("LedgerLabels", "Form a joint branch"),
+        GapAction.ESTABLISH_BRANCH: QCoreApplication.translate(
+            "LedgerLabels", "Establish a branch"
+        ),
+        GapAction.TRANSFER_RELATIONS: QCoreApplication.translate(
+            "LedgerLabels", "Transfer relations"
+        ),
+        GapAction.DEVELOP_MEMBERS: QCoreApplication.translate("LedgerLabels", "Develop members"),
+        GapAction.FIX_RECORD: QCoreApplication.translate("LedgerLabels", "Fix the record"),
     }[action]
 
 
 def ownership_label(ownership: Ownership | str) -> str:
     labels = {
-        Ownership.PRIVATE: _t("Private"),
-        Ownership.FOREIGN: _t("Foreign-invested"),
-        Ownership.HMT: _t("HK/Macao/Taiwan-invested"),
-        Ownership.INDIVIDUAL: _t("Sole proprietor"),
-        Ownership.MIXED: _t("Mixed ownership"),
-        Ownership.ASSOCIATION: _t("Association"),
-        Ownership.PRIVATE_NON_ENTERPRISE: _t("Private non-enterprise unit"),
-        Ownership.FOUNDATION: _t("Foundation"),
+        Ownership.PRIVATE: QCoreApplication.translate("LedgerLabels", "Private"),
+        Ownership.FOREIGN: QCoreApplication.translate("LedgerLabels", "Foreign-invested"),
+        Ownership.HMT: QCoreApplication.translate("LedgerLabels", "HK/Macao/Taiwan-invested"),
+        Ownership.INDIVIDUAL: QCoreApplication.translate("LedgerLabels", "Sole proprietor"),
+        Ownership.MIXED: QCoreApplication.translate("LedgerLabels", "Mixed ownership"),
+        Ownership.ASSOCIATION: QCoreApplication.translate("LedgerLabels", "Association"),
+        Ownership.PRIVATE_NON_ENTERPRISE: QCoreApplication.translate(
+            "LedgerLabels", "Private non-enterprise unit"
+        ),
+        Ownership.FOUNDATION: QCoreApplication.translate("LedgerLabels", "Foundation"),
     }
     try:
         return labels[Ownership(ownership)]
@@ -70,7 +72,12 @@ def ownership_label(ownership: Ownership | str) -> str:
 
 
 def severity_label(severity: str) -> str:
-    return {"high": _t("High"), "medium": _t("Medium"), "info": _t("Info")}.get(severity, severity)
+    labels = {
+        "high": QCoreApplication.translate("LedgerLabels", "High"),
+        "medium": QCoreApplication.translate("LedgerLabels", "Medium"),
+        "info": QCoreApplication.translate("LedgerLabels", "Info"),
+    }
+    return labels.get(severity, severity)
 
 
 # English source → Chinese, so a test can hold the translations to the core's labels.

@@ -269,21 +269,22 @@ class LedgerView(QWidget):
             self.detail.clear()
             return
         esc = html.escape
+        action, who, due = self.tr("Action"), self.tr("Responsible"), self.tr("Due")
+        evidence, waived, history = self.tr("Evidence"), self.tr("Waived"), self.tr("History")
         parts = [
             f"<h3>{esc(found.organization)}</h3>",
             f"<p><b>{esc(rule_label(found.rule_id))}</b> · {esc(status_label(found.status))}</p>",
             f"<p>{esc(found.detail_zh or '')}</p>",
-            f"<p>{esc(self.tr('Action'))}: {esc(action_label(found.action))}<br>"
-            f"{esc(self.tr('Responsible'))}: {esc(found.responsible or '—')}<br>"
-            f"{esc(self.tr('Due'))}: {found.due_on or '—'}</p>",
+            f"<p>{esc(action)}: {esc(action_label(found.action))}<br>"
+            f"{esc(who)}: {esc(found.responsible or '—')}<br>"
+            f"{esc(due)}: {found.due_on or '—'}</p>",
         ]
         if found.evidence:
-            parts.append(f"<p>{esc(self.tr('Evidence'))}: {esc(found.evidence)} "
-                         f"({found.closed_on or ''})</p>")
+            parts.append(f"<p>{esc(evidence)}: {esc(found.evidence)} ({found.closed_on or ''})</p>")
         if found.waived_reason:
-            parts.append(f"<p>{esc(self.tr('Waived'))}: {esc(found.waived_reason)} "
+            parts.append(f"<p>{esc(waived)}: {esc(found.waived_reason)} "
                          f"({esc(found.waived_by or '')})</p>")
-        parts.append(f"<h4>{esc(self.tr('History'))}</h4><ul>")
+        parts.append(f"<h4>{esc(history)}</h4><ul>")
         for step in found.history:
             moved = status_label(step.to_status)
             parts.append(f"<li>{step.at:%Y-%m-%d %H:%M} {esc(moved)} — "
