@@ -58,8 +58,8 @@ class Dashboard(QWidget):
         self.db: Database | None = None
         self.summary: Summary | None = None
         self.dimension = QComboBox(self)
-        for key, label in self._dimensions().items():
-            self.dimension.addItem(label, key)
+        for key, text in self._dimensions().items():
+            self.dimension.addItem(text, key)
         self.dimension.setCurrentIndex(1)
         self.dimension.currentIndexChanged.connect(self.refresh)
         refresh = QPushButton(self.tr("Refresh"), self)

@@ -61,6 +61,16 @@ from yeda_desktop.ui.tasks import run_task
 GapWork = Callable[[Session, list[Gap]], object]
 
 
+def for_each(step: Callable[[Session, Gap], None]) -> GapWork:
+    """The same lifecycle step on every selected gap."""
+
+    def work(session: Session, gaps: list[Gap]) -> None:
+        for gap in gaps:
+            step(session, gap)
+
+    return work
+
+
 class BulkAssignDialog(QDialog):
     """Responsible person and due date for the selected gaps."""
 
@@ -344,27 +354,27 @@ class LedgerView(QWidget):
                                           labels, 0, False)
         if ok:
             action = actions[labels.index(choice)]
-            self.apply_to_selected(lambda s, gaps: [assign(s, g, action) for g in gaps])
+            self.apply_to_selected(for_each(lambda s, g: assign(s, g, action)))
 
     def start_work(self) -> None:
-        self.apply_to_selected(lambda s, gaps: [start(s, g) for g in gaps])
+        self.apply_to_selected(for_each(start))
 
     def close_gap(self) -> None:
         evidence, ok = QInputDialog.getMultiLineText(
             self, self.tr("Close gap"), self.tr("Closing evidence"))
         if ok:
             today = date.today()
-            self.apply_to_selected(lambda s, gaps: [close(s, g, evidence, today) for g in gaps])
+            self.apply_to_selected(for_each(lambda s, g: close(s, g, evidence, today)))
 
     def waive_gap(self) -> None:
         reason, ok = QInputDialog.getText(self, self.tr("Waive gap"), self.tr("Reason"))
         if ok:
-            self.apply_to_selected(lambda s, gaps: [waive(s, g, reason) for g in gaps])
+            self.apply_to_selected(for_each(lambda s, g: waive(s, g, reason)))
 
     def reopen_gap(self) -> None:
         note, ok = QInputDialog.getText(self, self.tr("Reopen gap"), self.tr("Reason"))
         if ok:
-            self.apply_to_selected(lambda s, gaps: [reopen(s, g, note) for g in gaps])
+            self.apply_to_selected(for_each(lambda s, g: reopen(s, g, note)))
 
     def reevaluate(self) -> None:
         db, officer = self.db, self.officer
