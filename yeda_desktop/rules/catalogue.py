@@ -47,6 +47,11 @@ class Rule:
     explain: Callable[[OrgFacts, RulesProfile], tuple[str, str]]
 
 
+def _n(count: int, noun: str) -> str:
+    """English count and noun, plural unless one: "1 full member", "3 full members"."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 def _staff(f: OrgFacts) -> int:
     return f.staff_count or 0
 
@@ -113,7 +118,7 @@ def _se_sql(c: Columns, p: RulesProfile) -> ColumnElement[bool]:
 def _se_explain(f: OrgFacts, p: RulesProfile) -> tuple[str, str]:
     return (
         f"正式党员 {f.full_members} 名（≥{p.establish_full_members}），未单独建立党组织",
-        f"{f.full_members} full members (≥ {p.establish_full_members}) "
+        f"{_n(f.full_members, 'full member')} (≥ {p.establish_full_members}) "
         "and no party organization of its own",
     )
 
@@ -135,7 +140,7 @@ def _jc_sql(c: Columns, p: RulesProfile) -> ColumnElement[bool]:
 def _jc_explain(f: OrgFacts, p: RulesProfile) -> tuple[str, str]:
     return (
         f"正式党员 {f.full_members} 名（不足{p.establish_full_members}名），未被任何党组织覆盖",
-        f"{f.full_members} full members (fewer than {p.establish_full_members}) "
+        f"{_n(f.full_members, 'full member')} (fewer than {p.establish_full_members}) "
         "and not covered by any party organization",
     )
 
@@ -263,7 +268,7 @@ def _fm_sql(c: Columns, _p: RulesProfile) -> ColumnElement[bool]:
 def _fm_explain(f: OrgFacts, _p: RulesProfile) -> tuple[str, str]:
     return (
         f"{f.floating_members} 名党员组织关系未转入",
-        f"{f.floating_members} members whose relation is not transferred here",
+        f"{_n(f.floating_members, 'member')} whose relation is not transferred here",
     )
 
 
@@ -275,7 +280,8 @@ def _dq_problems(f: OrgFacts, p: RulesProfile) -> list[tuple[str, str]]:
         problems.append(("统一社会信用代码无效", "invalid USCC"))
     if p.check_identifiers and f.invalid_id_numbers:
         problems.append(
-            (f"{f.invalid_id_numbers} 个身份证号无效", f"{f.invalid_id_numbers} invalid ID numbers")
+            (f"{f.invalid_id_numbers} 个身份证号无效",
+             _n(f.invalid_id_numbers, "invalid ID number"))
         )
     if (
         f.reported_member_count is not None
@@ -284,17 +290,18 @@ def _dq_problems(f: OrgFacts, p: RulesProfile) -> list[tuple[str, str]]:
         problems.append(
             (
                 f"自报党员 {f.reported_member_count} 名，登记 {f.registered_members} 名",
-                f"{f.reported_member_count} members reported, "
+                f"{_n(f.reported_member_count, 'member')} reported, "
                 f"{f.registered_members} registered",
             )
         )
     if p.check_visits and f.units_unvisited:
         problems.append(
-            (f"{f.units_unvisited} 个房间本次未走访", f"{f.units_unvisited} units not visited")
+            (f"{f.units_unvisited} 个房间本次未走访",
+             _n(f.units_unvisited, "unit") + " not visited")
         )
     if p.check_visits and f.units_revisit:
         problems.append(
-            (f"{f.units_revisit} 个房间待复访", f"{f.units_revisit} units to revisit")
+            (f"{f.units_revisit} 个房间待复访", _n(f.units_revisit, "unit") + " to revisit")
         )
     if p.check_verification and not f.verified:
         problems.append(("本次扫楼未核实", "not verified in this campaign"))
