@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import Subquery, case, distinct, func, literal, select
+from sqlalchemy import String, Subquery, case, cast, distinct, func, literal, select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.models import (
@@ -85,7 +85,7 @@ def sweep_progress(
         column = (
             func.coalesce(Organization.industry_section, "（未填）")
             if dimension == "industry"
-            else Organization.ownership
+            else cast(Organization.ownership, String)
         )
         keyed = (
             base.add_columns(func.coalesce(column, "（无单位）").label("grp"))
