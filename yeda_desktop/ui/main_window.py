@@ -30,7 +30,6 @@ from yeda_desktop.services.search import Hit
 from yeda_desktop.ui import dialogs, sync_views
 from yeda_desktop.ui.dashboard import Dashboard
 from yeda_desktop.ui.detail_pane import DetailPane
-from yeda_desktop.ui.excel_import_dialog import ExcelImportDialog
 from yeda_desktop.ui.floor_view import FloorView
 from yeda_desktop.ui.ledger_view import LedgerView
 from yeda_desktop.ui.navigator import Navigator
@@ -137,6 +136,8 @@ class MainWindow(QMainWindow):
     def import_xlsx(self) -> None:
         if self.workspace is None:
             return
+        from yeda_desktop.ui.excel_import_dialog import ExcelImportDialog  # openpyxl: on use
+
         dialog = ExcelImportDialog(self.workspace.db, self.settings.officer or None, self,
                                    self.lang)
         dialog.exec()
