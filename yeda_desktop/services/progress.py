@@ -36,6 +36,20 @@ LEFT JOIN (SELECT DISTINCT unit_id FROM visits
 GROUP BY f.id
 """
 
+# The whole zone at once: two aggregates joined to the floors, not a join per unit
+# (17,000 floors and 130,000 units in well under a second instead of several).
+_ALL_FLOOR_COUNTS = """
+SELECT f.id, f.building_id, coalesce(n.total, 0), coalesce(d.done, 0)
+FROM floors f
+LEFT JOIN (SELECT floor_id, count(*) AS total FROM units GROUP BY floor_id) n
+       ON n.floor_id = f.id
+LEFT JOIN (SELECT u.floor_id, count(DISTINCT v.unit_id) AS done
+           FROM visits v JOIN units u ON u.id = v.unit_id
+           WHERE v.campaign_id = :c AND v.outcome != 'revisit'
+           GROUP BY u.floor_id) d
+       ON d.floor_id = f.id
+"""
+
 
 @dataclass(frozen=True)
 class Count:
@@ -79,10 +93,13 @@ def floor_counts(
     session: Session, campaign_id: str, building_id: str | None = None
 ) -> dict[str, tuple[str, Count]]:
     """floor id → (building id, units done/total)."""
-    where = "WHERE f.building_id = :b" if building_id else ""
-    rows = session.execute(
-        text(_FLOOR_COUNTS.format(where=where)), {"c": campaign_id, "b": building_id}
-    )
+    if building_id is None:
+        rows = session.execute(text(_ALL_FLOOR_COUNTS), {"c": campaign_id})
+    else:
+        rows = session.execute(
+            text(_FLOOR_COUNTS.format(where="WHERE f.building_id = :b")),
+            {"c": campaign_id, "b": building_id},
+        )
     return {fid: (bid, Count(int(dn), int(tot))) for fid, bid, tot, dn in rows}
 
 

@@ -6,9 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import lazy_pinyin
-from pypinyin.seg import mmseg
-
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af]+")
 
 
@@ -25,6 +22,8 @@ def suffixes(word: str, min_len: int = 1) -> list[str]:
 
 @lru_cache(maxsize=200_000)
 def _word_syllables(word: str) -> tuple[str, ...]:
+    from pypinyin import lazy_pinyin  # ~0.5 s of dictionaries: loaded on first use, not at start
+
     return tuple(lazy_pinyin(word))
 
 
@@ -35,6 +34,8 @@ def _syllables(run: str) -> tuple[str, ...]:
     is cached: organization names repeat their words (烟台, 科技, 有限公司), so
     indexing 100,000 of them pays for each word's conversion once.
     """
+    from pypinyin.seg import mmseg
+
     syllables: list[str] = []
     for word in mmseg.seg.cut(run):
         syllables += _word_syllables(word)

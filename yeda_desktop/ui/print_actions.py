@@ -12,18 +12,25 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.reports import RenderCancelled
-from yeda_desktop.reports.jobs import FORM_TITLES, PrintJob, run_job
 from yeda_desktop.storage import Database
 from yeda_desktop.ui.print_preview import PrintPreviewDialog
 from yeda_desktop.ui.tasks import Cancelled, Task, TaskProgress, run_task
+
+if TYPE_CHECKING:  # reportlab loads with the reports (~0.5 s): on first print, not at start
+    from yeda_desktop.reports.jobs import PrintJob
+
+
+def _job(form: str, **fields: Any) -> PrintJob:
+    from yeda_desktop.reports.jobs import PrintJob
+
+    return PrintJob(form, **fields)
 
 
 class PrintController(QObject):
@@ -46,6 +53,8 @@ class PrintController(QObject):
 
     def start(self, db: Database, job: PrintJob, file_stem: str | None = None) -> Task:
         """Render ``job`` in the background with a cancellable progress dialog."""
+        from yeda_desktop.reports.jobs import FORM_TITLES, run_job
+
         self._count += 1
         stem = file_stem or FORM_TITLES[job.form]
         out = self.folder / f"{self._count:03d}-{stem}.pdf"
@@ -73,6 +82,8 @@ class PrintController(QObject):
             self.preview.show()
 
     def _error(self, exc: BaseException) -> None:
+        from yeda_desktop.reports import RenderCancelled
+
         self.task = None
         if isinstance(exc, (Cancelled, RenderCancelled)):
             self.cancelled.emit()
@@ -139,40 +150,40 @@ def install(window: QMainWindow) -> PrintController:
 
     add(
         window.tr("Registration form of this organization…"),
-        lambda: PrintJob("registration", organization_ids=(o,)) if (o := org_id()) else None,
+        lambda: _job("registration", organization_ids=(o,)) if (o := org_id()) else None,
     )
     add(
         window.tr("Member roster of this organization…"),
-        lambda: PrintJob("roster", organization_ids=(o,)) if (o := org_id()) else None,
+        lambda: _job("roster", organization_ids=(o,)) if (o := org_id()) else None,
     )
     add(
         window.tr("Rectification notice of this organization…"),
-        lambda: PrintJob("notice", organization_ids=(o,)) if (o := org_id()) else None,
+        lambda: _job("notice", organization_ids=(o,)) if (o := org_id()) else None,
     )
     menu.addSeparator()
     add(
         window.tr("Registration forms of every organization in this building…"),
-        lambda: PrintJob("registration", building_id=b) if (b := building_id()) else None,
+        lambda: _job("registration", building_id=b) if (b := building_id()) else None,
     )
     add(
         window.tr("Sweep summary of this building…"),
-        lambda: PrintJob("sweep", building_id=b) if (b := building_id()) else None,
+        lambda: _job("sweep", building_id=b) if (b := building_id()) else None,
     )
     menu.addSeparator()
     add(
         window.tr("Special work ledger (current filter), by subdistrict…"),
-        lambda: PrintJob("ledger", ledger_filter=ledger_filter()),
+        lambda: _job("ledger", ledger_filter=ledger_filter()),
     )
     add(
         window.tr("Special work ledger (current filter), by cluster…"),
-        lambda: PrintJob("ledger", group_by="cluster", ledger_filter=ledger_filter()),
+        lambda: _job("ledger", group_by="cluster", ledger_filter=ledger_filter()),
     )
     add(
         window.tr("Registration forms of the selected ledger organizations…"),
-        lambda: PrintJob("registration", organization_ids=s) if (s := selected_orgs()) else None,
+        lambda: _job("registration", organization_ids=s) if (s := selected_orgs()) else None,
     )
     menu.addSeparator()
-    add(window.tr("Blank registration form…"), lambda: PrintJob("blank"))
+    add(window.tr("Blank registration form…"), lambda: _job("blank"))
 
     def refresh() -> None:
         has_db = db() is not None
