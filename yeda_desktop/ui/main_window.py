@@ -30,6 +30,7 @@ from yeda_desktop.services.search import Hit
 from yeda_desktop.ui import dialogs, sync_views
 from yeda_desktop.ui.dashboard import Dashboard
 from yeda_desktop.ui.detail_pane import DetailPane
+from yeda_desktop.ui.directory_view import DirectoryView
 from yeda_desktop.ui.floor_view import FloorView
 from yeda_desktop.ui.ledger_view import LedgerView
 from yeda_desktop.ui.navigator import Navigator
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.add_view(self._sweep_tab(), self.tr("Sweep"))
         self._add_ledger_views()
+        self._add_directory_view()
         self._build_status()
         self.navigator.floor_chosen.connect(self.show_floor)
         self.floor_view.unit_chosen.connect(self._unit_chosen)
@@ -128,6 +130,20 @@ class MainWindow(QMainWindow):
         db = self.workspace.db if self.workspace is not None else None
         self.ledger_view.set_database(db, self.settings.officer or None)
         self.dashboard.set_database(db)
+
+    def _add_directory_view(self) -> None:
+        """The all-organizations tab (单位名录); double-click opens the organization here."""
+        self.directory = DirectoryView(self)
+        self.add_view(self.directory, self.tr("All organizations"))
+        self.directory.open_place.connect(self._open_ledger_place)
+        self.directory.unplaced.connect(
+            lambda name: self.statusBar().showMessage(
+                self.tr("%1 is not in any unit yet").replace("%1", name), 5000
+            )
+        )
+        self.ready.connect(
+            lambda: self.directory.set_database(self.workspace.db if self.workspace else None)
+        )
 
     def _open_ledger_place(self, building_id: str, floor_id: str, unit_id: str) -> None:
         self.tabs.setCurrentIndex(0)

@@ -1,0 +1,136 @@
+"""The organization directory: pages by keyset or by id reproduce the full order; filters in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from yeda_desktop.demo import generate_demo
+from yeda_desktop.models import Gap
+from yeda_desktop.models.enums import GapStatus, Ownership
+from yeda_desktop.services import directory as d
+from yeda_desktop.storage import Database, open_database
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    database = open_database(tmp_path_factory.mktemp("dir") / "demo.sqlite")
+    generate_demo(database, 150, 5, None)
+    with database.session(officer="测试") as s:
+        ids = list(s.scalars(text("SELECT id FROM organizations ORDER BY id LIMIT 12")))
+        for n, oid in enumerate(ids):  # 8 open gaps on 6 organizations, 4 closed
+            status = GapStatus.CLOSED if n >= 8 else GapStatus.IDENTIFIED
+            s.add(
+                Gap(
+                    organization_id=ids[n % 6] if n < 8 else oid,
+                    rule_id="no_party_member",
+                    status=status,
+                )
+            )
+    yield database
+    database.close()
+
+
+def _everything(s: Session) -> list[d.DirectoryRow]:
+    return d.rows_of(s, list(s.scalars(text("SELECT id FROM organizations"))))
+
+
+def _expected(rows: list[d.DirectoryRow], sort: str, descending: bool) -> list[str]:
+    value = {
+        "name": lambda r: r.name,
+        "staff": lambda r: -1 if r.staff is None else r.staff,
+        "ownership": lambda r: r.ownership.value,
+        "members": lambda r: r.members,
+        "gaps": lambda r: r.gaps,
+    }[sort]
+    return [r.id for r in sorted(rows, key=lambda r: (value(r), r.id), reverse=descending)]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("sort", list(d.KEYSET_SORTS))
+def test_keyset_pages_join_up_to_the_whole_order(db: Database, sort: str, descending: bool) -> None:
+    with db.reader() as s:
+        everything = _everything(s)
+        got: list[str] = []
+        after = None
+        while True:
+            page = d.page(s, d.DirectoryFilter(), sort, descending, after, limit=40)
+            assert len(page.rows) <= 40
+            got += [r.id for r in page.rows]
+            if page.next is None:
+                break
+            after = page.next
+    assert got == _expected(everything, sort, descending)
+
+
+@pytest.mark.parametrize("sort", ["members", "gaps"])
+def test_aggregate_sorts_give_the_whole_order(db: Database, sort: str) -> None:
+    with db.reader() as s:
+        everything = _everything(s)
+        for descending in (False, True):
+            ids = d.ordered_ids(s, d.DirectoryFilter(), sort, descending)
+            assert ids == _expected(everything, sort, descending)
+    assert max(r.gaps for r in everything) == 2  # closed gaps are not counted
+    assert sum(r.gaps for r in everything) == 8
+
+
+def test_building_sort_and_places(db: Database) -> None:
+    with db.reader() as s:
+        ids = d.ordered_ids(s, d.DirectoryFilter(), "building", False)
+        rows = d.rows_of(s, ids)
+    buildings = [r.building for r in rows]
+    assert buildings == sorted(buildings)
+    placed = [r for r in rows if r.unit_id]
+    assert placed and all(r.building and r.floor and r.unit for r in placed)
+
+
+def test_filters_are_done_in_sql(db: Database) -> None:
+    with db.reader() as s:
+        everything = _everything(s)
+        choices = d.place_choices(s)
+        building = next(
+            b for b in choices.buildings if any(r.building_id == b[0] for r in everything)
+        )
+        in_building = d.DirectoryFilter(building_id=building[0])
+        ids = d.ordered_ids(s, in_building, "members", False)
+        assert d.count(s, in_building) == len(ids) > 0
+        occupants = set(
+            s.scalars(
+                text(
+                    "SELECT oc.organization_id FROM occupancies oc "
+                    "JOIN units u ON u.id = oc.unit_id "
+                    "JOIN floors f ON f.id = u.floor_id WHERE f.building_id = :b"
+                ),
+                {"b": building[0]},
+            )
+        )
+        assert set(ids) == occupants
+        sub = choices.subdistricts[0][0]
+        foreign = d.DirectoryFilter(subdistrict_id=sub, ownership=Ownership.FOREIGN)
+        rows = d.page(s, foreign, "name", False, None, limit=10_000).rows
+        assert all(r.ownership is Ownership.FOREIGN for r in rows)
+        assert len(rows) == d.count(s, foreign)
+        assert d.count(s, d.DirectoryFilter(has_gaps=True)) == 6
+        assert d.count(s, d.DirectoryFilter(has_gaps=False)) == len(everything) - 6
+
+
+def test_place_choices_have_parents(db: Database) -> None:
+    with db.reader() as s:
+        c = d.place_choices(s)
+    subs = {i for i, _ in c.subdistricts}
+    clusters = {i for i, _, _ in c.clusters}
+    assert subs and all(p in subs for _, _, p in c.clusters)
+    assert all(p in clusters for _, _, p in c.buildings)
+
+
+def test_an_empty_database_lists_nothing(tmp_path: Path) -> None:
+    database = open_database(tmp_path / "empty.sqlite")
+    with database.reader() as s:
+        assert d.count(s, d.DirectoryFilter()) == 0
+        assert d.page(s, d.DirectoryFilter()).rows == []
+        assert d.ordered_ids(s, d.DirectoryFilter(), "gaps", True) == []
+    database.close()

@@ -1,0 +1,114 @@
+"""The all-organizations tab loads a window of rows, fetches more on scrolling, sorts, filters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from yeda_desktop.demo import generate_demo
+from yeda_desktop.services import directory
+from yeda_desktop.storage import Database, open_database
+from yeda_desktop.ui.directory_view import DirectoryView
+from yeda_desktop.ui.main_window import MainWindow
+from yeda_desktop.ui.settings import AppSettings
+
+PAGE = 20
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+    database = open_database(tmp_path_factory.mktemp("directory") / "demo.sqlite")
+    generate_demo(database, 150, 11, None)
+    yield database
+    database.close()
+
+
+def _shown_total(view: DirectoryView) -> int | None:
+    found = re.search(r"[\d,]+", view.total.text())
+    return int(found.group().replace(",", "")) if found else None
+
+
+@pytest.fixture
+def view(qtbot: QtBot, zh_app: QApplication, db: Database) -> DirectoryView:
+    widget = DirectoryView(page_size=PAGE)
+    qtbot.addWidget(widget)
+    widget.resize(900, 300)  # a short table: one page more than fills it
+    widget.show()
+    widget.set_database(db)
+    qtbot.waitUntil(lambda: widget.model.rowCount() == PAGE and not widget.model._busy)
+    return widget
+
+
+def test_only_a_window_is_loaded_and_scrolling_fetches_more(
+    qtbot: QtBot, view: DirectoryView, db: Database
+) -> None:
+    qtbot.waitUntil(lambda: _shown_total(view) == 150)
+    assert view.model.rowCount() == PAGE < 150
+    assert view.model.canFetchMore()
+    view.table.scrollToBottom()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2 * PAGE)
+    names = [r.name for r in view.model.rows]
+    assert names == sorted(names)
+    with db.reader() as s:
+        expected = directory.page(s, directory.DirectoryFilter(), "name", False, None, 2 * PAGE)
+    assert [r.id for r in view.model.rows] == [r.id for r in expected.rows]
+
+
+def test_sorting_by_an_aggregate_pages_through_its_order(
+    qtbot: QtBot, view: DirectoryView, db: Database
+) -> None:
+    view.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)  # party members, most first
+    qtbot.waitUntil(lambda: view.model.rowCount() == PAGE and not view.model._busy)
+    view.table.scrollToBottom()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2 * PAGE)
+    with db.reader() as s:
+        order = directory.ordered_ids(s, directory.DirectoryFilter(), "members", True)
+    assert [r.id for r in view.model.rows] == order[: 2 * PAGE]
+    members = [r.members for r in view.model.rows]
+    assert members == sorted(members, reverse=True) and members[0] > 0
+
+
+def test_filters_narrow_the_list_in_sql(qtbot: QtBot, view: DirectoryView, db: Database) -> None:
+    qtbot.waitUntil(lambda: view.building.count() > 1)
+    view.building.setCurrentIndex(1)
+    building_id = view.building.currentData()
+    with db.reader() as s:
+        n = directory.count(s, directory.DirectoryFilter(building_id=building_id))
+    qtbot.waitUntil(lambda: _shown_total(view) == n and not view.model._busy)
+    assert view.model.rowCount() == min(n, PAGE)
+    view.ownership.setCurrentIndex(view.ownership.findData("foreign"))
+    qtbot.waitUntil(lambda: not view.model._busy and view.model.filter.ownership is not None)
+    qtbot.waitUntil(lambda: all(r.ownership.value == "foreign" for r in view.model.rows))
+
+
+def test_double_click_opens_the_organization_s_unit(qtbot: QtBot, view: DirectoryView) -> None:
+    row = next(n for n, r in enumerate(view.model.rows) if r.unit_id)
+    index = view.model.index(row, 0)
+    with qtbot.waitSignal(view.open_place) as signal:
+        view.table.doubleClicked.emit(index)
+    r = view.model.rows[row]
+    assert signal.args == [r.building_id, r.floor_id, r.unit_id]
+
+
+def test_the_main_window_tab_opens_an_organization_in_the_sweep(
+    qtbot: QtBot, zh_app: QApplication, settings: AppSettings, db: Database
+) -> None:
+    window = MainWindow(settings, "zh")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.open_database(str(db.path))
+    assert window.directory.model.rowCount() == 0  # nothing read before the tab is shown
+    window.tabs.setCurrentWidget(window.directory)
+    model = window.directory.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not model._busy)
+    row = next(n for n, r in enumerate(model.rows) if r.unit_id)
+    window.directory.table.doubleClicked.emit(model.index(row, 0))
+    assert window.tabs.currentIndex() == 0
+    assert window.floor_view.current_unit() == model.rows[row].unit_id
+    window.close()

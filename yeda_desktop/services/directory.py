@@ -1,0 +1,261 @@
+"""The directory of all organizations (单位名录), read a page at a time, filtered and sorted in SQL.
+
+Sorting by a column SQLite can scan (name, staff, ownership) pages by keyset: the
+next page starts after the last row's (sort value, id), so page 500 costs what
+page 1 does. Sorting by an aggregate (building, party members, open gaps) takes
+one grouped pass for the order of ids, then pages are read by id. Either way the
+details (place, members, open gaps on the ledger) are read for the page's rows only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
+from yeda_desktop.models.enums import Ownership, PartyStatus
+
+PAGE = 200
+_MEMBER_STATUSES = (PartyStatus.FULL.value, PartyStatus.PROBATIONARY.value)
+_OPEN = tuple(sorted(s.value for s in OPEN_STATUSES))
+_IN_OPEN = ", ".join(f"'{s}'" for s in _OPEN)
+_IN_MEMBER = ", ".join(f"'{s}'" for s in _MEMBER_STATUSES)
+
+_MEMBERS_OF = (
+    f"(SELECT count(*) FROM people p WHERE p.organization_id = o.id "
+    f"AND p.party_status IN ({_IN_MEMBER}))"
+)
+_GAPS_OF = (
+    f"(SELECT count(*) FROM gaps g WHERE g.organization_id = o.id AND g.status IN ({_IN_OPEN}))"
+)
+
+# Sorts SQLite can page by keyset cheaply: sort key → the value it sorts by (NULLs
+# folded so that (value, id) compares as a row value).
+KEYSET_SORTS: dict[str, str] = {
+    "name": "o.name",
+    "staff": "coalesce(o.staff_count, -1)",
+    "ownership": "o.ownership",
+}
+# Sorts by an aggregate: one grouped pass gives the whole order (a second or more at
+# 100,000 organizations), after which pages are read by id.
+AGGREGATE_SORTS: dict[str, tuple[str, str]] = {
+    "building": (
+        "SELECT oc.organization_id AS oid, min(b.name) AS n FROM occupancies oc "
+        "JOIN units u ON u.id = oc.unit_id JOIN floors f ON f.id = u.floor_id "
+        "JOIN buildings b ON b.id = f.building_id GROUP BY oc.organization_id",
+        "coalesce(s.n, '')",
+    ),
+    "members": (
+        f"SELECT organization_id AS oid, count(*) AS n FROM people "
+        f"WHERE party_status IN ({_IN_MEMBER}) GROUP BY organization_id",
+        "coalesce(s.n, 0)",
+    ),
+    "gaps": (
+        f"SELECT organization_id AS oid, count(*) AS n FROM gaps "
+        f"WHERE status IN ({_IN_OPEN}) GROUP BY organization_id",
+        "coalesce(s.n, 0)",
+    ),
+}
+SORTS = (*KEYSET_SORTS, *AGGREGATE_SORTS)
+
+
+@dataclass(frozen=True)
+class DirectoryFilter:
+    """Which organizations to list; None means any. `has_gaps`: open gaps on the ledger."""
+
+    subdistrict_id: str | None = None
+    cluster_id: str | None = None
+    building_id: str | None = None
+    ownership: Ownership | None = None
+    has_gaps: bool | None = None
+
+
+@dataclass(frozen=True)
+class DirectoryRow:
+    id: str
+    name: str
+    uscc: str | None
+    ownership: Ownership
+    building: str
+    floor: str
+    unit: str
+    building_id: str | None
+    floor_id: str | None
+    unit_id: str | None
+    staff: int | None
+    members: int
+    gaps: int
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where the next page starts: after this sort value and id."""
+
+    value: Any
+    id: str
+
+
+@dataclass(frozen=True)
+class Page:
+    rows: list[DirectoryRow]
+    next: Cursor | None  # None: this was the last page
+
+
+def _where(flt: DirectoryFilter, params: dict[str, Any]) -> list[str]:
+    clauses: list[str] = []
+    place_join = (
+        "SELECT oc.organization_id FROM occupancies oc JOIN units u ON u.id = oc.unit_id "
+        "JOIN floors f ON f.id = u.floor_id JOIN buildings b ON b.id = f.building_id "
+        "JOIN clusters c ON c.id = b.cluster_id"
+    )
+    for column, value in (
+        ("f.building_id", flt.building_id),
+        ("b.cluster_id", flt.cluster_id),
+        ("c.subdistrict_id", flt.subdistrict_id),
+    ):
+        if value is not None:
+            params["place"] = value
+            clauses.append(f"o.id IN ({place_join} WHERE {column} = :place)")
+            break  # the narrowest place given is enough
+    if flt.ownership is not None:
+        params["ownership"] = flt.ownership.value
+        clauses.append("o.ownership = :ownership")
+    if flt.has_gaps is not None:
+        exists = (
+            "EXISTS (SELECT 1 FROM gaps g WHERE g.organization_id = o.id "
+            f"AND g.status IN ({_IN_OPEN}))"
+        )
+        clauses.append(exists if flt.has_gaps else f"NOT {exists}")
+    return clauses
+
+
+def count(session: Session, flt: DirectoryFilter) -> int:
+    params: dict[str, Any] = {}
+    clauses = _where(flt, params)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return int(
+        session.execute(text(f"SELECT count(*) FROM organizations o {where}"), params).scalar_one()
+    )
+
+
+def page(
+    session: Session,
+    flt: DirectoryFilter,
+    sort: str = "name",
+    descending: bool = False,
+    after: Cursor | None = None,
+    limit: int = PAGE,
+) -> Page:
+    """Up to `limit` rows in order after `after` (None: from the start); a KEYSET_SORTS key."""
+    key = KEYSET_SORTS[sort]
+    params: dict[str, Any] = {"limit": limit}
+    clauses = _where(flt, params)
+    if after is not None:
+        params["after_value"], params["after_id"] = after.value, after.id
+        clauses.append(f"({key}, o.id) {'<' if descending else '>'} (:after_value, :after_id)")
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    direction = "DESC" if descending else "ASC"
+    ordered = session.execute(
+        text(
+            f"SELECT o.id, {key} FROM organizations o {where} "
+            f"ORDER BY 2 {direction}, o.id {direction} LIMIT :limit"
+        ),
+        params,
+    ).all()
+    ids = [str(r[0]) for r in ordered]
+    last = Cursor(ordered[-1][1], ids[-1]) if len(ordered) == limit else None
+    return Page(rows_of(session, ids), last)
+
+
+def ordered_ids(session: Session, flt: DirectoryFilter, sort: str, descending: bool) -> list[str]:
+    """Every matching id in order (for AGGREGATE_SORTS, whose pages are then read by id)."""
+    grouped, key = AGGREGATE_SORTS[sort]
+    params: dict[str, Any] = {}
+    clauses = _where(flt, params)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    direction = "DESC" if descending else "ASC"
+    found = session.execute(
+        text(
+            f"SELECT o.id FROM organizations o LEFT JOIN ({grouped}) s ON s.oid = o.id "
+            f"{where} ORDER BY {key} {direction}, o.id {direction}"
+        ),
+        params,
+    )
+    return [str(r[0]) for r in found]
+
+
+def rows_of(session: Session, ids: list[str]) -> list[DirectoryRow]:
+    if not ids:
+        return []
+    marks = ", ".join(f":i{n}" for n in range(len(ids)))
+    params = {f"i{n}": oid for n, oid in enumerate(ids)}
+    orgs = {
+        r[0]: r
+        for r in session.execute(
+            text(
+                f"SELECT o.id, o.name, o.uscc, o.ownership, o.staff_count, "
+                f"{_MEMBERS_OF}, {_GAPS_OF} FROM organizations o WHERE o.id IN ({marks})"
+            ),
+            params,
+        )
+    }
+    places: dict[str, tuple[str, str, str, str, str, str]] = {}
+    for oid, *place in session.execute(
+        text(
+            "SELECT oc.organization_id, b.name, f.label, u.label, b.id, f.id, u.id "
+            "FROM occupancies oc JOIN units u ON u.id = oc.unit_id "
+            "JOIN floors f ON f.id = u.floor_id JOIN buildings b ON b.id = f.building_id "
+            f"WHERE oc.organization_id IN ({marks}) ORDER BY b.name, f.level, f.label, u.label"
+        ),
+        params,
+    ):
+        places.setdefault(oid, tuple(place))
+    out = []
+    for oid in ids:
+        _, name, uscc, ownership, staff, members, gaps = orgs[oid]
+        b, f, u, bid, fid, uid = places.get(oid, ("", "", "", None, None, None))
+        out.append(
+            DirectoryRow(
+                oid,
+                name,
+                uscc,
+                Ownership(ownership),
+                b,
+                f,
+                u,
+                bid,
+                fid,
+                uid,
+                staff,
+                int(members),
+                int(gaps),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class PlaceChoices:
+    """Filter choices: (id, name) of subdistricts; (id, name, parent id) of clusters, buildings."""
+
+    subdistricts: list[tuple[str, str]]
+    clusters: list[tuple[str, str, str]]
+    buildings: list[tuple[str, str, str]]
+
+
+def place_choices(session: Session) -> PlaceChoices:
+    subs = [
+        (str(a), str(b))
+        for a, b in session.execute(text("SELECT id, name FROM subdistricts ORDER BY name"))
+    ]
+    by_parent: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for table, parent in (("clusters", "subdistrict_id"), ("buildings", "cluster_id")):
+        for a, b, c in session.execute(
+            text(f"SELECT id, name, {parent} FROM {table} ORDER BY name")
+        ):
+            by_parent[table].append((str(a), str(b), str(c)))
+    return PlaceChoices(subs, by_parent["clusters"], by_parent["buildings"])

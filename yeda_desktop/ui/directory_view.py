@@ -1,0 +1,188 @@
+"""The "all organizations" tab (单位名录): filters over a lazily loaded, sortable table.
+
+Signals: `open_place(building_id, floor_id, unit_id)` when an organization is
+double-clicked (or Enter is pressed on it), to open it in the sweep workspace.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yeda_desktop.models.enums import Ownership
+from yeda_desktop.services import directory
+from yeda_desktop.storage import Database
+from yeda_desktop.ui.directory_model import DirectoryModel
+from yeda_desktop.ui.ledger_labels import ownership_label
+from yeda_desktop.ui.tasks import run_task
+
+
+class DirectoryView(QWidget):
+    """Signals: `open_place(str, str, str)`; `unplaced(str)` for an organization with no unit."""
+
+    open_place = Signal(str, str, str)
+    unplaced = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, page_size: int = directory.PAGE) -> None:
+        super().__init__(parent)
+        self.choices = directory.PlaceChoices([], [], [])
+        self._db: Database | None = None
+        self._db_pending = False
+        self.model = DirectoryModel(self, page_size)
+        self.subdistrict = self._combo("subdistrict")
+        self.cluster = self._combo("cluster")
+        self.building = self._combo("building")
+        self.ownership = self._combo("ownership")
+        self.gaps = self._combo("gaps")
+        for text, value in (
+            (self.tr("Gaps: any"), None),
+            (self.tr("With open gaps"), True),
+            (self.tr("Without open gaps"), False),
+        ):
+            self.gaps.addItem(text, value)
+        self.ownership.addItem(self.tr("Any ownership"), None)
+        for own in Ownership:
+            self.ownership.addItem(ownership_label(own), own.value)
+        self.total = QLabel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("directory-table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 320)
+        header.resizeSection(1, 160)
+        header.setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)
+        self.model.counted.connect(self._show_total)
+        filters = QHBoxLayout()
+        for widget in (self.subdistrict, self.cluster, self.building, self.ownership, self.gaps):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.total)
+        box = QVBoxLayout(self)
+        box.addLayout(filters)
+        box.addWidget(self.table, 1)
+        self.subdistrict.currentIndexChanged.connect(self._subdistrict_changed)
+        self.cluster.currentIndexChanged.connect(self._cluster_changed)
+        for combo in (self.building, self.ownership, self.gaps):
+            combo.currentIndexChanged.connect(self._apply)
+        self._fill_places()
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(f"directory-{name}")
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setMaxVisibleItems(25)
+        return combo
+
+    # --- the database --------------------------------------------------------------------
+
+    def set_database(self, db: Database | None) -> None:
+        """Use `db`; its rows are read when the tab is first shown, not before."""
+        self._db, self._db_pending = db, True
+        if self.isVisible():
+            self._load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._db_pending:
+            self._load()
+
+    def _load(self) -> None:
+        db, self._db_pending = self._db, False
+        self.model.db = db
+        if db is None:
+            self.choices = directory.PlaceChoices([], [], [])
+            self._fill_places()
+            self.model.set_database(None)
+            return
+
+        def work(_progress: object) -> directory.PlaceChoices:
+            with db.reader() as session:
+                return directory.place_choices(session)
+
+        run_task(self, work, self._choices_arrived, lambda _e: None)
+        self.model.set_database(db)
+
+    def _choices_arrived(self, choices: directory.PlaceChoices) -> None:
+        self.choices = choices
+        self._fill_places()
+
+    # --- filters -------------------------------------------------------------------------
+
+    def _refill(self, combo: QComboBox, any_text: str, items: list[tuple[str, str]]) -> None:
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(any_text, None)
+        for item_id, name in items:
+            combo.addItem(name, item_id)
+        combo.blockSignals(False)
+
+    def _fill_places(self) -> None:
+        self._refill(self.subdistrict, self.tr("All subdistricts"), self.choices.subdistricts)
+        self._subdistrict_changed()
+
+    def _subdistrict_changed(self) -> None:
+        sub = self.subdistrict.currentData()
+        clusters = [(i, n) for i, n, p in self.choices.clusters if sub is None or p == sub]
+        self._refill(self.cluster, self.tr("All clusters"), clusters)
+        self._cluster_changed()
+
+    def _cluster_changed(self) -> None:
+        cluster = self.cluster.currentData()
+        allowed = {i for i in (self.cluster.itemData(n) for n in range(self.cluster.count())) if i}
+        buildings = [
+            (i, n)
+            for i, n, p in self.choices.buildings
+            if (p == cluster if cluster is not None else p in allowed)
+        ]
+        self._refill(self.building, self.tr("All buildings"), buildings)
+        self._apply()
+
+    def current_filter(self) -> directory.DirectoryFilter:
+        own = self.ownership.currentData()
+        return directory.DirectoryFilter(
+            subdistrict_id=self.subdistrict.currentData(),
+            cluster_id=self.cluster.currentData(),
+            building_id=self.building.currentData(),
+            ownership=Ownership(own) if own else None,
+            has_gaps=self.gaps.currentData(),
+        )
+
+    def _apply(self) -> None:
+        flt = self.current_filter()
+        if flt != self.model.filter:
+            self.model.set_filter(flt)
+
+    def _show_total(self, n: int) -> None:
+        self.total.setText(self.tr("%1 organizations").replace("%1", f"{n:,}"))
+
+    # --- opening ---------------------------------------------------------------------------
+
+    def _open(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        row = self.model.row_at(index.row())
+        if row.building_id and row.floor_id and row.unit_id:
+            self.open_place.emit(row.building_id, row.floor_id, row.unit_id)
+        else:
+            self.unplaced.emit(row.name)
