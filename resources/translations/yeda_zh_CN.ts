@@ -88,29 +88,29 @@
 <context>
     <name>BulkAssignDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="79"/>
         <source>Assign responsible person</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="84"/>
         <source>No due date</source>
         <translation>不设期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="77"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="87"/>
         <source>%n gap(s) selected</source>
         <translation>
             <numerusform>已选 %n 项问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="78"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="88"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="79"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="89"/>
         <source>Due date</source>
         <translation>整改期限</translation>
     </message>
@@ -508,6 +508,92 @@
         <location filename="../../yeda_desktop/ui/sync_devices.py" line="104"/>
         <source>Not approved</source>
         <translation>未批准</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryModel</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="62"/>
+        <source>Organization</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="63"/>
+        <source>Building</source>
+        <translation>楼宇</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="64"/>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="65"/>
+        <source>Unit</source>
+        <translation>房间</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="66"/>
+        <source>Ownership</source>
+        <translation>经济类型</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="67"/>
+        <source>Staff</source>
+        <translation>职工人数</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="68"/>
+        <source>Party members</source>
+        <translation>党员人数</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="69"/>
+        <source>Open gaps</source>
+        <translation>未整改问题</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryView</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="48"/>
+        <source>Gaps: any</source>
+        <translation>问题：全部</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="49"/>
+        <source>With open gaps</source>
+        <translation>有未整改问题</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="50"/>
+        <source>Without open gaps</source>
+        <translation>无未整改问题</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="53"/>
+        <source>Any ownership</source>
+        <translation>全部经济类型</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="141"/>
+        <source>All subdistricts</source>
+        <translation>全部镇街</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="147"/>
+        <source>All clusters</source>
+        <translation>全部集聚区</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="158"/>
+        <source>All buildings</source>
+        <translation>全部楼宇</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="177"/>
+        <source>%1 organizations</source>
+        <translation>共 %1 家单位</translation>
     </message>
 </context>
 <context>
@@ -1065,154 +1151,154 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="151"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="161"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="152"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="162"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="154"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="164"/>
         <source>Organization, USCC or details</source>
         <translation>单位名称、信用代码或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="174"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="184"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="185"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="195"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="186"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="187"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="197"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="188"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="200"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="191"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="250"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="260"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="272"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="272"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="283"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="283"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="283"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="311"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="321"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="343"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="353"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="272"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="343"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="353"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="354"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="364"/>
         <source>Close gap</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="354"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="364"/>
         <source>Closing evidence</source>
         <translation>整改佐证材料</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="360"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="370"/>
         <source>Waive gap</source>
         <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="360"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="365"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="370"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="375"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="365"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="375"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="384"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="394"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="393"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="403"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="394"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="404"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="408"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="418"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
@@ -1231,213 +1317,223 @@
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="69"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="217"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="234"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="121"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="122"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="123"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="124"/>
         <source>Import from &amp;Excel…</source>
         <translation>从&amp;Excel导入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="157"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="137"/>
+        <source>All organizations</source>
+        <translation>单位名录</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="141"/>
+        <source>%1 is not in any unit yet</source>
+        <translation>%1 尚未登记所在房间</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="174"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="158"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="175"/>
         <source>Officer and &amp;language…</source>
         <translation>队员与语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="160"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="177"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="179"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="164"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="181"/>
         <source>Add &amp;building…</source>
         <translation>添加楼宇(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="166"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="183"/>
         <source>Add &amp;floor…</source>
         <translation>添加楼层(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="167"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="184"/>
         <source>Add &amp;units…</source>
         <translation>批量添加房间(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="169"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="186"/>
         <source>&amp;Previous floor (down)</source>
         <translation>往下一层(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="172"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="189"/>
         <source>&amp;Next floor (up)</source>
         <translation>往上一层(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="192"/>
         <source>Next &amp;unvisited unit</source>
         <translation>下一个未走访房间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="195"/>
         <source>&amp;Register organization</source>
         <translation>登记单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="198"/>
         <source>&amp;Attach existing organization…</source>
         <translation>关联已有单位(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="200"/>
         <source>Add &amp;member</source>
         <translation>添加人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="208"/>
         <source>&amp;About YEDA Desktop</source>
         <translation>关于业达扫楼(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="212"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="216"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="203"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="220"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="228"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="232"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="241"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="258"/>
         <source>(no officer set)</source>
         <translation>（未设置队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="244"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="261"/>
         <source>Officer: %1</source>
         <translation>队员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="270"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="287"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="277"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="294"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="281"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="298"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="297"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="314"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="299"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="316"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="336"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="347"/>
         <source>Unsent changes: %1</source>
         <translation>未上报修改：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="356"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="373"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="389"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="406"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="414"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="454"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="471"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="492"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="509"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="492"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="509"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/app_icon.py" line="37"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="512"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="529"/>
         <source>About YEDA Desktop</source>
         <translation>关于业达扫楼</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="530"/>
         <source>YEDA Desktop: building-sweep registration of &quot;two new&quot; organizations.</source>
         <translation>业达扫楼：两新组织集中扫楼登记工具。</translation>
     </message>
@@ -1557,19 +1653,19 @@
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="62"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="71"/>
         <source>Preparing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="83"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="94"/>
         <source>The form could not be printed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>表格无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="86"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="97"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印</translation>
     </message>
 </context>
 <context>
@@ -1577,45 +1673,45 @@
     <message>
         <location filename="../../yeda_desktop/ui/print_preview.py" line="79"/>
         <source>Print preview — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>打印预览 — %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../../yeda_desktop/ui/print_preview.py" line="86"/>
         <source>%n page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 页</numerusform>
         </translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/print_preview.py" line="87"/>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/print_preview.py" line="88"/>
         <source>&amp;Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为PDF(&amp;S)…</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/print_preview.py" line="89"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/print_preview.py" line="117"/>
         <location filename="../../yeda_desktop/ui/print_preview.py" line="127"/>
         <source>Save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为PDF</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/print_preview.py" line="117"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/print_preview.py" line="128"/>
         <source>Cannot save the file: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存文件：%1</translation>
     </message>
 </context>
 <context>
@@ -1792,59 +1888,6 @@
         <location filename="../../yeda_desktop/ui/sync_transfer.py" line="69"/>
         <source>Failed.</source>
         <translation>失败。</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="100"/>
-        <source>&amp;Print</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="141"/>
-        <source>Registration form of this organization…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="145"/>
-        <source>Member roster of this organization…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="149"/>
-        <source>Rectification notice of this organization…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="154"/>
-        <source>Registration forms of every organization in this building…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="158"/>
-        <source>Sweep summary of this building…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="163"/>
-        <source>Special work ledger (current filter), by subdistrict…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="167"/>
-        <source>Special work ledger (current filter), by cluster…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="171"/>
-        <source>Registration forms of the selected ledger organizations…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="175"/>
-        <source>Blank registration form…</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
@@ -105,10 +105,15 @@ def _attr(obj: object, *names: str) -> Any:
     return obj
 
 
+def _menu_tr(text: str) -> str:
+    """One fixed context: `window.tr` would look the strings up under the window's class."""
+    return QCoreApplication.translate("PrintMenu", text)
+
+
 def install(window: QMainWindow) -> PrintController:
     """Add the Print menu to ``window`` (which has `workspace`, `building_id`, `detail.org_id`)."""
     controller = PrintController(window)
-    menu = window.menuBar().addMenu(window.tr("&Print"))
+    menu = window.menuBar().addMenu(_menu_tr("&Print"))
 
     def db() -> Database | None:
         return _attr(window, "workspace", "db")  # type: ignore[no-any-return]
@@ -149,41 +154,41 @@ def install(window: QMainWindow) -> PrintController:
         action.triggered.connect(trigger)
 
     add(
-        window.tr("Registration form of this organization…"),
+        _menu_tr("Registration form of this organization…"),
         lambda: _job("registration", organization_ids=(o,)) if (o := org_id()) else None,
     )
     add(
-        window.tr("Member roster of this organization…"),
+        _menu_tr("Member roster of this organization…"),
         lambda: _job("roster", organization_ids=(o,)) if (o := org_id()) else None,
     )
     add(
-        window.tr("Rectification notice of this organization…"),
+        _menu_tr("Rectification notice of this organization…"),
         lambda: _job("notice", organization_ids=(o,)) if (o := org_id()) else None,
     )
     menu.addSeparator()
     add(
-        window.tr("Registration forms of every organization in this building…"),
+        _menu_tr("Registration forms of every organization in this building…"),
         lambda: _job("registration", building_id=b) if (b := building_id()) else None,
     )
     add(
-        window.tr("Sweep summary of this building…"),
+        _menu_tr("Sweep summary of this building…"),
         lambda: _job("sweep", building_id=b) if (b := building_id()) else None,
     )
     menu.addSeparator()
     add(
-        window.tr("Special work ledger (current filter), by subdistrict…"),
+        _menu_tr("Special work ledger (current filter), by subdistrict…"),
         lambda: _job("ledger", ledger_filter=ledger_filter()),
     )
     add(
-        window.tr("Special work ledger (current filter), by cluster…"),
+        _menu_tr("Special work ledger (current filter), by cluster…"),
         lambda: _job("ledger", group_by="cluster", ledger_filter=ledger_filter()),
     )
     add(
-        window.tr("Registration forms of the selected ledger organizations…"),
+        _menu_tr("Registration forms of the selected ledger organizations…"),
         lambda: _job("registration", organization_ids=s) if (s := selected_orgs()) else None,
     )
     menu.addSeparator()
-    add(window.tr("Blank registration form…"), lambda: _job("blank"))
+    add(_menu_tr("Blank registration form…"), lambda: _job("blank"))
 
     def refresh() -> None:
         has_db = db() is not None
