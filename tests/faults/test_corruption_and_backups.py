@@ -78,6 +78,11 @@ def test_cli_names_the_damage_in_one_line_and_restores(
 
 
 def test_daily_backup_once_a_day_and_close_backup_only_after_changes(db_path: Path) -> None:
+    reading = open_database(db_path)
+    with reading.reader() as session:
+        session.query(Organization).all()
+    reading.close()
+    assert not reading.changed_since_open()  # opening, reading and closing is no change
     db = open_database(db_path)
     assert daily_backup(db_path) is not None
     assert daily_backup(db_path) is None  # one a day

@@ -166,6 +166,9 @@ def open_database(
                 migrate.ensure_schema(migration_engine, db_path)
             finally:
                 migration_engine.dispose()
+        if not read_only:  # an empty WAL, so that `changed_since_open` sees only new writes
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     except SADatabaseError as exc:
         engine.dispose()
         if lock is not None:

@@ -37,7 +37,10 @@ def quick_check(conn: Connection, db_path: Path) -> None:
 
 
 def change_marker(db_path: Path) -> tuple[int, int, int, int]:
-    """Size and modification time of the file and its WAL: equal markers mean no write."""
+    """Size and modification time of the file and its WAL: equal markers mean no write.
+
+    An empty WAL counts as none (SQLite creates it on open and deletes it on close).
+    """
     marker: list[int] = []
     for path in (db_path, db_path.with_name(db_path.name + "-wal")):
         try:
@@ -45,5 +48,5 @@ def change_marker(db_path: Path) -> tuple[int, int, int, int]:
         except OSError:
             marker += [0, 0]
         else:
-            marker += [st.st_size, st.st_mtime_ns]
+            marker += [st.st_size, st.st_mtime_ns] if st.st_size else [0, 0]
     return (marker[0], marker[1], marker[2], marker[3])
