@@ -27,7 +27,8 @@ from yeda_desktop.models import Cluster
 from yeda_desktop.models.enums import VisitOutcome
 from yeda_desktop.services import edits, progress, sweep
 from yeda_desktop.services.search import Hit
-from yeda_desktop.ui import dialogs, sync_views
+from yeda_desktop.ui import dialogs, recovery, sync_views
+from yeda_desktop.ui.app_icon import app_icon, show_about
 from yeda_desktop.ui.dashboard import Dashboard
 from yeda_desktop.ui.detail_pane import DetailPane
 from yeda_desktop.ui.directory_view import DirectoryView
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         if (state := settings.window_state()) is not None:
             self.restoreState(state)
         self._set_enabled(False)
+        self.setWindowIcon(app_icon())
+        recovery.install(self)  # one writer, automatic backups, File → Restore from backup
 
     # --- layout --------------------------------------------------------------------------
 
@@ -333,6 +336,8 @@ class MainWindow(QMainWindow):
             return
         message = exc.message(self.lang) if isinstance(exc, YedaError) else repr(exc)
         self.open_failed.emit(message)
+        if recovery.offer(self, exc):  # in use, not on this computer, or damaged: a way out
+            return
         QMessageBox.warning(self, self.tr("Cannot open database"), message)
         if not isinstance(exc, YedaError):
             raise exc
@@ -524,11 +529,7 @@ class MainWindow(QMainWindow):
             self._show_officer()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About YEDA Desktop"),
-            self.tr('YEDA Desktop: building-sweep registration of "two new" organizations.'),
-        )
+        show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
