@@ -1,4 +1,8 @@
-"""Export today's work: the local edits since the last export, as the next batch of the chain."""
+"""Export today's work: the local edits since the last export, as the next batch of the chain.
+
+The file gets its final name only after the bookmark and the package record committed
+(see `pending_export`), so no interruption can leave two different batches with one number.
+"""
 
 from __future__ import annotations
 
@@ -12,13 +16,20 @@ from sqlalchemy import Connection
 
 from yeda_desktop.errors import YedaError
 from yeda_desktop.models.base import utcnow
-from yeda_desktop.models.sync import ExportBookmark
+from yeda_desktop.models.sync import ExportBookmark, SyncPackage
 from yeda_desktop.storage import Database
 from yeda_desktop.storage.migrate import head_revision
 from yeda_desktop.sync import KeySet, Manifest, PackageFields, PackageKind, SyncError, write_package
 from yeda_desktop.syncflow import packages
 from yeda_desktop.syncflow.installation import Role, require_installation
 from yeda_desktop.syncflow.lines import encode_lines
+from yeda_desktop.syncflow.pending_export import (
+    PENDING,
+    drop_unrecorded,
+    finish_pending,
+    pending_path,
+    promote,
+)
 from yeda_desktop.syncflow.records import fetch_rows, table_by_name, travelling_tables
 
 BOOKMARK = "batch"
@@ -42,6 +53,7 @@ class ExportResult:
     manifest: Manifest
     records: dict[str, int]
     full: bool
+    resumed: bool = False  # an interrupted export's batch was finished instead of a new one
 
 
 def _scan(conn: Connection, since: int) -> tuple[dict[str, dict[str, _Touched]], int]:
@@ -107,6 +119,18 @@ def _lines(
         progress(total, total)
 
 
+def resume_export(db: Database, keys: KeySet) -> ExportResult | None:
+    """Finish the batch an interrupted export recorded but did not rename (None: nothing was
+    left behind, or its file was lost and the next batch will carry everything again)."""
+    finished = [f for f in finish_pending(db, keys) if f.promoted]
+    if not finished:
+        return None
+    last = finished[-1]
+    assert last.manifest is not None
+    return ExportResult(last.path, last.manifest, dict(last.manifest.record_counts),
+                        full=last.manifest.extra.get("full") == "yes", resumed=True)
+
+
 def export_batch(
     db: Database,
     keys: KeySet,
@@ -118,41 +142,54 @@ def export_batch(
 ) -> ExportResult:
     """Write the next batch (all local edits ever with `full`), then move the bookmark.
 
-    The bookmark and the outgoing record change only after the file is complete and
-    verified; a failed write leaves everything as it was.
+    A batch an interrupted export left recorded but unrenamed is finished first and
+    returned instead (`resumed`): writing a new one would reuse its sequence number.
+    Otherwise the batch is written and verified under a pending name, recorded with the
+    bookmark in one commit, and renamed; a failure before the commit leaves everything
+    as it was, one after it is finished by the next export.
     """
-    with db.session() as session:
-        inst = require_installation(session, Role.LAPTOP)
-        profile = packages.centre_profile(session)
-        mark = session.get(ExportBookmark, BOOKMARK) or ExportBookmark(
-            name=BOOKMARK, last_change_seq=0, last_sequence=0
-        )
-        conn = session.connection()
-        touched, last_seq = _scan(conn, 0 if full else mark.last_change_seq)
-        if not any(touched.values()):
-            raise YedaError(
-                "自上次导出以来没有新的修改，无需导出",
-                "nothing changed since the last export; there is nothing to export",
+    resumed = resume_export(db, keys)
+    if resumed is not None:
+        return resumed
+    if out.exists():
+        raise YedaError(f"目标文件已存在：{out.name}",
+                        f"the target file already exists: {out.name}")
+    pending = pending_path(out)
+    drop_unrecorded(out)
+    committed = False
+    try:
+        with db.session() as session:
+            inst = require_installation(session, Role.LAPTOP)
+            profile = packages.centre_profile(session)
+            mark = session.get(ExportBookmark, BOOKMARK) or ExportBookmark(
+                name=BOOKMARK, last_change_seq=0, last_sequence=0
             )
-        counts: dict[str, int] = {}
-        sequence = (mark.last_sequence or 0) + 1
-        fields = PackageFields(
-            kind=PackageKind.BATCH, source_device_id=inst.device_id,
-            officer=officer or "", target_centre_id=profile["centre_id"], sequence=sequence,
-            previous_package_sha256=mark.last_package_sha256, schema_revision=head_revision(),
-            record_counts={t: len(r) for t, r in touched.items() if r},
-            extra={"full": "yes" if full else "no"},
-        )
-        try:
-            manifest = write_package(
-                out, fields, encode_lines(_lines(conn, touched, counts, progress)), keys,
-                [profile["age_recipient"], keys.public.age_recipient],
+            conn = session.connection()
+            touched, last_seq = _scan(conn, 0 if full else mark.last_change_seq)
+            if not any(touched.values()):
+                raise YedaError(
+                    "自上次导出以来没有新的修改，无需导出",
+                    "nothing changed since the last export; there is nothing to export",
+                )
+            counts: dict[str, int] = {}
+            sequence = (mark.last_sequence or 0) + 1
+            fields = PackageFields(
+                kind=PackageKind.BATCH, source_device_id=inst.device_id,
+                officer=officer or "", target_centre_id=profile["centre_id"], sequence=sequence,
+                previous_package_sha256=mark.last_package_sha256,
+                schema_revision=head_revision(),
+                record_counts={t: len(r) for t, r in touched.items() if r},
+                extra={"full": "yes" if full else "no"},
             )
-        except SyncError as exc:
-            raise packages.from_sync_error(exc) from None
-        try:
+            try:
+                manifest = write_package(
+                    pending, fields, encode_lines(_lines(conn, touched, counts, progress)), keys,
+                    [profile["age_recipient"], keys.public.age_recipient],
+                )
+            except SyncError as exc:
+                raise packages.from_sync_error(exc) from None
             packages.record(session, manifest, manifest.sha256, direction="out",
-                            status="exported", file_name=out.name)
+                                  status=PENDING, file_name=str(out.absolute()))
             mark.last_change_seq = max(last_seq, mark.last_change_seq)
             mark.last_sequence = sequence
             mark.last_package_id = str(manifest.package_id)
@@ -160,9 +197,15 @@ def export_batch(
             mark.updated_at = utcnow()
             session.merge(mark)
             session.flush()
-        except BaseException:
-            out.unlink(missing_ok=True)  # the chain did not move: the file must not travel
-            raise
+        committed = True
+    finally:
+        if not committed:
+            drop_unrecorded(out)  # the chain did not move: the file must not travel
+    promote(pending, out)
+    with db.session() as session:
+        saved = session.get(SyncPackage, str(manifest.package_id))
+        if saved is not None:
+            saved.status, saved.file_name = "exported", out.name
     return ExportResult(out, manifest, counts, full)
 
 

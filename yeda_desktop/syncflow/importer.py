@@ -38,6 +38,13 @@ def import_file(
     db: Database, keys: KeySet, path: Path, *, progress: Progress | None = None
 ) -> ImportReport:
     """Import one package of whatever kind this installation accepts."""
+    if path.name.endswith((".pending", ".partial")):
+        raise Refused(
+            "这是一次未完成的导出留下的文件，不能导入；请在写出它的电脑上再导出一次以完成它",
+            "this file was left by an unfinished export and cannot be imported; export again "
+            "on the computer that wrote it to finish it",
+            "unfinished",
+        )
     manifest = packages.peek(path)
     packages.check_schema(manifest)
     with db.reader() as session:
