@@ -4,6 +4,8 @@ Revision ID: 0003_search
 Revises: 0002_ledger
 Create Date: 2026-11-28 15:00:00
 
+Searches are prefix matches of whole terms, never phrases, so the FTS table keeps
+no positions (detail=none): a third faster to build and much smaller.
 The tables are not models: `search_docs` names what each indexed row is, and the
 FTS5 table `search_fts` holds its search terms under the same rowid. They are
 kept in step by `yeda_desktop.storage.search_index` (a flush hook) and rebuilt
@@ -33,7 +35,8 @@ def upgrade() -> None:
     )
     op.execute(
         "CREATE VIRTUAL TABLE search_fts USING fts5("
-        "terms, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2')"
+        "terms, tokenize = 'unicode61 remove_diacritics 0', prefix = '1 2',"
+        " detail = none, columnsize = 0)"
     )
 
 

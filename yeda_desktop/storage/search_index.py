@@ -139,13 +139,22 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 
 
 def _all_docs(conn: Connection) -> Iterator[Doc]:
-    for oid, name, uscc, phone in conn.execute(
-        text("SELECT id, name, uscc, contact_phone FROM organizations")
-    ):
+    """Every document, each source table read whole first and in id order.
+
+    Reading whole keeps the reader from waiting on the writer thread row by row;
+    id order makes the inserts into `search_docs`' unique ref_id index sequential.
+    """
+    orgs = conn.execute(
+        text("SELECT id, name, uscc, contact_phone FROM organizations ORDER BY id")
+    ).all()
+    for oid, name, uscc, phone in orgs:
         yield org_doc(oid, name, uscc, phone)
-    for pid, name, phone in conn.execute(text("SELECT id, name, phone FROM people")):
+    del orgs
+    people = conn.execute(text("SELECT id, name, phone FROM people ORDER BY id")).all()
+    for pid, name, phone in people:
         yield person_doc(pid, name, phone)
-    yield from _unit_docs(conn, "", {})
+    del people
+    yield from _unit_docs(conn, "ORDER BY u.id", {})
 
 
 def _count_rows(conn: Connection) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af]+")
 
@@ -60,13 +61,20 @@ def pinyin_parts(text: str) -> list[str]:
 
 def name_terms(name: str) -> set[str]:
     """Substrings of the name, of its full pinyin (from a syllable) and of its initials."""
+    return set(_name_terms(name))
+
+
+@lru_cache(maxsize=200_000)
+def _name_terms(name: str) -> frozenset[str]:
+    # Cached: people's names repeat (王芳, 李强 …) across a zone's half a million members.
     parts = pinyin_parts(name)
     full = "".join(parts)
     initials = "".join(p[0] for p in parts if p)
     terms = set(suffixes(compact(name)))
-    terms.update(full[sum(len(p) for p in parts[:i]) :] for i in range(len(parts)))
+    offsets = list(accumulate((len(p) for p in parts), initial=0))
+    terms.update(full[offsets[i] :] for i in range(len(parts)))
     terms.update(suffixes(initials, 2))
-    return terms
+    return frozenset(terms)
 
 
 def number_terms(value: str | None, min_len: int = 4) -> set[str]:
