@@ -337,5 +337,8 @@ def install(window: MainWindow) -> None:
     menus = [a.menu() for a in window.menuBar().actions()]
     file_menu = next((m for m in menus if isinstance(m, QMenu)), None)
     if file_menu is not None:
-        quit_action = file_menu.actions()[-1] if file_menu.actions() else None
-        file_menu.insertAction(quit_action, action)
+        existing = file_menu.actions()
+        if existing:
+            file_menu.insertAction(existing[-1], action)  # just above Quit
+        else:
+            file_menu.addAction(action)

@@ -90,8 +90,8 @@ class RestoreDialog(QDialog):
             self.table.addTopLevelItem(item)
         for column in range(3):
             self.table.resizeColumnToContents(column)
-        if self.backups:
-            self.table.setCurrentItem(self.table.topLevelItem(0))
+        if (first := self.table.topLevelItem(0)) is not None:
+            self.table.setCurrentItem(first)
         self.empty = QLabel("还没有备份" if zh else "There are no backups yet", self)
         self.empty.setVisible(not self.backups)
         buttons = QDialogButtonBox(self)
@@ -110,7 +110,10 @@ class RestoreDialog(QDialog):
         layout.addWidget(buttons)
 
     def selected(self) -> BackupInfo | None:
-        row = self.table.indexOfTopLevelItem(self.table.currentItem())
+        item = self.table.currentItem()
+        if item is None:
+            return None
+        row = self.table.indexOfTopLevelItem(item)
         return self.backups[row] if 0 <= row < len(self.backups) else None
 
     def restore_selected(self) -> None:
