@@ -40,7 +40,11 @@ def main(argv: list[str] | None = None) -> int:
             db = str(resolve_db_path())
     window = start(app, settings, args.lang, db)
     code = app.exec()
+    # Tear down in order: the window (its tasks finished in closeEvent), then Qt itself,
+    # so no Qt object outlives the QApplication into interpreter shutdown.
+    window.close()
     del window
+    app.shutdown()
     return int(code)
 
 

@@ -38,7 +38,7 @@ from yeda_desktop.ui.navigator import Navigator
 from yeda_desktop.ui.opening import Opened, count_unsent, open_work
 from yeda_desktop.ui.search_box import SearchBox
 from yeda_desktop.ui.settings import AppSettings
-from yeda_desktop.ui.tasks import Cancelled, run_task
+from yeda_desktop.ui.tasks import Cancelled, finish_tasks, run_task
 from yeda_desktop.ui.workspace import Workspace
 
 
@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.building_id: str | None = None
         self.floor_id: str | None = None
+        self._closing = False  # set in closeEvent: late results are closed, not shown
         self.setWindowTitle(self.tr("YEDA Desktop — building sweep"))
         self.navigator = Navigator(self)
         self.floor_view = FloorView(self)
@@ -302,6 +303,9 @@ class MainWindow(QMainWindow):
         )
 
     def _opened(self, opened: Opened) -> None:
+        if self._closing:  # opened while the window was closing
+            opened.db.close()
+            return
         if self.workspace is not None:
             self.workspace.db.close()
         ws = Workspace(opened.db, self.settings.officer, opened.campaign_id, self.lang, self)
@@ -331,6 +335,8 @@ class MainWindow(QMainWindow):
 
     def _open_error(self, exc: BaseException) -> None:
         self.statusBar().clearMessage()
+        if self._closing:
+            return
         if isinstance(exc, Cancelled):
             self.open_failed.emit("")
             return
@@ -532,6 +538,8 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        finish_tasks(self)  # no worker may outlive the window (or its database)
         self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
         if self.workspace is not None:
             if self.building_id and self.floor_id:

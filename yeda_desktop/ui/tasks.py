@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 SHOW_AFTER_MS = 600
@@ -123,3 +123,16 @@ def _update(dialog: QProgressDialog, done: int, total: int) -> None:
     if dialog.maximum() != total:
         dialog.setMaximum(total)
     dialog.setValue(min(done, total))
+
+
+def finish_tasks(owner: QObject, pool: QThreadPool | None = None) -> None:
+    """Before `owner` goes away: cancel its tasks, wait for the workers, deliver what they sent.
+
+    A worker still running Python code while the interpreter or the QApplication
+    is torn down can crash the process at exit, and a result that is never
+    delivered (an opened database, say) is never closed.
+    """
+    for task in owner.findChildren(Task):
+        task.cancel()
+    (pool or QThreadPool.globalInstance()).waitForDone()
+    QCoreApplication.sendPostedEvents()
