@@ -1,4 +1,10 @@
-"""A simulated sweep week from the CLI: a centre and two laptops, enrolment to receipts."""
+"""A simulated sweep week from the CLI: a centre and two laptops, enrolment to receipts.
+
+Deterministic on purpose: the organizations are picked by name (ids are random UUIDs), and
+every edit sets a value the demo never produces (staff counts above its 5,000), because an
+edit to the value a field already has is no edit, leaves nothing to export and once made
+this test fail with "nothing to export".
+"""
 
 from __future__ import annotations
 
@@ -21,6 +27,9 @@ from yeda_desktop.models import (
     Unit,
 )
 from yeda_desktop.models.sync import SyncConflict, SyncPackage
+
+# the demo's largest staff count is 5,000: these values are always a real change
+A_VALUE, B_VALUE, DAY_VALUE = 7077, 7088, 7100
 
 
 def edit(site: Site, officer: str, org_id: str, **fields: Any) -> None:
@@ -49,16 +58,20 @@ def register(site: Site, officer: str, unit_id: str, **fields: Any) -> str:
 
 
 def team_orgs(site: Site) -> tuple[list[str], list[str]]:
-    """Organizations and units in the laptop's baseline (sorted for determinism)."""
+    """Organizations and units in the laptop's baseline, in an order that does not depend on
+    the random UUIDs (name first; the id only breaks ties)."""
     db = site.open()
     try:
         with db.reader() as session:
-            orgs = list(session.scalars(select(Organization.id).order_by(Organization.id)))
+            orgs = list(session.scalars(
+                select(Organization.id).order_by(Organization.name, Organization.uscc,
+                                                 Organization.id)
+            ))
             units = list(
                 session.scalars(
                     select(Unit.id).join(Floor).join(Building)
                     .where(Building.id.in_(select(TeamBuilding.building_id)))
-                    .order_by(Unit.id)
+                    .order_by(Building.name, Floor.level, Unit.label, Unit.id)
                 )
             )
             return orgs, units
@@ -120,8 +133,8 @@ def test_a_week_of_sweeps(centre_and_laptops: tuple[Site, Site, Site], tmp_path:
     # day 1: concurrent edit of one field, separate fields, the same new organization twice
     rng = random.Random(5)
     uscc = uscc_code(rng, "91")
-    edit(a, "队员甲", x, staff_count=77, note="甲的备注")
-    edit(b, "队员乙", x, staff_count=88)
+    edit(a, "队员甲", x, staff_count=A_VALUE, note="甲的备注")
+    edit(b, "队员乙", x, staff_count=B_VALUE)
     edit(a, "队员甲", y, contact_phone="13900000002")
     new_a = register(a, "队员甲", units[0], name="烟台新芯科技有限公司", uscc=uscc,
                      staff_count=12)
@@ -136,7 +149,7 @@ def test_a_week_of_sweeps(centre_and_laptops: tuple[Site, Site, Site], tmp_path:
     assert "already imported" in centre.cli("import", str(stick / "a-1.yeda"))
     survivor = org(centre, x)
     assert survivor is not None and survivor.note == "甲的备注"
-    assert survivor.staff_count in (77, 88)  # the later edit wins, deterministically
+    assert survivor.staff_count in (A_VALUE, B_VALUE)  # the later edit wins, deterministically
     phone_owner = org(centre, y)
     assert phone_owner is not None and phone_owner.contact_phone == "13900000002"
     kept = org(centre, new_a) or org(centre, new_b)
@@ -148,7 +161,7 @@ def test_a_week_of_sweeps(centre_and_laptops: tuple[Site, Site, Site], tmp_path:
     assert "organizations.staff_count" in listing and a_id in listing and b_id in listing
     conflict_id = listing.split()[0]
     centre.cli("conflicts", "resolve", conflict_id, "--side", b_id, officer="管理员")
-    assert org(centre, x).staff_count == 88  # type: ignore[union-attr]
+    assert org(centre, x).staff_count == B_VALUE  # type: ignore[union-attr]
     assert "0 conflicts" in centre.cli("conflicts", "list")
 
     # duplicates: same phone → candidate; merge it into the existing organization
@@ -159,7 +172,7 @@ def test_a_week_of_sweeps(centre_and_laptops: tuple[Site, Site, Site], tmp_path:
 
     # days 2-5: daily work, one batch arriving late, a receipt at the end of the week
     for day in range(2, 6):
-        edit(a, "队员甲", orgs[day % len(orgs)], staff_count=100 + day)
+        edit(a, "队员甲", orgs[day % len(orgs)], staff_count=DAY_VALUE + day)
         a.cli("export", str(stick / f"a-{day}.yeda"), officer="队员甲")
         edit(b, "队员乙", similar, address=f"第{day}天补充的地址")  # the merged-away UUID
         b.cli("export", str(stick / f"b-{day + 1}.yeda"), officer="队员乙")
@@ -192,5 +205,5 @@ def test_a_week_of_sweeps(centre_and_laptops: tuple[Site, Site, Site], tmp_path:
     with db.reader() as session:
         resolved = session.scalars(select(SyncConflict)).all()
         assert [c.status for c in resolved] == ["resolved"]
-        assert json.loads(resolved[0].resolved_value or "null") == 88
+        assert json.loads(resolved[0].resolved_value or "null") == B_VALUE
     db.close()
