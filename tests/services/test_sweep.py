@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sweep_fixtures import USCC_A, Place
 
 from yeda_desktop.errors import ValidationError
-from yeda_desktop.models import ChangeLog, Organization, Person, Unit
+from yeda_desktop.models import Campaign, ChangeLog, Organization, Person, Team, Unit, Visit
 from yeda_desktop.models.enums import PartyStatus, VisitOutcome
 from yeda_desktop.rules import evaluate, facts_for
 from yeda_desktop.services import edits, places, progress, sweep
@@ -132,3 +132,39 @@ def test_progress_and_next_unvisited_follow_visits(db: Database, place: Place) -
     tree.refresh_building(place.building_id, count)
     assert tree.nodes[place.building_id].done == 1
     assert tree.nodes[place.cluster_id].done == 1  # the change reached the cluster
+
+
+def test_visits_record_the_officer_s_team_when_it_exists_in_the_campaign(
+    db: Database, place: Place
+) -> None:
+    a, b, c = _units(db, place, "401-403")
+    with db.session() as s:
+        other = Campaign(name="2024年集中扫楼月", year=2024, is_current=False)
+        s.add(other)
+        s.flush()
+        s.add_all(
+            [
+                Team(campaign_id=place.campaign_id, name="第三小组"),
+                Team(campaign_id=other.id, name="第九小组"),
+            ]
+        )
+    with db.reader() as s:
+        team = sweep.team_of(s, place.campaign_id, " 第三小组 ")
+        assert team is not None
+        assert sweep.team_of(s, place.campaign_id, "第九小组") is None  # another campaign's
+        assert sweep.team_of(s, place.campaign_id, "") is None
+    with db.session() as s:
+        edits.apply(
+            s,
+            sweep.record_visit(s, a, place.campaign_id, VisitOutcome.VACANT, "王芳", team_id=team),
+        )
+        edits.apply(
+            s,
+            sweep.register_organization(
+                s, b, "烟台华盛科技有限公司", place.campaign_id, "王芳", team_id=team
+            ),
+        )
+        edits.apply(s, sweep.record_visit(s, c, place.campaign_id, VisitOutcome.REFUSED))
+    with db.reader() as s:
+        teams = dict(s.execute(select(Visit.unit_id, Visit.team_id)).all())
+    assert teams == {a: team, b: team, c: None}

@@ -14,6 +14,7 @@ from yeda_desktop.models import (
     Occupancy,
     Organization,
     Person,
+    Team,
     Visit,
     new_id,
     utcnow,
@@ -42,6 +43,16 @@ def ensure_current_campaign(session: Session, today: date | None = None) -> Camp
     return campaign
 
 
+def team_of(session: Session, campaign_id: str, name: str) -> str | None:
+    """The id of the campaign's team called `name` (as the officer set it), if there is one."""
+    clean = name.strip()
+    if not clean:
+        return None
+    return session.scalar(
+        select(Team.id).where(Team.campaign_id == campaign_id, Team.name == clean).limit(1)
+    )
+
+
 def record_visit(
     session: Session,
     unit_id: str,
@@ -49,6 +60,7 @@ def record_visit(
     outcome: VisitOutcome,
     officer: str | None = None,
     note: str | None = None,
+    team_id: str | None = None,
 ) -> Edit:
     values = {
         "id": new_id(),
@@ -56,6 +68,7 @@ def record_visit(
         "campaign_id": campaign_id,
         "outcome": outcome,
         "officer": officer,
+        "team_id": team_id,
         "note": note,
         "visited_at": utcnow(),
     }
@@ -63,7 +76,7 @@ def record_visit(
 
 
 def _registered_visit(
-    session: Session, unit_id: str, campaign_id: str, officer: str | None
+    session: Session, unit_id: str, campaign_id: str, officer: str | None, team_id: str | None
 ) -> list[Insert]:
     latest = session.scalar(
         select(Visit.outcome)
@@ -73,7 +86,10 @@ def _registered_visit(
     )
     if latest == VisitOutcome.REGISTERED:
         return []
-    return list(record_visit(session, unit_id, campaign_id, VisitOutcome.REGISTERED, officer).steps)  # type: ignore[arg-type]
+    visit = record_visit(
+        session, unit_id, campaign_id, VisitOutcome.REGISTERED, officer, team_id=team_id
+    )
+    return list(visit.steps)  # type: ignore[arg-type]
 
 
 def register_organization(
@@ -82,6 +98,7 @@ def register_organization(
     name: str,
     campaign_id: str,
     officer: str | None = None,
+    team_id: str | None = None,
     **fields: Any,
 ) -> Edit:
     """A new organization in the unit with a "registered" visit, validated before saving."""
@@ -99,7 +116,7 @@ def register_organization(
     steps: list[Insert] = [
         Insert(Organization, values),
         Insert(Occupancy, {"id": new_id(), "organization_id": values["id"], "unit_id": unit_id}),
-        *_registered_visit(session, unit_id, campaign_id, officer),
+        *_registered_visit(session, unit_id, campaign_id, officer, team_id),
     ]
     return Edit(f"登记单位 {values['name']}", f"Register {values['name']}", tuple(steps))
 
@@ -110,6 +127,7 @@ def attach_organization(
     organization_id: str,
     campaign_id: str,
     officer: str | None = None,
+    team_id: str | None = None,
 ) -> Edit:
     """An existing organization (e.g. last year's baseline) found in this unit, and confirmed."""
     org = session.get(Organization, organization_id)
@@ -127,7 +145,7 @@ def attach_organization(
                 Occupancy, {"id": new_id(), "organization_id": organization_id, "unit_id": unit_id}
             )
         )
-    steps += _registered_visit(session, unit_id, campaign_id, officer)
+    steps += _registered_visit(session, unit_id, campaign_id, officer, team_id)
     steps += confirm_organization(session, organization_id, campaign_id).steps  # type: ignore[arg-type]
     return Edit(f"关联单位 {org.name}", f"Attach {org.name}", tuple(steps))
 

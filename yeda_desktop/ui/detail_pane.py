@@ -222,7 +222,12 @@ class DetailPane(QWidget):
             return
         with self.workspace.read() as session:
             edit = sweep.record_visit(
-                session, self.unit_id, self.workspace.campaign_id, outcome, self.workspace.officer
+                session,
+                self.unit_id,
+                self.workspace.campaign_id,
+                outcome,
+                self.workspace.officer,
+                team_id=self.workspace.team_id,
             )
         self.workspace.do(edit)
 
@@ -233,7 +238,12 @@ class DetailPane(QWidget):
         try:
             with ws.read() as session:
                 edit = sweep.register_organization(
-                    session, self.unit_id, self.new_name.edit.text(), ws.campaign_id, ws.officer
+                    session,
+                    self.unit_id,
+                    self.new_name.edit.text(),
+                    ws.campaign_id,
+                    ws.officer,
+                    team_id=ws.team_id,
                 )
         except ValidationError as exc:
             self.new_name.show_error(ws.error_text(exc))

@@ -309,6 +309,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.workspace.db.close()
         ws = Workspace(opened.db, self.settings.officer, opened.campaign_id, self.lang, self)
+        ws.set_team(self.settings.team)
         self.workspace = ws
         ws.changed.connect(self._changed)
         ws.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
@@ -508,7 +509,8 @@ class MainWindow(QMainWindow):
             with ws.read() as session:
                 ws.do(
                     sweep.attach_organization(
-                        session, unit, dialog.chosen.ref_id, ws.campaign_id, ws.officer
+                        session, unit, dialog.chosen.ref_id, ws.campaign_id, ws.officer,
+                        team_id=ws.team_id,
                     )
                 )
 
@@ -532,6 +534,7 @@ class MainWindow(QMainWindow):
             self.settings.language = dialog.language.currentData()
             if self.workspace is not None:
                 self.workspace.officer = self.settings.officer
+                self.workspace.set_team(self.settings.team)
             self._show_officer()
 
     def about(self) -> None:

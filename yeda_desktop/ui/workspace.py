@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.services import edits
+from yeda_desktop.services import edits, sweep
 from yeda_desktop.storage import Database
 
 
@@ -33,7 +33,13 @@ class Workspace(QObject):
         self.officer = officer
         self.campaign_id = campaign_id
         self.lang = lang
+        self.team_id: str | None = None  # recorded on visits: the officer's team, if it exists
         self.undo_stack = QUndoStack(self)
+
+    def set_team(self, name: str) -> None:
+        """Take the team named in the settings, if the current campaign has one of that name."""
+        with self.read() as session:
+            self.team_id = sweep.team_of(session, self.campaign_id, name)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
