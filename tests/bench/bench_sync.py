@@ -1,6 +1,7 @@
 """Benchmark of package exchange (run on demand): batch and baseline export/import vs executemany.
 
     .venv/bin/python tests/bench/bench_sync.py [--orgs 10000] [--baseline-orgs 100000]
+                                               [--batch-only]
 
 Prints seconds, the ratio of the verified, decrypted, merged import to a bare
 `executemany` of the same rows into a fresh database, and the peak Python memory
@@ -201,6 +202,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--orgs", type=int, default=10_000)
     parser.add_argument("--baseline-orgs", type=int, default=100_000)
+    parser.add_argument("--batch-only", action="store_true", help="skip the (slow) baseline")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
@@ -209,6 +211,8 @@ def main() -> None:
         batch = bench_batch(args.orgs, root / "b")
         print(f"batch of {args.orgs:,} organizations + {3 * args.orgs:,} people:",
               {k: round(v, 2) for k, v in batch.items()})
+        if args.batch_only:
+            return
         base = bench_baseline(args.baseline_orgs, root / "base")
         print(f"baseline of {args.baseline_orgs:,} organizations:",
               {k: round(v, 2) for k, v in base.items()})

@@ -22,10 +22,12 @@ from sqlalchemy import Connection, UniqueConstraint
 
 from yeda_desktop.models import Base
 from yeda_desktop.syncflow import conflicts as conflict_rows
+from yeda_desktop.syncflow import incoming_checks
 from yeda_desktop.syncflow.records import (
     CHUNK,
     converters,
     fetch_rows,
+    fresh_ids,
     insert_rows,
     logged_columns,
     logged_value,
@@ -84,6 +86,15 @@ def unique_keys(table_name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(k for k in keys if k != ("id",))
 
 
+# One encoder, built once: json.dumps with options builds a new encoder for every call.
+_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
+@cache
+def sorted_logged(table_name: str) -> tuple[str, ...]:
+    return tuple(sorted(logged_columns(table_name)))
+
+
 def _loads(text: str | None) -> Any:
     return None if text is None else json.loads(text)
 
@@ -110,6 +121,7 @@ class Merger:
             for old, new in conn.exec_driver_sql("SELECT old_id, new_id FROM sync_redirects")
         }
         self.touched_orgs: set[str] = set()
+        self.rejected: set[str] = set()  # new records refused as invalid, in this batch
         self._log: list[tuple[Any, ...]] = []
 
     # -- driving ----------------------------------------------------------------
@@ -171,8 +183,17 @@ class Merger:
         parent_tombs = self._parent_tombstones(table, [p[1] for p in puts if p[0] not in existing])
         fresh: list[tuple[str, dict[str, Any], Line]] = []
         updates: list[tuple[str, dict[str, Any], Line]] = []
+        checks = incoming_checks.validators(table)
         for rid, values, line in puts:
-            if rid in existing:
+            fields = (line.get("c") or {}).keys() if rid in existing else checks.keys()
+            bad = incoming_checks.problem(table, values, fields) if checks else None
+            if bad is not None:
+                self._refuse(rid, rid in existing, f"数据无效，{bad.zh}",
+                             f"invalid data, {bad.en}")
+            elif any(values.get(c) in self.rejected for c in fks):
+                self._refuse(rid, rid in existing, "所属的记录因数据无效被拒收",
+                             "the record it belongs to was rejected as invalid")
+            elif rid in existing:
                 updates.append((rid, values, line))
             elif rid in tombs:
                 self.report.reject(
@@ -193,6 +214,13 @@ class Merger:
                 self._link(table, values, line, collisions[rid])
         for rid, at in deletes:
             self._delete(table, rid, at, rid in existing)
+
+    def _refuse(self, rid: str, exists: bool, zh: str, en: str) -> None:
+        """Reject one record; a new one is remembered so that its children are rejected too
+        (they would break a foreign key and with it the whole batch)."""
+        self.report.reject(rid, zh, en)
+        if not exists:
+            self.rejected.add(rid)
 
     def _tombstones(self, table: str, ids: list[str]) -> set[str]:
         found: set[str] = set()
@@ -241,27 +269,22 @@ class Merger:
         if not items:
             return
         insert_rows(self.conn, table, (values for _, values, _ in items))
-        logged = logged_columns(table)
+        logged = sorted_logged(table)  # sorted, so the insert entry's JSON keys are sorted
+        known = frozenset(logged)
         convert = converters(table)
+        log = self._log.append
         for rid, values, line in items:
             at = str(line.get("n") or values.get("created_at") or self.now)
-            fields = {
-                c: convert[c](v) if c in convert else v
-                for c in logged
-                if (v := values.get(c)) is not None
-            }
+            fields = {c: v for c in logged if (v := values.get(c)) is not None}
+            for c in convert.keys() & fields.keys():
+                fields[c] = convert[c](fields[c])
             by = line.get("by")
-            self._log.append(
-                (table, rid, "insert", None, None,
-                 json.dumps(fields, ensure_ascii=False, sort_keys=True), 0, at, by)
-            )
+            log((table, rid, "insert", None, None, _dumps(fields), 0, at, by))
             for name, (change_at, old) in (line.get("c") or {}).items():
-                if name in logged and (change_at != at or old is not None):
-                    self._log.append(
-                        (table, rid, "update", name,
-                         None if old is None else json.dumps(old, ensure_ascii=False),
-                         json.dumps(fields.get(name), ensure_ascii=False), 0, change_at, by)
-                    )
+                if (change_at != at or old is not None) and name in known:
+                    log((table, rid, "update", name,
+                         None if old is None else _dumps(old),
+                         _dumps(fields.get(name)), 0, change_at, by))
             self._touch(table, values)
         self.report.new += len(items)
 
@@ -462,10 +485,12 @@ class Merger:
     def _flush_log(self) -> None:
         if not self._log:
             return
+        tail = (self.device_id, self.package_id)
         self.conn.exec_driver_sql(
             "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
             "new_value, base_revision, at, officer, device_id, package_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(str(uuid.uuid4()), *row, self.device_id, self.package_id) for row in self._log],
+            [(cid, *row, *tail) for cid, row in zip(fresh_ids(len(self._log)), self._log,
+                                                   strict=True)],
         )
         self._log.clear()

@@ -1,0 +1,79 @@
+"""The centre re-validates incoming values: an invalid record is rejected with a reason (its
+children too), the rest of the batch is applied."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from flow_helpers import Site, build_sites
+from sqlalchemy import select
+
+from yeda_desktop.demo.people import uscc_code
+from yeda_desktop.models import Organization, Person
+from yeda_desktop.syncflow.incoming_checks import problem
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, list[Site], Path]:
+    return build_sites(tmp_path_factory.mktemp("checks"), 1, orgs=20)
+
+
+def broken(code: str) -> str:
+    """The same USCC with a wrong check character."""
+    return code[:-1] + ("1" if code[-1] != "1" else "2")
+
+
+def test_validators_are_the_models_own() -> None:
+    good = uscc_code(random.Random(1), "91")
+    assert problem("organizations", {"uscc": good}, ["uscc"]) is None
+    bad = problem("organizations", {"uscc": broken(good)}, ["uscc"])
+    assert bad is not None and bad.field == "uscc"
+    assert problem("organizations", {"name": None}, ["name"]) is not None  # required
+    assert problem("people", {"id_number": "110101199003070000"}, ["id_number"]) is not None
+
+
+def test_invalid_uscc_rejects_the_record_not_the_batch(
+    sites: tuple[Site, list[Site], Path],
+) -> None:
+    centre, (laptop,), stick = sites
+    rng = random.Random(11)
+    good, bad, edited = uscc_code(rng, "91"), uscc_code(rng, "91"), uscc_code(rng, "92")
+    db = laptop.open()
+    with db.session(officer="队员") as session:
+        kept = Organization(name="烟台好码科技有限公司", uscc=good)
+        refused = Organization(name="烟台坏码科技有限公司", uscc=bad)
+        session.add_all([kept, refused])
+        session.flush()
+        session.add(Person(organization_id=refused.id, name="张三"))
+        existing = session.scalars(select(Organization).order_by(Organization.name)).first()
+        assert existing is not None
+        existing.uscc = edited
+        ids = kept.id, refused.id, existing.id
+    # a laptop bug (or a hand-made package) stores what the model would never accept
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE organizations SET uscc = ? WHERE id = ?",
+                             (broken(bad), ids[1]))
+        conn.exec_driver_sql("UPDATE organizations SET uscc = ? WHERE id = ?",
+                             (broken(edited), ids[2]))
+    db.close()
+    laptop.cli("export", str(stick / "bad-uscc.yeda"))
+
+    db = centre.open()
+    with db.reader() as session:
+        before = session.get(Organization, ids[2])
+        assert before is not None
+        old_uscc = before.uscc
+    db.close()
+    out = centre.cli("import", str(stick / "bad-uscc.yeda"))
+    assert "imported batch" in out and "rejected 3" in out, out
+    assert out.count("uscc") >= 2 and "the record it belongs to was rejected as invalid" in out
+    db = centre.open()
+    with db.reader() as session:
+        assert session.get(Organization, ids[0]) is not None
+        assert session.get(Organization, ids[1]) is None
+        assert session.scalars(select(Person).where(Person.organization_id == ids[1])).all() == []
+        unchanged = session.get(Organization, ids[2])
+        assert unchanged is not None and unchanged.uscc == old_uscc
+    db.close()
