@@ -8,7 +8,9 @@ next export finishes; and exporting again succeeds.
 
 from __future__ import annotations
 
+import errno
 import io
+import os
 import random
 import shutil
 from contextlib import redirect_stderr, redirect_stdout
@@ -19,13 +21,14 @@ from fault_helpers import integrity, kill_during, needs_fork, run_child, scalar
 from sqlalchemy import select
 
 from yeda_desktop.cli.main import main
+from yeda_desktop.errors import YedaError
 from yeda_desktop.models import Organization
 from yeda_desktop.storage import open_database
 from yeda_desktop.sync import inspect_package
 from yeda_desktop.syncflow.batch_export import export_batch
 from yeda_desktop.syncflow.installation import load_keys
 
-pytestmark = [needs_fork, pytest.mark.slow]
+pytestmark = [pytest.mark.slow]
 
 KILLS = 20
 SEED = 20250602
@@ -65,6 +68,7 @@ def _bookmark(path: Path) -> object:
     return scalar(path, sql)
 
 
+@needs_fork
 def test_kill_during_batch_export(laptop: tuple[Path, Path], tmp_path: Path) -> None:
     template, keys_dir = laptop
     keys = load_keys(keys_dir)
@@ -109,3 +113,35 @@ def test_kill_during_batch_export(laptop: tuple[Path, Path], tmp_path: Path) -> 
             assert _bookmark(db_path) == 1
     assert killed >= KILLS // 2, f"only {killed} of {KILLS} runs were interrupted"
     assert not orphans, f"kills {orphans} left a complete batch the laptop's chain did not record"
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="finds file names in /proc")
+def test_export_to_a_full_stick_moves_nothing(
+    laptop: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stick turns out full when the batch is flushed to it (ENOSPC at fsync, as with
+    delayed allocation): a sentence, no file left on the stick, the bookmark unmoved."""
+    template, keys_dir = laptop
+    keys = load_keys(keys_dir)
+    db_path = tmp_path / "laptop.sqlite"
+    shutil.copy(template, db_path)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(stick)):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    db = open_database(db_path)
+    try:
+        monkeypatch.setattr(os, "fsync", fsync)
+        with pytest.raises(YedaError) as caught:
+            export_batch(db, keys, stick / "batch.yeda", officer="测试队员")
+        monkeypatch.undo()
+    finally:
+        db.close()
+    assert "No space" in caught.value.en or "full" in caught.value.en, caught.value.en
+    assert list(stick.iterdir()) == []  # no file, not even a temporary one
+    assert integrity(db_path) == "ok" and _bookmark(db_path) == 0
