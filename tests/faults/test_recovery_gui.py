@@ -150,3 +150,28 @@ def test_restore_dialog_lists_backups_and_restores(
 def test_about_shows_version_and_icon(qapp: QApplication) -> None:
     assert __version__ in about_text()
     assert not app_icon().isNull() and len(app_icon().availableSizes()) >= 5
+
+
+def test_a_database_on_a_stick_is_copied_to_this_computer_and_opened(
+    qtbot: QtBot, qapp: QApplication, settings: AppSettings, zone: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from yeda_desktop.storage import media
+    from yeda_desktop.storage.paths import data_dir
+
+    monkeypatch.setattr(media, "read_mounts", lambda: f"/dev/sdb1 {zone.parent} vfat rw 0 0\n")
+    monkeypatch.setattr(media, "REMOVABLE_ROOTS", (str(zone.parent) + "/",))
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(str(a[2])))
+    seen: list[str] = []
+    _answer(monkeypatch, 0, seen)  # "copy to this computer and open"
+    window = _window(qtbot, settings)
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.open_database(str(zone))
+    assert "U盘" in seen[0] and "复制到本机" in seen[0]
+    local = data_dir() / zone.name
+    assert window.workspace is not None and window.workspace.db.path == local
+    assert str(local) in told[0]
+    window.close()
