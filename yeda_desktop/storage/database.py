@@ -25,9 +25,10 @@ from yeda_desktop.storage.media import check_location
 from yeda_desktop.storage.paths import backups_dir, resolve_db_path
 from yeda_desktop.storage.transactional import transactional_engine
 
-READ_ONLY_ERROR = DatabaseError(
-    "数据库以只读方式打开，不能保存修改", "the database is open read-only; changes cannot be saved"
-)
+def read_only_error() -> DatabaseError:
+    return DatabaseError(
+        "数据库以只读方式打开，不能保存修改", "the database is open read-only; changes cannot be saved"
+    )
 
 
 def storage_error(exc: SADatabaseError) -> DatabaseError | None:
@@ -87,7 +88,7 @@ class Database:
         except OperationalError as exc:
             session.rollback()
             if self.read_only and "readonly" in str(exc.orig):
-                raise READ_ONLY_ERROR from None
+                raise read_only_error() from None
             raise storage_error(exc) or exc from None
         except BaseException:
             session.rollback()

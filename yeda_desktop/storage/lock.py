@@ -107,7 +107,13 @@ def acquire_writer_lock(db_path: Path) -> WriterLock:
             held.count += 1
             return WriterLock(key)
         path = lock_path(key)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise DatabaseError(
+                f"无法在数据库所在的文件夹中写入（{exc.strerror}）：{key.parent}",
+                f"cannot write in the database's folder ({exc.strerror}): {key.parent}",
+            ) from None
         if not _try_lock(fd):
             os.close(fd)
             raise DatabaseInUseError(key, _read_holder(path))
