@@ -25,9 +25,11 @@ from yeda_desktop.storage.media import check_location
 from yeda_desktop.storage.paths import backups_dir, resolve_db_path
 from yeda_desktop.storage.transactional import transactional_engine
 
+
 def read_only_error() -> DatabaseError:
     return DatabaseError(
-        "数据库以只读方式打开，不能保存修改", "the database is open read-only; changes cannot be saved"
+        "数据库以只读方式打开，不能保存修改",
+        "the database is open read-only; changes cannot be saved",
     )
 
 
