@@ -116,6 +116,149 @@
     </message>
 </context>
 <context>
+    <name>CentreFilesView</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="50"/>
+        <source>Write centre profile…</source>
+        <translation>写出中心配置文件…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="53"/>
+        <source>Write baseline…</source>
+        <translation>写出基础数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="55"/>
+        <source>Write receipt…</source>
+        <translation>写出回执…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="58"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="58"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="58"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="58"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="61"/>
+        <source>Import those now approved</source>
+        <translation>导入已获批准设备的数据包</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="66"/>
+        <source>Files for the laptops</source>
+        <translation>发给外业笔记本的文件</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="69"/>
+        <source>Team</source>
+        <translation>工作组</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="70"/>
+        <source>Laptops that may read it</source>
+        <translation>可读取的笔记本</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="72"/>
+        <source>Receipt for</source>
+        <translation>回执发给</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="74"/>
+        <source>Quarantine (packages from devices not approved)</source>
+        <translation>隔离区（来自未批准设备的数据包）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="127"/>
+        <source>Save package</source>
+        <translation>保存数据包</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="128"/>
+        <source>YEDA packages (*.yeda)</source>
+        <translation>业达数据包 (*.yeda)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="137"/>
+        <source>Centre profile written: %1</source>
+        <translation>中心配置文件已写出：%1</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="140"/>
+        <source>Writing the centre profile…</source>
+        <translation>正在写出中心配置文件…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="145"/>
+        <source>Choose a team and at least one approved laptop.</source>
+        <translation>请选择工作组和至少一台已批准的笔记本。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="152"/>
+        <source>Baseline written: %1 (%2 rows)</source>
+        <translation>基础数据已写出：%1（%2 条）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="155"/>
+        <source>Writing the baseline…</source>
+        <translation>正在写出基础数据…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="160"/>
+        <source>Choose the laptop the receipt is for.</source>
+        <translation>请选择回执发给哪台笔记本。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="166"/>
+        <source>Receipt written: %1 (%2 batches)</source>
+        <translation>回执已写出：%1（%2 批）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="169"/>
+        <source>Writing the receipt…</source>
+        <translation>正在写出回执…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="177"/>
+        <source>Importing the released packages…</source>
+        <translation>正在导入解除隔离的数据包…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="191"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="200"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="202"/>
+        <source>Refused; nothing was written.</source>
+        <translation>已拒绝，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="205"/>
+        <source>Failed.</source>
+        <translation>失败。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsView</name>
     <message>
         <location filename="../../yeda_desktop/ui/sync_queues.py" line="44"/>
@@ -422,7 +565,7 @@
         <translation>本次扫楼尚未核实</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="274"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="284"/>
         <source>Edit %1</source>
         <translation>修改%1</translation>
     </message>
@@ -785,7 +928,12 @@
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="147"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="148"/>
+        <source>Batch %1, left by an interrupted export, is finished: %2. Export again for the changes made since.</source>
+        <translation>上次中断的导出留下的第 %1 批已完成：%2。之后的修改请再导出一次。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="151"/>
         <source>Batch %1 written: %2</source>
         <translation>第 %1 批已写出：%2</translation>
     </message>
@@ -1306,236 +1454,230 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="56"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="58"/>
         <source>YEDA Desktop — building sweep</source>
         <translation>业达两新组织扫楼登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="62"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="64"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="69"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="234"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="238"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="125"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="122"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="126"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="124"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="128"/>
         <source>Import from &amp;Excel…</source>
         <translation>从&amp;Excel导入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="137"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="141"/>
         <source>All organizations</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="145"/>
         <source>%1 is not in any unit yet</source>
         <translation>%1 尚未登记所在房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="174"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="179"/>
         <source>Officer and &amp;language…</source>
         <translation>队员与语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="180"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="177"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="181"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="182"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="183"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="185"/>
         <source>Add &amp;building…</source>
         <translation>添加楼宇(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="187"/>
         <source>Add &amp;floor…</source>
         <translation>添加楼层(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="188"/>
         <source>Add &amp;units…</source>
         <translation>批量添加房间(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="186"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="190"/>
         <source>&amp;Previous floor (down)</source>
         <translation>往下一层(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="193"/>
         <source>&amp;Next floor (up)</source>
         <translation>往上一层(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="192"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="196"/>
         <source>Next &amp;unvisited unit</source>
         <translation>下一个未走访房间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="199"/>
         <source>&amp;Register organization</source>
         <translation>登记单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="198"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="202"/>
         <source>&amp;Attach existing organization…</source>
         <translation>关联已有单位(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="200"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="204"/>
         <source>Add &amp;member</source>
         <translation>添加人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="212"/>
         <source>&amp;About YEDA Desktop</source>
         <translation>关于业达扫楼(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="216"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="220"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="224"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="232"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="236"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="258"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="262"/>
         <source>(no officer set)</source>
         <translation>（未设置队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="261"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="265"/>
         <source>Officer: %1</source>
         <translation>队员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="287"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="291"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="294"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="298"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="302"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="322"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="324"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="348"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="359"/>
         <source>Unsent changes: %1</source>
         <translation>未上报修改：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="385"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="406"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="418"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="426"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="483"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="522"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="509"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="522"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/app_icon.py" line="37"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="529"/>
         <source>About YEDA Desktop</source>
         <translation>关于业达扫楼</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="530"/>
-        <source>YEDA Desktop: building-sweep registration of &quot;two new&quot; organizations.</source>
-        <translation>业达扫楼：两新组织集中扫楼登记工具。</translation>
     </message>
 </context>
 <context>
@@ -1725,42 +1867,42 @@
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="39"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="40"/>
         <source>Set up this installation</source>
         <translation>设置本机</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="42"/>
         <source>Field laptop (sweep officers)</source>
         <translation>外业笔记本（扫楼队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="42"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="43"/>
         <source>Centre (administrator)</source>
         <translation>中心（管理员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="46"/>
         <source>Centre only, e.g. yeda-centre</source>
         <translation>仅中心填写，例如 yeda-centre</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="47"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
         <source>This installation is</source>
         <translation>本机用作</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="50"/>
         <source>Centre id</source>
         <translation>中心编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="64"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="65"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1768,17 +1910,17 @@
 <context>
     <name>RoleOffer</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="142"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="144"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="143"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="145"/>
         <source>Set up this installation (laptop or centre)…</source>
         <translation>设置本机（笔记本或中心）…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="147"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="149"/>
         <source>First start: choose whether this is a field laptop or the centre (Exchange menu).</source>
         <translation>首次启动：请在“数据交换”菜单中选择本机是外业笔记本还是中心。</translation>
     </message>
@@ -1807,39 +1949,62 @@
     </message>
 </context>
 <context>
+    <name>SyncPassphrase</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_passphrase.py" line="32"/>
+        <source>Key passphrase</source>
+        <translation>密钥口令</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_passphrase.py" line="33"/>
+        <source>The keys of this installation are protected by a passphrase. Passphrase:</source>
+        <translation>本机密钥受口令保护。请输入口令：</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_passphrase.py" line="45"/>
+        <source>Wrong passphrase, try again. Passphrase:</source>
+        <translation>口令不正确，请重试。口令：</translation>
+    </message>
+</context>
+<context>
     <name>SyncViews</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="85"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="87"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="85"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="87"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="85"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="87"/>
+        <source>Packages</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="88"/>
         <source>Duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="86"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="88"/>
         <source>Audit</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="89"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="91"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="90"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="92"/>
         <source>&amp;Import packages…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="95"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="97"/>
         <source>&amp;Export today&apos;s work…</source>
         <translation>导出今天的工作(&amp;E)…</translation>
     </message>

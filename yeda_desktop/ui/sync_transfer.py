@@ -142,8 +142,14 @@ class ExportDialog(_TransferDialog):
 
     def _show(self, result: object) -> None:
         manifest = getattr(result, "manifest", None)
-        if manifest is not None:
-            self.report_view.appendPlainText(
-                self.tr("Batch %1 written: %2").replace("%1", str(manifest.sequence))
-                .replace("%2", str(getattr(result, "path", "")))
-            )
+        if manifest is None:
+            return
+        if getattr(result, "resumed", False):
+            text = self.tr("Batch %1, left by an interrupted export, is finished: %2. "
+                           "Export again for the changes made since.")
+        else:
+            text = self.tr("Batch %1 written: %2")
+        self.report_view.appendPlainText(
+            text.replace("%1", str(manifest.sequence))
+            .replace("%2", str(getattr(result, "path", "")))
+        )

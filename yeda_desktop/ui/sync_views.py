@@ -23,10 +23,11 @@ from yeda_desktop.syncflow.installation import (
     Role,
     keys_dir,
     load_installation,
-    load_or_create_keys,
     set_role,
 )
+from yeda_desktop.ui.sync_centre import CentreFilesView
 from yeda_desktop.ui.sync_devices import DevicesView
+from yeda_desktop.ui.sync_passphrase import keys_asking
 from yeda_desktop.ui.sync_queues import AuditView, ConflictsView, DuplicatesView
 from yeda_desktop.ui.sync_transfer import ExportDialog, ImportDialog
 
@@ -78,12 +79,13 @@ class SyncViews(QObject):
         if inst.is_centre:  # a field laptop does not see the administration views
             self.widgets = [
                 DevicesView(db, keys, window),
+                CentreFilesView(db, keys, window),
                 ConflictsView(db, officer, inst.device_id, window),
                 DuplicatesView(db, officer, window),
                 AuditView(db, window),
             ]
-            titles = [self.tr("Devices"), self.tr("Conflicts"), self.tr("Duplicates"),
-                      self.tr("Audit")]
+            titles = [self.tr("Devices"), self.tr("Packages"), self.tr("Conflicts"),
+                      self.tr("Duplicates"), self.tr("Audit")]
             for widget, title in zip(self.widgets, titles, strict=True):
                 add_view(widget, title)
         menu = window.menuBar().addMenu(self.tr("E&xchange"))
@@ -124,7 +126,7 @@ def attach(window: QMainWindow, db: Database, officer: str) -> SyncViews | None:
         _offer_role(window, db, officer)
         return None
     try:
-        keys, _created = load_or_create_keys(keys_dir())
+        keys = keys_asking(window, keys_dir())
     except YedaError as exc:
         window.statusBar().showMessage(exc.message("zh"), 8000)
         return None

@@ -1,0 +1,207 @@
+"""Centre files and quarantine: write the centre profile, baselines and receipts off the GUI
+thread, and show the packages waiting in quarantine (the CLI's profile/baseline/receipt/
+quarantine commands, for an administrator who does not use a terminal)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.models import Team
+from yeda_desktop.storage import Database
+from yeda_desktop.sync import KeySet
+from yeda_desktop.syncflow import enrolment
+from yeda_desktop.syncflow.baseline import export_baseline
+from yeda_desktop.syncflow.importer import release, waiting
+from yeda_desktop.syncflow.profile import export_profile
+from yeda_desktop.syncflow.receipts import write_receipt
+from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
+
+
+class CentreFilesView(QWidget):
+    """Signals: `finished_work(object)` with a line of result text, or the exception."""
+
+    finished_work = Signal(object)
+
+    def __init__(self, db: Database, keys: KeySet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.keys = db, keys
+        self.profile_button = QPushButton(self.tr("Write centre profile…"), self)
+        self.team = QComboBox(self)
+        self.devices = QListWidget(self)
+        self.baseline_button = QPushButton(self.tr("Write baseline…"), self)
+        self.receipt_device = QComboBox(self)
+        self.receipt_button = QPushButton(self.tr("Write receipt…"), self)
+        self.quarantine = QTableWidget(0, 4, self)
+        self.quarantine.setHorizontalHeaderLabels([
+            self.tr("Device"), self.tr("Batch"), self.tr("Reason"), self.tr("File"),
+        ])
+        self.quarantine.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.release_button = QPushButton(self.tr("Import those now approved"), self)
+        self.status = QLabel(self)
+        self.report_view = QPlainTextEdit(self)
+        self.report_view.setReadOnly(True)
+
+        files = QGroupBox(self.tr("Files for the laptops"), self)
+        form = QFormLayout(files)
+        form.addRow(self.profile_button)
+        form.addRow(self.tr("Team"), self.team)
+        form.addRow(self.tr("Laptops that may read it"), self.devices)
+        form.addRow(self.baseline_button)
+        form.addRow(self.tr("Receipt for"), self.receipt_device)
+        form.addRow(self.receipt_button)
+        held = QGroupBox(self.tr("Quarantine (packages from devices not approved)"), self)
+        held_box = QVBoxLayout(held)
+        held_box.addWidget(self.quarantine, 1)
+        held_box.addWidget(self.release_button)
+        top = QHBoxLayout()
+        top.addWidget(files, 1)
+        top.addWidget(held, 2)
+        box = QVBoxLayout(self)
+        box.addLayout(top, 3)
+        box.addWidget(self.status)
+        box.addWidget(self.report_view, 1)
+
+        self.profile_button.clicked.connect(lambda: self._choose(self.write_profile,
+                                                                 "centre-profile.yeda"))
+        self.baseline_button.clicked.connect(lambda: self._choose(self.write_baseline,
+                                                                  "baseline.yeda"))
+        self.receipt_button.clicked.connect(lambda: self._choose(self.write_receipt,
+                                                                 "receipt.yeda"))
+        self.release_button.clicked.connect(self.release_approved)
+        self.refresh()
+
+    # -- lists ------------------------------------------------------------------
+    def refresh(self) -> None:
+        with self.db.reader() as session:
+            teams = [(t.name, t.id) for t in session.scalars(select(Team).order_by(Team.name))]
+            devices = [enrolment.describe(d) for d in enrolment.list_devices(session)]
+            held = [(q.device_id or "", q.sequence, q.reason_zh, q.original_name or "")
+                    for q in waiting(session)]
+        self.team.clear()
+        for name, team_id in teams:
+            self.team.addItem(name, team_id)
+        self.devices.clear()
+        self.receipt_device.clear()
+        for info in devices:
+            label = f"{info['name']} ({info['id']})"
+            self.receipt_device.addItem(label, info["id"])
+            if info["status"] == "approved":
+                item = QListWidgetItem(label, self.devices)
+                item.setData(Qt.ItemDataRole.UserRole, info["id"])
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+        self.quarantine.setRowCount(len(held))
+        for r, values in enumerate(held):
+            for c, value in enumerate(values):
+                self.quarantine.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+
+    def checked_devices(self) -> list[str]:
+        return [str(self.devices.item(i).data(Qt.ItemDataRole.UserRole))
+                for i in range(self.devices.count())
+                if self.devices.item(i).checkState() == Qt.CheckState.Checked]
+
+    # -- writing files (off the GUI thread) -------------------------------------
+    def _choose(self, write: Callable[[Path], None], suggested: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save package"), suggested,
+                                              self.tr("YEDA packages (*.yeda)"))
+        if name:
+            write(Path(name))
+
+    def write_profile(self, path: Path) -> None:
+        db, keys = self.db, self.keys
+
+        def work(progress: TaskProgress) -> str:
+            manifest = export_profile(db, keys, path)
+            return self.tr("Centre profile written: %1").replace("%1", str(path)) + (
+                f" ({manifest.target_centre_id})")
+
+        self._run(work, self.tr("Writing the centre profile…"))
+
+    def write_baseline(self, path: Path) -> None:
+        team, devices = self.team.currentData(), self.checked_devices()
+        if team is None or not devices:
+            self.status.setText(self.tr("Choose a team and at least one approved laptop."))
+            return
+        db, keys = self.db, self.keys
+
+        def work(progress: TaskProgress) -> str:
+            _manifest, counts = export_baseline(db, keys, path, team=str(team),
+                                                device_ids=devices)
+            return self.tr("Baseline written: %1 (%2 rows)").replace("%1", str(path)).replace(
+                "%2", str(sum(counts.values())))
+
+        self._run(work, self.tr("Writing the baseline…"))
+
+    def write_receipt(self, path: Path) -> None:
+        device = self.receipt_device.currentData()
+        if device is None:
+            self.status.setText(self.tr("Choose the laptop the receipt is for."))
+            return
+        db, keys = self.db, self.keys
+
+        def work(progress: TaskProgress) -> str:
+            _manifest, count = write_receipt(db, keys, path, str(device))
+            return self.tr("Receipt written: %1 (%2 batches)").replace("%1", str(path)).replace(
+                "%2", str(count))
+
+        self._run(work, self.tr("Writing the receipt…"))
+
+    def release_approved(self) -> None:
+        db, keys = self.db, self.keys
+
+        def work(progress: TaskProgress) -> str:
+            return "\n".join(line for report in release(db, keys) for line in report.lines())
+
+        self._run(work, self.tr("Importing the released packages…"))
+
+    def _run(self, work: Callable[[TaskProgress], Any], label: str) -> None:
+        self._enable(False)
+        self.status.setText(label)
+        run_task(self, work, self._done, self._failed, label)
+
+    def _enable(self, on: bool) -> None:
+        for button in (self.profile_button, self.baseline_button, self.receipt_button,
+                       self.release_button):
+            button.setEnabled(on)
+
+    def _done(self, result: object) -> None:
+        self._enable(True)
+        self.status.setText(self.tr("Done."))
+        if result:
+            self.report_view.appendPlainText(str(result))
+        self.refresh()
+        self.finished_work.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._enable(True)
+        if isinstance(exc, Cancelled):
+            self.status.setText(self.tr("Cancelled; nothing was written."))
+        elif isinstance(exc, YedaError):
+            self.status.setText(self.tr("Refused; nothing was written."))
+            self.report_view.appendPlainText(exc.message("zh"))
+        else:
+            self.status.setText(self.tr("Failed."))
+            self.report_view.appendPlainText(repr(exc))
+        self.finished_work.emit(exc)
