@@ -40,8 +40,10 @@ def test_dashboard_figures(zh_app: QApplication, qtbot: QtBot, tmp_path: Path) -
     view.staff[0].blockSignals(True)
     view.staff[0].setValue(10)
     view.staff[0].blockSignals(False)
+    view.set_database(db)
+    assert view.summary is None  # nothing is read while the dashboard is hidden
     with qtbot.waitSignal(view.loaded, timeout=10_000):
-        view.set_database(db)
+        view.show()
     assert "50.0%" in view.org_rate.text()  # 2 of 4 covered
     assert "75.0%" in view.work_rate.text()  # plus one with an instructor
     assert view.coverage_chart.chart().series()

@@ -73,8 +73,9 @@ def ledger_db(tmp_path: Path) -> Database:
 def _view(qtbot: QtBot, db: Database) -> LedgerView:
     view = LedgerView()
     qtbot.addWidget(view)
+    view.set_database(db, "测试")
     with qtbot.waitSignal(view.loaded, timeout=10_000):
-        view.set_database(db, "测试")
+        view.show()  # rows load when the view is first shown
     return view
 
 

@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -57,6 +57,7 @@ class Dashboard(QWidget):
         super().__init__(parent)
         self.db: Database | None = None
         self.summary: Summary | None = None
+        self._stale = False
         self.dimension = QComboBox(self)
         for key, text in self._dimensions().items():
             self.dimension.addItem(text, key)
@@ -145,10 +146,19 @@ class Dashboard(QWidget):
         )
 
     def set_database(self, db: Database | None) -> None:
+        """Use `db`; the figures load now if the dashboard is shown, else when first shown."""
         self.db = db
-        self.refresh()
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
+        self._stale = False
         db = self.db
         if db is None:
             return

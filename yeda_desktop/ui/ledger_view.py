@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -113,6 +114,7 @@ class LedgerView(QWidget):
         self.db: Database | None = None
         self.officer: str | None = None
         self.lang = lang
+        self._stale = False
         self.model = LedgerModel(self, lang)
         self.proxy = LedgerProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -212,11 +214,20 @@ class LedgerView(QWidget):
     # --- data ----------------------------------------------------------------------------
 
     def set_database(self, db: Database | None, officer: str | None = None) -> None:
+        """Use `db`; the rows load now if the view is shown, else when it is first shown."""
         self.db, self.officer = db, officer
-        self.refresh()
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
         """Reload the rows off the GUI thread; `loaded(count)` follows."""
+        self._stale = False
         db = self.db
         if db is None:
             self.set_rows([])
