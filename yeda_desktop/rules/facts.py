@@ -9,8 +9,10 @@ whole-database evaluation uses, narrowed to one organization.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
+from sqlalchemy import Select, bindparam
 from sqlalchemy.orm import Session
 
 from yeda_desktop.models.enums import PartyOrgType
@@ -87,12 +89,23 @@ def facts_from_row(row: Any) -> OrgFacts:
     )
 
 
+@lru_cache(maxsize=16)
+def _one_org_select(ctx: EvaluationContext) -> Select[Any]:
+    """The facts query for one organization given as a bound parameter, built once per context.
+
+    Building the statement costs more than running it; live flags reuse it.
+    """
+    return facts_select(ctx, organization_id=bindparam("one_organization_id"))  # type: ignore[arg-type]
+
+
 def facts_for(
     session: Session, organization_id: str, context: EvaluationContext | None = None
 ) -> OrgFacts:
     """The stored facts of one organization (KeyError if it does not exist)."""
     ctx = context or default_context(session)
-    row = session.execute(facts_select(ctx, organization_id=organization_id)).one_or_none()
+    row = session.execute(
+        _one_org_select(ctx), {"one_organization_id": organization_id}
+    ).one_or_none()
     if row is None:
         raise KeyError(organization_id)
     return facts_from_row(row)

@@ -181,11 +181,17 @@ def _units_subquery(ctx: EvaluationContext, organization_id: str | None) -> Subq
             func.max(key).label("last_key"),
             func.max(case((Visit.outcome == VisitOutcome.REVISIT, key))).label("revisit_key"),
         )
-        .where(Visit.campaign_id == ctx.campaign_id)
         .group_by(Visit.unit_id)
     )
-    if organization_id is not None:
-        latest = latest.where(Visit.unit_id.in_(select(occ.c.unit_id)))
+    if organization_id is None:
+        latest = latest.where(Visit.campaign_id == ctx.campaign_id)
+    else:
+        # Reach the few visits through the organization's units, not through the campaign
+        # index (tens of thousands of rows): the campaign test is kept out of any index.
+        latest = latest.where(
+            Visit.unit_id.in_(select(occ.c.unit_id)),
+            func.coalesce(Visit.campaign_id, "") == ctx.campaign_id,
+        )
     last = latest.subquery("latest_visits")
     return (
         select(
