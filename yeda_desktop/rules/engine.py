@@ -9,9 +9,10 @@ fall short, so the ledger can word the findings without another query.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Select, case, literal, or_, select
+from sqlalchemy import Select, bindparam, case, literal, or_, select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.models.enums import GapAction
@@ -89,6 +90,14 @@ def evaluate_all(
     return result
 
 
+@lru_cache(maxsize=16)
+def _one_org_rules(ctx: EvaluationContext, profile: RulesProfile) -> Select[Any]:
+    """rules_select for one organization as a bound parameter, built once (re-evaluation
+    after an edit would otherwise spend most of its time building the statement)."""
+    one: Any = bindparam("one_organization_id")
+    return rules_select(ctx, profile, organization_id=one, with_facts=True)
+
+
 def firing_facts(
     session: Session,
     context: EvaluationContext | None = None,
@@ -100,9 +109,12 @@ def firing_facts(
     prof = profile or DEFAULT_PROFILE
     ctx = context or default_context(session)
     rule_ids = [rule.id for rule in active_rules(prof)]
-    query = rules_select(ctx, prof, organization_id=organization_id, with_facts=True)
+    if organization_id is None:
+        rows = session.execute(rules_select(ctx, prof, with_facts=True))
+    else:
+        rows = session.execute(_one_org_rules(ctx, prof), {"one_organization_id": organization_id})
     result = []
-    for row in session.execute(query):
+    for row in rows:
         mapping = row._mapping
         fired = frozenset(rid for rid in rule_ids if mapping[rid])
         result.append((facts_from_row(row), fired))
