@@ -12,7 +12,7 @@ applied.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, cast
 
 from sqlalchemy import Table
@@ -44,13 +44,22 @@ def problem(
 ) -> ValidationError | None:
     """The first of `fields` whose incoming value its model's validator refuses, or None."""
     checks = validators(table_name)
-    for name in sorted(set(fields) & checks.keys()):
-        value = values.get(name)
-        try:
-            checks[name](_Scratch(), name, value)
-        except ValidationError as exc:
-            return exc
-        except (TypeError, ValueError, AttributeError):
-            # a value of the wrong type (e.g. no name at all) is as invalid as a bad checksum
-            return ValidationError(name, name, f"值无效：{value!r}", f"invalid value {value!r}")
+    for name in sorted(checks.keys() & set(fields)):
+        found = _verdict(table_name, name, values.get(name))
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=1 << 16, typed=True)  # typed: True is not 1
+def _verdict(table_name: str, name: str, value: Any) -> ValidationError | None:
+    """One validator's verdict on one value (cached: names, counts and blanks repeat a lot
+    in a large batch, and values are JSON scalars, so hashable)."""
+    try:
+        validators(table_name)[name](_Scratch(), name, value)
+    except ValidationError as exc:
+        return exc
+    except (TypeError, ValueError, AttributeError):
+        # a value of the wrong type (e.g. no name at all) is as invalid as a bad checksum
+        return ValidationError(name, name, f"值无效：{value!r}", f"invalid value {value!r}")
     return None
