@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from yeda_desktop.errors import ValidationError
@@ -19,6 +30,7 @@ from yeda_desktop.models.enums import (
     PartyStatus,
     PersonRole,
 )
+from yeda_desktop.models.identifier_sql import invalid_id_number_where, invalid_uscc_where
 from yeda_desktop.models.zone import Unit
 from yeda_desktop.validation import (
     normalize_id_number,
@@ -154,3 +166,10 @@ class Person(Synced, Base):
     @property
     def is_member(self) -> bool:
         return self.party_status in (PartyStatus.FULL, PartyStatus.PROBATIONARY)
+
+
+# Only the rows whose stored identifier fails its check (normally none): kept up to date by
+# the database on every write path, so the data-quality rule never re-checks them all.
+Index("ix_people_invalid_id_number", Person.organization_id,
+      sqlite_where=text(invalid_id_number_where()))
+Index("ix_organizations_invalid_uscc", Organization.id, sqlite_where=text(invalid_uscc_where()))

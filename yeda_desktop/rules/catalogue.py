@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_
 from yeda_desktop.models.enums import GapAction, Ownership, PartyOrgType
 from yeda_desktop.rules.facts import OrgFacts
 from yeda_desktop.rules.facts_query import ORG_FORM_RANK
-from yeda_desktop.rules.identifier_checks import uscc_is_valid, uscc_is_valid_sql
+from yeda_desktop.rules.identifier_checks import uscc_is_valid
 from yeda_desktop.rules.profile import RulesProfile
 
 Columns = Any  # the `.c` collection of the facts subquery
@@ -320,7 +320,7 @@ def _dq_sql(c: Columns, p: RulesProfile) -> ColumnElement[bool]:
         ),
     ]
     if p.check_identifiers:
-        checks += [and_(c.uscc.is_not(None), ~uscc_is_valid_sql(c.uscc)), c.invalid_id_numbers > 0]
+        checks += [c.uscc_invalid > 0, c.invalid_id_numbers > 0]
     if p.check_visits:
         checks += [c.units_unvisited > 0, c.units_revisit > 0]
     if p.check_verification:

@@ -23,6 +23,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    text,
     true,
 )
 
@@ -36,8 +37,8 @@ from yeda_desktop.models import (
     Visit,
 )
 from yeda_desktop.models.enums import PartyOrgType, PartyStatus, VisitOutcome
+from yeda_desktop.models.identifier_sql import invalid_id_number_where, invalid_uscc_where
 from yeda_desktop.rules.context import EvaluationContext
-from yeda_desktop.rules.identifier_checks import id_number_is_valid_sql
 
 ORG_FORM_RANK: dict[PartyOrgType, int] = {
     PartyOrgType.BRANCH: 1,
@@ -55,8 +56,8 @@ def facts_select(
 ) -> Select[Any]:
     """Columns named after OrgFacts' fields (own_rank for own_org_type).
 
-    `identifiers=False` skips the ID-number checksum pass (invalid_id_numbers is 0),
-    the costliest part at hundreds of thousands of people.
+    `identifiers=False` leaves invalid identifiers out (invalid_id_numbers and
+    uscc_invalid are 0). uscc_invalid (0/1) has no OrgFacts field: Python checks `uscc`.
     """
 
     def narrow(column: Any) -> ColumnElement[bool]:
@@ -69,17 +70,25 @@ def facts_select(
             _count_if(Person.party_status == PartyStatus.FULL).label("full"),
             _count_if(Person.party_status == PartyStatus.PROBATIONARY).label("prob"),
             _count_if(and_(is_member, Person.relation_transferred == false())).label("floating"),
-            (
-                _count_if(
-                    and_(Person.id_number.is_not(None), ~id_number_is_valid_sql(Person.id_number))
-                )
-                if identifiers
-                else literal(0, Integer)
-            ).label("bad_ids"),
         )
         .where(narrow(Person.organization_id))
         .group_by(Person.organization_id)
         .subquery("people_agg")
+    )
+
+    # Invalid identifiers are read from their partial indexes (a handful of entries), never
+    # re-checked here: the condition text must be the index's, see models.identifier_sql.
+    bad_ids = (
+        select(Person.organization_id.label("oid"), func.count().label("n"))
+        .where(text(invalid_id_number_where()), narrow(Person.organization_id))
+        .group_by(Person.organization_id)
+        .subquery("bad_id_agg")
+    )
+    bad_usccs = (
+        select(Organization.id.label("oid"))
+        .where(text(invalid_uscc_where()), narrow(Organization.id))
+        .group_by(Organization.id)  # materialized from the index, not flattened into a lookup
+        .subquery("bad_uscc")
     )
 
     own = PartyOrg.type != PartyOrgType.JOINT_BRANCH
@@ -136,7 +145,11 @@ def facts_select(
         Organization.has_party_guarantees,
         zero(people.c.floating).label("floating_members"),
         Organization.uscc,
-        zero(people.c.bad_ids).label("invalid_id_numbers"),
+        (zero(bad_ids.c.n) if identifiers else literal(0, Integer)).label("invalid_id_numbers"),
+        (
+            case((bad_usccs.c.oid.is_not(None), 1), else_=0) if identifiers
+            else literal(0, Integer)
+        ).label("uscc_invalid"),
         zero(units.c.units).label("units"),
         zero(units.c.unvisited).label("units_unvisited"),
         zero(units.c.revisit).label("units_revisit"),
@@ -150,6 +163,10 @@ def facts_select(
         .outerjoin(instructors, instructors.c.oid == Organization.id)
         .outerjoin(units, units.c.oid == Organization.id)
     )
+    if identifiers:
+        query = query.outerjoin(bad_ids, bad_ids.c.oid == Organization.id).outerjoin(
+            bad_usccs, bad_usccs.c.oid == Organization.id
+        )
     if organization_id is not None:
         query = query.where(Organization.id == organization_id)
     return query

@@ -7,18 +7,21 @@ alphabet, check digit) and the ID number structurally (GB 11643: length,
 digits, check digit, a real birth date). The birth-place table of the full
 validator cannot be expressed in SQL and is left to entry-time validation.
 Both forms must agree; tests/rules/test_identifier_checks.py holds them to it.
+The SQL forms live in `models.identifier_sql`, because the partial indexes that
+keep the invalid rows at hand are part of the schema.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from yeda_desktop.models.identifier_sql import (
+    ID_CHECK,
+    ID_WEIGHTS,
+    USCC_ALPHABET,
+    USCC_WEIGHTS,
+    id_number_is_valid_sql,
+    uscc_is_valid_sql,
+)
 
-from sqlalchemy import ColumnElement, Integer, and_, case, cast, func, literal, or_
-
-USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
-ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-ID_CHECK = "10X98765432"
 _DIGITS = frozenset("0123456789")
 
 
@@ -49,54 +52,13 @@ def id_number_is_valid(value: str) -> bool:
     return year >= 1 and 1 <= month <= 12 and 1 <= day <= _days_in_month(year, month)
 
 
-def _glob_digits(column: Any, start: int, length: int) -> ColumnElement[bool]:
-    return func.substr(column, start, length).op("GLOB")(literal("[0-9]" * length))
-
-
-def _char_value(column: Any, pos: int, alphabet: str) -> ColumnElement[int]:
-    """0-based index of the character at `pos` (1-based) in `alphabet`; -1 when absent."""
-    return func.instr(literal(alphabet), func.substr(column, pos, 1)) - 1
-
-
-def uscc_is_valid_sql(column: Any) -> ColumnElement[bool]:
-    total = sum(
-        (_char_value(column, i + 1, USCC_ALPHABET) * w for i, w in enumerate(USCC_WEIGHTS)),
-        start=literal(0),
-    )
-    alphabet_ok = and_(
-        *(_char_value(column, pos, USCC_ALPHABET) >= 0 for pos in range(9, 19))
-    )
-    return and_(
-        func.length(column) == 18,
-        _glob_digits(column, 1, 8),
-        alphabet_ok,
-        (31 - total % 31) % 31 == _char_value(column, 18, USCC_ALPHABET),
-    )
-
-
-def id_number_is_valid_sql(column: Any) -> ColumnElement[bool]:
-    total = sum(
-        (
-            cast(func.substr(column, i + 1, 1), Integer) * w
-            for i, w in enumerate(ID_WEIGHTS)
-        ),
-        start=literal(0),
-    )
-    year = cast(func.substr(column, 7, 4), Integer)
-    month = cast(func.substr(column, 11, 2), Integer)
-    day = cast(func.substr(column, 13, 2), Integer)
-    leap = or_(and_(year % 4 == 0, year % 100 != 0), year % 400 == 0)
-    days = case(
-        (month.in_([4, 6, 9, 11]), 30),
-        (month == 2, case((leap, 29), else_=28)),
-        else_=31,
-    )
-    return and_(
-        func.length(column) == 18,
-        _glob_digits(column, 1, 17),
-        func.substr(column, 18, 1) == func.substr(literal(ID_CHECK), total % 11 + 1, 1),
-        year >= 1,
-        month.between(1, 12),
-        day >= 1,
-        day <= days,
-    )
+__all__ = [
+    "ID_CHECK",
+    "ID_WEIGHTS",
+    "USCC_ALPHABET",
+    "USCC_WEIGHTS",
+    "id_number_is_valid",
+    "id_number_is_valid_sql",
+    "uscc_is_valid",
+    "uscc_is_valid_sql",
+]

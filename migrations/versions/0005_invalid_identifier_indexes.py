@@ -1,0 +1,31 @@
+"""partial indexes of stored identifiers that fail their check (data-quality rule)
+
+Revision ID: 0005_invalid_ids
+Revises: 0004_sync
+Create Date: 2026-11-28 14:30:00
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+from yeda_desktop.models.identifier_sql import invalid_id_number_where, invalid_uscc_where
+
+revision: str = '0005_invalid_ids'
+down_revision: str | Sequence[str] | None = '0004_sync'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_index('ix_people_invalid_id_number', 'people', ['organization_id'],
+                    sqlite_where=sa.text(invalid_id_number_where()))
+    op.create_index('ix_organizations_invalid_uscc', 'organizations', ['id'],
+                    sqlite_where=sa.text(invalid_uscc_where()))
+
+
+def downgrade() -> None:
+    op.drop_index('ix_organizations_invalid_uscc', table_name='organizations')
+    op.drop_index('ix_people_invalid_id_number', table_name='people')
