@@ -88,29 +88,29 @@
 <context>
     <name>BulkAssignDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="79"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="80"/>
         <source>Assign responsible person</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="85"/>
         <source>No due date</source>
         <translation>不设期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="88"/>
         <source>%n gap(s) selected</source>
         <translation>
             <numerusform>已选 %n 项问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="88"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="89"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="89"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="90"/>
         <source>Due date</source>
         <translation>整改期限</translation>
     </message>
@@ -304,163 +304,163 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="66"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="92"/>
         <source>Breakdown</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="101"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="102"/>
         <source>Funding estimate for the year</source>
         <translation>年度经费测算</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="103"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="104"/>
         <source>Level</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="104"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="105"/>
         <source>Monthly allowance (yuan)</source>
         <translation>月津贴（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="105"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="106"/>
         <source>Certified staff</source>
         <translation>认证党务工作者人数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="126"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="127"/>
         <source>Whole zone</source>
         <translation>全区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="128"/>
         <source>Subdistrict</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="129"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="130"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="130"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="131"/>
         <source>Industry</source>
         <translation>行业门类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="131"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="132"/>
         <source>Ownership</source>
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="191"/>
         <source>Organization coverage %1 (previous %2)</source>
         <translation>组织覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="185"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="195"/>
         <source>Work coverage %1 (previous %2)</source>
         <translation>工作覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="199"/>
         <source>Open gaps: %1</source>
         <translation>在整改问题：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="222"/>
         <source>Organization coverage %</source>
         <translation>组织覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="213"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="223"/>
         <source>Work coverage %</source>
         <translation>工作覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="220"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="230"/>
         <source>Coverage by %1</source>
         <translation>按%1统计覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="226"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="236"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="227"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="237"/>
         <source>Finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="239"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="249"/>
         <source>Ledger gaps by rule</source>
         <translation>台账问题分类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="245"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="255"/>
         <source>Organizations</source>
         <translation>组织数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="246"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="256"/>
         <source>Organization coverage</source>
         <translation>组织覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="246"/>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="247"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="256"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="257"/>
         <source>Previous</source>
         <translation>上一年</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="247"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="257"/>
         <source>Work coverage</source>
         <translation>工作覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="247"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="257"/>
         <source>Floors swept</source>
         <translation>已扫楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="248"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="258"/>
         <source>Units visited</source>
         <translation>已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="248"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="258"/>
         <source>Units visited, previous campaign</source>
         <translation>上一年已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="277"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="287"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="277"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="287"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="277"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="287"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="282"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="292"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -1299,154 +1299,154 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="163"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="164"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="164"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="166"/>
         <source>Organization, USCC or details</source>
         <translation>单位名称、信用代码或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="186"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="197"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="197"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="200"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="200"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="203"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="260"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="271"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="293"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="293"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="283"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="294"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="283"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="294"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="283"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="294"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="321"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="332"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="353"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="364"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="353"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="293"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="364"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="364"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="375"/>
         <source>Close gap</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="364"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="375"/>
         <source>Closing evidence</source>
         <translation>整改佐证材料</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="370"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="381"/>
         <source>Waive gap</source>
         <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="370"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="375"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="381"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="386"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="375"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="386"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="394"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="405"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="403"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="414"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="404"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="415"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="418"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="429"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
@@ -1683,22 +1683,22 @@
 <context>
     <name>MemberEntry</name>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="192"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="195"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="194"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="197"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="198"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="210"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="215"/>
         <source>Add member</source>
         <translation>添加人员</translation>
     </message>
@@ -1808,6 +1808,59 @@
         <location filename="../../yeda_desktop/ui/print_actions.py" line="97"/>
         <source>Print</source>
         <translation>打印</translation>
+    </message>
+</context>
+<context>
+    <name>PrintMenu</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="111"/>
+        <source>&amp;Print</source>
+        <translation>打印(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="152"/>
+        <source>Registration form of this organization…</source>
+        <translation>本单位党建情况登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="156"/>
+        <source>Member roster of this organization…</source>
+        <translation>本单位党员花名册…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="160"/>
+        <source>Rectification notice of this organization…</source>
+        <translation>本单位整改提示单…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="165"/>
+        <source>Registration forms of every organization in this building…</source>
+        <translation>本楼宇全部单位的登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="171"/>
+        <source>Sweep summary of this building…</source>
+        <translation>楼宇扫楼情况汇总表…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="176"/>
+        <source>Special work ledger (current filter), by subdistrict…</source>
+        <translation>专项工作台账（当前筛选），按镇街…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="182"/>
+        <source>Special work ledger (current filter), by cluster…</source>
+        <translation>专项工作台账（当前筛选），按集聚区…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="188"/>
+        <source>Registration forms of the selected ledger organizations…</source>
+        <translation>台账中所选单位的登记表…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="194"/>
+        <source>Blank registration form…</source>
+        <translation>空白登记表…</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -18,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def shoot(db: str, lang: str, out: Path) -> None:
-    from PySide6.QtCore import QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QSettings, Qt, QTimer
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QApplication, QHeaderView
 
     from yeda_desktop.ui.app import make_application, start
     from yeda_desktop.ui.settings import AppSettings
@@ -49,8 +51,43 @@ def shoot(db: str, lang: str, out: Path) -> None:
             out.parent.mkdir(parents=True, exist_ok=True)
             window.grab().save(str(out))
             print(f"wrote {out}")
-            window.close()
-            QApplication.quit()
+            grab_tab(1)
+
+        def grab_tab(index: int) -> None:
+            """Every other tab too (ledger, statistics, all organizations, exchange…)."""
+            if index >= window.tabs.count():
+                if zh:
+                    report_latin()
+                window.close()
+                QApplication.quit()
+                return
+            window.tabs.setCurrentIndex(index)
+
+            def save() -> None:
+                path = out.with_name(f"{out.stem}-tab{index}.png")
+                window.grab().save(str(path))
+                print(f"wrote {path} ({window.tabs.tabText(index)})")
+                grab_tab(index + 1)
+
+            QTimer.singleShot(1500, save)
+
+        def report_latin() -> None:
+            """Visible texts of the Chinese window that still read as English words."""
+            from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu
+
+            texts = {a.text() for a in window.findChildren(QAction)}
+            texts |= {m.title() for m in window.findChildren(QMenu)}
+            texts |= {w.text() for w in window.findChildren(QAbstractButton)}
+            texts |= {w.text() for w in window.findChildren(QLabel) if w.isVisible()}
+            texts |= {window.tabs.tabText(i) for i in range(window.tabs.count())}
+            across = Qt.Orientation.Horizontal
+            for header in window.findChildren(QHeaderView):
+                model = header.model()
+                if model is not None and header.orientation() == across:
+                    columns = range(model.columnCount())
+                    texts |= {str(model.headerData(i, across) or "") for i in columns}
+            latin = sorted(t for t in texts if re.search(r"[A-Za-z]{3,}", re.sub(r"\(&.\)", "", t)))
+            print("English words left in the Chinese window:", latin or "none")
 
         window.ready.connect(ready)
         window.open_failed.connect(lambda m: (print(m, file=sys.stderr), QApplication.exit(1)))

@@ -163,7 +163,10 @@ class MemberTable(QTableView):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.horizontalHeader()  # names take the room left; the rest are never clipped
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index("name"), QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.verticalHeader().setVisible(False)
         self.setTabKeyNavigation(False)
 
@@ -205,6 +208,8 @@ class MemberEntry(QWidget):
         for box in (self.gender, self.party_status, self.relation):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(4)
+        self.party_status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.party_status.setMinimumWidth(self.party_status.sizeHint().width())  # never clipped
         for line in (self.name, self.id_number, self.phone):
             line.setMinimumWidth(90)
         self.add = QPushButton(self.tr("Add member"))

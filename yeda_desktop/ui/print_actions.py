@@ -105,15 +105,10 @@ def _attr(obj: object, *names: str) -> Any:
     return obj
 
 
-def _menu_tr(text: str) -> str:
-    """One fixed context: `window.tr` would look the strings up under the window's class."""
-    return QCoreApplication.translate("PrintMenu", text)
-
-
 def install(window: QMainWindow) -> PrintController:
     """Add the Print menu to ``window`` (which has `workspace`, `building_id`, `detail.org_id`)."""
     controller = PrintController(window)
-    menu = window.menuBar().addMenu(_menu_tr("&Print"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("PrintMenu", "&Print"))
 
     def db() -> Database | None:
         return _attr(window, "workspace", "db")  # type: ignore[no-any-return]
@@ -154,41 +149,49 @@ def install(window: QMainWindow) -> PrintController:
         action.triggered.connect(trigger)
 
     add(
-        _menu_tr("Registration form of this organization…"),
+        QCoreApplication.translate("PrintMenu", "Registration form of this organization…"),
         lambda: _job("registration", organization_ids=(o,)) if (o := org_id()) else None,
     )
     add(
-        _menu_tr("Member roster of this organization…"),
+        QCoreApplication.translate("PrintMenu", "Member roster of this organization…"),
         lambda: _job("roster", organization_ids=(o,)) if (o := org_id()) else None,
     )
     add(
-        _menu_tr("Rectification notice of this organization…"),
+        QCoreApplication.translate("PrintMenu", "Rectification notice of this organization…"),
         lambda: _job("notice", organization_ids=(o,)) if (o := org_id()) else None,
     )
     menu.addSeparator()
     add(
-        _menu_tr("Registration forms of every organization in this building…"),
+        QCoreApplication.translate(
+            "PrintMenu", "Registration forms of every organization in this building…"
+        ),
         lambda: _job("registration", building_id=b) if (b := building_id()) else None,
     )
     add(
-        _menu_tr("Sweep summary of this building…"),
+        QCoreApplication.translate("PrintMenu", "Sweep summary of this building…"),
         lambda: _job("sweep", building_id=b) if (b := building_id()) else None,
     )
     menu.addSeparator()
     add(
-        _menu_tr("Special work ledger (current filter), by subdistrict…"),
+        QCoreApplication.translate(
+            "PrintMenu", "Special work ledger (current filter), by subdistrict…"
+        ),
         lambda: _job("ledger", ledger_filter=ledger_filter()),
     )
     add(
-        _menu_tr("Special work ledger (current filter), by cluster…"),
+        QCoreApplication.translate(
+            "PrintMenu", "Special work ledger (current filter), by cluster…"
+        ),
         lambda: _job("ledger", group_by="cluster", ledger_filter=ledger_filter()),
     )
     add(
-        _menu_tr("Registration forms of the selected ledger organizations…"),
+        QCoreApplication.translate(
+            "PrintMenu", "Registration forms of the selected ledger organizations…"
+        ),
         lambda: _job("registration", organization_ids=s) if (s := selected_orgs()) else None,
     )
     menu.addSeparator()
-    add(_menu_tr("Blank registration form…"), lambda: _job("blank"))
+    add(QCoreApplication.translate("PrintMenu", "Blank registration form…"), lambda: _job("blank"))
 
     def refresh() -> None:
         has_db = db() is not None
