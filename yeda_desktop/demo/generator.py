@@ -211,6 +211,11 @@ class _Generator:
                     slots.append(_UnitSlot(unit["id"], floor["id"], building["id"], unit_label))
                 info.floors.append((floor["id"], label, slots))
             infos.append(info)
+            if len(units) >= CHUNK:  # parents first: foreign keys hold at every insert
+                self.write(_t(Building), buildings)
+                self.write(_t(Floor), floors)
+                self.write(_t(Unit), units)
+                buildings, floors, units = [], [], []
         self.write(_t(Building), buildings)
         self.write(_t(Floor), floors)
         self.write(_t(Unit), units)
@@ -529,6 +534,9 @@ class _Generator:
                     visits.append(self.visit(previous, None, slot, is_occupied, 2025))
                     if f < swept_floors:
                         visits.append(self.visit(current, team["id"], slot, is_occupied, 2026))
+            if len(visits) >= CHUNK:  # written as we go: memory stays flat at any size
+                self.write(_t(Visit), visits)
+                visits = []
         self.write(_t(TeamBuilding), team_buildings)
         self.write(_t(Visit), visits)
         self.writer.drain()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.models import Building, Floor, Organization, Person, Unit
 from yeda_desktop.storage.bulk import BulkWriter
-from yeda_desktop.storage.search_terms import name_terms, number_terms
+from yeda_desktop.storage.search_terms import name_terms, number_terms, phone_terms
 
 DOCS = "search_docs"
 FTS = "search_fts"
@@ -33,14 +33,14 @@ def alembic_include_object(
 
 
 def org_doc(org_id: str, name: str, uscc: str | None, phone: str | None) -> Doc:
-    terms = name_terms(name) | number_terms(phone)
+    terms = name_terms(name) | phone_terms(phone)
     if uscc:
         terms.add(uscc.lower())
     return ("org", org_id, name, " ".join(sorted(terms)))
 
 
 def person_doc(person_id: str, name: str, phone: str | None) -> Doc:
-    return ("person", person_id, name, " ".join(sorted(name_terms(name) | number_terms(phone))))
+    return ("person", person_id, name, " ".join(sorted(name_terms(name) | phone_terms(phone))))
 
 
 def unit_doc(unit_id: str, label: str, floor_label: str, building_name: str) -> Doc:

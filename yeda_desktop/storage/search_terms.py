@@ -21,7 +21,7 @@ def suffixes(word: str, min_len: int = 1) -> list[str]:
     return [word[i:] for i in range(len(word) - min_len + 1)] if word else []
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def _word_syllables(word: str) -> tuple[str, ...]:
     from pypinyin import lazy_pinyin  # ~0.5 s of dictionaries: loaded on first use, not at start
 
@@ -64,7 +64,7 @@ def name_terms(name: str) -> set[str]:
     return set(_name_terms(name))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=20_000)
 def _name_terms(name: str) -> frozenset[str]:
     # Cached: people's names repeat (王芳, 李强 …) across a zone's half a million members.
     parts = pinyin_parts(name)
@@ -82,6 +82,24 @@ def number_terms(value: str | None, min_len: int = 4) -> set[str]:
     if not value:
         return set()
     return set(suffixes(compact(value), min(min_len, len(compact(value)))))
+
+
+_AREA_CODE = re.compile(r"0(?:10|2\d|[3-9]\d\d)")
+
+
+def phone_terms(value: str | None) -> set[str]:
+    """A phone number, findable by its start, its last four digits, or a landline's local part.
+
+    Officers type a number from the front or read out its last four digits; indexing
+    every tail (as for room numbers) would double the index for searches nobody makes.
+    """
+    if not value:
+        return set()
+    digits = compact(value)
+    terms = {digits, digits[-4:]}
+    if digits.startswith("0") and (area := _AREA_CODE.match(digits)):
+        terms.add(digits[area.end() :])
+    return terms
 
 
 def query_words(query: str) -> list[str]:
