@@ -11,6 +11,7 @@ import itertools
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -18,11 +19,16 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.demo import generate_demo
-from yeda_desktop.storage import open_database
+from yeda_desktop.storage import Database, open_database
+from yeda_desktop.ui import opening
 from yeda_desktop.ui.main_window import MainWindow
 from yeda_desktop.ui.settings import AppSettings
 
-MAX_STALL_S = 0.25
+# Opening is made to take at least SLOW_OPEN_S (see the test): done on the GUI thread it
+# would freeze the window that long; done in the background, the longest gap between
+# timer ticks stays far below it even on a loaded CI machine.
+SLOW_OPEN_S = 2.0
+MAX_STALL_S = 0.8
 
 
 @pytest.fixture(scope="module")
@@ -53,12 +59,25 @@ def _open_watching_the_event_loop(qtbot: QtBot, window: MainWindow, path: Path) 
 
 @pytest.mark.slow
 def test_a_big_database_opens_without_freezing_the_window(
-    qtbot: QtBot, zh_app: QApplication, settings: AppSettings, demo_db: Path
+    qtbot: QtBot,
+    zh_app: QApplication,
+    settings: AppSettings,
+    demo_db: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    real_open = opening.open_database
+
+    def slow_open(*args: Any, **kwargs: Any) -> Database:
+        time.sleep(SLOW_OPEN_S)  # as slow as a 100,000-organization file on a cold disk
+        return real_open(*args, **kwargs)
+
+    monkeypatch.setattr(opening, "open_database", slow_open)
     window = MainWindow(settings, "zh")
     qtbot.addWidget(window)
     window.show()
+    started = time.perf_counter()
     stall = _open_watching_the_event_loop(qtbot, window, demo_db)
+    assert time.perf_counter() - started >= SLOW_OPEN_S
     assert stall < MAX_STALL_S, f"the window froze for {stall:.2f} s while opening"
     assert window.navigator.model_.rowCount() >= 1
     assert window.status_db.text().endswith(demo_db.name)
