@@ -52,13 +52,17 @@ def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key, mods: object = None) -
 def _answer_dialog(qtbot: QtBot, fill: Callable[[QDialog], None]) -> None:
     """Fill in the next modal dialog with the keyboard and press Enter."""
 
-    def answer() -> None:
+    def answer(tries: int = 0) -> None:
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QDialog), "expected a dialog"
+        if not isinstance(dialog, QDialog):
+            # A loaded machine may open the dialog later than the first look: look again.
+            assert tries < 400, "expected a dialog within 10 s"
+            QTimer.singleShot(25, lambda: answer(tries + 1))
+            return
         fill(dialog)
         qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
 
-    QTimer.singleShot(50, answer)
+    QTimer.singleShot(25, answer)
 
 
 def _click_tree_row(qtbot: QtBot, window: MainWindow, kind: str, text: str) -> str:
