@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from sqlalchemy.orm import Session
 
@@ -35,3 +37,13 @@ class World:
 @pytest.fixture
 def world() -> type[World]:
     return World
+
+
+@pytest.fixture(autouse=True, params=["orm", "batches"])
+def write_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every ledger test runs twice: gap writes through the ORM, and in logged batches."""
+    if request.param == "batches":
+        # The package exports the function under the module's name, so import the module.
+        module = importlib.import_module("yeda_desktop.ledger.reconcile")
+        monkeypatch.setattr(module, "ORM_WRITE_LIMIT", -1)
+    return str(request.param)

@@ -5,16 +5,24 @@ becomes "resolved by data" (kept for history); a waived gap stays waived and
 blocks a new one; a gap closed in this campaign blocks a new one too, while
 in a later campaign the shortfall is identified afresh. Only rules enabled in
 the profile are reconciled.
+
+The findings are diffed against the ledger as plain rows (no ORM object per gap),
+and only the gaps that change are written: through the ORM when they are few (an
+edit of one organization), in batches with the same change-log rows when they are
+many (the first reconciliation of a whole district opens every gap at once).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.ledger.lifecycle import OPEN_STATUSES, record_event
+from yeda_desktop.ledger.logged_writes import FieldChange, insert_logged, update_logged
 from yeda_desktop.models import Gap, GapEvent, new_id, utcnow
 from yeda_desktop.models.enums import GapStatus
 from yeda_desktop.rules import (
@@ -28,6 +36,10 @@ from yeda_desktop.rules import (
 from yeda_desktop.rules.profile import DEFAULT_PROFILE
 
 DETAIL_MAX = 300
+# Up to this many gap writes go through the ORM (one object each); more are written in batches.
+ORM_WRITE_LIMIT = 200
+RESOLVED_NOTE = "复核时条件已不成立"
+OPENED_NOTE = "规则复核发现"
 Key = tuple[str, str]  # (organization id, rule id)
 
 
@@ -51,11 +63,39 @@ class ReconcileResult:
         )
 
 
-def _blocks(gap: Gap, campaign_id: str | None) -> bool:
+def _blocks(status: GapStatus, gap_campaign: str | None, campaign_id: str | None) -> bool:
     """Does this existing gap stand for the shortfall, so no new gap is opened?"""
-    if gap.status in OPEN_STATUSES or gap.status == GapStatus.WAIVED:
+    if status in OPEN_STATUSES or status == GapStatus.WAIVED:
         return True
-    return gap.status == GapStatus.CLOSED and gap.campaign_id == campaign_id
+    return status == GapStatus.CLOSED and gap_campaign == campaign_id
+
+
+@dataclass
+class _Plan:
+    """What reconciliation changes: gap ids to resolve, rewordings, new (org, rule) keys."""
+
+    resolve: list[tuple[str, int, GapStatus]] = field(default_factory=list)  # id, revision, from
+    reword: list[FieldChange] = field(default_factory=list)
+    open: dict[Key, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def writes(self) -> int:
+        return len(self.resolve) + len(self.reword) + len(self.open)
+
+
+def _wording(
+    session: Session, ctx: EvaluationContext, prof: RulesProfile, organization_id: str | None
+) -> dict[Key, tuple[str, str]]:
+    """(organization, rule) → explanation (Chinese, English) of every current finding."""
+    wording: dict[Key, tuple[str, str]] = {}
+    for facts, fired in firing_facts(session, ctx, prof, organization_id=organization_id):
+        assert facts.organization_id is not None
+        for rule_id in fired:
+            found = finding(RULES_BY_ID[rule_id], facts, prof)
+            wording[(facts.organization_id, rule_id)] = (
+                found.zh[:DETAIL_MAX], found.en[:DETAIL_MAX]
+            )
+    return wording
 
 
 def reconcile(
@@ -69,55 +109,109 @@ def reconcile(
     prof = profile or DEFAULT_PROFILE
     ctx = context or default_context(session)
     enabled = [rule_id for rule_id in RULES_BY_ID if prof.enabled(rule_id)]
-    wording: dict[Key, tuple[str, str]] = {}
-    for facts, fired in firing_facts(session, ctx, prof, organization_id=organization_id):
-        assert facts.organization_id is not None
-        for rule_id in fired:
-            found = finding(RULES_BY_ID[rule_id], facts, prof)
-            wording[(facts.organization_id, rule_id)] = (found.zh, found.en)
+    wording = _wording(session, ctx, prof, organization_id)
 
-    query = select(Gap).where(
-        Gap.rule_id.in_(enabled), Gap.status != GapStatus.RESOLVED_BY_DATA
-    )
+    query = select(
+        Gap.id, Gap.organization_id, Gap.rule_id, Gap.status, Gap.campaign_id,
+        Gap.detail_zh, Gap.detail_en, Gap.revision,
+    ).where(Gap.rule_id.in_(enabled), Gap.status != GapStatus.RESOLVED_BY_DATA)
     if organization_id is not None:
         query = query.where(Gap.organization_id == organization_id)
     result = ReconcileResult()
+    plan = _Plan()
     blocked: set[Key] = set()
-    for gap in session.scalars(query):
-        key = (gap.organization_id, gap.rule_id)
-        if _blocks(gap, ctx.campaign_id):
+    for gap_id, org_id, rule_id, status, campaign, detail_zh, detail_en, revision in (
+        session.execute(query)
+    ):
+        key = (org_id, rule_id)
+        if _blocks(status, campaign, ctx.campaign_id):
             blocked.add(key)
-        if gap.status not in OPEN_STATUSES:
+        if status not in OPEN_STATUSES:
             continue
         if key not in wording:
-            record_event(session, gap, GapStatus.RESOLVED_BY_DATA, "复核时条件已不成立")
-            gap.status = GapStatus.RESOLVED_BY_DATA
+            plan.resolve.append((gap_id, revision, status))
             result.resolved.append(key)
             continue
         result.still_open += 1
-        zh, en = (text[:DETAIL_MAX] for text in wording[key])
-        if (gap.detail_zh, gap.detail_en) != (zh, en):
-            gap.detail_zh, gap.detail_en = zh, en
-            result.reworded += 1
+        zh, en = wording[key]
+        if (detail_zh, detail_en) != (zh, en):
+            plan.reword.append(FieldChange(
+                gap_id, revision, {"detail_zh": detail_zh, "detail_en": detail_en},
+                {"detail_zh": zh, "detail_en": en},
+            ))
+    for key in sorted(wording.keys() - blocked):
+        plan.open[key] = wording[key]
+        result.opened.append(key)
+    result.reworded = len(plan.reword)
 
+    if organization_id is not None or plan.writes <= ORM_WRITE_LIMIT:
+        _write_with_orm(session, plan, ctx.campaign_id)
+    else:
+        _write_in_batches(session, plan, ctx.campaign_id)
+    return result
+
+
+def _write_with_orm(session: Session, plan: _Plan, campaign_id: str | None) -> None:
+    for gap_id, _revision, _status in plan.resolve:
+        gap = session.get_one(Gap, gap_id)
+        record_event(session, gap, GapStatus.RESOLVED_BY_DATA, RESOLVED_NOTE)
+        gap.status = GapStatus.RESOLVED_BY_DATA
+    for change in plan.reword:
+        gap = session.get_one(Gap, change.record_id)
+        gap.detail_zh, gap.detail_en = change.new["detail_zh"], change.new["detail_en"]
     now = utcnow()
     officer = session.info.get("officer")
-    for key in sorted(wording.keys() - blocked):
-        zh, en = (text[:DETAIL_MAX] for text in wording[key])
+    for (org_id, rule_id), (zh, en) in plan.open.items():
         gap = Gap(
             id=new_id(),
-            organization_id=key[0],
-            rule_id=key[1],
+            organization_id=org_id,
+            rule_id=rule_id,
             status=GapStatus.IDENTIFIED,
             detail_zh=zh,
             detail_en=en,
             identified_at=now,
-            campaign_id=ctx.campaign_id,
+            campaign_id=campaign_id,
         )
         event = GapEvent(
             gap_id=gap.id, from_status=None, to_status=GapStatus.IDENTIFIED, at=now,
-            officer=officer, note="规则复核发现",
+            officer=officer, note=OPENED_NOTE,
         )
         session.add_all((gap, event))
-        result.opened.append(key)
-    return result
+
+
+def _event_row(
+    gap_id: str, from_status: GapStatus | None, to: GapStatus, now: datetime,
+    officer: str | None, note: str,
+) -> dict[str, Any]:
+    return {"id": new_id(), "gap_id": gap_id, "from_status": from_status, "to_status": to,
+            "at": now, "officer": officer, "note": note}
+
+
+def _write_in_batches(session: Session, plan: _Plan, campaign_id: str | None) -> None:
+    session.flush()  # pending ORM changes first, in their order
+    now = utcnow()
+    officer = session.info.get("officer")
+    events = [
+        _event_row(gap_id, status, GapStatus.RESOLVED_BY_DATA, now, officer, RESOLVED_NOTE)
+        for gap_id, _revision, status in plan.resolve
+    ]
+    changes = [
+        FieldChange(gap_id, revision, {"status": status}, {"status": GapStatus.RESOLVED_BY_DATA})
+        for gap_id, revision, status in plan.resolve
+    ] + plan.reword
+    gaps = []
+    for (org_id, rule_id), (zh, en) in plan.open.items():
+        gap_id = new_id()
+        gaps.append({
+            "id": gap_id, "organization_id": org_id, "rule_id": rule_id,
+            "status": GapStatus.IDENTIFIED, "detail_zh": zh, "detail_en": en,
+            "identified_at": now, "campaign_id": campaign_id,
+        })
+        events.append(_event_row(gap_id, None, GapStatus.IDENTIFIED, now, officer, OPENED_NOTE))
+    insert_logged(session, Gap, gaps, now)
+    update_logged(session, Gap, changes, now)
+    insert_logged(session, GapEvent, events, now)
+    # Gaps and events this session holds were changed underneath it: reload them when used.
+    for obj in list(session.identity_map.values()):
+        if isinstance(obj, Gap | GapEvent):
+            session.expire(obj)
