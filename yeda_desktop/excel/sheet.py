@@ -12,6 +12,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,11 @@ def new_workbook() -> Workbook:
 
 def _cell(ws: Worksheet, value: Any) -> Any:
     """The value to append: plain, or a styled cell for dates and formula-like text."""
-    if isinstance(value, str) and is_formula_like(value):
+    if value is None or type(value) is int:  # the common cases first: called per cell
+        return value
+    if isinstance(value, str):
+        if not value.startswith(FORMULA_PREFIXES):
+            return value
         cell = WriteOnlyCell(ws, value=value)
         cell.data_type = "s"
         cell.quotePrefix = True
@@ -71,18 +76,22 @@ def _cell(ws: Worksheet, value: Any) -> Any:
 def write_table(
     wb: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> int:
-    """Add a sheet with a header row and data rows; returns the number of data rows."""
-    data = [list(row) for row in rows]
+    """Add a sheet with a header row and data rows; returns the number of data rows.
+
+    Rows are streamed: only the first WIDTH_SAMPLE_ROWS are held, to fit the column
+    widths, which (like the frozen header) a write-only sheet needs before its first row.
+    The filter range is written after the rows, so it is set once they are counted.
+    """
+    stream = iter(rows)
+    sample = list(islice(stream, WIDTH_SAMPLE_ROWS))
     ws = wb.create_sheet(title)
     widths = [display_width(h) for h in headers]
-    for row in data[:WIDTH_SAMPLE_ROWS]:
+    for row in sample:
         for col, value in enumerate(row):
             widths[col] = max(widths[col], display_width(value))
     for col, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(col)].width = min(MAX_WIDTH, width + 2)
     ws.freeze_panes = "A2"
-    if data:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(data) + 1}"
     header_cells = []
     for text in headers:
         cell = WriteOnlyCell(ws, value=text)
@@ -91,9 +100,13 @@ def write_table(
         cell.alignment = Alignment(horizontal="center", vertical="center")
         header_cells.append(cell)
     ws.append(header_cells)
-    for row in data:
+    count = 0
+    for row in chain(sample, stream):
         ws.append([_cell(ws, value) for value in row])
-    return len(data)
+        count += 1
+    if count:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
+    return count
 
 
 def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> Path:
