@@ -11,7 +11,8 @@ tests/ledger/test_logged_writes.py holds them to that.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.models import ChangeLog, Synced, new_id
 from yeda_desktop.storage.audit import encode_value
+from yeda_desktop.storage.bulk import BulkWriter
 
 BATCH = 5000
 
@@ -45,25 +47,57 @@ def _logged_columns(model: type[Synced]) -> list[str]:
     return [c.key for c in table.columns if c.key not in Synced.BOOKKEEPING]
 
 
-def _log_base(session: Session, table_name: str, at: datetime) -> dict[str, Any]:
-    return {
-        "table_name": table_name,
-        "at": at,
-        "officer": session.info.get("officer"),
-        "device_id": session.info.get("device_id"),
-        "package_id": session.info.get("package_id"),
-        "field": None,
-        "old_value": None,
-        "new_value": None,
-    }
+LOG_COLUMNS = ("change_id", "table_name", "record_id", "op", "field", "old_value",
+               "new_value", "base_revision", "at", "officer", "device_id", "package_id")
+# Enough page cache that the change log's random-key indexes (change id, record id) are
+# updated in memory during a large batch instead of re-reading pages from disk.
+BATCH_CACHE_KIB = 262_144
+
+@contextmanager
+def _large_page_cache(session: Session) -> Iterator[None]:
+    """SQLite-only: a bigger page cache for this connection while a large batch is written."""
+    conn = session.connection()
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{BATCH_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
 
 
-def _write_log(session: Session, entries: list[dict[str, Any]]) -> None:
-    if session.info.get("skip_change_log") or not entries:
+def _write_log(
+    session: Session, table_name: str, now: datetime,
+    entries: Iterable[tuple[str, str, str | None, str | None, str | None, int]],
+) -> None:
+    """Change-log rows (record id, op, field, old, new, base revision) for one table.
+
+    Written through the connection's own cursor on a background thread (storage.bulk),
+    so Python encodes the next batch while SQLite inserts the last; `at` is encoded
+    once with the column type's own SQLite form, as the ORM would store it.
+    """
+    if session.info.get("skip_change_log"):
         return
     conn = session.connection()
-    for chunk in _chunks(entries):
-        conn.execute(insert(ChangeLog), [{"change_id": new_id(), **e} for e in chunk])
+    at_type = ChangeLog.__table__.c.at.type
+    encode_at = at_type.bind_processor(conn.dialect)
+    at_value = session.info.get("now") or now
+    at = encode_at(at_value) if encode_at else at_value
+    who = (session.info.get("officer"), session.info.get("device_id"),
+           session.info.get("package_id"))
+    sql = (
+        f"INSERT INTO {ChangeLog.__tablename__} ({', '.join(LOG_COLUMNS)}) "
+        f"VALUES ({', '.join('?' for _ in LOG_COLUMNS)})"
+    )
+    batch: list[tuple[Any, ...]] = []
+    with BulkWriter(conn) as writer:
+        for record_id, op, field, old, new, base_revision in entries:
+            batch.append((new_id(), table_name, record_id, op, field, old, new, base_revision,
+                          at, *who))
+            if len(batch) >= BATCH:
+                writer.write(sql, batch)
+                batch = []
+        if batch:
+            writer.write(sql, batch)
 
 
 def insert_logged(
@@ -75,21 +109,20 @@ def insert_logged(
     full = [
         {"revision": 1, "created_at": now, "updated_at": now, **row} for row in rows
     ]
-    conn = session.connection()
-    for chunk in _chunks(full):
-        conn.execute(insert(table), list(chunk))
-    base = _log_base(session, table.name, session.info.get("now") or now)
-    entries: list[dict[str, Any]] = []
-    for row in full:
-        entries.append({**base, "record_id": row["id"], "op": "insert", "base_revision": 0})
-        for key in columns:
-            value = row.get(key)
-            if value is not None:
-                entries.append({
-                    **base, "record_id": row["id"], "op": "update", "field": key,
-                    "new_value": encode_value(value), "base_revision": 0,
-                })
-    _write_log(session, entries)
+    with _large_page_cache(session):
+        conn = session.connection()
+        for chunk in _chunks(full):
+            conn.execute(insert(table), list(chunk))
+
+        def entries() -> Iterator[tuple[str, str, str | None, str | None, str | None, int]]:
+            for row in full:
+                yield row["id"], "insert", None, None, None, 0
+                for key in columns:
+                    value = row.get(key)
+                    if value is not None:
+                        yield row["id"], "update", key, None, encode_value(value), 0
+
+        _write_log(session, table.name, now, entries())
 
 
 def update_logged(
@@ -97,27 +130,26 @@ def update_logged(
 ) -> None:
     """Apply field changes (rows changing the same fields together), bump revisions, log."""
     table: Table = model.__table__  # type: ignore[attr-defined]
-    base = _log_base(session, table.name, session.info.get("now") or now)
-    entries: list[dict[str, Any]] = []
+    entries: list[tuple[str, str, str | None, str | None, str | None, int]] = []
     by_fields: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for change in changes:
         changed = {k: v for k, v in change.new.items() if change.old.get(k) != v}
         if not changed:
             continue
         for key, value in changed.items():
-            entries.append({
-                **base, "record_id": change.record_id, "op": "update", "field": key,
-                "old_value": encode_value(change.old.get(key)),
-                "new_value": encode_value(value), "base_revision": change.revision,
-            })
+            entries.append((change.record_id, "update", key, encode_value(change.old.get(key)),
+                            encode_value(value), change.revision))
         params = {f"new_{k}": v for k, v in changed.items()}
         params.update(b_id=change.record_id, new_revision=change.revision + 1, new_updated=now)
         by_fields.setdefault(tuple(sorted(changed)), []).append(params)
-    conn = session.connection()
-    for fields, batch in by_fields.items():
-        values: dict[str, Any] = {k: bindparam(f"new_{k}") for k in fields}
-        values.update(revision=bindparam("new_revision"), updated_at=bindparam("new_updated"))
-        statement = update(table).where(table.c.id == bindparam("b_id")).values(values)
-        for chunk in _chunks(batch):
-            conn.execute(statement, list(chunk))
-    _write_log(session, entries)
+    with _large_page_cache(session):
+        conn = session.connection()
+        for fields, batch in by_fields.items():
+            values: dict[str, Any] = {k: bindparam(f"new_{k}") for k in fields}
+            values.update(
+                revision=bindparam("new_revision"), updated_at=bindparam("new_updated")
+            )
+            statement = update(table).where(table.c.id == bindparam("b_id")).values(values)
+            for chunk in _chunks(batch):
+                conn.execute(statement, list(chunk))
+        _write_log(session, table.name, now, entries)

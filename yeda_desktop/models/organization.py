@@ -173,3 +173,6 @@ class Person(Synced, Base):
 Index("ix_people_invalid_id_number", Person.organization_id,
       sqlite_where=text(invalid_id_number_where()))
 Index("ix_organizations_invalid_uscc", Organization.id, sqlite_where=text(invalid_uscc_where()))
+# The gap rules' member counts per organization, read from the index alone.
+Index("ix_people_org_party", Person.organization_id, Person.party_status,
+      Person.relation_transferred)

@@ -1,4 +1,4 @@
-"""partial indexes of stored identifiers that fail their check (data-quality rule)
+"""indexes for the gap rules: invalid identifiers (partial), member counts, latest visits
 
 Revision ID: 0005_invalid_ids
 Revises: 0004_sync
@@ -24,8 +24,14 @@ def upgrade() -> None:
                     sqlite_where=sa.text(invalid_id_number_where()))
     op.create_index('ix_organizations_invalid_uscc', 'organizations', ['id'],
                     sqlite_where=sa.text(invalid_uscc_where()))
+    op.create_index('ix_people_org_party', 'people',
+                    ['organization_id', 'party_status', 'relation_transferred'])
+    op.create_index('ix_visits_campaign_unit', 'visits',
+                    ['campaign_id', 'unit_id', 'visited_at', 'id', 'outcome'])
 
 
 def downgrade() -> None:
+    op.drop_index('ix_visits_campaign_unit', table_name='visits')
+    op.drop_index('ix_people_org_party', table_name='people')
     op.drop_index('ix_organizations_invalid_uscc', table_name='organizations')
     op.drop_index('ix_people_invalid_id_number', table_name='people')
