@@ -42,7 +42,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except YedaError as exc:
-        print(f"yeda: {exc.zh} / {exc.en}", file=sys.stderr)
+        message = " ".join(f"{exc.zh} / {exc.en}".split())  # always one line, whatever it quotes
+        print(f"yeda: {message}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("yeda: 已取消 / cancelled", file=sys.stderr)

@@ -33,7 +33,7 @@ def quick_check(conn: Connection, db_path: Path) -> None:
     """Raise CorruptDatabaseError unless SQLite's quick_check finds the file sound."""
     rows = [str(r[0]) for r in conn.execute(text("PRAGMA quick_check(5)"))]
     if rows != ["ok"]:
-        raise CorruptDatabaseError(db_path, "; ".join(rows)[:300])
+        raise CorruptDatabaseError(db_path, " ".join("; ".join(rows).split())[:300])
 
 
 def change_marker(db_path: Path) -> tuple[int, int, int, int]:
