@@ -121,3 +121,19 @@ def test_demo_is_deterministic_for_a_seed(tmp_path: Path) -> None:
         assert main(["--db", str(path), "demo", "--orgs", "200", "--seed", str(seed)]) == 0
     assert _content_digest(paths[0]) == _content_digest(paths[1])
     assert _content_digest(paths[0]) != _content_digest(paths[2])
+
+
+def test_keys_export_public_files_a_minisign_user_can_use(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from yeda_desktop.sync.minisign import MinisignPublicKey
+
+    out = tmp_path / "pub"
+    args = ["--db", str(tmp_path / "k.sqlite"), "keys", "--keys", str(tmp_path / "keys")]
+    assert main([*args, "--export-public", str(out)]) == 0
+    printed = capsys.readouterr().out
+    key = MinisignPublicKey.parse((out / "device.pub").read_text(encoding="ascii"))
+    assert key.to_base64() in printed
+    recipient = (out / "device.age-recipient").read_text().strip()
+    assert recipient.startswith("age1") and recipient in printed
+    assert sorted(p.name for p in out.iterdir()) == ["device.age-recipient", "device.pub"]

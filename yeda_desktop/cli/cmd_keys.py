@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from yeda_desktop import atomic
 from yeda_desktop.cli.sync_common import add_keys_option
 from yeda_desktop.syncflow.installation import keys_dir, load_or_create_keys
 
@@ -23,8 +24,8 @@ def run(args: argparse.Namespace) -> int:
     if args.export_public:
         out = Path(args.export_public)
         out.mkdir(parents=True, exist_ok=True)
-        (out / "device.pub").write_text(keys.public.minisign_text(), encoding="ascii")
-        (out / "device.age-recipient").write_text(keys.public.age_recipient + "\n")
+        atomic.write_text(out / "device.pub", keys.public.minisign_text(), encoding="ascii")
+        atomic.write_text(out / "device.age-recipient", keys.public.age_recipient + "\n")
         print(f"公钥已写出 / public keys written to {out}")
     return 0
 
