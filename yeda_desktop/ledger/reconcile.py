@@ -30,7 +30,6 @@ from yeda_desktop.rules import (
     EvaluationContext,
     RulesProfile,
     default_context,
-    finding,
     firing_facts,
 )
 from yeda_desktop.rules.profile import DEFAULT_PROFILE
@@ -91,10 +90,8 @@ def _wording(
     for facts, fired in firing_facts(session, ctx, prof, organization_id=organization_id):
         assert facts.organization_id is not None
         for rule_id in fired:
-            found = finding(RULES_BY_ID[rule_id], facts, prof)
-            wording[(facts.organization_id, rule_id)] = (
-                found.zh[:DETAIL_MAX], found.en[:DETAIL_MAX]
-            )
+            zh, en = RULES_BY_ID[rule_id].explain(facts, prof)
+            wording[(facts.organization_id, rule_id)] = (zh[:DETAIL_MAX], en[:DETAIL_MAX])
     return wording
 
 
