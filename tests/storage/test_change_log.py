@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
@@ -128,3 +129,34 @@ def test_place_tree_and_member_with_rare_characters(db: Database) -> None:
         person = s.scalars(select(Person)).one()
         assert person.name == "阿卜杜·热合曼"  # look-alike dot folded to U+00B7
         assert s.scalars(select(Organization.name)).one() == "烟台䶮𠮷商贸有限公司"
+
+
+def _database_at_a_dead_ones_address(db: Database) -> Database:
+    """A new Database (on the same file) whose session factory sits where a garbage-collected
+    one's did: Python reuses freed addresses, and SQLAlchemy's listener registry is keyed by
+    `id()` and forgets nothing when a sessionmaker dies."""
+    dead: set[int] = set()
+    for _ in range(500):
+        gc.collect()
+        fresh = Database(db.path, db.engine)
+        if id(fresh._sessions) in dead:
+            return fresh
+        dead.add(id(fresh._sessions))
+    pytest.fail("no new session factory took a dead one's address in 500 tries")
+
+
+def test_an_edit_is_logged_whatever_address_the_session_factory_got(db: Database) -> None:
+    """Regression: `audit.install` trusted `event.contains`, so the change-log writer was not
+    attached to a Database whose sessionmaker reused a dead one's address; its edits were
+    committed without a log entry and never exported (test_a_week_of_sweeps, under load)."""
+    org_id = _org(db, staff_count=120)
+    other = _database_at_a_dead_ones_address(db)
+    with other.session(officer="李强") as s:
+        org = s.get(Organization, org_id)
+        assert org is not None
+        org.staff_count = 7088
+    entries = [e for e in _log(db, org_id) if e.field == "staff_count"]
+    assert [(e.old_value, e.new_value) for e in entries] == [(None, "120"), ("120", "7088")]
+    with db.reader() as s:
+        stored = s.get(Organization, org_id)
+        assert stored is not None and stored.revision == 2

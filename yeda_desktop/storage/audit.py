@@ -7,6 +7,8 @@ Who made a change comes from `session.info` (`officer`, `device_id`,
 from __future__ import annotations
 
 import json
+import threading
+import weakref
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -116,7 +118,19 @@ def _before_flush(session: Session, _ctx: object, _instances: object) -> None:
     session.add_all(entries)
 
 
+# The factories the writer is attached to, remembered by identity for as long as they live.
+# Not `event.contains`: SQLAlchemy keys its listener registry by `id()` of the target and
+# keeps the key after a sessionmaker is garbage-collected, so a new factory that Python
+# placed at a dead one's address looked attached and its sessions committed edits with no
+# change log at all (never exported: lost; seen as a flaky sync week under load).
+_installed: weakref.WeakSet[Any] = weakref.WeakSet()
+_installing = threading.Lock()
+
+
 def install(session_factory: Any) -> None:
     """Attach the change-log writer to a sessionmaker (idempotent)."""
-    if not event.contains(session_factory, "before_flush", _before_flush):
+    with _installing:
+        if session_factory in _installed:
+            return
         event.listen(session_factory, "before_flush", _before_flush)
+        _installed.add(session_factory)

@@ -28,7 +28,7 @@ from yeda_desktop.sync import (
     write_package,
 )
 from yeda_desktop.syncflow import packages
-from yeda_desktop.syncflow.batch_export import BOOKMARK, unsent_changes
+from yeda_desktop.syncflow.batch_export import BOOKMARK, unsent_changes, unsent_since
 from yeda_desktop.syncflow.installation import Role, require_installation
 from yeda_desktop.syncflow.lines import decode_lines, encode_lines
 from yeda_desktop.syncflow.records import (
@@ -156,6 +156,15 @@ def centre_key_lookup(profile: dict[str, str]) -> Callable[[Manifest], TrustDeci
     return lookup
 
 
+def _unsent_refusal() -> packages.Refused:
+    return packages.Refused(
+        "本机还有未导出的修改，请先导出今天的工作，再导入新的基础数据",
+        "this laptop has edits not exported yet; export today's work before "
+        "importing a new baseline",
+        "unsent_changes",
+    )
+
+
 def import_baseline(
     db: Database, keys: KeySet, path: Path, manifest: Manifest,
     progress: Progress | None = None,
@@ -175,12 +184,7 @@ def import_baseline(
             )
             return report
         if unsent_changes(db):
-            raise packages.Refused(
-                "本机还有未导出的修改，请先导出今天的工作，再导入新的基础数据",
-                "this laptop has edits not exported yet; export today's work before "
-                "importing a new baseline",
-                "unsent_changes",
-            )
+            raise _unsent_refusal()
         try:
             package = read_package(path, centre_key_lookup(profile), keys)
         except SyncError as exc:
@@ -205,6 +209,11 @@ def import_baseline(
             if batch:
                 report.new += upsert_rows(conn, table, batch)
         mark = session.get(ExportBookmark, BOOKMARK) or ExportBookmark(name=BOOKMARK)
+        # Checked again here, inside the write transaction that moves the bookmark (no other
+        # writer can commit now): an edit committed while the package was being verified
+        # would otherwise be counted as exported without ever being in a batch.
+        if unsent_since(conn, mark.last_change_seq or 0):
+            raise _unsent_refusal()
         mark.last_change_seq = int(
             conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM change_log").scalar() or 0
         )

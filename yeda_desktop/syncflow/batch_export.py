@@ -209,11 +209,15 @@ def export_batch(
     return ExportResult(out, manifest, counts, full)
 
 
+def unsent_since(conn: Connection, since: int) -> int:
+    """Local edits logged after change-log seq `since` (what the next batch would carry)."""
+    value = conn.exec_driver_sql(
+        "SELECT count(*) FROM change_log WHERE seq > ? AND package_id IS NULL", (since,)
+    ).scalar()
+    return int(value or 0)
+
+
 def unsent_changes(db: Database) -> int:
     with db.reader() as session:
         mark = session.get(ExportBookmark, BOOKMARK)
-        since = mark.last_change_seq if mark else 0
-        value = session.connection().exec_driver_sql(
-            "SELECT count(*) FROM change_log WHERE seq > ? AND package_id IS NULL", (since,)
-        ).scalar()
-        return int(value or 0)
+        return unsent_since(session.connection(), mark.last_change_seq if mark else 0)
