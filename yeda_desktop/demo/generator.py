@@ -69,6 +69,10 @@ def _ts(value: datetime) -> str:
     return f"{value:%Y-%m-%d %H:%M:%S}.{value.microsecond:06d}"
 
 
+# Creation times, formatted once: a million rows would otherwise format a million datetimes.
+_CREATED = [_ts(BASE_TIME - timedelta(minutes=m)) for m in range(0, 400 * 24 * 60, 7)]
+
+
 def _day(value: date) -> str:
     return value.isoformat()
 
@@ -115,8 +119,9 @@ class _Generator:
         h = f"{self.rng.getrandbits(122):031x}"
         return f"{h[:8]}-{h[8:12]}-4{h[12:15]}-{'89ab'[int(h[15], 16) & 3]}{h[16:19]}-{h[19:31]}"
 
-    def stamp(self, days_back: int = 400) -> dict[str, Any]:
-        created = _ts(BASE_TIME - timedelta(minutes=self.rng.randrange(days_back * 24 * 60)))
+    def stamp(self) -> dict[str, Any]:
+        """Id, revision and a creation time some minute in the 400 days before the sweep."""
+        created = _CREATED[self.rng.randrange(len(_CREATED))]
         return {"id": self.uid(), "revision": 1, "created_at": created, "updated_at": created}
 
     def write(self, table: Table, rows: list[dict[str, Any]]) -> None:
