@@ -96,16 +96,17 @@ def main() -> int:
                         f" ({len(fired):,} organizations with findings)"))
         rows.append(row("all 9 rules, identifier checks off", fast, ref, count_join))
 
+        # Timed to the end of the session (the commit): ORM writes happen at its flush.
+        started = time.perf_counter()
         with db.session(officer="bench") as s:
-            started = time.perf_counter()
             result = reconcile(s, ctx)
-            first = time.perf_counter() - started
-        rows.append(row("first reconciliation (opens every gap, with change log)", first,
-                        "all rules", full, f" ({len(result.opened):,} gaps)"))
+        first = time.perf_counter() - started
+        rows.append(row("first reconciliation (opens every gap, with change log, committed)",
+                        first, "all rules", full, f" ({len(result.opened):,} gaps)"))
+        started = time.perf_counter()
         with db.session(officer="bench") as s:
-            started = time.perf_counter()
             reconcile(s, ctx)
-            again = time.perf_counter() - started
+        again = time.perf_counter() - started
         rows.append(row("re-reconciliation, nothing changed", again, "all rules", full))
 
         with db.reader() as s:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from yeda_desktop.ledger import reconcile
+from yeda_desktop.ledger.logged_writes import new_ids
 from yeda_desktop.models import ChangeLog, Gap, PartyOrg, PartyOrgCoverage
 from yeda_desktop.models.enums import PartyOrgType
 from yeda_desktop.rules import RulesProfile
@@ -69,3 +71,11 @@ def test_batched_writes_match_orm_writes(
     in_batches = _scenario(tmp_path / "batches.sqlite", -1, monkeypatch, world)
     assert through_orm[0]  # the log is not empty
     assert in_batches == through_orm
+
+
+def test_batched_ids_are_distinct_version_4_uuids() -> None:
+    ids = new_ids(2000)
+    assert len(set(ids)) == 2000
+    for text in ids[:50]:
+        parsed = uuid.UUID(text)
+        assert (str(parsed), parsed.version, parsed.variant) == (text, 4, uuid.RFC_4122)

@@ -22,7 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.ledger.lifecycle import OPEN_STATUSES, record_event
-from yeda_desktop.ledger.logged_writes import FieldChange, insert_logged, update_logged
+from yeda_desktop.ledger.logged_writes import FieldChange, insert_logged, new_ids, update_logged
 from yeda_desktop.models import Gap, GapEvent, new_id, utcnow
 from yeda_desktop.models.enums import GapStatus
 from yeda_desktop.rules import (
@@ -177,10 +177,10 @@ def _write_with_orm(session: Session, plan: _Plan, campaign_id: str | None) -> N
 
 
 def _event_row(
-    gap_id: str, from_status: GapStatus | None, to: GapStatus, now: datetime,
+    event_id: str, gap_id: str, from_status: GapStatus | None, to: GapStatus, now: datetime,
     officer: str | None, note: str,
 ) -> dict[str, Any]:
-    return {"id": new_id(), "gap_id": gap_id, "from_status": from_status, "to_status": to,
+    return {"id": event_id, "gap_id": gap_id, "from_status": from_status, "to_status": to,
             "at": now, "officer": officer, "note": note}
 
 
@@ -188,8 +188,10 @@ def _write_in_batches(session: Session, plan: _Plan, campaign_id: str | None) ->
     session.flush()  # pending ORM changes first, in their order
     now = utcnow()
     officer = session.info.get("officer")
+    ids = new_ids(len(plan.resolve) + 2 * len(plan.open))
     events = [
-        _event_row(gap_id, status, GapStatus.RESOLVED_BY_DATA, now, officer, RESOLVED_NOTE)
+        _event_row(ids.pop(), gap_id, status, GapStatus.RESOLVED_BY_DATA, now, officer,
+                   RESOLVED_NOTE)
         for gap_id, _revision, status in plan.resolve
     ]
     changes = [
@@ -198,13 +200,15 @@ def _write_in_batches(session: Session, plan: _Plan, campaign_id: str | None) ->
     ] + plan.reword
     gaps = []
     for (org_id, rule_id), (zh, en) in plan.open.items():
-        gap_id = new_id()
+        gap_id = ids.pop()
         gaps.append({
             "id": gap_id, "organization_id": org_id, "rule_id": rule_id,
             "status": GapStatus.IDENTIFIED, "detail_zh": zh, "detail_en": en,
             "identified_at": now, "campaign_id": campaign_id,
         })
-        events.append(_event_row(gap_id, None, GapStatus.IDENTIFIED, now, officer, OPENED_NOTE))
+        events.append(
+            _event_row(ids.pop(), gap_id, None, GapStatus.IDENTIFIED, now, officer, OPENED_NOTE)
+        )
     insert_logged(session, Gap, gaps, now)
     update_logged(session, Gap, changes, now)
     insert_logged(session, GapEvent, events, now)
