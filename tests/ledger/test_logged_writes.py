@@ -73,9 +73,9 @@ def test_batched_writes_match_orm_writes(
     assert in_batches == through_orm
 
 
-def test_batched_ids_are_distinct_version_4_uuids() -> None:
+def test_batched_ids_are_distinct_ascending_version_7_uuids() -> None:
     ids = new_ids(2000)
-    assert len(set(ids)) == 2000
+    assert len(set(ids)) == 2000 and ids == sorted(ids)
     for text in ids[:50]:
         parsed = uuid.UUID(text)
-        assert (str(parsed), parsed.version, parsed.variant) == (text, 4, uuid.RFC_4122)
+        assert (str(parsed), parsed.version, parsed.variant) == (text, 7, uuid.RFC_4122)

@@ -188,9 +188,9 @@ def _write_in_batches(session: Session, plan: _Plan, campaign_id: str | None) ->
     session.flush()  # pending ORM changes first, in their order
     now = utcnow()
     officer = session.info.get("officer")
-    ids = new_ids(len(plan.resolve) + 2 * len(plan.open))
+    ids = iter(new_ids(len(plan.resolve) + 2 * len(plan.open)))
     events = [
-        _event_row(ids.pop(), gap_id, status, GapStatus.RESOLVED_BY_DATA, now, officer,
+        _event_row(next(ids), gap_id, status, GapStatus.RESOLVED_BY_DATA, now, officer,
                    RESOLVED_NOTE)
         for gap_id, _revision, status in plan.resolve
     ]
@@ -200,14 +200,14 @@ def _write_in_batches(session: Session, plan: _Plan, campaign_id: str | None) ->
     ] + plan.reword
     gaps = []
     for (org_id, rule_id), (zh, en) in plan.open.items():
-        gap_id = ids.pop()
+        gap_id = next(ids)
         gaps.append({
             "id": gap_id, "organization_id": org_id, "rule_id": rule_id,
             "status": GapStatus.IDENTIFIED, "detail_zh": zh, "detail_en": en,
             "identified_at": now, "campaign_id": campaign_id,
         })
         events.append(
-            _event_row(ids.pop(), gap_id, None, GapStatus.IDENTIFIED, now, officer, OPENED_NOTE)
+            _event_row(next(ids), gap_id, None, GapStatus.IDENTIFIED, now, officer, OPENED_NOTE)
         )
     insert_logged(session, Gap, gaps, now)
     update_logged(session, Gap, changes, now)
