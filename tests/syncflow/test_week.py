@@ -27,6 +27,7 @@ from yeda_desktop.models import (
     Unit,
 )
 from yeda_desktop.models.sync import SyncConflict, SyncPackage
+from yeda_desktop.services.search import search
 
 # the demo's largest staff count is 5,000: these values are always a real change
 A_VALUE, B_VALUE, DAY_VALUE = 7077, 7088, 7100
@@ -75,6 +76,16 @@ def team_orgs(site: Site) -> tuple[list[str], list[str]]:
                 )
             )
             return orgs, units
+    finally:
+        db.close()
+
+
+def found(site: Site, query: str) -> set[str]:
+    """Ids the search box offers for `query` on this installation."""
+    db = site.open()
+    try:
+        with db.reader() as session:
+            return {hit.ref_id for hit in search(session, query)}
     finally:
         db.close()
 
@@ -129,6 +140,8 @@ def test_a_week_of_sweeps(centre_and_laptops: tuple[Site, Site, Site], tmp_path:
     orgs, units = team_orgs(a)
     assert len(orgs) >= 3 and units
     x, y = orgs[0], orgs[1]
+    baseline_org = org(a, x)
+    assert baseline_org is not None and x in found(a, baseline_org.name)  # baseline indexed
 
     # day 1: concurrent edit of one field, separate fields, the same new organization twice
     rng = random.Random(5)
@@ -153,6 +166,7 @@ def test_a_week_of_sweeps(centre_and_laptops: tuple[Site, Site, Site], tmp_path:
     phone_owner = org(centre, y)
     assert phone_owner is not None and phone_owner.contact_phone == "13900000002"
     kept = org(centre, new_a) or org(centre, new_b)
+    assert kept is not None and kept.id in found(centre, "烟台新芯科技")  # imported rows indexed
     assert kept is not None and kept.staff_count == 12 and kept.legal_rep == "李四"
     assert (org(centre, new_a) is None) != (org(centre, new_b) is None)
 

@@ -7,7 +7,7 @@ freshly generated or imported database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, Engine, event, text
@@ -114,14 +114,68 @@ def _after_flush(session: Session, _ctx: object) -> None:
     conn = session.connection()
     if not has_index(conn):
         return
+    _apply(conn, docs, gone, unit_ids, floor_ids, building_ids)
+
+
+def _apply(
+    conn: Connection,
+    docs: list[Doc],
+    gone: Iterable[str],
+    unit_ids: set[str],
+    floor_ids: set[str],
+    building_ids: set[str],
+) -> None:
+    """Write `docs`, drop `gone`, and re-index the units under the given units/floors/buildings."""
     for ids, column in ((unit_ids, "u.id"), (floor_ids, "f.id"), (building_ids, "b.id")):
         for chunk in _chunks(sorted(ids), 500):
-            marks = ", ".join(f":p{i}" for i in range(len(chunk)))
-            docs += _unit_docs(
-                conn, f"WHERE {column} IN ({marks})", {f"p{i}": v for i, v in enumerate(chunk)}
-            )
+            docs += _unit_docs(conn, f"WHERE {column} IN ({_marks(chunk)})", _params(chunk))
     delete_docs(conn, gone)
     write_docs(conn, docs)
+
+
+def _marks(chunk: list[str]) -> str:
+    return ", ".join(f":p{i}" for i in range(len(chunk)))
+
+
+def _params(chunk: list[str]) -> dict[str, str]:
+    return {f"p{i}": v for i, v in enumerate(chunk)}
+
+
+def refresh_records(conn: Connection, touched: Mapping[str, Collection[str]]) -> None:
+    """Re-index rows written without the ORM (batch imports), as they now stand.
+
+    `touched` maps a table name to record ids; ids no longer in their table are
+    dropped from the index. Tables the index does not cover are ignored.
+    """
+    if not has_index(conn):
+        return
+    docs: list[Doc] = []
+    gone: set[str] = set()
+    sources: dict[str, tuple[str, Callable[..., Doc]]] = {
+        "organizations": ("SELECT id, name, uscc, contact_phone FROM organizations", org_doc),
+        "people": ("SELECT id, name, phone FROM people", person_doc),
+    }
+    for table, (select_sql, make) in sources.items():
+        ids = sorted(touched.get(table, ()))
+        present: set[str] = set()
+        for chunk in _chunks(ids, 500):
+            sql = text(f"{select_sql} WHERE id IN ({_marks(chunk)})")
+            for row in conn.execute(sql, _params(chunk)):
+                present.add(row[0])
+                docs.append(make(*row))
+        gone |= set(ids) - present
+    unit_ids = set(touched.get("units", ()))
+    existing: set[str] = set()
+    for chunk in _chunks(sorted(unit_ids), 500):
+        existing |= {
+            r[0]
+            for r in conn.execute(
+                text(f"SELECT id FROM units WHERE id IN ({_marks(chunk)})"), _params(chunk)
+            )
+        }
+    gone |= unit_ids - existing
+    _apply(conn, docs, gone, existing, set(touched.get("floors", ())),
+           set(touched.get("buildings", ())))
 
 
 def install() -> None:

@@ -15,6 +15,7 @@ from yeda_desktop.models.enums import DeviceStatus
 from yeda_desktop.models.sync import ExportBookmark, SyncPackage
 from yeda_desktop.storage import Database
 from yeda_desktop.storage.migrate import head_revision
+from yeda_desktop.storage.search_index import rebuild_search_index
 from yeda_desktop.sync import (
     KeySet,
     KeyStatus,
@@ -208,6 +209,8 @@ def import_baseline(
                 batch.append(dict(line["v"]))
             if batch:
                 report.new += upsert_rows(conn, table, batch)
+        # Rows came in with plain SQL: the search index is rebuilt to match them.
+        rebuild_search_index(conn)
         mark = session.get(ExportBookmark, BOOKMARK) or ExportBookmark(name=BOOKMARK)
         # Checked again here, inside the write transaction that moves the bookmark (no other
         # writer can commit now): an edit committed while the package was being verified

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from yeda_desktop.models import Device
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import QuarantinedPackage, SyncPackage
-from yeda_desktop.storage import Database
+from yeda_desktop.storage import Database, search_index
 from yeda_desktop.sync import KeySet, Manifest, PackageKind, Problem, SyncError, read_package
 from yeda_desktop.syncflow import duplicates, packages
 from yeda_desktop.syncflow.baseline import import_baseline
@@ -171,6 +171,7 @@ def import_batch(
                             now=stamp(utcnow()), report=report)
             merger.run(decode_lines(package.iter_payload()),
                        (lambda done: progress(done, total)) if progress else None)
+            search_index.refresh_records(conn, merger.touched)  # merged with plain SQL
             report.duplicates += duplicates.detect(conn, merger.touched_orgs)
             device = session.get(Device, device_id)
             assert device is not None

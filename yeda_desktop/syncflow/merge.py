@@ -121,6 +121,7 @@ class Merger:
             for old, new in conn.exec_driver_sql("SELECT old_id, new_id FROM sync_redirects")
         }
         self.touched_orgs: set[str] = set()
+        self.touched: dict[str, set[str]] = {}  # every record id a line named, per table
         self.rejected: set[str] = set()  # new records refused as invalid, in this batch
         self._log: list[tuple[Any, ...]] = []
 
@@ -166,8 +167,10 @@ class Merger:
         fks = fk_columns(table)
         puts: list[tuple[str, dict[str, Any], Line]] = []
         deletes: list[tuple[str, str]] = []
+        touched = self.touched.setdefault(table, set())
         for line in lines:
             rid = self.resolve(str(line.get("id")))
+            touched.add(rid)
             if line.get("op") == "del":
                 deletes.append((rid, str(line.get("at") or self.now)))
                 continue
@@ -447,6 +450,7 @@ class Merger:
 
     def _rename(self, table: str, old: str, new: str, created_at: Any) -> None:
         """Give an existing row the surviving UUID (children follow; FKs are deferred)."""
+        self.touched.setdefault(table, set()).update((old, new))
         self.conn.exec_driver_sql(
             f"UPDATE {table} SET id = ?, created_at = ? WHERE id = ?", (new, created_at, old)
         )
