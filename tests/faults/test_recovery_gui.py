@@ -141,7 +141,8 @@ def test_restore_dialog_lists_backups_and_restores(
     assert [r.text(2) for r in rows if r is not None] == ["关闭时", "每日"]
     assert all(r.text(1).endswith(("KB", "MB")) for r in rows if r is not None)
     dialog.table.setCurrentItem(rows[1])
-    dialog.restore_selected()
+    dialog.restore_selected()  # on a worker thread: the dialog closes when it is done
+    qtbot.waitUntil(lambda: dialog.restored is not None, timeout=30_000)
     assert dialog.result() == RestoreDialog.DialogCode.Accepted and dialog.restored == first
     assert dialog.kept is not None and dialog.kept.name.endswith("-before-restore.sqlite")
     assert len(list_backups(zone)) == 3

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from yeda_desktop.errors import YedaError
 from yeda_desktop.storage.backup import BackupInfo, list_backups, restore_database
+from yeda_desktop.ui.tasks import Task, run_task
 
 REASONS = {
     "manual": ("手动", "manual"),
@@ -58,6 +59,7 @@ class RestoreDialog(QDialog):
         self.db_path, self.lang = db_path, lang
         self.restored: Path | None = None
         self.kept: Path | None = None
+        self.task: Task | None = None
         zh = lang == "zh"
         self.setWindowTitle("从备份恢复" if zh else "Restore from backup")
         self.resize(640, 400)
@@ -117,13 +119,28 @@ class RestoreDialog(QDialog):
         return self.backups[row] if 0 <= row < len(self.backups) else None
 
     def restore_selected(self) -> None:
+        """Restore on a worker thread (a big file takes seconds); the dialog waits, modal."""
         info = self.selected()
-        if info is None:
+        if info is None or self.task is not None:
             return
-        try:
-            self.kept = restore_database(info.path, self.db_path)
-        except YedaError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message(self.lang))
-            return
+        self.restore_button.setEnabled(False)
+        self.task = run_task(
+            self,
+            lambda _progress: restore_database(info.path, self.db_path),
+            lambda kept: self._restored(info, kept),
+            self._failed,
+            label="正在恢复备份…" if self.lang == "zh" else "Restoring the backup…",
+        )
+
+    def _restored(self, info: BackupInfo, kept: Path | None) -> None:
+        self.task = None
+        self.kept = kept
         self.restored = info.path
         self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.task = None
+        self.restore_button.setEnabled(bool(self.backups))
+        if not isinstance(exc, YedaError):
+            raise exc
+        QMessageBox.warning(self, self.windowTitle(), exc.message(self.lang))
