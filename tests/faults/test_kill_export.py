@@ -17,7 +17,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
-from fault_helpers import integrity, kill_during, needs_fork, run_child, scalar
+from fault_helpers import KILL_WINDOW, integrity, kill_during, needs_fork, run_child, scalar
 from sqlalchemy import select
 
 from yeda_desktop.cli.main import main
@@ -90,7 +90,7 @@ def test_kill_during_batch_export(laptop: tuple[Path, Path], tmp_path: Path) -> 
     for i in range(KILLS):
         db_path, out = tmp_path / f"run{i}.sqlite", tmp_path / f"run{i}.yeda"
         shutil.copy(template, db_path)
-        killed += kill_during(work_on(db_path, out), rng.uniform(0.0, duration))
+        killed += kill_during(work_on(db_path, out), rng.uniform(0.0, KILL_WINDOW * duration))
         assert integrity(db_path) == "ok", f"kill {i}: integrity_check failed"
         moved = _bookmark(db_path) == 1
         if moved and not out.exists():  # recorded, not yet renamed: the next export finishes it
@@ -111,7 +111,7 @@ def test_kill_during_batch_export(laptop: tuple[Path, Path], tmp_path: Path) -> 
             db.close()
             assert result.records.get("organizations") == EDITED
             assert _bookmark(db_path) == 1
-    assert killed >= KILLS // 2, f"only {killed} of {KILLS} runs were interrupted"
+    assert killed >= KILLS // 4, f"only {killed} of {KILLS} runs were interrupted"
     assert not orphans, f"kills {orphans} left a complete batch the laptop's chain did not record"
 
 

@@ -39,11 +39,20 @@ def world() -> type[World]:
     return World
 
 
-@pytest.fixture(autouse=True, params=["orm", "batches"])
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every ledger test runs twice, unless it compares the two write paths itself."""
+    if "write_path" in metafunc.fixturenames and not metafunc.definition.get_closest_marker(
+        "both_write_paths"
+    ):
+        metafunc.parametrize("write_path", ["orm", "batches"], indirect=True)
+
+
+@pytest.fixture(autouse=True)
 def write_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    """Every ledger test runs twice: gap writes through the ORM, and in logged batches."""
-    if request.param == "batches":
+    """Gap writes through the ORM, or in logged batches (see pytest_generate_tests)."""
+    param = str(getattr(request, "param", "orm"))
+    if param == "batches":
         # The package exports the function under the module's name, so import the module.
         module = importlib.import_module("yeda_desktop.ledger.reconcile")
         monkeypatch.setattr(module, "ORM_WRITE_LIMIT", -1)
-    return str(request.param)
+    return param

@@ -62,11 +62,10 @@ def _scenario(
         db.close()
 
 
+@pytest.mark.both_write_paths
 def test_batched_writes_match_orm_writes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write_path: str, world: type
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, world: type
 ) -> None:
-    if write_path == "batches":
-        pytest.skip("compares both paths itself")
     through_orm = _scenario(tmp_path / "orm.sqlite", 10_000, monkeypatch, world)
     in_batches = _scenario(tmp_path / "batches.sqlite", -1, monkeypatch, world)
     assert through_orm[0]  # the log is not empty
