@@ -73,6 +73,16 @@ def _ts(value: datetime) -> str:
 _CREATED = [_ts(BASE_TIME - timedelta(minutes=m)) for m in range(0, 400 * 24 * 60, 7)]
 
 
+def _dated(row: dict[str, Any], day: str) -> dict[str, Any]:
+    """A row recorded on the day it happened (an organization formed, an instructor sent).
+
+    Coverage "as of last year's campaign" is read from these times, so they must not be
+    the random creation times of the rest of the demo.
+    """
+    row["created_at"] = row["updated_at"] = f"{day} 09:00:00.000000"
+    return row
+
+
 def _day(value: date) -> str:
     return value.isoformat()
 
@@ -426,19 +436,29 @@ class _Generator:
                     "secretary_name": secretary["name"] if secretary else None,
                     "established_on": _day(date(rng.randint(2005, 2025), rng.randint(1, 12), 1)),
                 }
+                _dated(porg, porg["established_on"])
                 porgs.append(porg)
-                covs.append({**self.stamp(), "party_org_id": porg["id"], "organization_id": oid})
+                covs.append(
+                    _dated(
+                        {**self.stamp(), "party_org_id": porg["id"], "organization_id": oid},
+                        porg["established_on"],
+                    )
+                )
             elif members > 0 and slot is not None:
                 small_with_members.setdefault(slot.building_id, []).append(oid)
             elif staff >= 30 and rng.random() < 0.35 and instructors:
+                starts = _day(date(rng.randint(2022, 2025), rng.randint(1, 12), 1))
                 assigns.append(
-                    {
-                        **self.stamp(),
-                        "instructor_id": rng.choice(instructors),
-                        "organization_id": oid,
-                        "starts_on": _day(date(2025, rng.randint(1, 12), 1)),
-                        "ends_on": None,
-                    }
+                    _dated(
+                        {
+                            **self.stamp(),
+                            "instructor_id": rng.choice(instructors),
+                            "organization_id": oid,
+                            "starts_on": starts,
+                            "ends_on": None,
+                        },
+                        starts,
+                    )
                 )
         for building_orgs in small_with_members.values():
             for start in range(0, len(building_orgs), 4):
@@ -456,9 +476,13 @@ class _Generator:
                 }
                 stem = rng.choice(vocab.BUILDING_STEMS)
                 porg["name"] = f"中共{stem}楼宇联合支部委员会{porg['id'][:4]}"
+                _dated(porg, porg["established_on"])
                 porgs.append(porg)
                 covs += [
-                    {**self.stamp(), "party_org_id": porg["id"], "organization_id": o}
+                    _dated(
+                        {**self.stamp(), "party_org_id": porg["id"], "organization_id": o},
+                        porg["established_on"],
+                    )
                     for o in group
                 ]
         self.write(_t(Organization), orgs)
