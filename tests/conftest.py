@@ -6,7 +6,9 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+import pg_cluster as pg
 import pytest
+from sqlalchemy.engine import make_url
 
 from yeda_desktop.storage import Database, open_database
 
@@ -33,5 +35,61 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
     database = open_database(db_path)
+    yield database
+    database.close()
+
+
+# --- PostgreSQL: the same suites against a real server started for this run ---------
+
+ENGINES = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[pg.Cluster]:
+    reason = pg.unavailable_reason()
+    if reason is not None:
+        pytest.skip(f"PostgreSQL half skipped: {reason}")
+    cluster = pg.Cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_cluster: pg.Cluster) -> str:
+    """A database migrated to head once; each test copies it (much faster than migrating)."""
+    url = pg_cluster.new_database()
+    open_database(url).close()
+    name = make_url(url).database
+    assert name is not None
+    return name
+
+
+@pytest.fixture
+def pg_url(pg_cluster: pg.Cluster, pg_template: str) -> Iterator[str]:
+    """A fresh PostgreSQL database at the app's schema, dropped after the test."""
+    url = pg_cluster.new_database(template=pg_template)
+    yield url
+    pg_cluster.drop_database(url)
+
+
+@pytest.fixture
+def empty_pg_url(pg_cluster: pg.Cluster) -> Iterator[str]:
+    url = pg_cluster.new_database()
+    yield url
+    pg_cluster.drop_database(url)
+
+
+@pytest.fixture(params=ENGINES)
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """What `--db` would be: a SQLite file, or (second run) a PostgreSQL URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "yeda.sqlite")
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def any_db(db_target: str) -> Iterator[Database]:
+    """An open database on each engine in turn (tests that hold for both)."""
+    database = open_database(db_target)
     yield database
     database.close()

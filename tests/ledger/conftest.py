@@ -9,6 +9,13 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.models import Campaign, Organization, Person
 from yeda_desktop.models.enums import PartyStatus
+from yeda_desktop.storage import Database
+
+
+@pytest.fixture
+def db(any_db: Database) -> Database:
+    """The ledger runs on both engines: a SQLite file, then a PostgreSQL database."""
+    return any_db
 
 
 class World:

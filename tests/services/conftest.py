@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sweep_fixtures import Place
@@ -15,8 +14,9 @@ from yeda_desktop.storage import Database, open_database
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = open_database(tmp_path / "sweep.sqlite")
+def db(db_target: str) -> Iterator[Database]:
+    """Each service test runs on a SQLite file, then on a PostgreSQL database."""
+    database = open_database(db_target)
     yield database
     database.close()
 

@@ -138,7 +138,7 @@ def _database_at_a_dead_ones_address(db: Database) -> Database:
     dead: set[int] = set()
     for _ in range(500):
         gc.collect()
-        fresh = Database(db.path, db.engine)
+        fresh = Database(db.location, db.engine)
         if id(fresh._sessions) in dead:
             return fresh
         dead.add(id(fresh._sessions))

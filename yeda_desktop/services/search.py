@@ -8,7 +8,7 @@ from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session
 
 from yeda_desktop.models import Building, Floor, Occupancy, Organization, Person, Unit
-from yeda_desktop.storage.search_index import DOCS, FTS
+from yeda_desktop.storage.search_index import DOCS, FTS, match_clause
 from yeda_desktop.storage.search_terms import compact, query_words
 
 CANDIDATES = 300
@@ -34,21 +34,18 @@ class Hit:
     place: Place | None  # where choosing the hit takes the officer
 
 
-def _fts_query(words: list[str]) -> str:
-    return " AND ".join(f'"{w}"*' for w in words)
-
-
 def search(session: Session, query: str, limit: int = 50) -> list[Hit]:
     """Best matches first: exact name, then names starting with the query, then the rest."""
     words = query_words(query)
     if not words:
         return []
+    where, q = match_clause(session.get_bind().dialect.name, words)
     found = session.execute(
         text(
             f"SELECT d.kind, d.ref_id, d.title FROM {FTS} "
-            f"JOIN {DOCS} d ON d.rowid = {FTS}.rowid WHERE {FTS} MATCH :q LIMIT :n"
+            f"JOIN {DOCS} d ON d.rowid = {FTS}.rowid WHERE {where} LIMIT :n"
         ),
-        {"q": _fts_query(words), "n": CANDIDATES},
+        {"q": q, "n": CANDIDATES},
     )
     rows = [(str(kind), str(ref_id), str(title)) for kind, ref_id, title in found]
     whole = compact(query)

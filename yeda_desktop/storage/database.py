@@ -1,4 +1,4 @@
-"""Opening the database: resolve the file, migrate it safely, hand out sessions.
+"""Opening the database: resolve the file or server, migrate it safely, hand out sessions.
 
 Every write goes through `Database.session()`, one transaction that commits
 whole or not at all, with the change log written in the same transaction.
@@ -18,11 +18,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from yeda_desktop.errors import DatabaseError
 from yeda_desktop.storage import audit, migrate
-from yeda_desktop.storage.engine import sqlite_engine
+from yeda_desktop.storage.engine import server_engine, sqlite_engine
 from yeda_desktop.storage.integrity import CorruptDatabaseError, change_marker, quick_check
+from yeda_desktop.storage.location import Location, resolve_location
 from yeda_desktop.storage.lock import WriterLock, acquire_writer_lock
 from yeda_desktop.storage.media import check_location
-from yeda_desktop.storage.paths import backups_dir, resolve_db_path
+from yeda_desktop.storage.paths import backups_dir
 from yeda_desktop.storage.transactional import transactional_engine
 
 
@@ -51,23 +52,50 @@ def storage_error(exc: SADatabaseError) -> DatabaseError | None:
 
 
 class Database:
-    """One open database file and the sessions that write to it."""
+    """One open database (a SQLite file or a PostgreSQL database) and its sessions."""
 
     def __init__(
         self,
-        path: Path,
+        path: Path | Location,
         engine: Engine,
         *,
         read_only: bool = False,
         lock: WriterLock | None = None,
     ) -> None:
-        self.path = path
+        self.location = path if isinstance(path, Location) else Location(path=path)
         self.engine = engine
         self.read_only = read_only
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self.opened_marker = change_marker(path)
+        self.opened_marker = change_marker(self.location.path) if self.location.path else None
         audit.install(self._sessions)
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file; file-only features (backups, restore, the writer lock) use it."""
+        if self.location.path is None:
+            raise DatabaseError(
+                f"这是 PostgreSQL 数据库，没有本地文件：{self.location.display}",
+                f"a PostgreSQL database has no local file: {self.location.display}",
+            )
+        return self.location.path
+
+    @property
+    def is_server(self) -> bool:
+        return self.location.is_server
+
+    @property
+    def dialect(self) -> str:
+        """"sqlite" or "postgresql": the few places whose SQL differs ask this."""
+        return str(self.engine.dialect.name)
+
+    @property
+    def display(self) -> str:
+        return self.location.display
+
+    @property
+    def work_dir(self) -> Path:
+        return self.location.work_dir
 
     @property
     def backups_dir(self) -> Path:
@@ -87,10 +115,12 @@ class Database:
         try:
             yield session
             session.commit()
-        except OperationalError as exc:
+        except SADatabaseError as exc:
             session.rollback()
-            if self.read_only and "readonly" in str(exc.orig):
+            if self.read_only and ("readonly" in str(exc.orig) or "read-only" in str(exc.orig)):
                 raise read_only_error() from None
+            if not isinstance(exc, OperationalError):
+                raise
             raise storage_error(exc) or exc from None
         except BaseException:
             session.rollback()
@@ -107,8 +137,14 @@ class Database:
             return migrate.current_revision(conn)
 
     def changed_since_open(self) -> bool:
-        """True if the file was written since it was opened (by this or any process)."""
-        return change_marker(self.path) != self.opened_marker
+        """True if the file was written since it was opened (by this or any process).
+
+        A server database is never backed up by the app (the server's own dumps and
+        archiving do that), so there is nothing for it to decide: always False.
+        """
+        if self.location.path is None:
+            return False
+        return change_marker(self.location.path) != self.opened_marker
 
     def close(self) -> None:
         self.engine.dispose()
@@ -117,7 +153,7 @@ class Database:
             self._lock = None
 
 
-def _require_current(engine: Engine, db_path: Path) -> None:
+def _require_current(engine: Engine, db_path: str) -> None:
     """A read-only open cannot migrate, so it needs the app's own schema revision."""
     with engine.connect() as conn:
         current = migrate.current_revision(conn)
@@ -136,15 +172,20 @@ def open_database(
     read_only: bool = False,
     check: bool = True,
 ) -> Database:
-    """Open (creating if asked) and migrate the database, backing it up before any upgrade.
+    """Open (creating if asked) and migrate the database, backing a file up before any upgrade.
 
-    Refused with a DatabaseError subclass the caller can offer a way out of: another
+    `path` is a file path or a PostgreSQL URL (see storage.location). A file is
+    refused with a DatabaseError subclass the caller can offer a way out of: another
     process is writing it (DatabaseInUseError: switch or open `read_only`), it is on a
     network share or removable disk (UnsafeLocationError: copy it to this computer), or
     it is damaged (CorruptDatabaseError: restore a backup). `check=False` skips the
     quick_check scan (for tools that open the same file many times).
     """
-    db_path = resolve_db_path(path)
+    location = resolve_location(path)
+    if location.url is not None:
+        return _open_server(location, upgrade=upgrade, read_only=read_only)
+    assert location.path is not None
+    db_path = location.path
     if not db_path.exists():
         if not create or read_only:
             raise DatabaseError(
@@ -162,7 +203,7 @@ def open_database(
             if check:
                 quick_check(conn, db_path)
         if read_only:
-            _require_current(engine, db_path)
+            _require_current(engine, str(db_path))
         elif upgrade:
             migration_engine = transactional_engine(db_path)
             try:
@@ -183,3 +224,35 @@ def open_database(
             lock.release()
         raise
     return Database(db_path, engine, read_only=read_only, lock=lock)
+
+
+def _open_server(location: Location, *, upgrade: bool, read_only: bool) -> Database:
+    """A PostgreSQL database: the server checks its own pages and arbitrates writers.
+
+    Several administrators may write at once, so there is no writer lock; the
+    migration runs in one transaction (PostgreSQL's DDL is transactional) under an
+    advisory lock, so two apps starting together upgrade it once.
+    """
+    assert location.url is not None
+    engine = server_engine(location.url, read_only=read_only)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1")).scalar()
+        if read_only:
+            _require_current(engine, location.display)
+        elif upgrade:
+            migrate.ensure_schema(engine, None)
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseError(
+            f"无法连接 PostgreSQL 数据库：{location.display}（{_first_line(exc)}）",
+            f"cannot connect to the PostgreSQL database {location.display}: {_first_line(exc)}",
+        ) from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(location, engine, read_only=read_only)
+
+
+def _first_line(exc: SADatabaseError) -> str:
+    return (str(exc.orig).strip().splitlines() or [""])[0][:300]

@@ -1,4 +1,4 @@
-"""SQLAlchemy engines with the pragmas a month of fieldwork needs.
+"""SQLAlchemy engines: SQLite with the pragmas a month of fieldwork needs, or PostgreSQL.
 
 WAL so readers never block the writer, `synchronous=FULL` so a power cut after
 commit loses nothing, foreign keys enforced, and a busy timeout instead of an
@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 BUSY_TIMEOUT_MS = 5000
 # 64 MiB of page cache: bulk imports and index builds over 100,000 organizations
@@ -34,3 +34,14 @@ def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
+
+
+def server_engine(url: URL, *, read_only: bool = False) -> Engine:
+    """PostgreSQL through psycopg 3: READ COMMITTED (its default) with row and
+    advisory locks where concurrent administrators could collide (see syncflow)."""
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        connect_args={"connect_timeout": 10, "application_name": "yeda"},
+        execution_options={"postgresql_readonly": True} if read_only else {},
+    )

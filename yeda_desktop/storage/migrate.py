@@ -65,10 +65,7 @@ def head_revision() -> str:
 
 
 def current_revision(conn: Connection) -> str | None:
-    exists = conn.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
-    ).first()
-    if exists is None:
+    if not inspect(conn).has_table("alembic_version"):
         return None
     rows = [str(r[0]) for r in conn.execute(text("SELECT version_num FROM alembic_version"))]
     if len(rows) > 1:
@@ -83,11 +80,20 @@ def known_revisions() -> set[str]:
     return set(_revision_graph())
 
 
+# Any constant: PostgreSQL advisory locks are keyed by a number the app chooses.
+MIGRATION_LOCK = 0x59454441  # "YEDA"
+
+
 def upgrade(engine: Engine, target: str = "head") -> None:
+    """One transaction, DDL included; on a server, under a lock so two apps upgrade once."""
     from alembic import command
 
     cfg = alembic_config()
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+            if target == "head" and current_revision(conn) == head_revision():
+                return  # another process upgraded it while this one waited
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
 

@@ -1,4 +1,8 @@
-"""Keeps the FTS5 search index in step with organizations, people and units.
+"""Keeps the search index in step with organizations, people and units.
+
+SQLite keeps the terms in an FTS5 table; PostgreSQL in a tsvector column under a
+GIN index (migration 0003). Only `terms_value`, `match_clause` and the bulk
+rebuild's last step differ between them.
 
 A flush hook on every ORM session rewrites the index rows of whatever the flush
 touched, in the same transaction; `rebuild_search_index` fills it in bulk for a
@@ -50,10 +54,27 @@ def unit_doc(unit_id: str, label: str, floor_label: str, building_name: str) -> 
 
 
 def has_index(conn: Connection) -> bool:
+    if conn.dialect.name == "postgresql":
+        return bool(conn.execute(text("SELECT to_regclass(:n) IS NOT NULL"), {"n": DOCS}).scalar())
     found = conn.execute(
         text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = :n"), {"n": DOCS}
     ).first()
     return found is not None
+
+
+def terms_value(dialect: str) -> str:
+    """The SQL that stores the bound `:t` (space-separated terms) in the index."""
+    return "CAST(:t AS tsvector)" if dialect == "postgresql" else ":t"
+
+
+def match_clause(dialect: str, words: list[str]) -> tuple[str, str]:
+    """WHERE clause (on the index table) and its `:q` value: every word as a term prefix.
+
+    Words are letters and digits only (search_terms.compact), so quoting is safe.
+    """
+    if dialect == "postgresql":
+        return f"{FTS}.terms @@ CAST(:q AS tsquery)", " & ".join(f"'{w}':*" for w in words)
+    return f"{FTS} MATCH :q", " AND ".join(f'"{w}"*' for w in words)
 
 
 def write_docs(conn: Connection, docs: Iterable[Doc]) -> None:
@@ -67,7 +88,8 @@ def write_docs(conn: Connection, docs: Iterable[Doc]) -> None:
         ).scalar_one()
         conn.execute(text(f"DELETE FROM {FTS} WHERE rowid = :i"), {"i": rowid})
         conn.execute(
-            text(f"INSERT INTO {FTS}(rowid, terms) VALUES (:i, :t)"), {"i": rowid, "t": terms}
+            text(f"INSERT INTO {FTS}(rowid, terms) VALUES (:i, {terms_value(conn.dialect.name)})"),
+            {"i": rowid, "t": terms},
         )
 
 
@@ -262,5 +284,11 @@ def _rebuild(conn: Connection, progress: Callable[[int, int], None] | None) -> i
             done += len(batch)
             if progress is not None:
                 progress(done, total)
-    conn.execute(text(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')"))
+    if conn.dialect.name == "postgresql":  # later single inserts draw rowids after these
+        conn.execute(text(
+            f"SELECT setval(pg_get_serial_sequence('{DOCS}', 'rowid'), "
+            f"(SELECT coalesce(max(rowid), 0) + 1 FROM {DOCS}), false)"
+        ))
+    else:
+        conn.execute(text(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')"))
     return done
