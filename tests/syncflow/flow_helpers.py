@@ -28,19 +28,27 @@ def run_cli(*argv: str, expect: int = 0) -> str:
 
 @dataclass
 class Site:
+    """One installation; `url` puts its database on the test PostgreSQL server."""
+
     name: str
     folder: Path
+    url: str | None = None
 
     @property
     def db_path(self) -> Path:
+        assert self.url is None, "a PostgreSQL site has no file"
         return self.folder / "yeda.sqlite"
+
+    @property
+    def target(self) -> str:
+        return self.url or str(self.folder / "yeda.sqlite")
 
     @property
     def keys(self) -> Path:
         return self.folder / "keys"
 
     def cli(self, *argv: str, expect: int = 0, officer: str | None = None) -> str:
-        head = ["--db", str(self.db_path)] + (["--officer", officer] if officer else [])
+        head = ["--db", self.target] + (["--officer", officer] if officer else [])
         command, *rest = argv
         uses_keys = command in {"keys", "profile", "enrol", "devices", "export", "baseline",
                                 "import", "receipt", "quarantine"}
@@ -48,7 +56,7 @@ class Site:
                        expect=expect)
 
     def open(self) -> Database:
-        return open_database(self.db_path)
+        return open_database(self.target)
 
     def device_id(self) -> str:
         text = self.cli("role")
@@ -73,9 +81,12 @@ def first_team(site: Site) -> str:
 
 
 @pytest.fixture
-def centre_and_laptops(tmp_path: Path) -> Iterator[tuple[Site, Site, Site]]:
+def centre_and_laptops(
+    tmp_path: Path, centre_url: str | None
+) -> Iterator[tuple[Site, Site, Site]]:
     """A demo centre with a profile, and two laptops that imported it (not yet enrolled)."""
     centre, a, b = (Site(n, tmp_path / n) for n in ("centre", "laptop-a", "laptop-b"))
+    centre.url = centre_url
     for site in (centre, a, b):
         site.folder.mkdir()
     centre.cli("demo", "--orgs", "60", "--seed", "3")
@@ -101,9 +112,11 @@ def enrol_and_approve(centre: Site, laptop: Site, stick: Path, team: str) -> str
     return device
 
 
-def build_sites(root: Path, laptops: int, orgs: int = 40) -> tuple[Site, list[Site], Path]:
+def build_sites(
+    root: Path, laptops: int, orgs: int = 40, centre_url: str | None = None
+) -> tuple[Site, list[Site], Path]:
     """A demo centre with a profile and `laptops` approved laptops holding one team's baseline."""
-    centre = Site("centre", root / "centre")
+    centre = Site("centre", root / "centre", centre_url)
     sites = [Site(f"laptop{i}", root / f"laptop{i}") for i in range(laptops)]
     stick = root / "stick"
     for site in (centre, *sites):
@@ -128,13 +141,34 @@ def build_sites(root: Path, laptops: int, orgs: int = 40) -> tuple[Site, list[Si
     return centre, sites, stick
 
 
-def snapshot(db_path: Path) -> str:
-    """Every row of every table, to prove that a refusal wrote nothing."""
+def snapshot(site: Site) -> str:
+    """Every row of every table (either engine), to prove that a refusal wrote nothing."""
     import hashlib
-    import sqlite3
 
-    conn = sqlite3.connect(db_path)
+    from sqlalchemy import create_engine, inspect, text
+
+    from yeda_desktop.storage.location import resolve_location
+
+    location = resolve_location(site.target)
+    engine = create_engine(location.url or f"sqlite:///{location.path}")
+    digest = hashlib.sha256()
     try:
-        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+        with engine.connect() as conn:
+            for table in sorted(inspect(conn).get_table_names()):
+                digest.update(f"\n{table}\n".encode())
+                for row in sorted(repr(tuple(r)) for r in conn.execute(text(f"SELECT * FROM {table}"))):
+                    digest.update(row.encode())
     finally:
-        conn.close()
+        engine.dispose()
+    return digest.hexdigest()
+
+
+def centre_url_for(request: pytest.FixtureRequest) -> str | None:
+    """For a fixture parametrized over engines: None (SQLite), or a database on the test
+    server that lives as long as the requesting fixture."""
+    if request.param == "sqlite":
+        return None
+    cluster = request.getfixturevalue("pg_cluster")
+    url = str(cluster.new_database())
+    request.addfinalizer(lambda: cluster.drop_database(url))
+    return url

@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 
 import pytest
-from flow_helpers import Site, build_sites
+from flow_helpers import Site, build_sites, centre_url_for
 from sqlalchemy import select
 
 from yeda_desktop.demo.people import uscc_code
@@ -15,9 +15,13 @@ from yeda_desktop.models import Organization, Person
 from yeda_desktop.syncflow.incoming_checks import problem
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, list[Site], Path]:
-    return build_sites(tmp_path_factory.mktemp("checks"), 1, orgs=20)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def sites(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Site, list[Site], Path]:
+    """The centre on each engine in turn; laptops keep SQLite files."""
+    return build_sites(tmp_path_factory.mktemp("checks"),
+                       1, orgs=20, centre_url=centre_url_for(request))
 
 
 def broken(code: str) -> str:

@@ -7,7 +7,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from flow_helpers import Site, build_sites, code_of, snapshot
+from flow_helpers import Site, build_sites, centre_url_for, code_of, snapshot
 from sqlalchemy import select
 
 from yeda_desktop.models import Instructor
@@ -17,9 +17,13 @@ from yeda_desktop.syncflow.installation import load_keys
 from yeda_desktop.syncflow.lines import encode_lines
 
 
-@pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, list[Site], Path]:
-    return build_sites(tmp_path_factory.mktemp("refusals"), 1, orgs=20)
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def sites(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Site, list[Site], Path]:
+    """The centre on each engine in turn; laptops keep SQLite files."""
+    return build_sites(tmp_path_factory.mktemp("refusals"),
+                       1, orgs=20, centre_url=centre_url_for(request))
 
 
 def add_instructor(site: Site, name: str) -> None:
@@ -30,12 +34,12 @@ def add_instructor(site: Site, name: str) -> None:
 
 
 def refused(centre: Site, path: Path, *words: str) -> str:
-    before = snapshot(centre.db_path)
+    before = snapshot(centre)
     out = centre.cli("import", str(path), expect=2)
     assert "refused" in out
     for word in words:
         assert word in out, out
-    assert snapshot(centre.db_path) == before
+    assert snapshot(centre) == before
     return out
 
 
@@ -64,9 +68,9 @@ def test_replays_gaps_and_reused_sequences(sites: tuple[Site, list[Site], Path])
     add_instructor(twin, "李指导")
     twin.cli("export", str(stick / "r-1-other.yeda"))
     centre.cli("import", str(stick / "r-1.yeda"))
-    before = snapshot(centre.db_path)
+    before = snapshot(centre)
     assert "already imported; nothing changed" in centre.cli("import", str(stick / "r-1.yeda"))
-    assert snapshot(centre.db_path) == before
+    assert snapshot(centre) == before
     refused(centre, stick / "r-1-other.yeda", "already imported with different content")
     add_instructor(laptop, "赵指导")
     laptop.cli("export", str(stick / "r-2.yeda"))

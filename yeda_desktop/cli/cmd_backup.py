@@ -9,11 +9,23 @@ from typing import Any
 from yeda_desktop.cli.common import human_size
 from yeda_desktop.errors import DatabaseError
 from yeda_desktop.storage.backup import backup_database, list_backups, restore_database
-from yeda_desktop.storage.paths import resolve_db_path
+from yeda_desktop.storage.location import resolve_location
+
+
+def _file(db: str | None) -> Path:
+    """The SQLite file; a server's backups are the server's business (pg_dump, archiving)."""
+    location = resolve_location(db)
+    if location.path is None:
+        raise DatabaseError(
+            f"PostgreSQL 数据库请用服务器自己的备份工具（如 pg_dump）：{location.display}",
+            f"back up a PostgreSQL database with the server's own tools (pg_dump): "
+            f"{location.display}",
+        )
+    return location.path
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    db_path = resolve_db_path(args.db)
+    db_path = _file(args.db)
     if args.list:
         for info in list_backups(db_path):
             print(f"{info.created:%Y-%m-%d %H:%M:%S}  {human_size(info.size):>10}  {info.path}")
@@ -26,7 +38,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    db_path = resolve_db_path(args.db)
+    db_path = _file(args.db)
     backup = Path(args.backup) if args.backup else None
     if backup is None:
         found = list_backups(db_path)

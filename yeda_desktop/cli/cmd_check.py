@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if not problems:
-        print(f"检查通过 / all checks passed: {db.path}")
+        print(f"检查通过 / all checks passed: {db.display}")
         return 0
     shown: Counter[str] = Counter()
     for problem in problems:

@@ -5,23 +5,19 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from yeda_desktop.cli.common import human_size, open_from_args
 from yeda_desktop.models import Base
+from yeda_desktop.storage import Database
 
 
 def run(args: argparse.Namespace) -> int:
     db = open_from_args(args)
     try:
-        print(f"数据库 / database: {db.path}")
+        print(f"数据库 / database: {db.display}")
         print(f"结构版本 / schema revision: {db.schema_revision()}")
-        size = sum(
-            p.stat().st_size
-            for p in (db.path, db.path.with_name(db.path.name + "-wal"))
-            if p.exists()
-        )
-        print(f"文件大小 / file size: {human_size(size)}")
+        print(f"大小 / size: {human_size(_size(db))}")
         with db.reader() as session:
             for table in Base.metadata.sorted_tables:
                 count = session.scalar(select(func.count()).select_from(table))
@@ -31,6 +27,17 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _size(db: Database) -> int:
+    """The file and its WAL, or what the server reports for the database."""
+    if db.is_server:
+        with db.engine.connect() as conn:
+            size = conn.execute(text("SELECT pg_database_size(current_database())"))
+            return int(size.scalar_one())
+    return sum(
+        p.stat().st_size for p in (db.path, db.path.with_name(db.path.name + "-wal")) if p.exists()
+    )
+
+
 def register(sub: Any) -> None:
-    parser = sub.add_parser("info", help="counts, schema revision and file size")
+    parser = sub.add_parser("info", help="counts, schema revision and size")
     parser.set_defaults(func=run)

@@ -10,7 +10,7 @@ from yeda_desktop.cli.common import open_from_args
 
 def run(args: argparse.Namespace) -> int:
     db = open_from_args(args, create=True)
-    print(f"数据库已就绪 / database ready: {db.path} (schema {db.schema_revision()})")
+    print(f"数据库已就绪 / database ready: {db.display} (schema {db.schema_revision()})")
     db.close()
     return 0
 

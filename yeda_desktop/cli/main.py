@@ -24,7 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"yeda {__version__}")
     parser.add_argument(
-        "--db", metavar="PATH", help="database file (default: $YEDA_DB or the user data folder)"
+        "--db", metavar="PATH|URL",
+        help="a SQLite file or a postgresql://user@host/dbname URL "
+        "(default: $YEDA_DB or the user data folder)",
     )
     parser.add_argument("--officer", help="officer name recorded in the change log")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)

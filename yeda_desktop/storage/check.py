@@ -1,4 +1,4 @@
-"""`yeda check`: SQLite's own checks plus the domain's invariants, as a list of problems.
+"""`yeda check`: the engine's own checks plus the domain's invariants, as a list of problems.
 
 Bulk paths (demo data, imports) bypass the ORM validators, so this re-checks
 what the validators would have refused, with set-based SQL where it can.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, func, select, text
 from sqlalchemy.orm import InstrumentedAttribute
 
 from yeda_desktop.errors import ValidationError
@@ -36,6 +36,35 @@ class Problem:
     record_id: str | None
     zh: str
     en: str
+
+
+def _engine_checks(conn: Connection) -> Iterator[Problem]:
+    if conn.dialect.name == "postgresql":
+        yield from _postgresql_checks(conn)
+    else:
+        yield from _sqlite_checks(conn)
+
+
+def _postgresql_checks(conn: Connection) -> Iterator[Problem]:
+    """The server checksums its pages and always enforces foreign keys; what it can leave
+    behind are constraints added NOT VALID (never checked against old rows) and invalid
+    indexes from an interrupted CREATE INDEX CONCURRENTLY."""
+    unvalidated = text(
+        "SELECT conrelid::regclass::text, conname FROM pg_constraint "
+        "WHERE NOT convalidated AND connamespace = current_schema()::regnamespace"
+    )
+    for table, name in conn.execute(unvalidated):
+        yield Problem(
+            "constraint", table, None, f"约束 {name} 未经验证", f"{name} is not validated"
+        )
+    invalid = text(
+        "SELECT indrelid::regclass::text, indexrelid::regclass::text FROM pg_index "
+        "JOIN pg_class c ON c.oid = indexrelid "
+        "WHERE NOT indisvalid AND c.relnamespace = current_schema()::regnamespace"
+    )
+    for table, name in conn.execute(invalid):
+        yield Problem("index", table, None, f"索引 {name} 无效，需重建",
+                      f"index {name} is invalid and must be rebuilt")
 
 
 def _sqlite_checks(conn: Connection) -> Iterator[Problem]:
@@ -197,7 +226,7 @@ def _revisions(conn: Connection) -> Iterator[Problem]:
             )
 
 
-CHECKS = (_sqlite_checks, _schema, _identifiers, _counts, _floors, _party_orgs, _gaps, _revisions)
+CHECKS = (_engine_checks, _schema, _identifiers, _counts, _floors, _party_orgs, _gaps, _revisions)
 
 
 def check_database(conn: Connection) -> list[Problem]:

@@ -14,6 +14,7 @@ from yeda_desktop.models import Device, Team
 from yeda_desktop.models.enums import DeviceStatus
 from yeda_desktop.models.sync import ExportBookmark, SyncPackage
 from yeda_desktop.storage import Database
+from yeda_desktop.storage.driver_sql import run_sql
 from yeda_desktop.storage.migrate import head_revision
 from yeda_desktop.storage.search_index import rebuild_search_index
 from yeda_desktop.sync import (
@@ -34,6 +35,7 @@ from yeda_desktop.syncflow.installation import Role, require_installation
 from yeda_desktop.syncflow.lines import decode_lines, encode_lines
 from yeda_desktop.syncflow.records import (
     CHUNK,
+    canonical,
     columns,
     defer_foreign_keys,
     travelling_tables,
@@ -96,9 +98,9 @@ def _scope_lines(
         sql = f"SELECT {select_list} FROM {table.name} WHERE {where}"
         if table.name == "party_orgs":
             sql += " ORDER BY parent_id IS NOT NULL, id"
-        cursor = conn.exec_driver_sql(sql.replace(":team", "?"), (team_id,) * sql.count(":team"))
+        cursor = run_sql(conn, sql.replace(":team", "?"), (team_id,) * sql.count(":team"))
         for row in cursor:
-            values = dict(zip(cols, row, strict=True))
+            values = canonical(table.name, dict(zip(cols, row, strict=True)))
             counts[table.name] = counts.get(table.name, 0) + 1
             yield {"t": table.name, "id": values["id"], "op": "put", "v": values}
 
@@ -218,7 +220,7 @@ def import_baseline(
         if unsent_since(conn, mark.last_change_seq or 0):
             raise _unsent_refusal()
         mark.last_change_seq = int(
-            conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM change_log").scalar() or 0
+            run_sql(conn, "SELECT coalesce(max(seq), 0) FROM change_log").scalar() or 0
         )
         mark.last_sequence = mark.last_sequence or 0
         session.merge(mark)

@@ -18,6 +18,7 @@ from yeda_desktop.errors import YedaError
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import ExportBookmark, SyncPackage
 from yeda_desktop.storage import Database
+from yeda_desktop.storage.driver_sql import run_sql
 from yeda_desktop.storage.migrate import head_revision
 from yeda_desktop.sync import KeySet, Manifest, PackageFields, PackageKind, SyncError, write_package
 from yeda_desktop.syncflow import packages
@@ -30,7 +31,12 @@ from yeda_desktop.syncflow.pending_export import (
     pending_path,
     promote,
 )
-from yeda_desktop.syncflow.records import fetch_rows, table_by_name, travelling_tables
+from yeda_desktop.syncflow.records import (
+    as_stamp,
+    fetch_rows,
+    table_by_name,
+    travelling_tables,
+)
 
 BOOKMARK = "batch"
 Progress = Callable[[int, int], None]
@@ -61,13 +67,13 @@ def _scan(conn: Connection, since: int) -> tuple[dict[str, dict[str, _Touched]],
     names = set(table_by_name())
     touched: dict[str, dict[str, _Touched]] = {}
     last = since
-    rows = conn.exec_driver_sql(
+    rows = run_sql(conn,
         "SELECT seq, table_name, record_id, op, field, old_value, at, officer FROM change_log "
         "WHERE seq > ? AND package_id IS NULL ORDER BY seq",
         (since,),
     )
-    for seq, table, rid, op, name, old, at, officer in rows:
-        last = seq
+    for seq, table, rid, op, name, old, at_value, officer in rows:
+        last, at = seq, as_stamp(at_value)
         if table not in names:
             continue
         entry = touched.setdefault(table, {}).setdefault(rid, _Touched())
@@ -211,7 +217,7 @@ def export_batch(
 
 def unsent_since(conn: Connection, since: int) -> int:
     """Local edits logged after change-log seq `since` (what the next batch would carry)."""
-    value = conn.exec_driver_sql(
+    value = run_sql(conn,
         "SELECT count(*) FROM change_log WHERE seq > ? AND package_id IS NULL", (since,)
     ).scalar()
     return int(value or 0)

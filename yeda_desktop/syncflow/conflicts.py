@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 from yeda_desktop.errors import YedaError
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import SyncConflict
-from yeda_desktop.syncflow.records import fetch_rows, logged_value, stamp, stored_value
+from yeda_desktop.storage.driver_sql import run_sql
+from yeda_desktop.syncflow.merge_lock import hold_merge_lock
+from yeda_desktop.syncflow.records import (
+    fetch_rows,
+    logged_value,
+    stamp,
+    stored_value,
+    writable,
+)
 
 if TYPE_CHECKING:
     from yeda_desktop.syncflow.merge import Entry
@@ -57,13 +65,13 @@ def refresh(
         )
     base = min(rivals, key=lambda e: e.key).old
     signature = hashlib.sha256(_dump(sides).encode()).hexdigest()
-    row = conn.exec_driver_sql(
+    row = run_sql(conn,
         "SELECT id, signature, status FROM sync_conflicts "
         "WHERE table_name = ? AND record_id = ? AND field = ?",
         (table, record_id, field),
     ).first()
     if row is None:
-        conn.exec_driver_sql(
+        run_sql(conn,
             "INSERT INTO sync_conflicts (id, table_name, record_id, field, base_value, "
             "applied_value, sides, signature, status, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)",
@@ -73,11 +81,11 @@ def refresh(
         )
         return True
     if row[1] == signature:
-        conn.exec_driver_sql(
+        run_sql(conn,
             "UPDATE sync_conflicts SET applied_value = ? WHERE id = ?", (_dump(current), row[0])
         )
         return False
-    conn.exec_driver_sql(
+    run_sql(conn,
         "UPDATE sync_conflicts SET base_value = ?, applied_value = ?, sides = ?, signature = ?, "
         "status = 'open', resolved_value = NULL, resolved_by = NULL, resolved_at = NULL "
         "WHERE id = ?",
@@ -137,6 +145,7 @@ def resolve(
     device_id: str,
 ) -> ConflictView:
     """Settle one field: write the chosen value (base or one side) as the centre's edit."""
+    hold_merge_lock(session.connection())
     row = find_conflict(session, conflict_id)
     allowed = [json.loads(row.base_value) if row.base_value else None]
     allowed += [side["value"] for side in json.loads(row.sides)]
@@ -151,12 +160,13 @@ def resolve(
     now = stamp(utcnow())
     old = logged_value(row.table_name, row.field, current.get(row.field))
     if old != value:
-        conn.exec_driver_sql(
+        run_sql(conn,
             f"UPDATE {row.table_name} SET {row.field} = ?, revision = revision + 1, "
             "updated_at = ? WHERE id = ?",
-            (stored_value(row.table_name, row.field, value), now, row.record_id),
+            (*writable(row.table_name, [row.field],
+                       [stored_value(row.table_name, row.field, value)]), now, row.record_id),
         )
-    conn.exec_driver_sql(
+    run_sql(conn,
         "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
         "new_value, base_revision, at, officer, device_id, package_id) "
         "VALUES (?, ?, ?, 'update', ?, ?, ?, ?, ?, ?, ?, NULL)",

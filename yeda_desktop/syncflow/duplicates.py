@@ -8,13 +8,16 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Table, UniqueConstraint, select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
+from yeda_desktop.models import Base
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import DuplicateCandidate
-from yeda_desktop.syncflow.records import CHUNK, fetch_rows, stamp
+from yeda_desktop.storage.driver_sql import run_sql
+from yeda_desktop.syncflow.merge_lock import hold_merge_lock
+from yeda_desktop.syncflow.records import CHUNK, REDIRECT_UPSERT, fetch_rows, stamp
 
 _SUFFIXES = re.compile(
     r"(股份有限公司|有限责任公司|有限公司|分公司|公司|集团|工作室|中心|商行|店)$"
@@ -42,7 +45,7 @@ def _in(conn: Connection, sql: str, values: list[str]) -> list[tuple[Any, ...]]:
     out: list[tuple[Any, ...]] = []
     for start in range(0, len(values), CHUNK):
         part = values[start : start + CHUNK]
-        out += [tuple(r) for r in conn.exec_driver_sql(
+        out += [tuple(r) for r in run_sql(conn,
             sql.format(", ".join("?" for _ in part)), tuple(part))]
     return out
 
@@ -71,7 +74,7 @@ def detect(conn: Connection, org_ids: Iterable[str]) -> int:
     )
     residents: dict[str, list[tuple[str, str]]] = {}
     for building in sorted({b for _, b in homes}):
-        residents[building] = [tuple(r) for r in conn.exec_driver_sql(
+        residents[building] = [tuple(r) for r in run_sql(conn,
             "SELECT DISTINCT g.id, g.name FROM organizations g "
             "JOIN occupancies o ON o.organization_id = g.id JOIN units u ON u.id = o.unit_id "
             "JOIN floors f ON f.id = u.floor_id WHERE f.building_id = ?", (building,))]
@@ -85,10 +88,10 @@ def detect(conn: Connection, org_ids: Iterable[str]) -> int:
                     f"同楼宇名称相近 similar name in one building: {name} / {other_name}")
     added = 0
     for (a, b), (reason, detail) in sorted(found.items()):
-        result = conn.exec_driver_sql(
-            "INSERT OR IGNORE INTO sync_duplicates (id, table_name, record_a, record_b, "
+        result = run_sql(conn,
+            "INSERT INTO sync_duplicates (id, table_name, record_a, record_b, "
             "reason, detail, status, created_at) "
-            "VALUES (?, 'organizations', ?, ?, ?, ?, 'open', ?)",
+            "VALUES (?, 'organizations', ?, ?, ?, ?, 'open', ?) ON CONFLICT DO NOTHING",
             (str(uuid.uuid5(uuid.NAMESPACE_URL, f"organizations/{a}/{b}")), a, b, reason,
              detail, stamp(utcnow())),
         )
@@ -115,6 +118,7 @@ def _find(session: Session, prefix: str) -> DuplicateCandidate:
 
 
 def dismiss(session: Session, candidate_id: str, officer: str | None) -> DuplicateCandidate:
+    hold_merge_lock(session.connection())
     row = _find(session, candidate_id)
     row.status, row.decided_by, row.decided_at = "dismissed", officer, utcnow()
     return row
@@ -125,6 +129,7 @@ def merge(
 ) -> DuplicateCandidate:
     """Merge the other record into `keep`: its people and places move, gaps in `keep`'s
     fields are filled from it, and its UUID redirects to `keep` for later batches."""
+    hold_merge_lock(session.connection())
     row = _find(session, candidate_id)
     if row.status != "open":
         raise YedaError("该疑似重复已处理", "this candidate was already decided")
@@ -144,25 +149,22 @@ def merge(
     from yeda_desktop.syncflow.merge import referencing
 
     for child, col in referencing("organizations"):
-        conn.exec_driver_sql(
-            f"UPDATE OR IGNORE {child} SET {col} = ? WHERE {col} = ?", (keep, gone)
-        )
-        conn.exec_driver_sql(f"DELETE FROM {child} WHERE {col} = ?", (gone,))
-    conn.exec_driver_sql("DELETE FROM organizations WHERE id = ?", (gone,))
+        _move_children(conn, child, col, gone, keep)
+    run_sql(conn, "DELETE FROM organizations WHERE id = ?", (gone,))
     if fills:
         sets = ", ".join(f"{c} = ?" for c in fills)
-        conn.exec_driver_sql(
+        run_sql(conn,
             f"UPDATE organizations SET {sets}, revision = revision + 1, updated_at = ? "
             "WHERE id = ?",
             (*fills.values(), now, keep),
         )
-    conn.exec_driver_sql(
-        "INSERT OR REPLACE INTO sync_redirects (old_id, table_name, new_id, reason, at) "
-        "VALUES (?, 'organizations', ?, 'merged', ?)",
+    run_sql(conn,
+        "INSERT INTO sync_redirects (old_id, table_name, new_id, reason, at) "
+        "VALUES (?, 'organizations', ?, 'merged', ?) " + REDIRECT_UPSERT,
         (gone, keep, now),
     )
-    conn.exec_driver_sql("UPDATE sync_redirects SET new_id = ? WHERE new_id = ?", (keep, gone))
-    conn.exec_driver_sql(
+    run_sql(conn, "UPDATE sync_redirects SET new_id = ? WHERE new_id = ?", (keep, gone))
+    run_sql(conn,
         "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
         "new_value, base_revision, at, officer) VALUES (?, 'organizations', ?, 'merge', NULL, "
         "?, ?, 0, ?, ?)",
@@ -171,3 +173,29 @@ def merge(
     row.status, row.survivor_id = "merged", keep
     row.decided_by, row.decided_at = officer, utcnow()
     return row
+
+
+def _move_children(conn: Connection, child: str, col: str, gone: str, keep: str) -> None:
+    """Re-point `child` rows from `gone` to `keep`; a row that would then duplicate one of
+    `keep`'s (same unit, same party organization …) is dropped instead, on either engine."""
+    table = Base.metadata.tables[child]
+    for key in _unique_keys(table):
+        if col not in key:
+            continue
+        same = " AND ".join(f"k.{c} = c.{c}" for c in key if c != col)
+        run_sql(conn,
+            f"DELETE FROM {child} AS c WHERE c.{col} = ? AND EXISTS "
+            f"(SELECT 1 FROM {child} AS k WHERE k.{col} = ?{' AND ' + same if same else ''})",
+            (gone, keep),
+        )
+    run_sql(conn, f"UPDATE {child} SET {col} = ? WHERE {col} = ?", (keep, gone))
+
+
+def _unique_keys(table: Table) -> list[tuple[str, ...]]:
+    keys = [
+        tuple(c.name for c in constraint.columns)
+        for constraint in table.constraints
+        if isinstance(constraint, UniqueConstraint)
+    ]
+    keys += [tuple(c.name for c in index.columns) for index in table.indexes if index.unique]
+    return keys

@@ -18,6 +18,7 @@ from yeda_desktop.models import Device
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import QuarantinedPackage, SyncPackage
 from yeda_desktop.storage import Database, search_index
+from yeda_desktop.storage.driver_sql import run_sql
 from yeda_desktop.sync import KeySet, Manifest, PackageKind, Problem, SyncError, read_package
 from yeda_desktop.syncflow import duplicates, packages
 from yeda_desktop.syncflow.baseline import import_baseline
@@ -25,6 +26,7 @@ from yeda_desktop.syncflow.enrolment import trust_of
 from yeda_desktop.syncflow.installation import Role, require_installation
 from yeda_desktop.syncflow.lines import decode_lines
 from yeda_desktop.syncflow.merge import Merger
+from yeda_desktop.syncflow.merge_lock import hold_merge_lock
 from yeda_desktop.syncflow.packages import Refused
 from yeda_desktop.syncflow.receipts import import_receipt
 from yeda_desktop.syncflow.records import defer_foreign_keys, stamp
@@ -67,7 +69,7 @@ def import_file(
 
 
 def _quarantine(db: Database, path: Path, manifest: Manifest, exc: SyncError) -> ImportReport:
-    folder = db.path.parent / "quarantine"
+    folder = db.work_dir / "quarantine"
     folder.mkdir(parents=True, exist_ok=True)
     stored = folder / f"{manifest.package_id}.yeda"
     with db.session() as session:
@@ -148,7 +150,7 @@ def import_batch(
 
         try:
             package = read_package(path, lambda m: trust_of(session, m), keys,
-                                   spool_dir=db.path.parent)
+                                   spool_dir=db.work_dir)
         except SyncError as exc:
             if exc.problem in QUARANTINE and quarantined_id is None:
                 session.close()
@@ -162,6 +164,7 @@ def import_batch(
     try:
         with package, db.session() as session:
             session.info["skip_change_log"] = True  # the merge writes the log with provenance
+            hold_merge_lock(session.connection())  # before reading what was imported
             early = _check_chain(session, manifest, package.manifest_sha256)
             if early is not None:
                 return early
@@ -177,7 +180,7 @@ def import_batch(
             assert device is not None
             device.last_sequence = max(device.last_sequence or 0, manifest.sequence)
             seen = {
-                s for (s,) in conn.exec_driver_sql(
+                s for (s,) in run_sql(conn,
                     "SELECT sequence FROM sync_packages WHERE device_id = ? AND kind = 'batch' "
                     "AND direction = 'in'", (device_id,))
             } | {manifest.sequence}

@@ -21,10 +21,13 @@ from typing import Any
 from sqlalchemy import Connection, UniqueConstraint
 
 from yeda_desktop.models import Base
+from yeda_desktop.storage.driver_sql import run_sql
 from yeda_desktop.syncflow import conflicts as conflict_rows
 from yeda_desktop.syncflow import incoming_checks
 from yeda_desktop.syncflow.records import (
     CHUNK,
+    REDIRECT_UPSERT,
+    as_stamp,
     converters,
     fetch_rows,
     fresh_ids,
@@ -32,6 +35,7 @@ from yeda_desktop.syncflow.records import (
     logged_columns,
     logged_value,
     table_by_name,
+    writable,
 )
 from yeda_desktop.syncflow.report import ImportReport
 
@@ -118,7 +122,7 @@ class Merger:
         self.report = report
         self.redirects: dict[str, str] = {
             str(old): str(new)
-            for old, new in conn.exec_driver_sql("SELECT old_id, new_id FROM sync_redirects")
+            for old, new in run_sql(conn, "SELECT old_id, new_id FROM sync_redirects")
         }
         self.touched_orgs: set[str] = set()
         self.touched: dict[str, set[str]] = {}  # every record id a line named, per table
@@ -229,7 +233,7 @@ class Merger:
         found: set[str] = set()
         for start in range(0, len(ids), CHUNK):
             part = ids[start : start + CHUNK]
-            rows = self.conn.exec_driver_sql(
+            rows = run_sql(self.conn,
                 "SELECT record_id FROM change_log WHERE table_name = ? AND op = 'delete' "
                 f"AND record_id IN ({', '.join('?' for _ in part)})",
                 (table, *part),
@@ -256,7 +260,7 @@ class Merger:
             firsts = sorted({str(k[0]) for k in wanted})
             for start in range(0, len(firsts), CHUNK):
                 part = firsts[start : start + CHUNK]
-                found = self.conn.exec_driver_sql(
+                found = run_sql(self.conn,
                     f"SELECT id, {', '.join(key)} FROM {table} "
                     f"WHERE {key[0]} IN ({', '.join('?' for _ in part)})",
                     tuple(part),
@@ -309,13 +313,14 @@ class Merger:
         keys = sorted(owner)
         for start in range(0, len(keys), CHUNK):
             part = keys[start : start + CHUNK]
-            rows = self.conn.exec_driver_sql(
+            rows = run_sql(self.conn,
                 "SELECT record_id, op, field, old_value, new_value, at, device_id, officer, "
                 "package_id FROM change_log WHERE table_name = ? "
                 f"AND record_id IN ({', '.join('?' for _ in part)}) ORDER BY seq",
                 (table, *part),
             )
-            for rec, op, name, old, new, at, device, officer, package in rows:
+            for rec, op, name, old, new, at_value, device, officer, package in rows:
+                at = as_stamp(at_value)
                 fields = out[owner[rec]]
                 if op == "insert" and name is None:
                     for fname, value in (_loads(new) or {}).items():
@@ -402,10 +407,10 @@ class Merger:
             )
         if changed:
             sets = ", ".join(f"{c} = ?" for c in changed)
-            self.conn.exec_driver_sql(
+            run_sql(self.conn,
                 f"UPDATE {table} SET {sets}, revision = revision + 1, updated_at = ? "
                 "WHERE id = ?",
-                (*changed.values(), self.now, rid),
+                (*writable(table, list(changed), list(changed.values())), self.now, rid),
             )
             if table == "organizations" and {"name", "contact_phone"} & set(changed):
                 self.touched_orgs.add(rid)
@@ -439,7 +444,7 @@ class Merger:
         self.report.linked += 1
         self._touch(table, row)
         a, b = sorted((rid, other))
-        self.conn.exec_driver_sql(
+        run_sql(self.conn,
             "INSERT INTO sync_duplicates (id, table_name, record_a, record_b, reason, detail, "
             "status, survivor_id, created_at) VALUES (?, ?, ?, ?, 'unique', ?, 'linked', ?, ?) "
             "ON CONFLICT (table_name, record_a, record_b) DO UPDATE SET "
@@ -451,23 +456,23 @@ class Merger:
     def _rename(self, table: str, old: str, new: str, created_at: Any) -> None:
         """Give an existing row the surviving UUID (children follow; FKs are deferred)."""
         self.touched.setdefault(table, set()).update((old, new))
-        self.conn.exec_driver_sql(
+        run_sql(self.conn,
             f"UPDATE {table} SET id = ?, created_at = ? WHERE id = ?", (new, created_at, old)
         )
         for child, col in referencing(table):
-            self.conn.exec_driver_sql(f"UPDATE {child} SET {col} = ? WHERE {col} = ?", (new, old))
-        self.conn.exec_driver_sql(
+            run_sql(self.conn, f"UPDATE {child} SET {col} = ? WHERE {col} = ?", (new, old))
+        run_sql(self.conn,
             "UPDATE sync_conflicts SET record_id = ? WHERE table_name = ? AND record_id = ?",
             (new, table, old),
         )
 
     def _redirect(self, table: str, old: str, new: str) -> None:
-        self.conn.exec_driver_sql(
-            "INSERT OR REPLACE INTO sync_redirects (old_id, table_name, new_id, reason, at) "
-            "VALUES (?, ?, ?, 'unique', ?)",
+        run_sql(self.conn,
+            "INSERT INTO sync_redirects (old_id, table_name, new_id, reason, at) "
+            "VALUES (?, ?, ?, 'unique', ?) " + REDIRECT_UPSERT,
             (old, table, new, self.now),
         )
-        self.conn.exec_driver_sql(
+        run_sql(self.conn,
             "UPDATE sync_redirects SET new_id = ? WHERE new_id = ?", (new, old)
         )
         for key, value in list(self.redirects.items()):
@@ -482,7 +487,7 @@ class Merger:
             return
         self._log.append((table, rid, "delete", None, None, None, 0, at, None))
         self._flush_log()
-        self.conn.exec_driver_sql(f"DELETE FROM {table} WHERE id = ?", (rid,))
+        run_sql(self.conn, f"DELETE FROM {table} WHERE id = ?", (rid,))
         self.report.deleted += 1
 
     # -- the change log ---------------------------------------------------------
@@ -490,7 +495,7 @@ class Merger:
         if not self._log:
             return
         tail = (self.device_id, self.package_id)
-        self.conn.exec_driver_sql(
+        run_sql(self.conn,
             "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
             "new_value, base_revision, at, officer, device_id, package_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

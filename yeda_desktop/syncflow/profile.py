@@ -15,6 +15,7 @@ from yeda_desktop.errors import YedaError
 from yeda_desktop.models.sync import SyncPackage
 from yeda_desktop.rules.profile import load_profile
 from yeda_desktop.storage import Database
+from yeda_desktop.storage.driver_sql import run_sql
 from yeda_desktop.storage.migrate import head_revision
 from yeda_desktop.sync import (
     KeySet,
@@ -38,7 +39,7 @@ from yeda_desktop.syncflow.installation import (
     set_state,
 )
 from yeda_desktop.syncflow.lines import decode_lines, encode_lines
-from yeda_desktop.syncflow.records import columns, upsert_rows
+from yeda_desktop.syncflow.records import canonical, columns, upsert_rows
 
 REFERENCE_TABLES = ("zones", "subdistricts", "clusters", "campaigns", "teams")
 RULES_KEY = "centre.rules_profile"
@@ -47,8 +48,8 @@ RULES_KEY = "centre.rules_profile"
 def _reference_lines(conn: Connection) -> Iterator[dict[str, Any]]:
     for table in REFERENCE_TABLES:
         cols = columns(table)
-        for row in conn.exec_driver_sql(f"SELECT {', '.join(cols)} FROM {table} ORDER BY id"):
-            values = dict(zip(cols, row, strict=True))
+        for row in run_sql(conn, f"SELECT {', '.join(cols)} FROM {table} ORDER BY id"):
+            values = canonical(table, dict(zip(cols, row, strict=True)))
             yield {"t": table, "id": values["id"], "op": "put", "v": values}
 
 

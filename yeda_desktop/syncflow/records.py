@@ -5,23 +5,34 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import Boolean, Connection, DateTime, Table
+from sqlalchemy import Boolean, Connection, Date, DateTime, Table
 
 from yeda_desktop.models import Base, Synced
+from yeda_desktop.storage.driver_sql import run_sql
 
 # Local trust data never travels; every other Synced table does.
 LOCAL_TABLES = frozenset({"devices"})
 BOOKKEEPING = ("id", "revision", "created_at", "updated_at")
+# `INSERT INTO sync_redirects … VALUES (…)` + this: a newer redirect replaces an older one.
+REDIRECT_UPSERT = (
+    "ON CONFLICT (old_id) DO UPDATE SET table_name = excluded.table_name, "
+    "new_id = excluded.new_id, reason = excluded.reason, at = excluded.at"
+)
 CHUNK = 500
 
 
 def stamp(moment: datetime) -> str:
     """The spelling SQLAlchemy's SQLite DateTime stores (sortable as text)."""
     return f"{moment:%Y-%m-%d %H:%M:%S}.{moment.microsecond:06d}"
+
+
+def as_stamp(value: Any) -> Any:
+    """A timestamp read with plain SQL, as text on either engine (PostgreSQL gives datetimes)."""
+    return stamp(value) if isinstance(value, datetime) else value
 
 
 @cache
@@ -91,20 +102,72 @@ def logged_json(table_name: str, column: str, stored: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
+@cache
+def _typed_columns(table_name: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(boolean, datetime, date) columns of a travelling table."""
+    table = table_by_name()[table_name]
+    return (
+        frozenset(c.name for c in table.columns if isinstance(c.type, Boolean)),
+        frozenset(c.name for c in table.columns if isinstance(c.type, DateTime)),
+        frozenset(c.name for c in table.columns if isinstance(c.type, Date)),
+    )
+
+
+def canonical(table_name: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A row in the stored spelling packages carry (SQLite's: 0/1, `stamp` text, ISO days).
+
+    PostgreSQL hands back bools and datetimes; spelling them the SQLite way keeps
+    packages, comparisons and the merge identical whichever engine the centre runs.
+    """
+    booleans, stamps, days = _typed_columns(table_name)
+    for name in booleans:
+        value = row.get(name)
+        if isinstance(value, bool):
+            row[name] = int(value)
+    for name in stamps:
+        value = row.get(name)
+        if isinstance(value, datetime):
+            row[name] = stamp(value)
+    for name in days:
+        value = row.get(name)
+        if isinstance(value, date):
+            row[name] = value.isoformat()
+    return row
+
+
+def canonical_rows(
+    table_name: str, cols: Sequence[str], rows: Iterable[Sequence[Any]]
+) -> Iterator[tuple[Any, ...]]:
+    """Tuples of `cols` in the canonical spelling (a no-op on SQLite)."""
+    for row in rows:
+        yield tuple(canonical(table_name, dict(zip(cols, row, strict=True))).values())
+
+
+def writable(table_name: str, cols: Sequence[str], row: Sequence[Any]) -> tuple[Any, ...]:
+    """Canonical values as both drivers accept them: booleans as bool (psycopg refuses an
+    integer for a boolean column; sqlite3 stores True as 1). Stamps go as text: both
+    engines parse them into the column's type."""
+    booleans = _typed_columns(table_name)[0]
+    return tuple(
+        bool(v) if name in booleans and v is not None else v
+        for name, v in zip(cols, row, strict=True)
+    )
+
+
 def fetch_rows(
     conn: Connection, table_name: str, ids: Sequence[str]
 ) -> Iterator[dict[str, Any]]:
-    """Stored values of the rows with these ids (missing ids are skipped), in chunks."""
+    """Stored values (canonical spelling) of the rows with these ids, missing ids skipped."""
     cols = columns(table_name)
     select_list = ", ".join(cols)
     for start in range(0, len(ids), CHUNK):
         part = ids[start : start + CHUNK]
         marks = ", ".join("?" for _ in part)
-        result = conn.exec_driver_sql(
+        result = run_sql(conn,
             f"SELECT {select_list} FROM {table_name} WHERE id IN ({marks})", tuple(part)
         )
         for row in result:
-            yield dict(zip(cols, row, strict=True))
+            yield canonical(table_name, dict(zip(cols, row, strict=True)))
 
 
 def insert_rows(conn: Connection, table_name: str, rows: Iterable[dict[str, Any]]) -> int:
@@ -113,9 +176,9 @@ def insert_rows(conn: Connection, table_name: str, rows: Iterable[dict[str, Any]
     sql = (
         f"INSERT INTO {table_name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
     )
-    data = [tuple(map(row.get, cols)) for row in rows]
+    data = [writable(table_name, cols, tuple(map(row.get, cols))) for row in rows]
     if data:
-        conn.exec_driver_sql(sql, data)
+        run_sql(conn, sql, data)
     return len(data)
 
 
@@ -127,9 +190,9 @@ def upsert_rows(conn: Connection, table_name: str, rows: Iterable[dict[str, Any]
         f"INSERT INTO {table_name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)}) "
         f"ON CONFLICT(id) DO UPDATE SET {updates}"
     )
-    data = [tuple(map(row.get, cols)) for row in rows]
+    data = [writable(table_name, cols, tuple(map(row.get, cols))) for row in rows]
     if data:
-        conn.exec_driver_sql(sql, data)
+        run_sql(conn, sql, data)
     return len(data)
 
 
@@ -139,7 +202,7 @@ def stored_value(table_name: str, column: str, logged: Any) -> Any:
         return None
     converter = _converters(table_name).get(column)
     if converter is _boolean:
-        return 1 if logged else 0
+        return 1 if logged else 0  # canonical; `writable` makes it a bool for the driver
     if converter is _datetime:
         return stamp(datetime.fromisoformat(str(logged)))
     return logged
@@ -161,8 +224,12 @@ def fresh_ids(count: int) -> list[str]:
 def defer_foreign_keys(conn: Connection) -> None:
     """Check foreign keys at commit, so rows can be renamed and arrive in any order.
 
-    The pragma only lasts for the open transaction, and the driver opens one lazily at
-    the first write, so a no-op write opens it first.
+    SQLite: the pragma only lasts for the open transaction, and the driver opens one
+    lazily at the first write, so a no-op write opens it first. PostgreSQL: every
+    foreign key is DEFERRABLE (migration 0006), so deferring them all is one statement.
     """
-    conn.exec_driver_sql("DELETE FROM app_state WHERE 0")
-    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    if conn.dialect.name == "postgresql":
+        run_sql(conn, "SET CONSTRAINTS ALL DEFERRED")
+        return
+    run_sql(conn, "DELETE FROM app_state WHERE 0")
+    run_sql(conn, "PRAGMA defer_foreign_keys = ON")
