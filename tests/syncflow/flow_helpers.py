@@ -156,7 +156,8 @@ def snapshot(site: Site) -> str:
         with engine.connect() as conn:
             for table in sorted(inspect(conn).get_table_names()):
                 digest.update(f"\n{table}\n".encode())
-                for row in sorted(repr(tuple(r)) for r in conn.execute(text(f"SELECT * FROM {table}"))):
+                rows = conn.execute(text(f"SELECT * FROM {table}"))
+                for row in sorted(repr(tuple(r)) for r in rows):
                     digest.update(row.encode())
     finally:
         engine.dispose()
