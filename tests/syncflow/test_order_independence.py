@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import sqlite3
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -14,14 +13,15 @@ import pytest
 from flow_helpers import Site, build_sites
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from yeda_desktop.demo.people import uscc_code
 from yeda_desktop.models import Occupancy, Organization, Person, Unit
-from yeda_desktop.storage import open_database
+from yeda_desktop.storage import Database, open_database
+from yeda_desktop.storage.transfer import transfer
 from yeda_desktop.syncflow.importer import import_file
 from yeda_desktop.syncflow.installation import load_keys
-from yeda_desktop.syncflow.records import travelling_tables
+from yeda_desktop.syncflow.records import canonical, travelling_tables
 
 DAYS = 3
 PHONES = ["13900000001", "13900000002", "13900000003"]
@@ -74,39 +74,42 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Path, list[li
     return centre, root, batches
 
 
-def _state(db_path: Path) -> dict[str, Any]:
-    conn = sqlite3.connect(db_path)
-    try:
-        state: dict[str, Any] = {}
+def _state(db: Database) -> dict[str, Any]:
+    """The centre's records, conflicts and redirects, spelled alike on either engine."""
+    state: dict[str, Any] = {}
+    with db.engine.connect() as conn:
         for table in travelling_tables():
             cols = [c.name for c in table.columns if c.name not in ("revision", "updated_at")]
+            rows = conn.execute(text(f"SELECT {', '.join(cols)} FROM {table.name}"))
             state[table.name] = sorted(
-                conn.execute(f"SELECT {', '.join(cols)} FROM {table.name}").fetchall(),
+                (tuple(canonical(table.name, dict(zip(cols, r, strict=True))).values())
+                 for r in rows),
                 key=repr,
             )
-        state["conflicts"] = sorted(conn.execute(
+        state["conflicts"] = sorted(tuple(r) for r in conn.execute(text(
             "SELECT table_name, record_id, field, base_value, applied_value, sides, status "
-            "FROM sync_conflicts").fetchall())
-        state["redirects"] = sorted(conn.execute(
-            "SELECT old_id, table_name, new_id FROM sync_redirects").fetchall())
-        return state
+            "FROM sync_conflicts")))
+        state["redirects"] = sorted(tuple(r) for r in conn.execute(text(
+            "SELECT old_id, table_name, new_id FROM sync_redirects")))
+    return state
+
+
+def _apply(db: Database, centre: Site, order: list[Path]) -> dict[str, Any]:
+    keys = load_keys(centre.keys)
+    try:
+        for path in order:
+            report = import_file(db, keys, path)
+            assert report.status == "imported", report.lines()
+        return _state(db)
     finally:
-        conn.close()
+        db.close()
 
 
 def _import(centre: Site, order: list[Path]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "yeda.sqlite"
         shutil.copyfile(centre.db_path, target)
-        db = open_database(target)
-        keys = load_keys(centre.keys)
-        try:
-            for path in order:
-                report = import_file(db, keys, path)
-                assert report.status == "imported", report.lines()
-        finally:
-            db.close()
-        return _state(target)
+        return _apply(open_database(target), centre, order)
 
 
 @st.composite
@@ -137,3 +140,21 @@ def test_any_interleaving_gives_the_same_state(
             assert state[key] == reference[key], (key, json.dumps([p.name for p in order]))
 
     check()
+
+
+def test_a_postgresql_centre_ends_in_the_same_state(
+    world: tuple[Site, Path, list[list[Path]]], empty_pg_url: str
+) -> None:
+    """The centre moved to PostgreSQL (migrate-db) merges the same batches to the same
+    records, conflicts and redirects as its SQLite file."""
+    centre, _root, batches = world
+    order = [p for lane in zip(*batches, strict=True) for p in lane]  # day by day
+    on_sqlite = _import(centre, order)
+    source, target = open_database(centre.db_path), open_database(empty_pg_url)
+    try:
+        transfer(source, target)
+    finally:
+        source.close()
+    on_postgresql = _apply(target, centre, order)
+    for key in on_sqlite:
+        assert on_postgresql[key] == on_sqlite[key], key
