@@ -24,6 +24,12 @@ def make_id(born: date, seq: int) -> str:
 
 
 @pytest.fixture
+def db(any_db: Database) -> Database:
+    """Excel exchange runs on both engines: a SQLite file, then a PostgreSQL database."""
+    return any_db
+
+
+@pytest.fixture
 def registered(db: Database) -> Database:
     with db.session(officer="测试") as s:
         a = Organization(name="烟台业达示例科技有限公司", uscc=make_uscc(1), staff_count=120,
