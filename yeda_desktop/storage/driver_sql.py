@@ -17,9 +17,11 @@ from sqlalchemy.util.typing import TupleAny
 def run_sql(
     conn: Connection, sql: str, params: Sequence[Any] | Sequence[Sequence[Any]] = ()
 ) -> CursorResult[*TupleAny]:
-    """Execute `sql` (executemany when `params` is a list of rows)."""
+    """Execute `sql`: executemany when `params` is a list of rows (tuples), else once."""
     if not params:
         return conn.exec_driver_sql(sql)
+    if isinstance(params, list) and not isinstance(params[0], tuple | list | dict):
+        params = tuple(params)  # a list of values is one row
     if conn.dialect.paramstyle != "qmark":
         sql = sql.replace("%", "%%").replace("?", "%s")
     return conn.exec_driver_sql(sql, params)

@@ -11,14 +11,14 @@ freshly generated or imported database.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.orm import Session
 
 from yeda_desktop.models import Building, Floor, Organization, Person, Unit
 from yeda_desktop.storage.bulk import BulkWriter
+from yeda_desktop.storage.driver_sql import run_sql
 from yeda_desktop.storage.search_terms import name_terms, number_terms, phone_terms
 
 DOCS = "search_docs"
@@ -89,31 +89,26 @@ def write_docs(conn: Connection, docs: Iterable[Doc]) -> None:
         _delete_chunk(conn, chunk)
     if not ordered:
         return
-    conn.execute(
-        text(f"INSERT INTO {DOCS}(kind, ref_id, title) VALUES (:k, :r, :t)"),
-        [{"k": k, "r": r, "t": t} for k, r, t, _ in ordered],
-    )
+    run_sql(conn, f"INSERT INTO {DOCS}(kind, ref_id, title) VALUES (?, ?, ?)",
+            [(k, r, t) for k, r, t, _ in ordered])
     rowids: dict[str, int] = {}
     for chunk in _chunks([d[1] for d in ordered], 500):
-        found = conn.execute(
-            text(f"SELECT ref_id, rowid FROM {DOCS} WHERE ref_id IN ({_marks(chunk)})"),
-            _params(chunk),
-        )
+        found = run_sql(conn, f"SELECT ref_id, rowid FROM {DOCS} WHERE ref_id IN ({_marks(chunk)})",
+                        chunk)
         rowids.update((str(ref), int(rowid)) for ref, rowid in found)
-    conn.execute(
-        text(f"INSERT INTO {FTS}(rowid, terms) VALUES (:i, {terms_value(conn.dialect.name)})"),
-        [{"i": rowids[r], "t": terms} for _, r, _, terms in ordered],
-    )
+    terms = terms_value(conn.dialect.name).replace(":t", "?")
+    run_sql(conn, f"INSERT INTO {FTS}(rowid, terms) VALUES (?, {terms})",
+            [(rowids[r], t) for _, r, _, t in ordered])
 
 
 def _delete_chunk(conn: Connection, ref_ids: list[str]) -> None:
-    marks, params = _marks(ref_ids), _params(ref_ids)
-    conn.execute(
-        text(f"DELETE FROM {FTS} WHERE rowid IN (SELECT rowid FROM {DOCS} WHERE ref_id IN "
-             f"({marks}))"),
-        params,
-    )
-    conn.execute(text(f"DELETE FROM {DOCS} WHERE ref_id IN ({marks})"), params)
+    """Drop these documents' rows; most of an import's records are new and have none."""
+    found = run_sql(conn, f"SELECT rowid FROM {DOCS} WHERE ref_id IN ({_marks(ref_ids)})",
+                    ref_ids).all()
+    if not found:
+        return
+    run_sql(conn, f"DELETE FROM {FTS} WHERE rowid = ?", [tuple(r) for r in found])
+    run_sql(conn, f"DELETE FROM {DOCS} WHERE rowid = ?", [tuple(r) for r in found])
 
 
 def delete_docs(conn: Connection, ref_ids: Iterable[str]) -> None:
@@ -127,8 +122,8 @@ _UNIT_CONTEXT = (
 )
 
 
-def _unit_docs(conn: Connection, where: str, params: dict[str, Any]) -> list[Doc]:
-    rows = conn.execute(text(_UNIT_CONTEXT + where), params)
+def _unit_docs(conn: Connection, where: str, params: Sequence[str] = ()) -> list[Doc]:
+    rows = run_sql(conn, _UNIT_CONTEXT + where, params)
     return [unit_doc(uid, label, floor, building) for uid, label, floor, building in rows]
 
 
@@ -169,17 +164,13 @@ def _apply(
     """Write `docs`, drop `gone`, and re-index the units under the given units/floors/buildings."""
     for ids, column in ((unit_ids, "u.id"), (floor_ids, "f.id"), (building_ids, "b.id")):
         for chunk in _chunks(sorted(ids), 500):
-            docs += _unit_docs(conn, f"WHERE {column} IN ({_marks(chunk)})", _params(chunk))
+            docs += _unit_docs(conn, f"WHERE {column} IN ({_marks(chunk)})", chunk)
     delete_docs(conn, gone)
     write_docs(conn, docs)
 
 
 def _marks(chunk: list[str]) -> str:
-    return ", ".join(f":p{i}" for i in range(len(chunk)))
-
-
-def _params(chunk: list[str]) -> dict[str, str]:
-    return {f"p{i}": v for i, v in enumerate(chunk)}
+    return ", ".join("?" for _ in chunk)
 
 
 def refresh_records(conn: Connection, touched: Mapping[str, Collection[str]]) -> None:
@@ -200,8 +191,7 @@ def refresh_records(conn: Connection, touched: Mapping[str, Collection[str]]) ->
         ids = sorted(touched.get(table, ()))
         present: set[str] = set()
         for chunk in _chunks(ids, 500):
-            sql = text(f"{select_sql} WHERE id IN ({_marks(chunk)})")
-            for row in conn.execute(sql, _params(chunk)):
+            for row in run_sql(conn, f"{select_sql} WHERE id IN ({_marks(chunk)})", chunk):
                 present.add(row[0])
                 docs.append(make(*row))
         gone |= set(ids) - present
@@ -210,9 +200,7 @@ def refresh_records(conn: Connection, touched: Mapping[str, Collection[str]]) ->
     for chunk in _chunks(sorted(unit_ids), 500):
         existing |= {
             r[0]
-            for r in conn.execute(
-                text(f"SELECT id FROM units WHERE id IN ({_marks(chunk)})"), _params(chunk)
-            )
+            for r in run_sql(conn, f"SELECT id FROM units WHERE id IN ({_marks(chunk)})", chunk)
         }
     gone |= unit_ids - existing
     _apply(conn, docs, gone, existing, set(touched.get("floors", ())),
@@ -249,7 +237,7 @@ def _all_docs(conn: Connection) -> Iterator[Doc]:
     for pid, name, phone in people:
         yield person_doc(pid, name, phone)
     del people
-    yield from _unit_docs(conn, "ORDER BY u.id", {})
+    yield from _unit_docs(conn, "ORDER BY u.id")
 
 
 def _count_rows(conn: Connection) -> int:
