@@ -146,6 +146,35 @@ def markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def merge(paths: list[Path], out: Path) -> int:
+    """One report from several runs: the first one's machine, cells replaced in order."""
+    reports = [json.loads(p.read_text()) for p in paths]
+    cells: dict[tuple[str, str, int], dict[str, Any]] = {}
+    notes: list[str] = []
+    for p, r in zip(paths, reports, strict=True):
+        for f in r["figures"]:
+            cells[(f["name"], f["engine"], f["size"])] = f
+        m = r["machine"]
+        notes.append(f"Merged from `{p}`: `{r['arguments']}`, {m['date']}, load "
+                     f"{m['load_average_start']} → {m.get('load_average_end')}.")
+        notes += [n for n in r["notes"] if not n.startswith("Errors:")]
+    figures = [Figure(**f) for f in cells.values()]
+    errors = [f for f in figures if f.error]
+    if errors:
+        notes.append("Errors: " + "; ".join(f"{f.name} on {f.engine} at {size_label(f.size)}"
+                                            for f in errors))
+    report = dict(reports[0], figures=[asdict(f) for f in figures], growth=growth(figures),
+                  notes=notes, total_seconds=sum(r["total_seconds"] for r in reports),
+                  arguments=reports[0]["arguments"])
+    report["machine"] = dict(reports[0]["machine"],
+                             load_average_end=reports[-1]["machine"].get("load_average_end"))
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1))
+    (out / "report.md").write_text(markdown(report))
+    log(f"wrote {out / 'report.md'} and report.json")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -158,7 +187,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench-report")
     parser.add_argument("--only", nargs="+", choices=NAMES, default=NAMES)
     parser.add_argument("--runs", type=int, default=3, help="runs of the cheap measures")
+    parser.add_argument("--merge", type=Path, nargs="+", metavar="REPORT_JSON",
+                        help="combine earlier reports (later ones replace equal cells)")
     args = parser.parse_args(argv)
+    if args.merge:
+        return merge(args.merge, args.out)
     started = time.perf_counter()
     notes: list[str] = []
     cluster = None
