@@ -20,10 +20,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # Partial on both engines, with the models' conditions (each engine's own SQL).
     op.create_index('ix_people_invalid_id_number', 'people', ['organization_id'],
-                    sqlite_where=sa.text(invalid_id_number_where()))
+                    sqlite_where=sa.text(invalid_id_number_where()),
+                    postgresql_where=sa.text(invalid_id_number_where('postgresql')))
     op.create_index('ix_organizations_invalid_uscc', 'organizations', ['id'],
-                    sqlite_where=sa.text(invalid_uscc_where()))
+                    sqlite_where=sa.text(invalid_uscc_where()),
+                    postgresql_where=sa.text(invalid_uscc_where('postgresql')))
     op.create_index('ix_people_org_party', 'people',
                     ['organization_id', 'party_status', 'relation_transferred'])
     op.create_index('ix_visits_campaign_unit', 'visits',

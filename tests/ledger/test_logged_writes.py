@@ -1,9 +1,10 @@
-"""Batched gap writes leave the same ledger and change log as the ORM writes do."""
+"""Batched gap writes leave the same ledger and change log as the ORM writes do (each engine)."""
 
 from __future__ import annotations
 
 import importlib
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,12 @@ RANDOM_FIELDS = {"gap_id", "organization_id", "campaign_id", "identified_at", "a
 
 
 def _scenario(
-    path: Path, orm_limit: int, monkeypatch: pytest.MonkeyPatch, world: type
+    target: str, orm_limit: int, monkeypatch: pytest.MonkeyPatch, world: type
 ) -> list[Any]:
     """Open gaps, reword some and resolve others; return the change log without ids/times."""
     module = importlib.import_module("yeda_desktop.ledger.reconcile")
     monkeypatch.setattr(module, "ORM_WRITE_LIMIT", orm_limit)
-    db = open_database(path)
+    db = open_database(target)
     try:
         with db.session(officer="系统") as s:
             w = world(s)
@@ -62,12 +63,26 @@ def _scenario(
         db.close()
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def two_targets(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """Two fresh databases on one engine: SQLite files, then PostgreSQL databases."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "orm.sqlite"), str(tmp_path / "batches.sqlite")
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    template = request.getfixturevalue("pg_template")
+    urls = (cluster.new_database(template=template), cluster.new_database(template=template))
+    yield urls
+    for url in urls:
+        cluster.drop_database(url)
+
+
 @pytest.mark.both_write_paths
 def test_batched_writes_match_orm_writes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, world: type
+    two_targets: tuple[str, str], monkeypatch: pytest.MonkeyPatch, world: type
 ) -> None:
-    through_orm = _scenario(tmp_path / "orm.sqlite", 10_000, monkeypatch, world)
-    in_batches = _scenario(tmp_path / "batches.sqlite", -1, monkeypatch, world)
+    through_orm = _scenario(two_targets[0], 10_000, monkeypatch, world)
+    in_batches = _scenario(two_targets[1], -1, monkeypatch, world)
     assert through_orm[0]  # the log is not empty
     assert in_batches == through_orm
 

@@ -3,8 +3,9 @@
 Hypothesis builds small random worlds (organizations with figures around every
 threshold, people with any status and good or bad ID numbers, own and joint
 party organizations, instructor assignments in and out of date, units and
-visits in two campaigns), inserted with Core so invalid identifiers get in.
-A plain-Python reference of the facts keeps the facts query honest too.
+visits in two campaigns, some a microsecond apart), inserted with Core so
+invalid identifiers get in. A plain-Python reference of the facts keeps the
+facts query honest too. It runs on both engines, one database each per run.
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, insert
 from stdnum.cn import uscc as stdnum_uscc
@@ -56,6 +56,10 @@ from yeda_desktop.rules.identifier_checks import ID_CHECK, ID_WEIGHTS, id_number
 from yeda_desktop.storage import Database, open_database
 
 AS_OF = date(2026, 7, 1)
+NINE = datetime(2026, 6, 1, 9, 0)
+# Visit times in microseconds after NINE: equal, a microsecond, a second, a minute apart
+# (text forms of these differ in length on PostgreSQL: "09:00:00" and "09:00:00.000001").
+OFFSETS = [0, 1, 999_999, 1_000_000, 60_000_000]
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 
 
@@ -71,7 +75,7 @@ def valid_id(region: str, born: date, seq: int) -> str:
 usccs = st.one_of(
     st.none(),
     st.builds(valid_uscc, st.text(ALPHABET, min_size=9, max_size=9).map(lambda s: "91370600" + s)),
-    st.text("0123456789AXZ", min_size=16, max_size=19),
+    st.text("0123456789AXZ", min_size=16, max_size=18),  # the column holds 18 (PostgreSQL says so)
 )
 id_numbers = st.one_of(
     st.none(),
@@ -100,7 +104,7 @@ class OrgSpec:
     uscc: str | None
     verified: bool
     people: list[PersonSpec]
-    # Per unit, its visits: (in the current campaign?, outcome, minute).
+    # Per unit, its visits: (in the current campaign?, outcome, microseconds after 9:00).
     units: list[list[tuple[bool, VisitOutcome, int]]]
 
 
@@ -120,7 +124,7 @@ org_specs = st.builds(
     ),
     units=st.lists(
         st.lists(st.tuples(st.booleans(), st.sampled_from(list(VisitOutcome)),
-                           st.integers(0, 3)), max_size=3),
+                           st.sampled_from(OFFSETS)), max_size=3),
         max_size=2,
     ),
 )
@@ -135,11 +139,22 @@ instructor_specs = st.lists(
 )
 
 
-@pytest.fixture(scope="module")
-def shared_db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    db = open_database(Path(tmp_path_factory.mktemp("equiv")) / "equiv.sqlite")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def shared_db(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Database]:
+    """One database per engine for the whole property run (reset before every example)."""
+    if request.param == "sqlite":
+        db = open_database(tmp_path_factory.mktemp("equiv") / "equiv.sqlite")
+        yield db
+        db.close()
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    url = cluster.new_database(template=request.getfixturevalue("pg_template"))
+    db = open_database(url)
     yield db
     db.close()
+    cluster.drop_database(url)
 
 
 def _reset(db: Database) -> None:
@@ -182,11 +197,11 @@ def _build(db: Database, orgs: list[OrgSpec], parties: list[tuple[PartyOrgType, 
                 unit_id = f"{oid}u{u}"
                 conn.execute(insert(Unit), [{"id": unit_id, "floor_id": "f", "label": unit_id}])
                 conn.execute(insert(Occupancy), [{"organization_id": oid, "unit_id": unit_id}])
-                for v, (current, outcome, minute) in enumerate(visits):
+                for v, (current, outcome, offset) in enumerate(visits):
                     conn.execute(insert(Visit), [{
                         "id": f"{unit_id}v{v}", "unit_id": unit_id,
                         "campaign_id": "cur" if current else "prev", "outcome": outcome,
-                        "visited_at": datetime(2026, 6, 1, 9, minute),
+                        "visited_at": NINE + timedelta(microseconds=offset),
                     }])
         for n, (kind, covered) in enumerate(parties):
             conn.execute(insert(PartyOrg), [{"id": f"po{n}", "name": f"党组织{n}", "type": kind}])
@@ -252,6 +267,14 @@ def _reference(index: int, spec: OrgSpec, parties: list[tuple[PartyOrgType, set[
     profile=st.builds(RulesProfile, no_party_member_staff=st.sampled_from([1, 50]),
                       member_count_tolerance=st.sampled_from([0, 1]),
                       check_identifiers=st.booleans()),
+)
+# A revisit at 9:00:00 and a registration a microsecond later: the registration is the
+# latest visit (as text, "09:00:00" + id sorts after "09:00:00.000001" + id).
+@example(
+    orgs=[OrgSpec(staff=10, reported=None, ownership=Ownership.PRIVATE, activities=True,
+                  guarantees=True, uscc=None, verified=True, people=[],
+                  units=[[(True, VisitOutcome.REVISIT, 0), (True, VisitOutcome.REGISTERED, 1)]])],
+    parties=[], instructors=[], with_campaign=True, profile=RulesProfile(),
 )
 def test_sql_and_per_organization_evaluation_agree(
     shared_db: Database,

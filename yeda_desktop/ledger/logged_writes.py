@@ -93,10 +93,18 @@ LOG_COLUMNS = ("change_id", "table_name", "record_id", "op", "field", "old_value
 # updated in memory during a large batch instead of re-reading pages from disk.
 BATCH_CACHE_KIB = 262_144
 
+
 @contextmanager
 def _large_page_cache(session: Session) -> Iterator[None]:
-    """SQLite-only: a bigger page cache for this connection while a large batch is written."""
+    """A bigger SQLite page cache for this connection while a large batch is written.
+
+    PostgreSQL has no per-connection page cache to grow (the server's shared buffers
+    serve every connection): there this does nothing.
+    """
     conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
     before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
     conn.exec_driver_sql(f"PRAGMA cache_size=-{BATCH_CACHE_KIB}")
     try:
@@ -112,8 +120,8 @@ def _write_log(
     """Change-log rows (record id, op, field, old, new, base revision) for one table.
 
     Written through the connection's own cursor on a background thread (storage.bulk),
-    so Python encodes the next batch while SQLite inserts the last; `at` is encoded
-    once with the column type's own SQLite form, as the ORM would store it.
+    so Python encodes the next batch while the database inserts the last (on PostgreSQL
+    as COPY); `at` is encoded once by the column type, for this engine, as the ORM would.
     """
     if session.info.get("skip_change_log"):
         return

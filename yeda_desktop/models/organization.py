@@ -171,8 +171,10 @@ class Person(Synced, Base):
 # Only the rows whose stored identifier fails its check (normally none): kept up to date by
 # the database on every write path, so the data-quality rule never re-checks them all.
 Index("ix_people_invalid_id_number", Person.organization_id,
-      sqlite_where=text(invalid_id_number_where()))
-Index("ix_organizations_invalid_uscc", Organization.id, sqlite_where=text(invalid_uscc_where()))
+      sqlite_where=text(invalid_id_number_where()),
+      postgresql_where=text(invalid_id_number_where("postgresql")))
+Index("ix_organizations_invalid_uscc", Organization.id, sqlite_where=text(invalid_uscc_where()),
+      postgresql_where=text(invalid_uscc_where("postgresql")))
 # The gap rules' member counts per organization, read from the index alone.
 Index("ix_people_org_party", Person.organization_id, Person.party_status,
       Person.relation_transferred)

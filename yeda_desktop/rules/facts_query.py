@@ -21,11 +21,14 @@ from sqlalchemy import (
     false,
     func,
     literal,
+    literal_column,
     or_,
     select,
-    text,
     true,
 )
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from yeda_desktop.models import (
     InstructorAssignment,
@@ -37,7 +40,7 @@ from yeda_desktop.models import (
     Visit,
 )
 from yeda_desktop.models.enums import PartyOrgType, PartyStatus, VisitOutcome
-from yeda_desktop.models.identifier_sql import invalid_id_number_where, invalid_uscc_where
+from yeda_desktop.models.identifier_sql import invalid_id_number, invalid_uscc
 from yeda_desktop.rules.context import EvaluationContext
 
 ORG_FORM_RANK: dict[PartyOrgType, int] = {
@@ -45,6 +48,35 @@ ORG_FORM_RANK: dict[PartyOrgType, int] = {
     PartyOrgType.GENERAL_BRANCH: 2,
     PartyOrgType.COMMITTEE: 3,
 }
+
+
+class SortableTime(ColumnElement[str]):
+    """A timestamp as fixed-width text that sorts as the time does (to key a latest row).
+
+    SQLite stores SQLAlchemy's DateTime as such text already ("2026-06-01 09:00:00.000000");
+    PostgreSQL's cast drops zero microseconds ("09:00:00" but "09:00:00.000001"), so there
+    the text is written out with to_char.
+    """
+
+    type = String()
+    inherit_cache = True
+    _traverse_internals = [  # noqa: RUF012 - SQLAlchemy's class-level declaration
+        ("timestamp", InternalTraversal.dp_clauseelement),
+    ]
+
+    def __init__(self, timestamp: Any) -> None:
+        self.timestamp = timestamp
+
+
+@compiles(SortableTime)
+def _sortable_time_cast(element: SortableTime, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(cast(element.timestamp, String), **kw)
+
+
+@compiles(SortableTime, "postgresql")
+def _sortable_time_to_char(element: SortableTime, compiler: SQLCompiler, **kw: Any) -> str:
+    text = func.to_char(element.timestamp, literal_column("'YYYY-MM-DD HH24:MI:SS.US'"))
+    return compiler.process(text, **kw)
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -77,16 +109,16 @@ def facts_select(
     )
 
     # Invalid identifiers are read from their partial indexes (a handful of entries), never
-    # re-checked here: the condition text must be the index's, see models.identifier_sql.
+    # re-checked here: the condition (values inlined) is the index's, see models.identifier_sql.
     bad_ids = (
         select(Person.organization_id.label("oid"), func.count().label("n"))
-        .where(text(invalid_id_number_where()), narrow(Person.organization_id))
+        .where(invalid_id_number(literal_column("id_number")), narrow(Person.organization_id))
         .group_by(Person.organization_id)
         .subquery("bad_id_agg")
     )
     bad_usccs = (
         select(Organization.id.label("oid"))
-        .where(text(invalid_uscc_where()), narrow(Organization.id))
+        .where(invalid_uscc(literal_column("uscc")), narrow(Organization.id))
         .group_by(Organization.id)  # materialized from the index, not flattened into a lookup
         .subquery("bad_uscc")
     )
@@ -191,7 +223,7 @@ def _units_subquery(ctx: EvaluationContext, organization_id: str | None) -> Subq
         )
     # Per unit, the key of its latest visit in the campaign (time, then id, as text) and
     # the key of its latest "revisit" visit: the unit awaits a revisit when they are equal.
-    key = cast(Visit.visited_at, String).concat(Visit.id)
+    key = SortableTime(Visit.visited_at).concat(Visit.id)
     latest = (
         select(
             Visit.unit_id,
