@@ -17,9 +17,15 @@ from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.orm import Session
 
 from yeda_desktop.models import Building, Floor, Organization, Person, Unit
-from yeda_desktop.storage.bulk import BulkWriter
+from yeda_desktop.storage.bulk import BulkWriter, defer_indexes
 from yeda_desktop.storage.driver_sql import run_sql
-from yeda_desktop.storage.search_terms import name_terms, number_terms, phone_terms
+from yeda_desktop.storage.search_terms import (
+    name_terms,
+    number_terms,
+    phone_terms,
+    sorted_name_terms,
+    tokens,
+)
 
 DOCS = "search_docs"
 FTS = "search_fts"
@@ -37,18 +43,31 @@ def alembic_include_object(
 
 
 def org_doc(org_id: str, name: str, uscc: str | None, phone: str | None) -> Doc:
-    terms = name_terms(name) | phone_terms(phone)
+    terms = name_terms(name)
+    terms |= phone_terms(phone)
     if uscc:
-        terms.add(uscc.lower())
+        terms.update(tokens(uscc))
     return ("org", org_id, name, " ".join(sorted(terms)))
 
 
 def person_doc(person_id: str, name: str, phone: str | None) -> Doc:
-    return ("person", person_id, name, " ".join(sorted(name_terms(name) | phone_terms(phone))))
+    """The terms of the name and the phone, sorted (as `org_doc`'s), one space between."""
+    joined, smallest = sorted_name_terms(name)
+    numbers = phone_terms(phone)
+    if not numbers:
+        terms = joined
+    elif not joined:
+        terms = " ".join(sorted(numbers))
+    elif max(numbers) < smallest:  # digits sort before letters and Chinese: just prepend
+        terms = " ".join(sorted(numbers)) + " " + joined
+    else:
+        terms = " ".join(sorted(set(joined.split(" ")) | numbers))
+    return ("person", person_id, name, terms)
 
 
 def unit_doc(unit_id: str, label: str, floor_label: str, building_name: str) -> Doc:
-    terms = number_terms(label, 1) | {f"{floor_label}{label}".lower()}
+    terms = number_terms(label, 1)
+    terms.update(tokens(f"{floor_label}{label}"))
     terms |= name_terms(building_name)
     return ("unit", unit_id, label, " ".join(sorted(terms)))
 
@@ -221,6 +240,11 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
         yield items[start : start + size]
 
 
+def _by_id(conn: Connection, column: str) -> str:
+    """ORDER BY the ids in code-point order on both engines (PostgreSQL's default is its locale)."""
+    return f'{column} COLLATE "C"' if conn.dialect.name == "postgresql" else column
+
+
 def _all_docs(conn: Connection) -> Iterator[Doc]:
     """Every document, each source table read whole first and in id order.
 
@@ -228,16 +252,21 @@ def _all_docs(conn: Connection) -> Iterator[Doc]:
     id order makes the inserts into `search_docs`' unique ref_id index sequential.
     """
     orgs = conn.execute(
-        text("SELECT id, name, uscc, contact_phone FROM organizations ORDER BY id")
+        text(
+            "SELECT id, name, uscc, contact_phone FROM organizations "
+            f"ORDER BY {_by_id(conn, 'id')}"
+        )
     ).all()
     for oid, name, uscc, phone in orgs:
         yield org_doc(oid, name, uscc, phone)
     del orgs
-    people = conn.execute(text("SELECT id, name, phone FROM people ORDER BY id")).all()
+    people = conn.execute(
+        text(f"SELECT id, name, phone FROM people ORDER BY {_by_id(conn, 'id')}")
+    ).all()
     for pid, name, phone in people:
         yield person_doc(pid, name, phone)
     del people
-    yield from _unit_docs(conn, "ORDER BY u.id")
+    yield from _unit_docs(conn, f"ORDER BY {_by_id(conn, 'u.id')}")
 
 
 def _count_rows(conn: Connection) -> int:
@@ -269,33 +298,72 @@ def rebuild_search_index(
 
 def _rebuild(conn: Connection, progress: Callable[[int, int], None] | None) -> int:
     total = _count_rows(conn)
-    conn.execute(text(f"DELETE FROM {FTS}"))
-    conn.execute(text(f"DELETE FROM {DOCS}"))
-    done = 0
+    if conn.dialect.name == "postgresql":  # no dead rows left for VACUUM; the GIN is dropped
+        conn.execute(text(f"TRUNCATE {FTS}, {DOCS}"))  # below anyway, which locks as much
+    else:
+        conn.execute(text(f"DELETE FROM {FTS}"))
+        conn.execute(text(f"DELETE FROM {DOCS}"))
+    deferred = defer_indexes(conn, [FTS])
     # Source rows stream from one cursor while the writer thread fills the index tables.
-    reader = _all_docs(conn)
-    with BulkWriter(conn) as writer:
-        while True:
-            batch = [doc for _, doc in zip(range(BATCH), reader, strict=False)]
-            if not batch:
-                break
-            start = done + 1
-            writer.write(
-                f"INSERT INTO {DOCS}(rowid, kind, ref_id, title) VALUES (?, ?, ?, ?)",
-                [(start + i, k, r, t) for i, (k, r, t, _) in enumerate(batch)],
-            )
-            writer.write(
-                f"INSERT INTO {FTS}(rowid, terms) VALUES (?, ?)",
-                [(start + i, terms) for i, (_, _, _, terms) in enumerate(batch)],
-            )
-            done += len(batch)
-            if progress is not None:
-                progress(done, total)
+    with BulkWriter(conn, json_rows=True) as writer:
+        done = fill_index(writer, conn.dialect.name, _all_docs(conn), total, progress)
+        for sql in deferred:
+            writer.execute(sql)
+    finish_index(conn)
+    return done
+
+
+# FTS5 gathers new terms in memory and writes a segment each time they pass this
+# many bytes (1 MiB by default): a bulk fill writes (and merges) a sixteenth as many.
+_BULK_HASHSIZE = 16 * 2**20
+_DEFAULT_HASHSIZE = 2**20
+
+
+def fill_index(
+    writer: BulkWriter,
+    dialect: str,
+    docs: Iterable[Doc],
+    total: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Write `docs` into the empty index tables as rowids 1, 2, … through `writer`.
+
+    For a bulk load (a rebuild, the demo); `finish_index` must follow once the
+    writer is drained. Terms are computed batch by batch while the writer thread
+    inserts the previous batch. Returns the number of documents written.
+    """
+    if dialect != "postgresql":
+        writer.execute(f"INSERT INTO {FTS}({FTS}, rank) VALUES ('hashsize', {_BULK_HASHSIZE})")
+    reader = iter(docs)
+    done = 0
+    while True:
+        batch = [doc for _, doc in zip(range(BATCH), reader, strict=False)]
+        if not batch:
+            break
+        start = done + 1
+        writer.write(
+            f"INSERT INTO {DOCS}(rowid, kind, ref_id, title) VALUES (?, ?, ?, ?)",
+            [(start + i, k, r, t) for i, (k, r, t, _) in enumerate(batch)],
+        )
+        writer.write(
+            f"INSERT INTO {FTS}(rowid, terms) VALUES (?, ?)",
+            [(start + i, terms) for i, (_, _, _, terms) in enumerate(batch)],
+        )
+        done += len(batch)
+        if progress is not None:
+            progress(done, total)
+    return done
+
+
+def finish_index(conn: Connection) -> None:
+    """After `fill_index`: the next rowid (PostgreSQL); FTS5's defaults, one merged segment."""
     if conn.dialect.name == "postgresql":  # later single inserts draw rowids after these
         conn.execute(text(
             f"SELECT setval(pg_get_serial_sequence('{DOCS}', 'rowid'), "
             f"(SELECT coalesce(max(rowid), 0) + 1 FROM {DOCS}), false)"
         ))
-    else:
-        conn.execute(text(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')"))
-    return done
+        return
+    conn.execute(
+        text(f"INSERT INTO {FTS}({FTS}, rank) VALUES ('hashsize', {_DEFAULT_HASHSIZE})")
+    )
+    conn.execute(text(f"INSERT INTO {FTS}({FTS}) VALUES ('optimize')"))

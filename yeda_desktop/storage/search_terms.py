@@ -4,16 +4,30 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
-from itertools import accumulate
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af]+")
+# What str.isalnum() rejects: re's \w is exactly isalnum() plus "_" (tests/storage check
+# every code point), so removing [\W_] keeps the letters and digits.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def compact(text: str) -> str:
     """Lower-case letters and digits only, full-width folded: '（B1-101）' → 'b1101'."""
-    folded = unicodedata.normalize("NFKC", text).lower()
-    return "".join(ch for ch in folded if ch.isalnum())
+    # NFKC leaves ASCII as it is; most names and numbers need no filtering at all.
+    folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).lower()
+    return folded if folded.isalnum() else _NOT_ALNUM.sub("", folded)
+
+
+def tokens(value: str) -> list[str]:
+    """`value` lower-cased and cut at whatever is not a letter or digit: FTS5's own tokens.
+
+    Every indexed term is letters and digits only, so that SQLite (whose unicode61
+    tokenizer would cut it there anyway) and PostgreSQL (which casts the terms to a
+    tsvector as they are, where a quote or colon would be syntax) index the same words.
+    """
+    return [word for word in _NOT_ALNUM.split(value.lower()) if word]
 
 
 def suffixes(word: str, min_len: int = 1) -> list[str]:
@@ -28,6 +42,59 @@ def _word_syllables(word: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(word))
 
 
+Segmenter = Callable[[str], Iterable[str]]
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> Segmenter:
+    """pypinyin's forward maximum-matching segmenter, or the same algorithm on its tables.
+
+    `mmseg.seg.cut` is a generator that re-slices the rest of the text at every step
+    and was the largest single cost of indexing 100,000 names. `_cut` walks the same
+    prefix set and phrase dictionary by position and gives the same words (a test
+    compares the two); if pypinyin ever stores them differently, its own cut is used.
+    """
+    from pypinyin.constants import PHRASES_DICT
+    from pypinyin.seg import mmseg
+
+    seg = mmseg.seg
+    prefixes = getattr(getattr(seg, "_prefix_set", None), "_set", None)
+    if not isinstance(prefixes, set) or getattr(seg, "_no_non_phrases", None) is not True:
+        return seg.cut
+    phrases = PHRASES_DICT
+
+    def _cut(text: str) -> list[str]:
+        # mmseg.Seg.cut with no_non_phrases=True: at each position take the longest
+        # dictionary phrase among the prefixes the prefix set still accepts; with none,
+        # one character; when the rest of the text is all one unfinished prefix, the
+        # rest character by character.
+        words: list[str] = []
+        n = len(text)
+        pos = 0
+        while pos < n:
+            best = 0
+            end = pos + 1
+            while end <= n:
+                word = text[pos:end]
+                if word not in prefixes:
+                    break
+                if word in phrases:
+                    best = end
+                end += 1
+            if best:
+                words.append(text[pos:best])
+                pos = best
+            elif end <= n:
+                words.append(text[pos])
+                pos += 1
+            else:
+                words.extend(text[pos:])
+                pos = n
+        return words
+
+    return _cut
+
+
 def _syllables(run: str) -> tuple[str, ...]:
     """Pinyin of a run of Chinese characters, as pypinyin's lazy_pinyin gives it.
 
@@ -35,10 +102,8 @@ def _syllables(run: str) -> tuple[str, ...]:
     is cached: organization names repeat their words (烟台, 科技, 有限公司), so
     indexing 100,000 of them pays for each word's conversion once.
     """
-    from pypinyin.seg import mmseg
-
     syllables: list[str] = []
-    for word in mmseg.seg.cut(run):
+    for word in _segmenter()(run):
         syllables += _word_syllables(word)
     return tuple(syllables)
 
@@ -48,13 +113,11 @@ def pinyin_parts(text: str) -> list[str]:
     parts: list[str] = []
     pos = 0
     for match in _CJK_RUN.finditer(text):
-        before = compact(text[pos : match.start()])
-        if before:
+        if match.start() > pos and (before := compact(text[pos : match.start()])):
             parts.append(before)
         parts += _syllables(match.group())
         pos = match.end()
-    tail = compact(text[pos:])
-    if tail:
+    if pos < len(text) and (tail := compact(text[pos:])):
         parts.append(tail)
     return parts
 
@@ -64,16 +127,32 @@ def name_terms(name: str) -> set[str]:
     return set(_name_terms(name))
 
 
+@lru_cache(maxsize=65_536)
+def sorted_name_terms(name: str) -> tuple[str, str]:
+    """A person's name terms sorted and joined by spaces, and the smallest of them.
+
+    Cached: people's names repeat (王芳, 李强 …) across a zone's half a million
+    members; 65,536 names (about 25 MB) hold nearly every distinct name of a
+    100,000-organization zone. Organization names, all different, do not pass here.
+    """
+    terms = sorted(_terms_of_name(name))
+    return " ".join(terms), terms[0] if terms else ""
+
+
 @lru_cache(maxsize=20_000)
 def _name_terms(name: str) -> frozenset[str]:
-    # Cached: people's names repeat (王芳, 李强 …) across a zone's half a million members.
+    return _terms_of_name(name)
+
+
+def _terms_of_name(name: str) -> frozenset[str]:
     parts = pinyin_parts(name)
     full = "".join(parts)
-    initials = "".join(p[0] for p in parts if p)
     terms = set(suffixes(compact(name)))
-    offsets = list(accumulate((len(p) for p in parts), initial=0))
-    terms.update(full[offsets[i] :] for i in range(len(parts)))
-    terms.update(suffixes(initials, 2))
+    start = 0
+    for part in parts:  # the full pinyin from each syllable on
+        terms.add(full[start:])
+        start += len(part)
+    terms.update(suffixes("".join([p[0] for p in parts if p]), 2))
     return frozenset(terms)
 
 
