@@ -1,14 +1,20 @@
-"""The demo zone looks like the real one: every kind of place, organization and coverage."""
+"""The demo zone looks like the real one: every kind of place, organization and coverage.
+
+Each test runs on a SQLite file and on a PostgreSQL database; the demo must be the same on both.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import distinct, func, select
+from sqlalchemy import Connection, distinct, func, select, text
 
+from yeda_desktop.cli.main import main
 from yeda_desktop.demo import generate_demo
 from yeda_desktop.models import (
+    Base,
     Building,
     Cluster,
     Floor,
@@ -21,13 +27,29 @@ from yeda_desktop.models import (
     Visit,
 )
 from yeda_desktop.storage import Database, open_database
+from yeda_desktop.storage.search_index import rebuild_search_index
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def target(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A new SQLite file, then a new PostgreSQL database (migrated, empty)."""
+    if request.param == "sqlite":
+        yield str(tmp_path_factory.mktemp("demo") / "demo.sqlite")
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    url = str(cluster.new_database(template=request.getfixturevalue("pg_template")))
+    yield url
+    cluster.drop_database(url)
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Database:
-    db = open_database(tmp_path_factory.mktemp("demo") / "demo.sqlite")
+def demo(target: str) -> Iterator[Database]:
+    db = open_database(target)
     generate_demo(db, 1500, seed=11)
-    return db
+    yield db
+    db.close()
 
 
 def test_places_cover_every_kind(demo: Database) -> None:
@@ -104,13 +126,89 @@ def test_demo_refuses_a_database_with_data(demo: Database) -> None:
         generate_demo(demo, 10, seed=1)
 
 
-def test_cancel_leaves_the_database_empty(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stage", ["organizations", "search"])
+def test_cancel_leaves_the_database_empty(db_target: str, stage: str) -> None:
+    """Cancelled while generating rows or while indexing them: nothing is left behind."""
     from yeda_desktop.demo.generator import DemoCancelled
 
-    db = open_database(tmp_path / "cancel.sqlite")
+    db = open_database(db_target)
+    with db.engine.connect() as conn:
+        indexes_before = _index_names(conn)
     with pytest.raises(DemoCancelled):
-        generate_demo(db, 300, seed=1, progress=lambda stage, done, total: stage != "organizations")
+        generate_demo(db, 300, seed=1, progress=lambda s, done, total: s != stage)
     with db.reader() as s:
         assert s.scalar(select(func.count()).select_from(Organization)) == 0
         assert s.scalar(select(func.count()).select_from(Building)) == 0
+        assert s.scalar(text("SELECT count(*) FROM search_docs")) == 0
+    with db.engine.connect() as conn:
+        assert _index_names(conn) == indexes_before  # the ones dropped for the load are back
     db.close()
+
+
+def _index_names(conn: Connection) -> set[str]:
+    if conn.dialect.name == "postgresql":
+        query = "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+    else:
+        query = "SELECT name FROM sqlite_master WHERE type = 'index'"
+    return {str(r[0]) for r in conn.exec_driver_sql(query)}
+
+
+def test_the_demo_keeps_every_index_and_builds_the_search_index_a_rebuild_would(
+    db_target: str,
+) -> None:
+    db = open_database(db_target)
+    with db.engine.connect() as conn:
+        indexes_before = _index_names(conn)
+    generate_demo(db, 200, seed=4)
+    snapshot = (
+        "SELECT d.rowid, d.kind, d.ref_id, d.title, CAST(f.terms AS TEXT) FROM search_docs d "
+        "JOIN search_fts f ON f.rowid = d.rowid ORDER BY d.rowid"
+    )
+    with db.engine.connect() as conn:
+        assert _index_names(conn) == indexes_before
+        built = conn.exec_driver_sql(snapshot).all()
+    assert rebuild_search_index(db.engine) == len(built) > 400
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql(snapshot).all() == built
+        if db.dialect == "sqlite":
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+            fts = "INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)"
+            conn.exec_driver_sql(fts)
+    db.close()
+
+
+def test_the_same_seed_gives_the_same_zone_on_both_engines(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    """Row for row, as the models read them (times, dates, booleans, NULLs), and the index."""
+    url = request.getfixturevalue("pg_url")
+    zones = []
+    for target in (str(tmp_path / "same.sqlite"), url):
+        db = open_database(target)
+        generate_demo(db, 250, seed=9)
+        with db.engine.connect() as conn:
+            tables = {
+                t.name: sorted(tuple(r) for r in conn.execute(select(t)))
+                for t in Base.metadata.sorted_tables
+            }
+            tables["search_docs"] = sorted(
+                tuple(r) for r in conn.exec_driver_sql("SELECT * FROM search_docs")
+            )
+        zones.append(tables)
+        db.close()
+    lite, server = zones
+    assert lite.keys() == server.keys()
+    for name in lite:
+        assert lite[name] == server[name], name
+    assert len(lite["visits"]) > 250 and len(lite["people"]) > 250
+
+
+def test_yeda_demo_on_postgresql(
+    request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = request.getfixturevalue("pg_url")
+    assert main(["--db", url, "demo", "--orgs", "120", "--seed", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "demo data written to postgresql" in out and "organizations" in out
+    assert main(["--db", url, "demo", "--orgs", "120", "--if-missing"]) == 0
+    assert "keeping the existing database postgresql" in capsys.readouterr().out

@@ -21,7 +21,7 @@ def _progress(stage: str, done: int, total: int) -> bool:
 def run(args: argparse.Namespace) -> int:
     db = open_from_args(args, create=True)
     if args.if_missing and has_data(db):
-        print(f"沿用已有的演示数据库 / keeping the existing database {db.path}")
+        print(f"沿用已有的演示数据库 / keeping the existing database {db.display}")
         db.close()
         return 0
     try:
@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         db.close()
     if sys.stderr.isatty():
         print(file=sys.stderr)
-    print(f"演示数据已生成 / demo data written to {db.path} in {elapsed:.1f} s")
+    print(f"演示数据已生成 / demo data written to {db.display} in {elapsed:.1f} s")
     for table, n in counts.tables.items():
         print(f"  {table:<24} {n:>10,}")
     return 0

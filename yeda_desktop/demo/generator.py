@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import operator
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, cast
@@ -44,9 +45,8 @@ from yeda_desktop.models import (
     Zone,
 )
 from yeda_desktop.models.zone import floor_level
-from yeda_desktop.storage import Database
-from yeda_desktop.storage.bulk import BulkWriter
-from yeda_desktop.storage.search_index import rebuild_search_index
+from yeda_desktop.storage import Database, search_index
+from yeda_desktop.storage.bulk import BulkWriter, defer_indexes
 
 BASE_TIME = datetime(2026, 6, 1, 9, 0, 0)
 CHUNK = 5000
@@ -122,6 +122,11 @@ class _Generator:
         self.used_names: set[str] = set()
         self.used_uscc: set[str] = set()
         self.article_names = list(vocab.FOREIGN_NAMES)
+        # What the search index is built from, gathered as the rows are made (reading
+        # them back would wait on the writer thread while it builds the indexes).
+        self.org_sources: list[tuple[str, str, str | None, str | None]] = []
+        self.person_sources: list[tuple[str, str, str | None]] = []
+        self.unit_sources: list[tuple[str, str, str, str]] = []
 
     # -- plumbing ---------------------------------------------------------
     def uid(self) -> str:
@@ -150,6 +155,19 @@ class _Generator:
                 data = [(value,) for value in data]
             self.writer.write(sql, data)
         self.counts.add(table.name, len(rows))
+
+    def search_total(self) -> int:
+        return len(self.org_sources) + len(self.person_sources) + len(self.unit_sources)
+
+    def search_docs(self) -> Iterator[search_index.Doc]:
+        """The search index's documents in `rebuild_search_index`'s order (so, rowids)."""
+        first = operator.itemgetter(0)
+        for org in sorted(self.org_sources, key=first):
+            yield search_index.org_doc(*org)
+        for person in sorted(self.person_sources, key=first):
+            yield search_index.person_doc(*person)
+        for unit in sorted(self.unit_sources, key=first):
+            yield search_index.unit_doc(*unit)
 
     def tick(self, stage: str, done: int, total: int) -> None:
         if self.progress is not None and self.progress(stage, done, total) is False:
@@ -223,6 +241,7 @@ class _Generator:
                     unit_label = f"{label}-{u:02d}" if level < 0 else f"{label}{u:02d}"
                     unit = {**self.stamp(), "floor_id": floor["id"], "label": unit_label}
                     units.append(unit)
+                    self.unit_sources.append((unit["id"], unit_label, label, building["name"]))
                     slots.append(_UnitSlot(unit["id"], floor["id"], building["id"], unit_label))
                 info.floors.append((floor["id"], label, slots))
             infos.append(info)
@@ -485,6 +504,8 @@ class _Generator:
                     )
                     for o in group
                 ]
+        self.org_sources += [(o["id"], o["name"], o["uscc"], o["contact_phone"]) for o in orgs]
+        self.person_sources += [(p["id"], p["name"], p["phone"]) for p in people]
         self.write(_t(Organization), orgs)
         self.write(_t(Occupancy), occs)
         self.write(_t(Person), people)
@@ -628,13 +649,68 @@ def generate_demo(
             "数据库中已有数据，请为演示数据指定一个新文件",
             "the database already holds data; give the demo a new file",
         )
-    with db.engine.begin() as conn:
-        with BulkWriter(conn) as writer:
+    with db.engine.begin() as conn, _bulk_cache(conn):
+        # Plain indexes are built once the rows are in (a sort), not kept up row by row.
+        deferred = defer_indexes(conn, _DEMO_TABLES)
+        search_deferred = defer_indexes(conn, [search_index.FTS])
+        with BulkWriter(conn, json_rows=True) as writer:  # str, int, bool and None only
             gen_ = _Generator(conn, writer, orgs, seed, progress)
             infos = gen_.places()
             current, previous = gen_.campaigns()
             gen_.organizations(infos, (current, previous))
             gen_.sweep(infos, current, previous)
-        indexed = rebuild_search_index(conn, lambda done, total: gen_.tick("search", done, total))
+            # The writer thread builds the indexes while this one works out search terms.
+            for sql in deferred:
+                writer.execute(sql)
+            indexed = search_index.fill_index(
+                writer,
+                db.dialect,
+                gen_.search_docs(),
+                gen_.search_total(),
+                lambda done, total: gen_.tick("search", done, total),
+            )
+            for sql in search_deferred:
+                writer.execute(sql)
+        search_index.finish_index(conn)
         gen_.counts.add("search_docs", indexed)
         return gen_.counts
+
+
+_DEMO_TABLES = [
+    _t(model).name
+    for model in (
+        Zone,
+        Subdistrict,
+        Cluster,
+        Building,
+        Floor,
+        Unit,
+        Campaign,
+        Instructor,
+        Organization,
+        Occupancy,
+        Person,
+        PartyOrg,
+        PartyOrgCoverage,
+        InstructorAssignment,
+        Team,
+        TeamBuilding,
+        Visit,
+    )
+]
+# SQLite's page cache while the demo is written: the tables of a 100,000-organization
+# zone and the indexes built at the end fit, instead of being spilled and read back.
+_BULK_CACHE_KIB = 262_144
+
+
+@contextmanager
+def _bulk_cache(conn: Connection) -> Iterator[None]:
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before or 0)}")
