@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from yeda_desktop.demo import generate_demo
@@ -16,9 +17,39 @@ from yeda_desktop.services import directory as d
 from yeda_desktop.storage import Database, open_database
 
 
+@pytest.fixture(scope="module", params=["sqlite", "postgresql", "postgresql-pinyin"])
+def target(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """A SQLite file; a PostgreSQL database; one whose collation sorts Chinese by pinyin.
+
+    The last proves the order is pinned: a server set up for Chinese (zh, ICU) sorts
+    text unlike SQLite unless every ORDER BY says otherwise.
+    """
+    if request.param == "sqlite":
+        yield str(tmp_path_factory.mktemp("dir") / "demo.sqlite")
+        return
+    cluster = request.getfixturevalue("pg_cluster")
+    if request.param == "postgresql":
+        url = str(cluster.new_database(template=request.getfixturevalue("pg_template")))
+    else:
+        url = str(cluster.new_database())
+        name = make_url(url).database
+        cluster.drop_database(url)
+        try:
+            cluster.execute(
+                f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\' '
+                "LOCALE_PROVIDER icu ICU_LOCALE 'zh' LOCALE 'C.UTF-8'"
+            )
+        except DBAPIError as exc:  # PostgreSQL < 15 or built without ICU
+            pytest.skip(f"no ICU collation on this server: {str(exc.orig).strip()}")
+    yield url
+    cluster.drop_database(url)
+
+
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
-    database = open_database(tmp_path_factory.mktemp("dir") / "demo.sqlite")
+def db(target: str) -> Iterator[Database]:
+    database = open_database(target)
     generate_demo(database, 150, 5, None)
     with database.session(officer="测试") as s:
         ids = list(s.scalars(text("SELECT id FROM organizations ORDER BY id LIMIT 12")))
@@ -127,8 +158,20 @@ def test_place_choices_have_parents(db: Database) -> None:
     assert all(p in clusters for _, _, p in c.buildings)
 
 
-def test_an_empty_database_lists_nothing(tmp_path: Path) -> None:
-    database = open_database(tmp_path / "empty.sqlite")
+def test_the_pinyin_database_really_sorts_otherwise(db: Database) -> None:
+    """Guard for the fixture: unpinned, the ICU-collated server orders names its own way."""
+    if db.dialect != "postgresql":
+        return
+    with db.reader() as s:
+        provider = s.scalar(
+            text("SELECT datlocprovider FROM pg_database WHERE datname = current_database()")
+        )
+        plain = list(s.scalars(text("SELECT name FROM organizations ORDER BY name")))
+    assert (plain != sorted(plain)) is (provider == "i")
+
+
+def test_an_empty_database_lists_nothing(db_target: str) -> None:
+    database = open_database(db_target)
     with database.reader() as s:
         assert d.count(s, d.DirectoryFilter()) == 0
         assert d.page(s, d.DirectoryFilter()).rows == []

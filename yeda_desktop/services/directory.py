@@ -5,6 +5,8 @@ next page starts after the last row's (sort value, id), so page 500 costs what
 page 1 does. Sorting by an aggregate (building, party members, open gaps) takes
 one grouped pass for the order of ids, then pages are read by id. Either way the
 details (place, members, open gaps on the ledger) are read for the page's rows only.
+Text is ordered by code point on both engines (services.ordering), so PostgreSQL
+lists and pages exactly as SQLite does.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
 from yeda_desktop.models.enums import Ownership, PartyStatus
+from yeda_desktop.services.ordering import code_point_sql, dialect_of
 
 PAGE = 200
 _MEMBER_STATUSES = (PartyStatus.FULL.value, PartyStatus.PROBATIONARY.value)
@@ -40,6 +43,7 @@ KEYSET_SORTS: dict[str, str] = {
     "staff": "coalesce(o.staff_count, -1)",
     "ownership": "o.ownership",
 }
+_TEXT_SORTS = {"name", "ownership", "building"}  # compared by code point on both engines
 # Sorts by an aggregate: one grouped pass gives the whole order (a second or more at
 # 100,000 organizations), after which pages are read by id.
 AGGREGATE_SORTS: dict[str, tuple[str, str]] = {
@@ -133,6 +137,10 @@ def _where(flt: DirectoryFilter, params: dict[str, Any]) -> list[str]:
     return clauses
 
 
+def _sort_value(sort: str, value: str, dialect: str) -> str:
+    return code_point_sql(value, dialect) if sort in _TEXT_SORTS else value
+
+
 def count(session: Session, flt: DirectoryFilter) -> int:
     params: dict[str, Any] = {}
     clauses = _where(flt, params)
@@ -151,18 +159,20 @@ def page(
     limit: int = PAGE,
 ) -> Page:
     """Up to `limit` rows in order after `after` (None: from the start); a KEYSET_SORTS key."""
-    key = KEYSET_SORTS[sort]
+    dialect = dialect_of(session)
+    key = _sort_value(sort, KEYSET_SORTS[sort], dialect)
+    oid = code_point_sql("o.id", dialect)
     params: dict[str, Any] = {"limit": limit}
     clauses = _where(flt, params)
     if after is not None:
         params["after_value"], params["after_id"] = after.value, after.id
-        clauses.append(f"({key}, o.id) {'<' if descending else '>'} (:after_value, :after_id)")
+        clauses.append(f"({key}, {oid}) {'<' if descending else '>'} (:after_value, :after_id)")
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     direction = "DESC" if descending else "ASC"
     ordered = session.execute(
         text(
-            f"SELECT o.id, {key} FROM organizations o {where} "
-            f"ORDER BY 2 {direction}, o.id {direction} LIMIT :limit"
+            f"SELECT o.id, {KEYSET_SORTS[sort]} FROM organizations o {where} "
+            f"ORDER BY {key} {direction}, {oid} {direction} LIMIT :limit"
         ),
         params,
     ).all()
@@ -173,15 +183,18 @@ def page(
 
 def ordered_ids(session: Session, flt: DirectoryFilter, sort: str, descending: bool) -> list[str]:
     """Every matching id in order (for AGGREGATE_SORTS, whose pages are then read by id)."""
-    grouped, key = AGGREGATE_SORTS[sort]
+    dialect = dialect_of(session)
+    grouped, value = AGGREGATE_SORTS[sort]
+    key = _sort_value(sort, value, dialect)
     params: dict[str, Any] = {}
     clauses = _where(flt, params)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     direction = "DESC" if descending else "ASC"
+    oid = code_point_sql("o.id", dialect)
     found = session.execute(
         text(
             f"SELECT o.id FROM organizations o LEFT JOIN ({grouped}) s ON s.oid = o.id "
-            f"{where} ORDER BY {key} {direction}, o.id {direction}"
+            f"{where} ORDER BY {key} {direction}, {oid} {direction}"
         ),
         params,
     )
@@ -204,12 +217,17 @@ def rows_of(session: Session, ids: list[str]) -> list[DirectoryRow]:
         )
     }
     places: dict[str, tuple[str, str, str, str, str, str]] = {}
+    dialect = dialect_of(session)
+    order = ", ".join(
+        code_point_sql(c, dialect) if c != "f.level" else c
+        for c in ("b.name", "f.level", "f.label", "u.label")
+    )
     for oid, *place in session.execute(
         text(
             "SELECT oc.organization_id, b.name, f.label, u.label, b.id, f.id, u.id "
             "FROM occupancies oc JOIN units u ON u.id = oc.unit_id "
             "JOIN floors f ON f.id = u.floor_id JOIN buildings b ON b.id = f.building_id "
-            f"WHERE oc.organization_id IN ({marks}) ORDER BY b.name, f.level, f.label, u.label"
+            f"WHERE oc.organization_id IN ({marks}) ORDER BY {order}"
         ),
         params,
     ):
@@ -248,14 +266,15 @@ class PlaceChoices:
 
 
 def place_choices(session: Session) -> PlaceChoices:
+    name = code_point_sql("name", dialect_of(session))
     subs = [
         (str(a), str(b))
-        for a, b in session.execute(text("SELECT id, name FROM subdistricts ORDER BY name"))
+        for a, b in session.execute(text(f"SELECT id, name FROM subdistricts ORDER BY {name}"))
     ]
     by_parent: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for table, parent in (("clusters", "subdistrict_id"), ("buildings", "cluster_id")):
         for a, b, c in session.execute(
-            text(f"SELECT id, name, {parent} FROM {table} ORDER BY name")
+            text(f"SELECT id, name, {parent} FROM {table} ORDER BY {name}")
         ):
             by_parent[table].append((str(a), str(b), str(c)))
     return PlaceChoices(subs, by_parent["clusters"], by_parent["buildings"])

@@ -25,6 +25,7 @@ from yeda_desktop.models import (
 )
 from yeda_desktop.models.enums import VisitOutcome
 from yeda_desktop.rules import evaluate, facts_for
+from yeda_desktop.services.ordering import code_point, dialect_of
 
 _FLOOR_COUNTS = """
 SELECT f.id, f.building_id, count(u.id), count(d.unit_id)
@@ -113,14 +114,30 @@ def place_tree(session: Session, campaign_id: str | None) -> PlaceTree:
     """Zones down to buildings, each with done/total (floors for a building, buildings above)."""
     nodes: dict[str, PlaceNode] = {}
     roots: list[str] = []
+    dialect = dialect_of(session)
     levels = (
-        ("zone", select(Zone.id, Zone.name, null()).order_by(Zone.name)),
-        ("subdistrict", select(Subdistrict.id, Subdistrict.name, Subdistrict.zone_id)),
-        ("cluster", select(Cluster.id, Cluster.name, Cluster.subdistrict_id)),
-        ("building", select(Building.id, Building.name, Building.cluster_id)),
+        ("zone", select(Zone.id, Zone.name, null()).order_by(code_point(Zone.name, dialect))),
+        (
+            "subdistrict",
+            select(Subdistrict.id, Subdistrict.name, Subdistrict.zone_id).order_by(
+                code_point(Subdistrict.name, dialect)
+            ),
+        ),
+        (
+            "cluster",
+            select(Cluster.id, Cluster.name, Cluster.subdistrict_id).order_by(
+                code_point(Cluster.name, dialect)
+            ),
+        ),
+        (
+            "building",
+            select(Building.id, Building.name, Building.cluster_id).order_by(
+                code_point(Building.name, dialect)
+            ),
+        ),
     )
     for kind, query in levels:
-        for node_id, name, parent_id in session.execute(query.order_by(text("2"))):
+        for node_id, name, parent_id in session.execute(query):
             nodes[node_id] = PlaceNode(kind, node_id, name, parent_id)
             if parent_id is None:
                 roots.append(node_id)
@@ -160,7 +177,7 @@ def floors_of(session: Session, building_id: str, campaign_id: str | None) -> li
     rows = session.execute(
         select(Floor.id, Floor.label)
         .where(Floor.building_id == building_id)
-        .order_by(Floor.level.desc(), Floor.label.desc())
+        .order_by(Floor.level.desc(), code_point(Floor.label, dialect_of(session)).desc())
     )
     out = []
     for fid, label in rows:
@@ -196,7 +213,9 @@ def latest_outcomes(
 
 def floor_tiles(session: Session, floor_id: str, campaign_id: str | None) -> list[Tile]:
     units = session.execute(
-        select(Unit.id, Unit.label).where(Unit.floor_id == floor_id).order_by(Unit.label)
+        select(Unit.id, Unit.label)
+        .where(Unit.floor_id == floor_id)
+        .order_by(code_point(Unit.label, dialect_of(session)))
     ).all()
     ids = [uid for uid, _ in units]
     status = latest_outcomes(session, ids, campaign_id)
@@ -205,7 +224,7 @@ def floor_tiles(session: Session, floor_id: str, campaign_id: str | None) -> lis
         select(Occupancy.unit_id, Organization.id, Organization.name)
         .join(Organization, Organization.id == Occupancy.organization_id)
         .where(Occupancy.unit_id.in_(ids))
-        .order_by(Organization.name)
+        .order_by(code_point(Organization.name, dialect_of(session)))
     ):
         occupants[uid].append((oid, name))
     gaps = {oid: len(evaluate(facts_for(session, oid))) for o in occupants.values() for oid, _ in o}
@@ -231,7 +250,11 @@ def next_unvisited_unit(
             select(Floor.id, Unit.id)
             .join(Unit, Unit.floor_id == Floor.id)
             .where(Floor.building_id == building_id)
-            .order_by(Floor.level, Floor.label, Unit.label)
+            .order_by(
+                Floor.level,
+                code_point(Floor.label, dialect_of(session)),
+                code_point(Unit.label, dialect_of(session)),
+            )
         )
     )
     if not units:

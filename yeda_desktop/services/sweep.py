@@ -21,6 +21,7 @@ from yeda_desktop.models import (
 )
 from yeda_desktop.models.enums import VisitOutcome
 from yeda_desktop.services.edits import Delete, Edit, Insert, Update, checked, snapshot
+from yeda_desktop.services.ordering import code_point, dialect_of
 
 PERSON_FIELDS = ("name", "gender", "id_number", "phone", "party_status", "relation_transferred")
 
@@ -183,7 +184,7 @@ def organizations_in_unit(session: Session, unit_id: str) -> list[Organization]:
             select(Organization)
             .join(Occupancy, Occupancy.organization_id == Organization.id)
             .where(Occupancy.unit_id == unit_id)
-            .order_by(Organization.name)
+            .order_by(code_point(Organization.name, dialect_of(session)))
         )
     )
 
@@ -212,7 +213,7 @@ def people_of(session: Session, organization_id: str) -> list[Person]:
         session.scalars(
             select(Person)
             .where(Person.organization_id == organization_id)
-            .order_by(Person.created_at, Person.id)
+            .order_by(Person.created_at, code_point(Person.id, dialect_of(session)))
         )
     )
 
