@@ -95,7 +95,11 @@ class Database:
 
     @property
     def work_dir(self) -> Path:
-        return self.location.work_dir
+        """A local folder for quarantined packages and spooled payloads (created on demand:
+        for a server database it lives under the user's data folder, not beside a file)."""
+        folder = self.location.work_dir
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     @property
     def backups_dir(self) -> Path:

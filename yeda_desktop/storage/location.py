@@ -20,10 +20,16 @@ from yeda_desktop.errors import DatabaseError
 from yeda_desktop.storage.paths import data_dir, resolve_db_path
 
 _SERVER = re.compile(r"^postgres(?:ql)?(?:\+\w+)?://", re.IGNORECASE)
+_ANY_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 
 def is_server_url(value: str | os.PathLike[str] | None) -> bool:
     return isinstance(value, str) and bool(_SERVER.match(value.strip()))
+
+
+def _looks_like_url(value: str | os.PathLike[str]) -> bool:
+    """Any `scheme://`: never a file name to create (`mysql://…` must not become a folder)."""
+    return isinstance(value, str) and bool(_ANY_URL.match(value.strip()))
 
 
 @dataclass(frozen=True)
@@ -67,13 +73,13 @@ def server_url(value: str) -> URL:
         raise DatabaseError(
             f"数据库地址格式不正确：{value}", f"not a valid database URL: {value}"
         ) from None
-    if url.get_backend_name() != "postgresql":
+    backend = url.drivername.split("+")[0]
+    if backend not in ("postgresql", "postgres"):
         raise DatabaseError(
-            f"不支持的数据库类型：{url.get_backend_name()}（仅支持 SQLite 文件或 PostgreSQL）",
-            f"unsupported database: {url.get_backend_name()} (a SQLite file or PostgreSQL)",
+            f"不支持的数据库类型：{backend}（仅支持 SQLite 文件或 PostgreSQL）",
+            f"unsupported database: {backend} (a SQLite file or PostgreSQL)",
         )
-    if url.get_driver_name() != "psycopg":
-        url = url.set(drivername="postgresql+psycopg")
+    url = url.set(drivername="postgresql+psycopg")
     if not url.database:
         raise DatabaseError(
             f"数据库地址缺少数据库名：{url.render_as_string(hide_password=True)}",
@@ -85,6 +91,6 @@ def server_url(value: str) -> URL:
 def resolve_location(explicit: str | os.PathLike[str] | None = None) -> Location:
     """`--db`, then `YEDA_DB`, then the per-user file; a URL means PostgreSQL."""
     chosen = explicit or os.environ.get("YEDA_DB") or None
-    if chosen is not None and is_server_url(chosen):
+    if chosen is not None and _looks_like_url(chosen):
         return Location(url=server_url(str(chosen)))
     return Location(path=resolve_db_path(explicit))
