@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from yeda_desktop import __version__
-from yeda_desktop.storage.paths import resolve_db_path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,13 +31,9 @@ def main(argv: list[str] | None = None) -> int:
 
     app = make_application(sys.argv[:1])
     settings = AppSettings()
-    db = args.db or None
-    if db is None:
-        db = str(resolve_db_path()) if not settings.db_path else settings.db_path
-        import os
-
-        if os.environ.get("YEDA_DB"):
-            db = str(resolve_db_path())
+    # --db, then YEDA_DB, then the last database used, then the per-user default ("": YEDA_DB
+    # or the default, resolved with the storage, which loads off the GUI thread).
+    db = args.db or ("" if os.environ.get("YEDA_DB") else settings.db_path)
     window = start(app, settings, args.lang, db)
     code = app.exec()
     # Tear down in order: the window (its tasks finished in closeEvent), then Qt itself,

@@ -1454,228 +1454,236 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="115"/>
         <source>YEDA Desktop — building sweep</source>
         <translation>业达两新组织扫楼登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="64"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="119"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="504"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="525"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="71"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="238"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="384"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="125"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="132"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="126"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="133"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="345"/>
         <source>Import from &amp;Excel…</source>
         <translation>从&amp;Excel导入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="134"/>
         <source>All organizations</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="145"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="175"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="272"/>
         <source>%1 is not in any unit yet</source>
         <translation>%1 尚未登记所在房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="318"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="319"/>
         <source>Officer and &amp;language…</source>
         <translation>队员与语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="320"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="321"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="322"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="183"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="323"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="185"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="325"/>
         <source>Add &amp;building…</source>
         <translation>添加楼宇(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="187"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="327"/>
         <source>Add &amp;floor…</source>
         <translation>添加楼层(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="188"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="328"/>
         <source>Add &amp;units…</source>
         <translation>批量添加房间(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="330"/>
         <source>&amp;Previous floor (down)</source>
         <translation>往下一层(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="333"/>
         <source>&amp;Next floor (up)</source>
         <translation>往上一层(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="336"/>
         <source>Next &amp;unvisited unit</source>
         <translation>下一个未走访房间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="339"/>
         <source>&amp;Register organization</source>
         <translation>登记单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="342"/>
         <source>&amp;Attach existing organization…</source>
         <translation>关联已有单位(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="204"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="344"/>
         <source>Add &amp;member</source>
         <translation>添加人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="346"/>
         <source>&amp;About YEDA Desktop</source>
         <translation>关于业达扫楼(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="362"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="220"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="366"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="224"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="370"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="232"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="378"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="236"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="382"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="262"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="413"/>
         <source>(no officer set)</source>
         <translation>（未设置队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="416"/>
         <source>Officer: %1</source>
         <translation>队员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="291"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="459"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="298"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="484"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="302"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="458"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="489"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="526"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="528"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="348"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="556"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="359"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="569"/>
         <source>Unsent changes: %1</source>
         <translation>未上报修改：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="597"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="418"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="632"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="426"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="640"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="483"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="704"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="750"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="522"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="750"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/app_icon.py" line="37"/>
+        <location filename="../../yeda_desktop/ui/app_icon.py" line="39"/>
         <source>About YEDA Desktop</source>
         <translation>关于业达扫楼</translation>
     </message>
@@ -1739,32 +1747,32 @@
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="51"/>
         <source>Place</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="51"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="62"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="80"/>
         <source>%1/%2 floors</source>
         <translation>%1/%2 层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="83"/>
         <source>%1/%2 buildings</source>
         <translation>%1/%2 栋</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="99"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="119"/>
         <source>Floor %1</source>
         <translation>%1层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="101"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="121"/>
         <source>%1/%2 units</source>
         <translation>%1/%2 间</translation>
     </message>
@@ -1800,12 +1808,12 @@
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="94"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="96"/>
         <source>The form could not be printed: %1</source>
         <translation>表格无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="97"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="99"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -1813,7 +1821,7 @@
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="111"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="113"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
@@ -1912,7 +1920,7 @@
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/tasks.py" line="108"/>
+        <location filename="../../yeda_desktop/ui/tasks.py" line="114"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1981,22 +1989,22 @@
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../yeda_desktop/ui/search_box.py" line="33"/>
+        <location filename="../../yeda_desktop/ui/search_box.py" line="36"/>
         <source>Search name, pinyin initials, credit code, phone, room (Ctrl+F)</source>
         <translation>搜索名称、拼音首字母、信用代码、电话、房间号（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/search_box.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/search_box.py" line="44"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/search_box.py" line="42"/>
+        <location filename="../../yeda_desktop/ui/search_box.py" line="45"/>
         <source>Person</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/search_box.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/search_box.py" line="46"/>
         <source>Unit</source>
         <translation>房间</translation>
     </message>

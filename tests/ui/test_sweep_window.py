@@ -54,8 +54,9 @@ def _answer_dialog(qtbot: QtBot, fill: Callable[[QDialog], None]) -> None:
 
     def answer(tries: int = 0) -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
-            # A loaded machine may open the dialog later than the first look: look again.
+        if not isinstance(dialog, QDialog) or dialog.focusWidget() is None:
+            # A loaded machine may open the dialog later than the first look, and the
+            # window system activates it (giving it focus) a moment later: look again.
             assert tries < 400, "expected a dialog within 10 s"
             QTimer.singleShot(25, lambda: answer(tries + 1))
             return

@@ -23,12 +23,16 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 def start(
     app: QApplication, settings: AppSettings, lang: str | None, db_path: str | None
 ) -> MainWindow:
-    """Set up language and font, show the main window and begin opening the database."""
+    """Set up language and font, show the main window and begin opening the database.
+
+    `db_path` "" opens the default database (see `MainWindow.open_database`), None none.
+    The window is shown before the core is loaded.
+    """
     language = lang or settings.language
     install_language(app, language)
     register_cjk_font(app)
     window = MainWindow(settings, language)
     window.show()
-    if db_path:
+    if db_path is not None:
         window.open_database(db_path)
     return window

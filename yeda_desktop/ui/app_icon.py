@@ -6,7 +6,7 @@ from importlib.resources import as_file, files
 
 from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from yeda_desktop import __version__
 
@@ -33,6 +33,8 @@ def about_text() -> str:
 
 def show_about(parent: QWidget | None) -> None:
     """The About box: icon, name, version."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setWindowTitle(QCoreApplication.translate("MainWindow", "About YEDA Desktop"))
     box.setIconPixmap(app_icon().pixmap(64, 64))

@@ -2,20 +2,30 @@
 
 Other views (special work ledger, statistics, sync) join with `add_view(widget, title)`,
 which adds a tab and an entry in the View menu.
+
+Cold start: this module and the shell it builds (menus, toolbar, navigator, status
+bar, the tabs' places) import only Qt, so the window is shown and the event loop
+turns before the core loads. The views and the core beneath them (SQLAlchemy, the
+models, the rules: `VIEW_MODULES`) are imported on a worker thread, the views are
+then put in their places, and only then is the database opened (also off the GUI
+thread). In a process that has already loaded them (tests), the views are built at once.
 """
 
 from __future__ import annotations
 
+import gc
+import importlib
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
+    QProgressBar,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -23,23 +33,65 @@ from PySide6.QtWidgets import (
 )
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.models import Cluster
-from yeda_desktop.models.enums import VisitOutcome
-from yeda_desktop.services import edits, progress, sweep
-from yeda_desktop.services.search import Hit
-from yeda_desktop.ui import dialogs, recovery, sync_views
+from yeda_desktop.ui import recovery
 from yeda_desktop.ui.app_icon import app_icon, show_about
-from yeda_desktop.ui.dashboard import Dashboard
-from yeda_desktop.ui.detail_pane import DetailPane
-from yeda_desktop.ui.directory_view import DirectoryView
-from yeda_desktop.ui.floor_view import FloorView
-from yeda_desktop.ui.ledger_view import LedgerView
+from yeda_desktop.ui.early_check import EarlyCheck
 from yeda_desktop.ui.navigator import Navigator
-from yeda_desktop.ui.opening import Opened, count_unsent, open_work
 from yeda_desktop.ui.search_box import SearchBox
 from yeda_desktop.ui.settings import AppSettings
-from yeda_desktop.ui.tasks import Cancelled, finish_tasks, run_task
-from yeda_desktop.ui.workspace import Workspace
+from yeda_desktop.ui.tasks import Cancelled, Task, TaskProgress, finish_tasks, run_task
+
+if TYPE_CHECKING:
+    from yeda_desktop.models.enums import VisitOutcome
+    from yeda_desktop.services import edits
+    from yeda_desktop.services.search import Hit
+    from yeda_desktop.ui import dialogs
+    from yeda_desktop.ui.dashboard import Dashboard
+    from yeda_desktop.ui.detail_pane import DetailPane
+    from yeda_desktop.ui.directory_view import DirectoryView
+    from yeda_desktop.ui.floor_view import FloorView
+    from yeda_desktop.ui.ledger_view import LedgerView
+    from yeda_desktop.ui.opening import Opened
+    from yeda_desktop.ui.workspace import Workspace
+
+# Imported off the GUI thread after the first frame, in this order (one thread imports:
+# two threads importing the same packages at once could meet half-initialised modules).
+VIEW_MODULES = (
+    "yeda_desktop.ui.workspace",
+    "yeda_desktop.ui.opening",
+    "yeda_desktop.ui.floor_view",
+    "yeda_desktop.ui.detail_pane",
+    "yeda_desktop.ui.dialogs",
+    "yeda_desktop.ui.ledger_view",
+    "yeda_desktop.ui.dashboard",
+    "yeda_desktop.ui.directory_view",
+    "yeda_desktop.ui.sync_views",
+)
+# A slow open (a cold disk, a search index to build) gets a progress dialog with Cancel;
+# a usual one shows only in the window (status bar, navigator) and keeps it usable.
+OPEN_DIALOG_AFTER_MS = 3000
+
+
+def views_loaded() -> bool:
+    """True once every view module is imported (and none is still being imported)."""
+    for name in VIEW_MODULES:
+        module = sys.modules.get(name)
+        if module is None or getattr(module.__spec__, "_initializing", False):
+            return False
+    return True
+
+
+def _import_views(_progress: TaskProgress) -> None:
+    # No garbage collection while the core loads: a full one walks everything loaded so far
+    # holding the GIL (a GUI stall of tens of ms) and finds next to nothing; what loading
+    # made stays for good, so later collections need not walk it again (gc.freeze).
+    gc.disable()
+    try:
+        for name in VIEW_MODULES:
+            importlib.import_module(name)
+    finally:
+        gc.freeze()
+        gc.enable()
 
 
 class MainWindow(QMainWindow):
@@ -55,10 +107,13 @@ class MainWindow(QMainWindow):
         self.building_id: str | None = None
         self.floor_id: str | None = None
         self._closing = False  # set in closeEvent: late results are closed, not shown
+        self._views_built = False
+        self._loading_views = False
+        # asked for before the views were built: the path, and its damage check under way
+        self._pending_open: tuple[str, EarlyCheck | None] | None = None
+        self._open_task: Task | None = None
         self.setWindowTitle(self.tr("YEDA Desktop — building sweep"))
         self.navigator = Navigator(self)
-        self.floor_view = FloorView(self)
-        self.detail = DetailPane(self)
         self.search = SearchBox(self)
         self.search.setObjectName("search")
         self.floor_heading = QLabel(self.tr("Choose a building and floor"))
@@ -66,15 +121,21 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.setCentralWidget(self.tabs)
         self.view_menu_actions: list[QAction] = []
+        self._shortcuts: list[tuple[QAction, QKeySequence | str]] | None = []
+        self.outcome_actions: dict[VisitOutcome, QAction] = {}
         self._build_actions()
         self._build_menus()
         self.add_view(self._sweep_tab(), self.tr("Sweep"))
-        self._add_ledger_views()
-        self._add_directory_view()
+        self._view_places = [  # the ledger, statistics and directory tabs, until built
+            self._placeholder(title)
+            for title in (
+                self.tr("Special work ledger"),
+                self.tr("Statistics"),
+                self.tr("All organizations"),
+            )
+        ]
         self._build_status()
         self.navigator.floor_chosen.connect(self.show_floor)
-        self.floor_view.unit_chosen.connect(self._unit_chosen)
-        self.detail.attach_requested.connect(self.attach_existing)
         self.search.hit_chosen.connect(self.open_hit)
         self._unsent_timer = QTimer(self, singleShot=True, interval=1500)
         self._unsent_timer.timeout.connect(self._recount_unsent)
@@ -86,32 +147,97 @@ class MainWindow(QMainWindow):
         self._set_enabled(False)
         self.setWindowIcon(app_icon())
         recovery.install(self)  # one writer, automatic backups, File → Restore from backup
+        if views_loaded():
+            self._build_views()
 
     # --- layout --------------------------------------------------------------------------
 
     def _sweep_tab(self) -> QWidget:
         centre = QWidget(self)
-        box = QVBoxLayout(centre)
+        self._centre_box = box = QVBoxLayout(centre)
         box.setContentsMargins(0, 0, 0, 0)
         heading = QHBoxLayout()
         heading.addWidget(self.floor_heading, 1)
         box.addLayout(heading)
-        box.addWidget(self.floor_view, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._floor_place = QLabel(centre)  # the floor view's place, until it is built
+        box.addWidget(self._floor_place, 1)
+        self.splitter = QSplitter()  # horizontal (QSplitter(self) would load Qt's enums)
         self.splitter.addWidget(self.navigator)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(QWidget(self))  # the detail pane's place
         self.splitter.setSizes([300, 560, 580])
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
         return self.splitter
+
+    def _placeholder(self, title: str) -> QLabel:
+        """A tab (and View-menu entry) for a view that is still loading."""
+        loading = self.tr("Loading…")
+        label = QLabel(f"<p align=center>{loading}</p>", self)
+        label.setEnabled(False)
+        self.add_view(label, title)
+        return label
+
+    # --- the views, once their modules are loaded ----------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._views_built:  # once the first frame is out (the worker would slow it)
+            QTimer.singleShot(0, self._load_views)
+
+    def _load_views(self) -> None:
+        if not (self._views_built or self._loading_views or self._closing):
+            self._loading_views = True
+            run_task(self, _import_views, self._views_imported, self._views_failed)
+
+    def _views_imported(self, _result: object) -> None:
+        if not self._closing:
+            self._build_views()
+
+    def _views_failed(self, exc: BaseException) -> None:
+        if self._pending_open is not None and not self._closing:
+            self._drop_pending_open()
+            self._open_error(exc)
+        else:
+            raise exc
+
+    def _build_views(self) -> None:
+        """Put the floor view, detail pane and other views in their places; open if asked."""
+        from yeda_desktop.ui.detail_pane import DetailPane
+        from yeda_desktop.ui.floor_view import FloorView
+
+        self.floor_view: FloorView = FloorView(self)
+        self.detail: DetailPane = DetailPane(self)
+        self._centre_box.replaceWidget(self._floor_place, self.floor_view)
+        self._floor_place.deleteLater()
+        self.splitter.replaceWidget(2, self.detail).deleteLater()
+        self.floor_view.unit_chosen.connect(self._unit_chosen)
+        self.detail.attach_requested.connect(self.attach_existing)
+        self._add_outcome_actions()
+        self._add_ledger_views()
+        self._add_directory_view()
+        self._apply_shortcuts()
+        self._views_built = True
+        self._set_enabled(self.workspace is not None)
+        if self._pending_open is not None:
+            (path, early), self._pending_open = self._pending_open, None
+            self._start_open(path, early)
+
+    def _put_view(self, place: QLabel, widget: QWidget) -> None:
+        """Swap a placeholder tab for its view, keeping the tab, its title and the selection."""
+        index, current = self.tabs.indexOf(place), self.tabs.currentIndex()
+        title = self.tabs.tabText(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, title)
+        self.tabs.setCurrentIndex(current)
+        place.deleteLater()
 
     def add_view(self, widget: QWidget, title: str) -> int:
         """Add a view as a tab and a View-menu entry (Ctrl+Alt+<n>) that switches to it."""
         index = self.tabs.addTab(widget, title)
         action = QAction(title, self)
         if index < 9:
-            action.setShortcut(QKeySequence(f"Ctrl+Alt+{index + 1}"))
+            self._set_shortcut(action, f"Ctrl+Alt+{index + 1}")
         action.triggered.connect(lambda: self.tabs.setCurrentIndex(index))
         self.view_menu.addAction(action)
         self.view_menu_actions.append(action)
@@ -120,15 +246,14 @@ class MainWindow(QMainWindow):
     # --- special work ledger, statistics and Excel import (their own modules) ----------
 
     def _add_ledger_views(self) -> None:
-        self.ledger_view = LedgerView(self, self.lang)
-        self.dashboard = Dashboard(self)
-        self.add_view(self.ledger_view, self.tr("Special work ledger"))
-        self.add_view(self.dashboard, self.tr("Statistics"))
+        from yeda_desktop.ui.dashboard import Dashboard
+        from yeda_desktop.ui.ledger_view import LedgerView
+
+        self.ledger_view: LedgerView = LedgerView(self, self.lang)
+        self.dashboard: Dashboard = Dashboard(self)
+        self._put_view(self._view_places[0], self.ledger_view)
+        self._put_view(self._view_places[1], self.dashboard)
         self.ledger_view.open_place.connect(self._open_ledger_place)
-        self.act_import_xlsx = self._action(self.tr("Import from &Excel…"), self.import_xlsx)
-        file_menu = self.menuBar().actions()[0].menu()
-        file_menu.insertAction(self.act_quit, self.act_import_xlsx)
-        self.ready.connect(self._ledger_views_ready)
 
     def _ledger_views_ready(self) -> None:
         db = self.workspace.db if self.workspace is not None else None
@@ -137,16 +262,15 @@ class MainWindow(QMainWindow):
 
     def _add_directory_view(self) -> None:
         """The all-organizations tab (单位名录); double-click opens the organization here."""
-        self.directory = DirectoryView(self)
-        self.add_view(self.directory, self.tr("All organizations"))
+        from yeda_desktop.ui.directory_view import DirectoryView
+
+        self.directory: DirectoryView = DirectoryView(self)
+        self._put_view(self._view_places[2], self.directory)
         self.directory.open_place.connect(self._open_ledger_place)
         self.directory.unplaced.connect(
             lambda name: self.statusBar().showMessage(
                 self.tr("%1 is not in any unit yet").replace("%1", name), 5000
             )
-        )
-        self.ready.connect(
-            lambda: self.directory.set_database(self.workspace.db if self.workspace else None)
         )
 
     def _open_ledger_place(self, building_id: str, floor_id: str, unit_id: str) -> None:
@@ -168,10 +292,26 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            self._set_shortcut(action, shortcut)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    def _set_shortcut(self, action: QAction, shortcut: QKeySequence | str) -> None:
+        """Give `action` its key now, or (before the views are built) once they are.
+
+        The first key set loads all of the Qt namespace's enums (~20 ms), which the first
+        frame need not wait for: until the database is open only Open and Quit are enabled.
+        """
+        if self._shortcuts is None:
+            action.setShortcut(QKeySequence(shortcut))
+        else:
+            self._shortcuts.append((action, shortcut))
+
+    def _apply_shortcuts(self) -> None:
+        waiting, self._shortcuts = self._shortcuts or [], None
+        for action, shortcut in waiting:
+            action.setShortcut(QKeySequence(shortcut))
 
     def _build_actions(self) -> None:
         std = QKeySequence.StandardKey
@@ -202,21 +342,27 @@ class MainWindow(QMainWindow):
             self.tr("&Attach existing organization…"), self.attach_existing, "Ctrl+Shift+A"
         )
         self.act_member = self._action(self.tr("Add &member"), self.focus_member, "Ctrl+M")
-        self.outcome_actions: dict[VisitOutcome, QAction] = {}
+        self.act_import_xlsx = self._action(self.tr("Import from &Excel…"), self.import_xlsx)
+        self.act_about = self._action(self.tr("&About YEDA Desktop"), self.about)
+
+    def _add_outcome_actions(self) -> None:
+        """Ctrl+1…4: record a visit's outcome (the Sweep menu, above Register)."""
+        from yeda_desktop.models.enums import VisitOutcome
+
         for n, outcome in enumerate(VisitOutcome, start=1):
             self.outcome_actions[outcome] = self._action(
                 self.detail.outcome_buttons[outcome].text().rsplit(" (", 1)[0],
                 lambda _=False, o=outcome: self.detail.record_outcome(o),
                 f"Ctrl+{n}",
             )
-        self.act_about = self._action(self.tr("&About YEDA Desktop"), self.about)
+        self.sweep_menu.insertActions(self._outcomes_end, list(self.outcome_actions.values()))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.act_open, self.act_officer])
         file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
+        file_menu.addActions([self.act_import_xlsx, self.act_quit])
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.act_undo, self.act_redo])
         edit_menu.addSeparator()
@@ -226,9 +372,9 @@ class MainWindow(QMainWindow):
         sweep_menu.addSeparator()
         sweep_menu.addActions([self.act_next, self.act_prev, self.act_unvisited])
         sweep_menu.addSeparator()
-        sweep_menu.addActions(list(self.outcome_actions.values()))
-        sweep_menu.addSeparator()
+        self._outcomes_end = sweep_menu.addSeparator()  # the outcome actions go above it
         sweep_menu.addActions([self.act_register, self.act_attach, self.act_member])
+        self.sweep_menu = sweep_menu
         self.view_menu = bar.addMenu(self.tr("&View"))
         from yeda_desktop.ui import print_actions  # the Print menu (forms, preview, batch)
 
@@ -245,6 +391,11 @@ class MainWindow(QMainWindow):
         self.search.setMinimumWidth(300)
 
     def _build_status(self) -> None:
+        self.status_busy = QProgressBar()  # while a database opens
+        self.status_busy.setMaximumWidth(160)
+        self.status_busy.setTextVisible(False)
+        self.status_busy.hide()
+        self.statusBar().addPermanentWidget(self.status_busy)  # beside, not under, the message
         self.status_db = QLabel()
         self.status_officer = QLabel()
         self.status_campaign = QLabel()
@@ -287,27 +438,79 @@ class MainWindow(QMainWindow):
     # --- opening ---------------------------------------------------------------------------
 
     def open_database(self, path: str) -> None:
-        """Open `path` off the GUI thread (progress dialog if slow); `ready` follows."""
-        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", path))
-        run_task(
+        """Open `path` off the GUI thread; `ready` follows (or `open_failed`).
+
+        "" is the default database (YEDA_DB, else the one in the per-user data folder),
+        found off the GUI thread too. Until it is open the window says so (status bar,
+        navigator); a slow open also gets a progress dialog with Cancel.
+        """
+        self._show_opening(path)
+        early = EarlyCheck.start(path)  # the longest part of opening: under way at once
+        if self._views_built:
+            self._start_open(path, early)
+        else:
+            self._drop_pending_open()
+            self._pending_open = (path, early)  # opened once the views are in place
+            if not self.isVisible():  # else they load once it is shown (showEvent)
+                self._load_views()
+
+    def _show_opening(self, path: str) -> None:
+        opening = self.tr("Opening database…")
+        text = self.tr("Opening %1…").replace("%1", path) if path else opening
+        self.statusBar().showMessage(text)
+        self.status_busy.setRange(0, 0)
+        self.status_busy.show()
+        if self.workspace is None:
+            self.navigator.show_message(opening)
+            self.floor_heading.setText(opening)
+
+    def _drop_pending_open(self) -> None:
+        if self._pending_open is not None:
+            early = self._pending_open[1]
+            self._pending_open = None
+            if early is not None:
+                early.cancel()
+                early.wait()
+
+    def _start_open(self, path: str, early: EarlyCheck | None) -> None:
+        from yeda_desktop.ui.opening import open_work
+
+        task = run_task(
             self,
             open_work(
                 path,
                 self.settings.officer,
                 self.settings.campaign_id,
                 self.tr("Building the search index…"),
+                early,
             ),
             self._opened,
             self._open_error,
             self.tr("Opening database…"),
+            show_after_ms=OPEN_DIALOG_AFTER_MS,
         )
+        task.relay.staged.connect(self.statusBar().showMessage)
+        task.relay.progressed.connect(self._open_progress)
+
+    def _open_progress(self, done: int, total: int) -> None:
+        self.status_busy.setRange(0, total)
+        self.status_busy.setValue(min(done, total))
+
+    def _end_opening(self) -> None:
+        self.status_busy.hide()
+        self.statusBar().clearMessage()
+        if self.workspace is None:
+            self.navigator.show_message("")
+            self.floor_heading.setText(self.tr("Choose a building and floor"))
 
     def _opened(self, opened: Opened) -> None:
         if self._closing:  # opened while the window was closing
             opened.db.close()
             return
-        if self.workspace is not None:
-            self.workspace.db.close()
+        from yeda_desktop.ui import sync_views
+        from yeda_desktop.ui.workspace import Workspace
+
+        self.close_database()
         ws = Workspace(opened.db, self.settings.officer, opened.campaign_id, self.lang, self)
         ws.set_team(self.settings.team)
         self.workspace = ws
@@ -319,23 +522,26 @@ class MainWindow(QMainWindow):
         self.settings.campaign_id = opened.campaign_id
         self.search.workspace = ws
         self.navigator.load(ws, opened.tree)
+        self.floor_heading.setText(self.tr("Choose a building and floor"))
         self.status_db.setText(self.tr("Database: %1").replace("%1", opened.db.path.name))
         self.status_db.setToolTip(str(opened.db.path))
         self.status_campaign.setText(self.tr("Campaign: %1").replace("%1", opened.campaign_name))
         self._set_enabled(True)
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
-        self.statusBar().clearMessage()
+        self._end_opening()
         building, floor = self.settings.last_place(str(opened.db.path))
         if building in opened.tree.nodes and floor:
             self.show_floor(building, floor)
         self._recount_unsent()
+        self._ledger_views_ready()
+        self.directory.set_database(opened.db)
         sync_views.attach(self, opened.db, self.settings.officer)
         self.activateWindow()
         self.ready.emit()
 
     def _open_error(self, exc: BaseException) -> None:
-        self.statusBar().clearMessage()
+        self._end_opening()
         if self._closing:
             return
         if isinstance(exc, Cancelled):
@@ -345,6 +551,8 @@ class MainWindow(QMainWindow):
         self.open_failed.emit(message)
         if recovery.offer(self, exc):  # in use, not on this computer, or damaged: a way out
             return
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self, self.tr("Cannot open database"), message)
         if not isinstance(exc, YedaError):
             raise exc
@@ -352,6 +560,8 @@ class MainWindow(QMainWindow):
     def _recount_unsent(self) -> None:
         if self.workspace is None:
             return
+        from yeda_desktop.ui.opening import count_unsent
+
         db = self.workspace.db
         run_task(self, lambda _p: count_unsent(db), self._show_unsent, lambda _e: None)
 
@@ -373,6 +583,8 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is None or self.floor_id is None or self.building_id is None:
             return
+        from yeda_desktop.services import progress
+
         with ws.read() as session:
             tiles = progress.floor_tiles(session, self.floor_id, ws.campaign_id)
             floors = {
@@ -409,6 +621,8 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is None or self.building_id is None:
             return
+        from yeda_desktop.services import progress
+
         with ws.read() as session:
             found = progress.next_unvisited_unit(
                 session, self.building_id, ws.campaign_id, self.floor_view.current_unit()
@@ -465,10 +679,14 @@ class MainWindow(QMainWindow):
 
     def add_units(self) -> None:
         if self.workspace is not None and self.floor_id is not None:
+            from yeda_desktop.ui import dialogs
+
             self._run_dialog(dialogs.UnitsDialog(self.workspace, self.floor_id, self))
 
     def add_floor(self) -> None:
         if self.workspace is not None and self.building_id is not None:
+            from yeda_desktop.ui import dialogs
+
             self._run_dialog(dialogs.FloorDialog(self.workspace, self.building_id, self))
             self.navigator.fill_floors(self.building_id)
 
@@ -476,6 +694,9 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is None:
             return
+        from yeda_desktop.models import Cluster
+        from yeda_desktop.ui import dialogs
+
         with ws.read() as session:
             clusters = [(c.id, c.name) for c in session.query(Cluster).order_by(Cluster.name)]
         if not clusters:
@@ -497,6 +718,8 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         if ws is None:
             return
+        from yeda_desktop.services import progress
+
         with ws.read() as session:
             self.navigator.load(ws, progress.place_tree(session, ws.campaign_id))
 
@@ -504,6 +727,9 @@ class MainWindow(QMainWindow):
         ws, unit = self.workspace, self.floor_view.current_unit()
         if ws is None or unit is None:
             return
+        from yeda_desktop.services import sweep
+        from yeda_desktop.ui import dialogs
+
         dialog = dialogs.AttachDialog(ws, self)
         if dialog.exec() and dialog.chosen is not None:
             with ws.read() as session:
@@ -518,6 +744,8 @@ class MainWindow(QMainWindow):
 
     def choose_database(self) -> None:
         start = self.settings.db_path or str(Path.home())
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Open database"), start, self.tr("YEDA database (*.sqlite *.db)")
         )
@@ -525,6 +753,8 @@ class MainWindow(QMainWindow):
             self.open_database(path)
 
     def edit_officer(self) -> None:
+        from yeda_desktop.ui import dialogs
+
         dialog = dialogs.OfficerDialog(
             self.settings.officer, self.settings.team, self.settings.language, self
         )
@@ -537,11 +767,23 @@ class MainWindow(QMainWindow):
                 self.workspace.set_team(self.settings.team)
             self._show_officer()
 
+    def close_database(self) -> None:
+        """Close the open database (once its daily backup is done); edits are disabled."""
+        if self.workspace is None:
+            return
+        keeper = getattr(self, "backup_keeper", None)
+        if keeper is not None:
+            keeper.wait()
+        self.workspace.db.close()
+        self.workspace = None
+        self._set_enabled(False)
+
     def about(self) -> None:
         show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closing = True
+        self._drop_pending_open()
         finish_tasks(self)  # no worker may outlive the window (or its database)
         self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
         if self.workspace is not None:
@@ -549,7 +791,6 @@ class MainWindow(QMainWindow):
                 self.settings.set_last_place(
                     str(self.workspace.db.path), self.building_id, self.floor_id
                 )
-            self.workspace.db.close()
-            self.workspace = None
+            self.close_database()
         self.settings.sync()
         super().closeEvent(event)

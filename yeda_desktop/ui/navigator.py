@@ -6,16 +6,24 @@ Everything above floor level is loaded at once (a few thousand rows even at
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from yeda_desktop.services import progress
-from yeda_desktop.ui.workspace import Workspace
+if TYPE_CHECKING:  # the core loads after the first frame (see main_window)
+    from yeda_desktop.services import progress
+    from yeda_desktop.ui.workspace import Workspace
 
-KIND = Qt.ItemDataRole.UserRole + 1
-ID = Qt.ItemDataRole.UserRole + 2
-BUILDING = Qt.ItemDataRole.UserRole + 3
+# Qt.ItemDataRole.UserRole + 1, 2, 3 (as numbers: naming the Qt namespace at import would
+# load all its enums before the first frame; see main_window)
+KIND, ID, BUILDING = 257, 258, 259
+
+
+def _right_aligned() -> QtCore.Qt.AlignmentFlag:  # looked up when used
+    return QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter
 _PLACEHOLDER = "…"
 
 
@@ -56,6 +64,16 @@ class Navigator(QTreeView):
             self._add(root, node_id)
         self.expandToDepth(2)  # down to the clusters, so their buildings show
 
+    def show_message(self, text: str) -> None:
+        """Until a database is loaded: one grey line (such as "opening…"), or none."""
+        if self.tree is not None:
+            return
+        self.model_.removeRows(0, self.model_.rowCount())
+        if text:
+            item = QStandardItem(text)
+            item.setEnabled(False)
+            self.model_.appendRow([item, QStandardItem()])
+
     def _progress_text(self, node: progress.PlaceNode) -> str:
         if node.kind == "building":
             return (
@@ -72,7 +90,7 @@ class Navigator(QTreeView):
         for item in (name, count):
             item.setData(node.kind, KIND)
             item.setData(node.id, ID)
-        count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        count.setTextAlignment(_right_aligned())
         parent.appendRow([name, count])
         self._items[node.id] = (name, count)
         if node.kind == "building":
@@ -91,6 +109,8 @@ class Navigator(QTreeView):
         """(Re)load a building's floors with their unit counts."""
         if self.workspace is None or building_id not in self._items:
             return
+        from yeda_desktop.services import progress
+
         item = self._items[building_id][0]
         with self.workspace.read() as session:
             floors = progress.floors_of(session, building_id, self.workspace.campaign_id)
@@ -106,7 +126,7 @@ class Navigator(QTreeView):
                 cell.setData("floor", KIND)
                 cell.setData(floor.id, ID)
                 cell.setData(building_id, BUILDING)
-            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            count.setTextAlignment(_right_aligned())
             item.appendRow([label, count])
             self._items[floor.id] = (label, count)
 
@@ -120,6 +140,8 @@ class Navigator(QTreeView):
         """Recount a building after an edit and carry the change up to the zone."""
         if self.workspace is None or self.tree is None or building_id not in self.tree.nodes:
             return
+        from yeda_desktop.services import progress
+
         with self.workspace.read() as session:
             count = progress.building_count(session, self.workspace.campaign_id, building_id)
         self.tree.refresh_building(building_id, count)

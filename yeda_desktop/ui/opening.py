@@ -1,8 +1,9 @@
 """Opening a database off the GUI thread: migrate, pick the campaign, index if needed, load.
 
-The damage check (`PRAGMA quick_check`, which reads every page: seconds on a
-100,000-organization file) runs on a second thread while the navigator's tree
-loads, when the file already has the app's schema; the database is handed to the
+The damage check (`PRAGMA quick_check`, which reads every page: a second or more on
+a 100,000-organization file) runs on a second thread while the navigator's tree
+loads, when the file already has the app's schema; the window starts it even
+earlier, before the core is loaded (`early_check`). The database is handed to the
 window only once the check has passed. A file that needs an upgrade is checked
 first, before anything is migrated.
 """
@@ -24,7 +25,8 @@ from yeda_desktop.storage import Database, migrate, open_database
 from yeda_desktop.storage.integrity import CorruptDatabaseError, quick_check
 from yeda_desktop.storage.paths import resolve_db_path
 from yeda_desktop.storage.search_index import rebuild_search_index
-from yeda_desktop.ui.tasks import TaskProgress
+from yeda_desktop.ui.early_check import EarlyCheck
+from yeda_desktop.ui.tasks import Cancelled, TaskProgress
 
 
 @dataclass
@@ -62,14 +64,46 @@ def _check(db: Database) -> None:
         raise CorruptDatabaseError(db.path, str(exc.orig)) from None
 
 
-def open_work(path: str, officer: str, campaign_id: str, indexing_label: str):  # type: ignore[no-untyped-def]
-    """The work of opening `path`, to run with `run_task` (a worker thread)."""
+def _verdict(early: EarlyCheck) -> None:
+    """The early check's result, as `quick_check` would give it."""
+    early.wait()
+    detail = early.damage()
+    if detail is not None:
+        raise CorruptDatabaseError(early.path, detail)
+
+
+def open_work(  # type: ignore[no-untyped-def]
+    given: str,
+    officer: str,
+    campaign_id: str,
+    indexing_label: str,
+    early: EarlyCheck | None = None,
+):
+    """The work of opening `given` ("": YEDA_DB or the default), to run with `run_task`.
+
+    `early`, a check of the same file already under way, stands in for the check here.
+    """
 
     def work(task: TaskProgress) -> Opened:
-        check_aside = schema_is_current(resolve_db_path(path))
-        db = open_database(path, check=not check_aside)
+        path = given or str(resolve_db_path())
+        target = resolve_db_path(path)
+        mine = early if early is not None and early.path == target else None
+        if early is not None and mine is None:
+            early.cancel()
+        try:
+            check_aside = schema_is_current(target)
+            if mine is not None and not check_aside:  # to be upgraded: only if sound
+                _verdict(mine)
+            db = open_database(path, check=not check_aside and mine is None)
+        except BaseException:
+            if mine is not None:
+                mine.cancel()
+                mine.wait()
+            raise
         with ThreadPoolExecutor(1, thread_name_prefix="quick-check") as pool:
-            checking = pool.submit(_check, db) if check_aside else None
+            checking = None
+            if check_aside:
+                checking = pool.submit(_verdict, mine) if mine else pool.submit(_check, db)
             try:
                 with db.reader() as session:
                     campaign = session.get(Campaign, campaign_id) if campaign_id else None
@@ -90,7 +124,12 @@ def open_work(path: str, officer: str, campaign_id: str, indexing_label: str):  
                     checking.result()  # CorruptDatabaseError if the file is damaged
                 return Opened(db, chosen[0], chosen[1], tree)
             except BaseException as exc:
+                if isinstance(exc, Cancelled) and mine is not None:
+                    mine.cancel()  # no verdict wanted (an interrupted check is no damage)
+                    checking = None
                 damage = checking.exception() if checking is not None else None
+                if mine is not None:
+                    mine.wait()
                 db.close()
                 if isinstance(damage, CorruptDatabaseError):  # the reason reads failed
                     raise damage from exc

@@ -19,12 +19,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.storage import Database
-from yeda_desktop.ui.print_preview import PrintPreviewDialog
 from yeda_desktop.ui.tasks import Cancelled, Task, TaskProgress, run_task
 
-if TYPE_CHECKING:  # reportlab loads with the reports (~0.5 s): on first print, not at start
+if TYPE_CHECKING:  # reportlab (~0.5 s), QtPdf and the storage load on first use, not at start
     from yeda_desktop.reports.jobs import PrintJob
+    from yeda_desktop.storage import Database
+    from yeda_desktop.ui.print_preview import PrintPreviewDialog
 
 
 def _job(form: str, **fields: Any) -> PrintJob:
@@ -77,6 +77,8 @@ class PrintController(QObject):
         self.task = None
         self.rendered.emit(path, pages)
         if self.show_preview:
+            from yeda_desktop.ui.print_preview import PrintPreviewDialog
+
             title = Path(path).stem.split("-", 1)[-1]
             self.preview = PrintPreviewDialog(Path(path), title, self.parent_widget, f"{title}.pdf")
             self.preview.show()
@@ -120,9 +122,7 @@ def install(window: QMainWindow) -> PrintController:
         return _attr(window, "building_id")  # type: ignore[no-any-return]
 
     def ledger_view() -> Any:
-        from yeda_desktop.ui.ledger_view import LedgerView
-
-        return window.findChild(LedgerView)
+        return _attr(window, "ledger_view")
 
     def selected_orgs() -> tuple[str, ...]:
         view = ledger_view()

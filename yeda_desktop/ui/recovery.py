@@ -20,28 +20,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.models import Campaign
-from yeda_desktop.services import progress, sweep
-from yeda_desktop.storage import open_database
-from yeda_desktop.storage.backup import (
-    backup_after_changes,
-    daily_backup,
-    newest_good_backup,
-    restore_database,
-)
-from yeda_desktop.storage.integrity import CorruptDatabaseError
-from yeda_desktop.storage.lock import DatabaseInUseError
-from yeda_desktop.storage.media import UnsafeLocationError, copy_to_local
-from yeda_desktop.ui.opening import Opened
-from yeda_desktop.ui.restore_dialog import RestoreDialog
 from yeda_desktop.ui.tasks import run_task
 
+# The storage (SQLAlchemy and the models) is imported where it is used: `install` runs
+# before the main window's first frame, which must not wait for it (see main_window).
+# Likewise QtNetwork and the message boxes (loading a Qt class costs its enums).
 if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+    from yeda_desktop.storage.integrity import CorruptDatabaseError
+    from yeda_desktop.storage.lock import DatabaseInUseError
+    from yeda_desktop.storage.media import UnsafeLocationError
     from yeda_desktop.ui.main_window import MainWindow
+    from yeda_desktop.ui.opening import Opened
 
 REPLY_TIMEOUT_MS = 2000
 
@@ -75,11 +69,13 @@ class InstanceServer(QObject):
         ws = self.window.workspace
         if ws is None or ws.db.read_only:
             return
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         name = server_name(ws.db.path)
         if not server.listen(name):
             # only a socket left by a crash can hold the name: this process has the writer lock
-            QLocalServer.removeServer(name)
+            server.removeServer(name)
             server.listen(name)
         server.newConnection.connect(self._accept)
         self.server = server
@@ -100,6 +96,8 @@ class InstanceServer(QObject):
 
 def ask_running_window(db_path: str | Path) -> bool:
     """Ask the window writing `db_path` to come to the front; True if one answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(db_path))
     if not socket.waitForConnected(REPLY_TIMEOUT_MS):
@@ -118,6 +116,8 @@ def _t(window: QWidget, zh: str, en: str) -> str:
 
 def _ask(window: QWidget, title: str, text: str, choices: list[str]) -> int:
     """A message box with `choices` (the last is Cancel); returns the index chosen."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=window)
     buttons = [box.addButton(label, QMessageBox.ButtonRole.AcceptRole) for label in choices[:-1]]
     buttons.append(box.addButton(choices[-1], QMessageBox.ButtonRole.RejectRole))
@@ -129,6 +129,10 @@ def _ask(window: QWidget, title: str, text: str, choices: list[str]) -> int:
 
 def offer(window: MainWindow, exc: BaseException) -> bool:
     """Show the way out for an open that failed with `exc`; True if it was handled here."""
+    from yeda_desktop.storage.integrity import CorruptDatabaseError
+    from yeda_desktop.storage.lock import DatabaseInUseError
+    from yeda_desktop.storage.media import UnsafeLocationError
+
     if isinstance(exc, DatabaseInUseError):
         return _offer_in_use(window, exc)
     if isinstance(exc, UnsafeLocationError):
@@ -139,6 +143,8 @@ def offer(window: MainWindow, exc: BaseException) -> bool:
 
 
 def _offer_in_use(window: MainWindow, exc: DatabaseInUseError) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     title = _t(window, "数据库正在使用", "Database in use")
     choice = _ask(
         window,
@@ -173,6 +179,10 @@ def _offer_in_use(window: MainWindow, exc: DatabaseInUseError) -> bool:
 
 def open_read_only(window: MainWindow, path: Path) -> None:
     """Open `path` without the writer lock and without migrating; edits are refused."""
+    from yeda_desktop.models import Campaign
+    from yeda_desktop.services import progress, sweep
+    from yeda_desktop.storage import open_database
+    from yeda_desktop.ui.opening import Opened
 
     def work(_task: object) -> Opened:
         db = open_database(path, read_only=True)
@@ -204,6 +214,8 @@ def open_read_only(window: MainWindow, path: Path) -> None:
 
 
 def _offer_copy(window: MainWindow, exc: UnsafeLocationError) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     choice = _ask(
         window,
         _t(window, "数据库不在本机", "Database not on this computer"),
@@ -214,6 +226,8 @@ def _offer_copy(window: MainWindow, exc: UnsafeLocationError) -> bool:
         ],
     )
     if choice == 0:
+        from yeda_desktop.storage.media import copy_to_local
+
         try:
             local = copy_to_local(exc.db_path)
         except YedaError as err:
@@ -233,6 +247,10 @@ def _offer_copy(window: MainWindow, exc: UnsafeLocationError) -> bool:
 
 
 def _offer_restore(window: MainWindow, exc: CorruptDatabaseError) -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    from yeda_desktop.storage.backup import newest_good_backup, restore_database
+
     best = newest_good_backup(exc.db_path)
     title = _t(window, "数据库文件已损坏", "Damaged database file")
     if best is None:
@@ -274,6 +292,8 @@ def _offer_restore(window: MainWindow, exc: CorruptDatabaseError) -> bool:
 
 def show_restore_dialog(window: MainWindow, db_path: Path | None = None) -> None:
     """File → Restore from backup: close the open database, restore, reopen."""
+    from yeda_desktop.ui.restore_dialog import RestoreDialog
+
     path = db_path
     if path is None:
         if window.workspace is None:
@@ -283,9 +303,7 @@ def show_restore_dialog(window: MainWindow, db_path: Path | None = None) -> None
         else:
             path = window.workspace.db.path
     if window.workspace is not None and window.workspace.db.path == path:
-        window.workspace.db.close()  # restoring needs the file closed (and its writer lock)
-        window.workspace = None
-        window._set_enabled(False)
+        window.close_database()  # restoring needs the file closed (and its writer lock)
     dialog = RestoreDialog(path, window.lang, window)
     dialog.exec()
     if path.exists():
@@ -300,6 +318,7 @@ class BackupKeeper(QObject):
         self.window = window
         self.open_db: Callable[[], bool] | None = None
         self.path: Path | None = None
+        self.daily: threading.Thread | None = None
         window.ready.connect(self._opened)
         app = QApplication.instance()
         if app is not None:
@@ -311,12 +330,28 @@ class BackupKeeper(QObject):
         if ws is None or ws.db.read_only:
             self.path, self.open_db = None, None
             return
+        from yeda_desktop.storage.backup import daily_backup
+
         db = ws.db
         self.path, self.open_db = db.path, db.changed_since_open
-        threading.Thread(target=_quietly, args=(daily_backup, db.path), daemon=True).start()
+        self.daily = threading.Thread(target=_quietly, args=(daily_backup, db.path), daemon=True)
+        self.daily.start()
+
+    def wait(self) -> None:
+        """Let the daily backup finish: called before the database is closed.
+
+        Its read-only connection, left last, could not remove the WAL file (and one
+        cut off at exit would leave a partial backup).
+        """
+        if self.daily is not None:
+            self.daily.join()
+            self.daily = None
 
     def on_quit(self) -> None:
+        self.wait()
         if self.path is not None and self.open_db is not None:
+            from yeda_desktop.storage.backup import backup_after_changes
+
             _quietly(backup_after_changes, self.path, self.open_db())
         self.path, self.open_db = None, None
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from yeda_desktop.services.search import Hit, search
-from yeda_desktop.ui.workspace import Workspace
+if TYPE_CHECKING:  # the core loads after the first frame (see main_window)
+    from yeda_desktop.services.search import Hit
+    from yeda_desktop.ui.workspace import Workspace
 
-HIT = Qt.ItemDataRole.UserRole + 1
+HIT = 257  # Qt.ItemDataRole.UserRole + 1 (a number: see navigator.KIND)
 
 
 class SearchBox(QLineEdit):
@@ -25,7 +29,6 @@ class SearchBox(QLineEdit):
         self.results = QStandardItemModel(self)
         self.completer_ = QCompleter(self.results, self)
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer_.setMaxVisibleItems(12)
         self.completer_.setWidget(self)
         self.completer_.activated[QModelIndex].connect(self._activated)
@@ -45,9 +48,12 @@ class SearchBox(QLineEdit):
 
     def refresh(self, text: str | None = None) -> None:
         query = self.text() if text is None else text
+        self.completer_.setCaseSensitivity(QtCore.Qt.CaseSensitivity.CaseInsensitive)
         self.results.clear()
         if self.workspace is None:
             return
+        from yeda_desktop.services.search import search
+
         with self.workspace.read() as session:
             hits = search(session, query)
         self.hits = [h for h in hits if self.kinds is None or h.kind in self.kinds]
@@ -63,7 +69,7 @@ class SearchBox(QLineEdit):
 
     def _activated(self, index: QModelIndex) -> None:
         hit = index.data(HIT)
-        if isinstance(hit, Hit):
+        if hit is not None:
             self.choose(hit)
 
     def _choose_first(self) -> None:

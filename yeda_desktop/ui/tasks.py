@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 SHOW_AFTER_MS = 600
@@ -68,8 +68,10 @@ class Task(QObject):
         self.relay = _Relay()
         self.progress = TaskProgress(self.relay)
         self.dialog: QProgressDialog | None = None
-        self.relay.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
-        self.relay.failed.connect(self._fail, Qt.ConnectionType.QueuedConnection)
+        # Emitted on the worker, received here on the GUI thread: queued (automatically;
+        # naming Qt.ConnectionType would load the Qt namespace before the first frame).
+        self.relay.finished.connect(self._finish)
+        self.relay.failed.connect(self._fail)
 
     def cancel(self) -> None:
         self.progress.cancel_requested.set()
@@ -99,15 +101,19 @@ def run_task(
     on_error: Callable[[BaseException], None],
     label: str | None = None,
     pool: QThreadPool | None = None,
+    show_after_ms: int = SHOW_AFTER_MS,
 ) -> Task:
-    """Start `work(progress)` on a worker thread; with `label`, show a cancellable progress bar."""
+    """Start `work(progress)` on a worker thread; with `label`, show a cancellable progress bar
+    (once the work has taken `show_after_ms`)."""
     task = Task(parent)
     task.done.connect(on_done)
     task.error.connect(on_error)
     if label is not None:
+        from PySide6.QtCore import Qt
+
         dialog = QProgressDialog(label, QProgressDialog.tr("Cancel"), 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(SHOW_AFTER_MS)
+        dialog.setMinimumDuration(show_after_ms)
         dialog.setAutoReset(False)
         dialog.setAutoClose(False)
         dialog.canceled.connect(task.cancel)

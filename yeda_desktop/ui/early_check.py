@@ -1,0 +1,77 @@
+"""The damage check of a database file, started before the storage is even loaded.
+
+`PRAGMA quick_check` reads every page: on a 100,000-organization file it takes as long
+as loading the core (SQLAlchemy, the models) and opening, so the window starts it at
+once, on its own thread with the standard library's sqlite3 and a read-only
+connection, and `opening.open_work` takes its verdict (SQLite does the reading with
+the GIL released, so the GUI thread and the loading go on meanwhile). The verdict is
+read the way `storage.integrity.quick_check` reads it: "ok", or damage.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+
+class EarlyCheck:
+    """`PRAGMA quick_check(5)` of one file, running from construction; `wait()` for it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.rows: list[str] | None = None
+        self.error: BaseException | None = None
+        self._conn: sqlite3.Connection | None = None
+        self._cancelled = False
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._run, name="early-quick-check", daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def start(cls, given: str) -> EarlyCheck | None:
+        """A check of `given` if it names an existing file (not "", not a server URL)."""
+        if not given or "://" in given:
+            return None
+        try:
+            path = Path(given).expanduser().resolve()
+            return cls(path) if path.is_file() else None
+        except OSError:
+            return None
+
+    def _run(self) -> None:
+        try:
+            conn = sqlite3.connect(
+                self.path.as_uri() + "?mode=ro", uri=True, check_same_thread=False
+            )
+            try:
+                with self._lock:
+                    self._conn = conn
+                    if self._cancelled:
+                        return
+                self.rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)")]
+            finally:
+                with self._lock:
+                    self._conn = None
+                conn.close()
+        except BaseException as exc:  # handed to whoever waits
+            self.error = exc
+
+    def cancel(self) -> None:
+        """Stop reading (the open failed or was abandoned); `wait()` returns soon after."""
+        with self._lock:
+            self._cancelled = True
+            if self._conn is not None:
+                self._conn.interrupt()
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def damage(self) -> str | None:
+        """After `wait()`: None if the file is sound, else SQLite's account of the damage."""
+        if self.error is not None:
+            if isinstance(self.error, sqlite3.DatabaseError):  # too damaged to be checked
+                return str(self.error)
+            raise self.error
+        rows = self.rows or ["no answer"]
+        return None if rows == ["ok"] else " ".join("; ".join(rows).split())[:300]
