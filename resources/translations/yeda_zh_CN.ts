@@ -1454,231 +1454,231 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="115"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="116"/>
         <source>YEDA Desktop — building sweep</source>
         <translation>业达两新组织扫楼登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="119"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="504"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="525"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="120"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="505"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="526"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="128"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="385"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="132"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="133"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="134"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="346"/>
         <source>Import from &amp;Excel…</source>
         <translation>从&amp;Excel导入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="135"/>
         <source>All organizations</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="175"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="176"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="272"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="273"/>
         <source>%1 is not in any unit yet</source>
         <translation>%1 尚未登记所在房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="318"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="319"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="320"/>
         <source>Officer and &amp;language…</source>
         <translation>队员与语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="321"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="322"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="323"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="324"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="325"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="326"/>
         <source>Add &amp;building…</source>
         <translation>添加楼宇(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="327"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="328"/>
         <source>Add &amp;floor…</source>
         <translation>添加楼层(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="329"/>
         <source>Add &amp;units…</source>
         <translation>批量添加房间(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="330"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="331"/>
         <source>&amp;Previous floor (down)</source>
         <translation>往下一层(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="333"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="334"/>
         <source>&amp;Next floor (up)</source>
         <translation>往上一层(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="336"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="337"/>
         <source>Next &amp;unvisited unit</source>
         <translation>下一个未走访房间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="339"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="340"/>
         <source>&amp;Register organization</source>
         <translation>登记单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="342"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="343"/>
         <source>&amp;Attach existing organization…</source>
         <translation>关联已有单位(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="344"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="345"/>
         <source>Add &amp;member</source>
         <translation>添加人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="347"/>
         <source>&amp;About YEDA Desktop</source>
         <translation>关于业达扫楼(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="363"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="367"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="371"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="379"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="383"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="414"/>
         <source>(no officer set)</source>
         <translation>（未设置队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="417"/>
         <source>Officer: %1</source>
         <translation>队员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="459"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="460"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="484"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="485"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="458"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="489"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="459"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="490"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="527"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="529"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="556"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="560"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="569"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="573"/>
         <source>Unsent changes: %1</source>
         <translation>未上报修改：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="597"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="601"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="632"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="636"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="640"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="644"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="704"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="708"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="750"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="754"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="750"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="754"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
@@ -1928,42 +1928,72 @@
 <context>
     <name>RoleDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="40"/>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="49"/>
         <source>Set up this installation</source>
         <translation>设置本机</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="42"/>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="52"/>
+        <source>Is this computer a field laptop or the centre? The role decides which views and package exchanges it has; afterwards it can only be changed deliberately, by an administrator.</source>
+        <translation>这台电脑是外业笔记本还是中心？角色决定它有哪些视图、能交换哪些数据包；设置后只能由管理员明确更改。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="58"/>
         <source>Field laptop (sweep officers)</source>
         <translation>外业笔记本（扫楼队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="59"/>
         <source>Centre (administrator)</source>
         <translation>中心（管理员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="46"/>
-        <source>Centre only, e.g. yeda-centre</source>
-        <translation>仅中心填写，例如 yeda-centre</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
-        <source>This installation is</source>
-        <translation>本机用作</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="81"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="79"/>
         <source>Centre id</source>
         <translation>中心编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="48"/>
+        <source>Change the role of this installation</source>
+        <translation>更改本机角色</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="66"/>
+        <source>For the teams that sweep the buildings: register organizations floor by floor and export the day&apos;s work as a signed batch for the centre. The administration views are hidden, and batches from other devices cannot be imported here.</source>
+        <translation>供扫楼小组使用：逐层登记两新组织，并把当天的工作导出为签名数据包交给中心。不显示管理视图，也不能导入其他设备的工作数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="72"/>
+        <source>For the administrator at the zone&apos;s centre: approve team devices, issue baselines, import and merge the teams&apos; batches, resolve conflicts and duplicates, read the audit trail.</source>
+        <translation>供开发区中心的管理员使用：审批小组设备、下发基线数据、导入并合并各小组的工作数据包、处理冲突和重复记录、查看审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="77"/>
+        <source>e.g. Team 3 laptop, or Zone centre</source>
+        <translation>例如：第三小组笔记本，或开发区中心</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="85"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="85"/>
+        <source>Decide later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="98"/>
+        <source>Until a role is chosen, organizations can be registered as usual; the question comes again at the next start (and is in the Exchange menu).</source>
+        <translation>未选择角色之前，仍可照常登记单位；下次启动时会再次询问（也可在“数据交换”菜单中设置）。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/role_dialog.py" line="143"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -1971,17 +2001,17 @@
 <context>
     <name>RoleOffer</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="144"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="134"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="145"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="135"/>
         <source>Set up this installation (laptop or centre)…</source>
         <translation>设置本机（笔记本或中心）…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="157"/>
         <source>First start: choose whether this is a field laptop or the centre (Exchange menu).</source>
         <translation>首次启动：请在“数据交换”菜单中选择本机是外业笔记本还是中心。</translation>
     </message>
@@ -2030,44 +2060,69 @@
 <context>
     <name>SyncViews</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="43"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="43"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="43"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="88"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="44"/>
         <source>Duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="88"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="44"/>
         <source>Audit</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="47"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="92"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
         <source>&amp;Import packages…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="97"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="53"/>
         <source>&amp;Export today&apos;s work…</source>
         <translation>导出今天的工作(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="58"/>
+        <source>Change the role of this installation…</source>
+        <translation>更改本机角色…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="68"/>
+        <source>field laptop</source>
+        <translation>外业笔记本</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="68"/>
+        <source>centre</source>
+        <translation>中心</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="71"/>
+        <source>Change the role of this installation</source>
+        <translation>更改本机角色</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="72"/>
+        <source>Changing the role is for an administrator. A centre shows the administration views and imports the teams&apos; batches; a field laptop hides them and exports its own work. Make this installation a %1?</source>
+        <translation>更改角色应由管理员进行。中心显示管理视图并导入各小组的工作数据包；外业笔记本不显示这些视图，只导出本机的工作。确定把本机改为%1吗？</translation>
     </message>
 </context>
 <context>

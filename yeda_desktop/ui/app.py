@@ -26,12 +26,15 @@ def start(
     """Set up language and font, show the main window and begin opening the database.
 
     `db_path` "" opens the default database (see `MainWindow.open_database`), None none.
-    The window is shown before the core is loaded.
+    The window is shown before the core is loaded; at the first start of an installation
+    (no role yet) it asks, once the database is open, whether this is a field laptop or
+    the centre.
     """
     language = lang or settings.language
     install_language(app, language)
     register_cjk_font(app)
     window = MainWindow(settings, language)
+    window.ask_role_at_start = True
     window.show()
     if db_path is not None:
         window.open_database(db_path)

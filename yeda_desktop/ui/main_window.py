@@ -39,7 +39,7 @@ from yeda_desktop.ui.early_check import EarlyCheck
 from yeda_desktop.ui.navigator import Navigator
 from yeda_desktop.ui.search_box import SearchBox
 from yeda_desktop.ui.settings import AppSettings
-from yeda_desktop.ui.tasks import Cancelled, Task, TaskProgress, finish_tasks, run_task
+from yeda_desktop.ui.tasks import Cancelled, TaskProgress, finish_tasks, run_task
 
 if TYPE_CHECKING:
     from yeda_desktop.models.enums import VisitOutcome
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self._loading_views = False
         # asked for before the views were built: the path, and its damage check under way
         self._pending_open: tuple[str, EarlyCheck | None] | None = None
-        self._open_task: Task | None = None
+        self.ask_role_at_start = False  # set by `app.start`: the first-start role question
         self.setWindowTitle(self.tr("YEDA Desktop — building sweep"))
         self.navigator = Navigator(self)
         self.search = SearchBox(self)
@@ -536,7 +536,10 @@ class MainWindow(QMainWindow):
         self._recount_unsent()
         self._ledger_views_ready()
         self.directory.set_database(opened.db)
-        sync_views.attach(self, opened.db, self.settings.officer)
+        ask_role = self.ask_role_at_start and not opened.db.read_only
+        if ask_role:
+            self.ask_role_at_start = False  # once per start; the Exchange menu has it too
+        sync_views.attach(self, opened.db, self.settings.officer, ask_role=ask_role)
         self.activateWindow()
         self.ready.emit()
 

@@ -4,27 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
 
 from yeda_desktop.errors import YedaError
 from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
-from yeda_desktop.syncflow.installation import (
-    Installation,
-    Role,
-    keys_dir,
-    load_installation,
-    set_role,
-)
+from yeda_desktop.syncflow.installation import Installation, keys_dir, load_installation
+from yeda_desktop.ui.role_dialog import RoleDialog
 from yeda_desktop.ui.sync_centre import CentreFilesView
 from yeda_desktop.ui.sync_devices import DevicesView
 from yeda_desktop.ui.sync_passphrase import keys_asking
@@ -32,38 +18,8 @@ from yeda_desktop.ui.sync_queues import AuditView, ConflictsView, DuplicatesView
 from yeda_desktop.ui.sync_transfer import ExportDialog, ImportDialog
 
 
-class RoleDialog(QDialog):
-    """First start: is this a field laptop or the centre? (changed later only deliberately)"""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Set up this installation"))
-        self.role = QComboBox(self)
-        self.role.addItem(self.tr("Field laptop (sweep officers)"), Role.LAPTOP.value)
-        self.role.addItem(self.tr("Centre (administrator)"), Role.CENTRE.value)
-        self.name = QLineEdit(self)
-        self.centre_id = QLineEdit(self)
-        self.centre_id.setPlaceholderText(self.tr("Centre only, e.g. yeda-centre"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("This installation is"), self.role)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Centre id"), self.centre_id)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def choose(self, db: Database) -> Installation | None:
-        """Save the choice; None when cancelled or refused."""
-        try:
-            with db.session() as session:
-                return set_role(session, Role(self.role.currentData()), self.name.text(),
-                                self.centre_id.text().strip() or None)
-        except YedaError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), exc.message("zh"))
-            return None
+def _lang(window: QWidget) -> str:
+    return str(getattr(window, "lang", "zh"))
 
 
 class SyncViews(QObject):
@@ -98,7 +54,33 @@ class SyncViews(QObject):
             exp.triggered.connect(lambda: ExportDialog(db, keys, officer, window).exec())
             menu.addAction(exp)
             self.actions.append(exp)
+        menu.addSeparator()
+        change = QAction(self.tr("Change the role of this installation…"), window)
+        change.setObjectName("act_change_role")
+        change.triggered.connect(self.change_role)
+        menu.addAction(change)
+        self.actions.append(change)
         self.menu = menu
+        self.officer = officer
+
+    def change_role(self) -> None:
+        """A deliberate act: a confirmation first, then the role dialog (saved with force)."""
+        other = self.tr("field laptop") if self.inst.is_centre else self.tr("centre")
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Change the role of this installation"),
+            self.tr("Changing the role is for an administrator. A centre shows the "
+                    "administration views and imports the teams' batches; a field laptop "
+                    "hides them and exports its own work. Make this installation a %1?")
+            .replace("%1", other),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        dialog = RoleDialog(self.db, self.window, self.inst, _lang(self.window))
+        if dialog.exec() == RoleDialog.DialogCode.Accepted:
+            attach(self.window, self.db, self.officer)
 
     def detach(self) -> None:
         tabs = getattr(self.window, "tabs", None)
@@ -106,15 +88,19 @@ class SyncViews(QObject):
             if tabs is not None:
                 tabs.removeTab(tabs.indexOf(widget))
             widget.deleteLater()
+        self.window.menuBar().removeAction(self.menu.menuAction())
         self.menu.deleteLater()
         self.deleteLater()
 
 
-def attach(window: QMainWindow, db: Database, officer: str) -> SyncViews | None:
+def attach(
+    window: QMainWindow, db: Database, officer: str, *, ask_role: bool = False
+) -> SyncViews | None:
     """Add the views for this installation's role; without a role yet, offer the choice.
 
-    The choice is offered from the Exchange menu and the status bar rather than a modal
-    dialog, so opening a database never blocks; keys are touched only once a role is set.
+    Without a role the Exchange menu offers it, and with `ask_role` (the app's start)
+    the role dialog opens at once, without blocking: cancelled, the role stays unset and
+    the app usable, and the next start asks again. Keys are touched only once a role is set.
     """
     previous = getattr(window, "_sync_views", None)
     if previous is not None:
@@ -123,12 +109,15 @@ def attach(window: QMainWindow, db: Database, officer: str) -> SyncViews | None:
     with db.reader() as session:
         inst = load_installation(session)
     if inst is None:
-        _offer_role(window, db, officer)
+        offer = RoleOffer(window, db, officer)
+        window._sync_views = offer  # type: ignore[attr-defined]
+        if ask_role:
+            offer.choose()
         return None
     try:
         keys = keys_asking(window, keys_dir())
     except YedaError as exc:
-        window.statusBar().showMessage(exc.message("zh"), 8000)
+        window.statusBar().showMessage(exc.message(_lang(window)), 8000)
         return None
     views = SyncViews(window, db, inst, keys, officer)
     window._sync_views = views  # type: ignore[attr-defined]
@@ -136,26 +125,47 @@ def attach(window: QMainWindow, db: Database, officer: str) -> SyncViews | None:
 
 
 class RoleOffer(QObject):
-    """Until a role is chosen: an Exchange menu entry and a status-bar hint."""
+    """Until a role is chosen: an Exchange menu entry that opens the role dialog."""
 
     def __init__(self, window: QMainWindow, db: Database, officer: str) -> None:
         super().__init__(window)
         self.window, self.db, self.officer = window, db, officer
+        self.dialog: RoleDialog | None = None
         self.menu = window.menuBar().addMenu(self.tr("E&xchange"))
         action = QAction(self.tr("Set up this installation (laptop or centre)…"), window)
+        action.setObjectName("act_set_role")
         self.menu.addAction(action)
         action.triggered.connect(self.choose)
-        window.statusBar().showMessage(
+
+    def choose(self) -> RoleDialog:
+        """Open the role dialog (window-modal, not blocking); OK adds the role's views."""
+        if self.dialog is None:
+            self.dialog = RoleDialog(self.db, self.window, None, _lang(self.window))
+            self.dialog.accepted.connect(self._chosen)
+            self.dialog.finished.connect(self._closed)
+            self.dialog.rejected.connect(self._later)
+            self.dialog.open()
+        return self.dialog
+
+    def _closed(self) -> None:
+        if self.dialog is not None:
+            self.dialog.deleteLater()
+            self.dialog = None
+
+    def _later(self) -> None:
+        self.window.statusBar().showMessage(
             self.tr("First start: choose whether this is a field laptop or the centre "
                     "(Exchange menu)."), 15000)
 
-    def choose(self) -> None:
-        dialog = RoleDialog(self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.choose(self.db) is not None:
-            self.menu.deleteLater()
-            attach(self.window, self.db, self.officer)
-            self.deleteLater()
+    def _chosen(self) -> None:
+        attach(self.window, self.db, self.officer)  # detaches this offer
 
-
-def _offer_role(window: QMainWindow, db: Database, officer: str) -> None:
-    RoleOffer(window, db, officer)
+    def detach(self) -> None:
+        if self.dialog is not None:  # another database is being opened: not for this one
+            dialog, self.dialog = self.dialog, None
+            dialog.blockSignals(True)
+            dialog.reject()
+            dialog.deleteLater()
+        self.window.menuBar().removeAction(self.menu.menuAction())
+        self.menu.deleteLater()
+        self.deleteLater()
