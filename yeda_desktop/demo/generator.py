@@ -14,7 +14,6 @@ from __future__ import annotations
 import operator
 import random
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, cast
@@ -649,7 +648,7 @@ def generate_demo(
             "数据库中已有数据，请为演示数据指定一个新文件",
             "the database already holds data; give the demo a new file",
         )
-    with db.engine.begin() as conn, _bulk_cache(conn):
+    with db.engine.begin() as conn:
         # Plain indexes are built once the rows are in (a sort), not kept up row by row.
         deferred = defer_indexes(conn, _DEMO_TABLES)
         search_deferred = defer_indexes(conn, [search_index.FTS])
@@ -698,19 +697,3 @@ _DEMO_TABLES = [
         Visit,
     )
 ]
-# SQLite's page cache while the demo is written: the tables of a 100,000-organization
-# zone and the indexes built at the end fit, instead of being spilled and read back.
-_BULK_CACHE_KIB = 262_144
-
-
-@contextmanager
-def _bulk_cache(conn: Connection) -> Iterator[None]:
-    if conn.dialect.name != "sqlite":
-        yield
-        return
-    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size={int(before or 0)}")
