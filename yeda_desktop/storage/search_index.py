@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.models import Building, Floor, Organization, Person, Unit
 from yeda_desktop.storage.bulk import BulkWriter, defer_indexes
-from yeda_desktop.storage.driver_sql import run_sql
+from yeda_desktop.storage.driver_sql import insert_many, run_sql
 from yeda_desktop.storage.search_terms import (
     name_terms,
     number_terms,
@@ -108,16 +108,29 @@ def write_docs(conn: Connection, docs: Iterable[Doc]) -> None:
         _delete_chunk(conn, chunk)
     if not ordered:
         return
-    run_sql(conn, f"INSERT INTO {DOCS}(kind, ref_id, title) VALUES (?, ?, ?)",
-            [(k, r, t) for k, r, t, _ in ordered])
-    rowids: dict[str, int] = {}
-    for chunk in _chunks([d[1] for d in ordered], 500):
-        found = run_sql(conn, f"SELECT ref_id, rowid FROM {DOCS} WHERE ref_id IN ({_marks(chunk)})",
-                        chunk)
-        rowids.update((str(ref), int(rowid)) for ref, rowid in found)
-    terms = terms_value(conn.dialect.name).replace(":t", "?")
-    run_sql(conn, f"INSERT INTO {FTS}(rowid, terms) VALUES (?, {terms})",
-            [(rowids[r], t) for _, r, _, t in ordered])
+    rowids = _allocate_rowids(conn, len(ordered))
+    insert_many(conn, f"INSERT INTO {DOCS}(rowid, kind, ref_id, title) VALUES (?, ?, ?, ?)",
+                [(i, k, r, t) for i, (k, r, t, _) in zip(rowids, ordered, strict=True)])
+    # COPY on PostgreSQL reads the space-separated terms as a tsvector (its text form).
+    insert_many(conn, f"INSERT INTO {FTS}(rowid, terms) VALUES (?, ?)",
+                [(i, terms) for i, (_, _, _, terms) in zip(rowids, ordered, strict=True)])
+
+
+def _allocate_rowids(conn: Connection, count: int) -> list[int]:
+    """`count` unused rowids, chosen before the insert (no read-back of generated keys).
+
+    PostgreSQL draws them from the identity sequence (safe beside other writers);
+    a SQLite file has one writer, so the ones after the largest are free.
+    """
+    if conn.dialect.name == "postgresql":
+        drawn = conn.execute(
+            text(f"SELECT nextval(pg_get_serial_sequence('{DOCS}', 'rowid')) "
+                 "FROM generate_series(1, :n)"),
+            {"n": count},
+        )
+        return [int(r[0]) for r in drawn]
+    first = int(conn.execute(text(f"SELECT coalesce(max(rowid), 0) + 1 FROM {DOCS}")).scalar_one())
+    return list(range(first, first + count))
 
 
 def _delete_chunk(conn: Connection, ref_ids: list[str]) -> None:

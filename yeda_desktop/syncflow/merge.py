@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, UniqueConstraint
 
 from yeda_desktop.models import Base
-from yeda_desktop.storage.driver_sql import run_sql
+from yeda_desktop.storage.driver_sql import insert_many, run_sql
 from yeda_desktop.syncflow import conflicts as conflict_rows
 from yeda_desktop.syncflow import incoming_checks
 from yeda_desktop.syncflow.records import (
@@ -495,7 +495,7 @@ class Merger:
         if not self._log:
             return
         tail = (self.device_id, self.package_id)
-        run_sql(self.conn,
+        insert_many(self.conn,
             "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
             "new_value, base_revision, at, officer, device_id, package_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -12,7 +12,7 @@ from typing import Any, cast
 from sqlalchemy import Boolean, Connection, Date, DateTime, Table
 
 from yeda_desktop.models import Base, Synced
-from yeda_desktop.storage.driver_sql import run_sql
+from yeda_desktop.storage.driver_sql import insert_many, run_sql
 
 # Local trust data never travels; every other Synced table does.
 LOCAL_TABLES = frozenset({"devices"})
@@ -171,14 +171,14 @@ def fetch_rows(
 
 
 def insert_rows(conn: Connection, table_name: str, rows: Iterable[dict[str, Any]]) -> int:
-    """Plain DBAPI executemany of stored values (ORM type processing would dominate)."""
+    """Plain DBAPI executemany (COPY on a server) of stored values (ORM type processing
+    would dominate)."""
     cols = columns(table_name)
     sql = (
         f"INSERT INTO {table_name} ({', '.join(cols)}) VALUES ({', '.join('?' for _ in cols)})"
     )
     data = [writable(table_name, cols, tuple(map(row.get, cols))) for row in rows]
-    if data:
-        run_sql(conn, sql, data)
+    insert_many(conn, sql, data)
     return len(data)
 
 
