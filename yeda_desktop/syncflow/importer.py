@@ -225,7 +225,7 @@ def refresh_statistics(conn: Connection, touched: dict[str, set[str]]) -> None:
         return
     big = sorted(t for t, ids in touched.items() if len(ids) >= ANALYZE_AFTER)
     if big:
-        conn.exec_driver_sql(f"ANALYZE {', '.join(big + ['change_log'])}")
+        conn.exec_driver_sql(f"ANALYZE {', '.join([*big, 'change_log'])}")
 
 
 def waiting(session: Session, device_id: str | None = None) -> list[QuarantinedPackage]:
