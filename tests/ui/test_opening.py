@@ -85,3 +85,4 @@ def test_an_early_check_is_only_for_an_existing_file(tmp_path: Path, demo: Path)
     assert early is not None
     early.cancel()  # an abandoned open: the reading stops, nothing is reported
     early.wait()
+    assert not demo.with_name(demo.name + "-wal").exists()  # and the file is left closed

@@ -2,10 +2,14 @@
 
 `PRAGMA quick_check` reads every page: on a 100,000-organization file it takes as long
 as loading the core (SQLAlchemy, the models) and opening, so the window starts it at
-once, on its own thread with the standard library's sqlite3 and a read-only
-connection, and `opening.open_work` takes its verdict (SQLite does the reading with
-the GIL released, so the GUI thread and the loading go on meanwhile). The verdict is
-read the way `storage.integrity.quick_check` reads it: "ok", or damage.
+once, on its own thread with the standard library's sqlite3, and `opening.open_work`
+takes its verdict (SQLite does the reading with the GIL released, so the GUI thread
+and the loading go on meanwhile). The verdict is read the way
+`storage.integrity.quick_check` reads it: "ok", or damage.
+
+The connection writes nothing (`query_only`) but is not opened read-only: left the
+last one on the file (the open abandoned), a read-only connection could not remove
+the WAL file it made, and the file would look as if it had not been closed.
 """
 
 from __future__ import annotations
@@ -41,10 +45,11 @@ class EarlyCheck:
 
     def _run(self) -> None:
         try:
-            conn = sqlite3.connect(
-                self.path.as_uri() + "?mode=ro", uri=True, check_same_thread=False
+            conn = sqlite3.connect(  # mode=rw: an existing file, never a new one
+                self.path.as_uri() + "?mode=rw", uri=True, check_same_thread=False
             )
             try:
+                conn.execute("PRAGMA query_only=1")
                 with self._lock:
                     self._conn = conn
                     if self._cancelled:

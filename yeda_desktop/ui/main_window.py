@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import importlib
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,8 +108,10 @@ class MainWindow(QMainWindow):
         self.building_id: str | None = None
         self.floor_id: str | None = None
         self._closing = False  # set in closeEvent: late results are closed, not shown
-        self._views_built = False
+        self._views_built = False  # all in place
+        self._modules_loaded = False  # their modules (and the core) imported
         self._loading_views = False
+        self._held: Opened | None = None  # opened before the views were all in place
         # asked for before the views were built: the path, and its damage check under way
         self._pending_open: tuple[str, EarlyCheck | None] | None = None
         self.ask_role_at_start = False  # set by `app.start`: the first-start role question
@@ -191,8 +194,18 @@ class MainWindow(QMainWindow):
             run_task(self, _import_views, self._views_imported, self._views_failed)
 
     def _views_imported(self, _result: object) -> None:
-        if not self._closing:
-            self._build_views()
+        """The modules are loaded: open the database meanwhile, build the views a piece a turn."""
+        if self._closing:
+            return
+        self._modules_loaded = True
+        self._start_pending_open()
+        steps = self._view_steps()
+
+        def step() -> None:
+            if not self._closing and next(steps, None) is not None:
+                QTimer.singleShot(0, step)
+
+        step()
 
     def _views_failed(self, exc: BaseException) -> None:
         if self._pending_open is not None and not self._closing:
@@ -202,7 +215,14 @@ class MainWindow(QMainWindow):
             raise exc
 
     def _build_views(self) -> None:
-        """Put the floor view, detail pane and other views in their places; open if asked."""
+        """All the views at once (their modules are loaded already)."""
+        self._modules_loaded = True
+        for _ in self._view_steps():
+            pass
+        self._start_pending_open()
+
+    def _view_steps(self) -> Iterator[bool]:
+        """Put the floor view, detail pane and other views in their places, one at a time."""
         from yeda_desktop.ui.detail_pane import DetailPane
         from yeda_desktop.ui.floor_view import FloorView
 
@@ -214,11 +234,20 @@ class MainWindow(QMainWindow):
         self.floor_view.unit_chosen.connect(self._unit_chosen)
         self.detail.attach_requested.connect(self.attach_existing)
         self._add_outcome_actions()
-        self._add_ledger_views()
-        self._add_directory_view()
         self._apply_shortcuts()
+        yield True
+        self._add_ledger_view()
+        yield True
+        self._add_dashboard()
+        yield True
+        self._add_directory_view()
         self._views_built = True
         self._set_enabled(self.workspace is not None)
+        if self._held is not None:  # opened before the last view was in place
+            opened, self._held = self._held, None
+            self._opened(opened)
+
+    def _start_pending_open(self) -> None:
         if self._pending_open is not None:
             (path, early), self._pending_open = self._pending_open, None
             self._start_open(path, early)
@@ -245,15 +274,18 @@ class MainWindow(QMainWindow):
 
     # --- special work ledger, statistics and Excel import (their own modules) ----------
 
-    def _add_ledger_views(self) -> None:
-        from yeda_desktop.ui.dashboard import Dashboard
+    def _add_ledger_view(self) -> None:
         from yeda_desktop.ui.ledger_view import LedgerView
 
         self.ledger_view: LedgerView = LedgerView(self, self.lang)
-        self.dashboard: Dashboard = Dashboard(self)
         self._put_view(self._view_places[0], self.ledger_view)
-        self._put_view(self._view_places[1], self.dashboard)
         self.ledger_view.open_place.connect(self._open_ledger_place)
+
+    def _add_dashboard(self) -> None:
+        from yeda_desktop.ui.dashboard import Dashboard
+
+        self.dashboard: Dashboard = Dashboard(self)
+        self._put_view(self._view_places[1], self.dashboard)
 
     def _ledger_views_ready(self) -> None:
         db = self.workspace.db if self.workspace is not None else None
@@ -446,7 +478,7 @@ class MainWindow(QMainWindow):
         """
         self._show_opening(path)
         early = EarlyCheck.start(path)  # the longest part of opening: under way at once
-        if self._views_built:
+        if self._modules_loaded:
             self._start_open(path, early)
         else:
             self._drop_pending_open()
@@ -506,6 +538,11 @@ class MainWindow(QMainWindow):
     def _opened(self, opened: Opened) -> None:
         if self._closing:  # opened while the window was closing
             opened.db.close()
+            return
+        if not self._views_built:  # shown once they are
+            if self._held is not None:
+                self._held.db.close()
+            self._held = opened
             return
         from yeda_desktop.ui import sync_views
         from yeda_desktop.ui.workspace import Workspace
@@ -788,6 +825,9 @@ class MainWindow(QMainWindow):
         self._closing = True
         self._drop_pending_open()
         finish_tasks(self)  # no worker may outlive the window (or its database)
+        if self._held is not None:
+            self._held.db.close()
+            self._held = None
         self.settings.save_window(QByteArray(self.saveGeometry()), QByteArray(self.saveState()))
         if self.workspace is not None:
             if self.building_id and self.floor_id:
