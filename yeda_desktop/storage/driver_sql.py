@@ -16,6 +16,8 @@ from typing import Any
 from sqlalchemy import Connection, CursorResult
 from sqlalchemy.util.typing import TupleAny
 
+# `IN (?, ?, …)` or a lone `?`, in order, to regroup a flat parameter list.
+_IN_LIST_OR_MARK = re.compile(r"\bIN\s*\(\s*\?(?:\s*,\s*\?)*\s*\)|\?", re.IGNORECASE)
 _PLAIN_INSERT = re.compile(
     r"^\s*INSERT\s+INTO\s+(\w+)\s*\(([\w\s,]+)\)\s*VALUES\s*\((\s*\?\s*(?:,\s*\?\s*)*)\)\s*$",
     re.IGNORECASE,
@@ -32,7 +34,27 @@ def run_sql(
         params = tuple(params)  # a list of values is one row
     if conn.dialect.paramstyle == "qmark":
         return conn.exec_driver_sql(sql, params)
+    if isinstance(params, tuple):
+        sql, params = _as_arrays(sql, params)
     return conn.exec_driver_sql(sql.replace("%", "%%").replace("?", "%s"), params)
+
+
+def _as_arrays(sql: str, params: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
+    """`col IN (?, ?, …)` → `col = ANY(?)` with one array: psycopg parses a query with
+    500 placeholders in milliseconds (every chunk of an import), one array in none."""
+    values = iter(params)
+    grouped: list[Any] = []
+
+    def regroup(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token == "?":
+            grouped.append(next(values))
+            return "?"
+        grouped.append([next(values) for _ in range(token.count("?"))])
+        return "= ANY(?)"
+
+    rewritten = _IN_LIST_OR_MARK.sub(regroup, sql)
+    return rewritten, tuple(grouped)
 
 
 def insert_many(conn: Connection, sql: str, rows: Sequence[Sequence[Any]]) -> None:
