@@ -80,7 +80,8 @@ def _sortable_time_to_char(element: SortableTime, compiler: SQLCompiler, **kw: A
 
 
 def _count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
-    return func.sum(case((condition, 1), else_=0))
+    """count(*) FILTER (WHERE …): fewer steps per row than sum(CASE …) on both engines."""
+    return func.count().filter(condition)
 
 
 def facts_select(
