@@ -52,3 +52,17 @@ def test_a_server_database_gets_its_own_local_work_folder(pg_url: str) -> None:
             _ = db.path
     finally:
         db.close()
+
+
+def test_names_for_the_status_bar_and_for_reopening(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "zone.sqlite")
+    db.close()
+    assert (db.name, db.target) == ("zone.sqlite", str(tmp_path / "zone.sqlite"))
+
+
+def test_a_server_database_reopens_from_its_target(pg_url: str) -> None:
+    db = open_database(pg_url)
+    db.close()
+    again = open_database(db.target)
+    again.close()
+    assert again.name.startswith(str(db.location.url.database if db.location.url else ""))

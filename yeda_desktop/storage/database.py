@@ -91,7 +91,24 @@ class Database:
 
     @property
     def display(self) -> str:
+        """For messages and tooltips: the path, or the URL with any password hidden."""
         return self.location.display
+
+    @property
+    def target(self) -> str:
+        """What reopens this database (`--db`, settings): the path or the full URL."""
+        if self.location.url is not None:
+            return self.location.url.render_as_string(hide_password=False)
+        return str(self.location.path)
+
+    @property
+    def name(self) -> str:
+        """A short name for a status bar: the file's name, or database@host."""
+        if self.location.url is not None:
+            url = self.location.url
+            return f"{url.database}@{url.host or 'localhost'}"
+        assert self.location.path is not None
+        return self.location.path.name
 
     @property
     def work_dir(self) -> Path:
