@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from importlib.resources import as_file, files
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, qVersion
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
 from yeda_desktop import __version__
+from yeda_desktop.ui.i18n import resource_path
+
+if TYPE_CHECKING:  # QIcon loads on use: its 151 theme-icon enums cost the first frame
+    from PySide6.QtGui import QIcon
 
 SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 
 def app_icon() -> QIcon:
     """The YEDA icon with every bundled size (an empty icon only if resources are missing)."""
+    from PySide6.QtGui import QIcon
+
     icon = QIcon()
     for size in SIZES:
-        with as_file(files("yeda_desktop.resources") / "icons" / f"yeda-{size}.png") as path:
-            icon.addFile(str(path))
+        icon.addFile(resource_path("icons", f"yeda-{size}.png"))
     return icon
 
 

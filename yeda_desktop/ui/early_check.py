@@ -14,9 +14,12 @@ the WAL file it made, and the file would look as if it had not been closed.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported on the check's own thread
+    import sqlite3
 
 
 class EarlyCheck:
@@ -45,6 +48,8 @@ class EarlyCheck:
 
     def _run(self) -> None:
         try:
+            import sqlite3  # here, on this thread
+
             conn = sqlite3.connect(  # mode=rw: an existing file, never a new one
                 self.path.as_uri() + "?mode=rw", uri=True, check_same_thread=False
             )
@@ -75,6 +80,8 @@ class EarlyCheck:
     def damage(self) -> str | None:
         """After `wait()`: None if the file is sound, else SQLite's account of the damage."""
         if self.error is not None:
+            import sqlite3
+
             if isinstance(self.error, sqlite3.DatabaseError):  # too damaged to be checked
                 return str(self.error)
             raise self.error

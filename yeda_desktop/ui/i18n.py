@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from importlib.resources import as_file, files
+import importlib
+import os
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
@@ -12,9 +13,25 @@ CJK_FONT_FILE = "wqy-microhei.ttc"
 CATALOGUE = "yeda_zh_CN"
 
 
+def resource_path(*parts: str) -> str:
+    """A file shipped in yeda_desktop.resources (a folder: installed, editable or frozen).
+
+    Found through the package's folder rather than importlib.resources, which loads a
+    dozen modules before the first frame.
+    """
+    package = importlib.import_module("yeda_desktop.resources")
+    for folder in package.__path__:
+        path = os.path.join(folder, *parts)
+        if os.path.exists(path):
+            return path
+    from importlib.resources import as_file, files  # any other kind of package
+
+    with as_file(files(package).joinpath(*parts)) as found:
+        return str(found)
+
+
 def translations_dir() -> str:
-    with as_file(files("yeda_desktop.resources") / "translations") as path:
-        return str(path)
+    return resource_path("translations")
 
 
 def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
@@ -32,8 +49,7 @@ def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
 
 def register_cjk_font(app: QApplication) -> str | None:
     """Register the bundled WenQuanYi Micro Hei and make it the default; returns its family."""
-    with as_file(files("yeda_desktop.resources") / "fonts" / CJK_FONT_FILE) as path:
-        font_id = QFontDatabase.addApplicationFont(str(path))
+    font_id = QFontDatabase.addApplicationFont(resource_path("fonts", CJK_FONT_FILE))
     if font_id < 0:
         return None
     families = QFontDatabase.applicationFontFamilies(font_id)

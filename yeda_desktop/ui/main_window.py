@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -43,6 +43,8 @@ from yeda_desktop.ui.settings import AppSettings
 from yeda_desktop.ui.tasks import Cancelled, TaskProgress, finish_tasks, run_task
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QKeySequence
+
     from yeda_desktop.models.enums import VisitOutcome
     from yeda_desktop.services import edits
     from yeda_desktop.services.search import Hit
@@ -67,10 +69,19 @@ VIEW_MODULES = (
     "yeda_desktop.ui.dashboard",
     "yeda_desktop.ui.directory_view",
     "yeda_desktop.ui.sync_views",
+    "PySide6.QtNetwork",  # the single-instance server, once a database is open
 )
 # A slow open (a cold disk, a search index to build) gets a progress dialog with Cancel;
 # a usual one shows only in the window (status bar, navigator) and keeps it usable.
 OPEN_DIALOG_AFTER_MS = 3000
+
+
+def _key(shortcut: str) -> QKeySequence:
+    from PySide6.QtGui import QKeySequence
+
+    if shortcut.startswith("std:"):
+        return QKeySequence(getattr(QKeySequence.StandardKey, shortcut[4:]))
+    return QKeySequence(shortcut)
 
 
 def views_loaded() -> bool:
@@ -124,7 +135,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.setCentralWidget(self.tabs)
         self.view_menu_actions: list[QAction] = []
-        self._shortcuts: list[tuple[QAction, QKeySequence | str]] | None = []
+        self._shortcuts: list[tuple[QAction, str]] | None = []
         self.outcome_actions: dict[VisitOutcome, QAction] = {}
         self._build_actions()
         self._build_menus()
@@ -148,7 +159,6 @@ class MainWindow(QMainWindow):
         if (state := settings.window_state()) is not None:
             self.restoreState(state)
         self._set_enabled(False)
-        self.setWindowIcon(app_icon())
         recovery.install(self)  # one writer, automatic backups, File → Restore from backup
         if views_loaded():
             self._build_views()
@@ -183,14 +193,10 @@ class MainWindow(QMainWindow):
 
     # --- the views, once their modules are loaded ----------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._views_built:  # once the first frame is out (the worker would slow it)
-            QTimer.singleShot(0, self._load_views)
-
     def _load_views(self) -> None:
         if not (self._views_built or self._loading_views or self._closing):
             self._loading_views = True
+            self._check_pending()
             run_task(self, _import_views, self._views_imported, self._views_failed)
 
     def _views_imported(self, _result: object) -> None:
@@ -235,6 +241,7 @@ class MainWindow(QMainWindow):
         self.detail.attach_requested.connect(self.attach_existing)
         self._add_outcome_actions()
         self._apply_shortcuts()
+        self.setWindowIcon(app_icon())  # with the views: the first frame need not wait for it
         yield True
         self._add_ledger_view()
         yield True
@@ -264,7 +271,8 @@ class MainWindow(QMainWindow):
     def add_view(self, widget: QWidget, title: str) -> int:
         """Add a view as a tab and a View-menu entry (Ctrl+Alt+<n>) that switches to it."""
         index = self.tabs.addTab(widget, title)
-        action = QAction(title, self)
+        action = QAction(self)  # QAction(text, parent) would load QIcon and its 151 enums
+        action.setText(title)
         if index < 9:
             self._set_shortcut(action, f"Ctrl+Alt+{index + 1}")
         action.triggered.connect(lambda: self.tabs.setCurrentIndex(index))
@@ -319,40 +327,40 @@ class MainWindow(QMainWindow):
         dialog.exec()
         self._ledger_views_ready()
 
-    def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
-    ) -> QAction:
-        action = QAction(text, self)
+    def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
+        action = QAction(self)  # see add_view
+        action.setText(text)
         if shortcut is not None:
             self._set_shortcut(action, shortcut)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
 
-    def _set_shortcut(self, action: QAction, shortcut: QKeySequence | str) -> None:
-        """Give `action` its key now, or (before the views are built) once they are.
+    def _set_shortcut(self, action: QAction, shortcut: str) -> None:
+        """Give `action` its key ("Ctrl+J", or "std:Open" for QKeySequence.StandardKey.Open)
+        now, or (before the views are built) once they are.
 
-        The first key set loads all of the Qt namespace's enums (~20 ms), which the first
-        frame need not wait for: until the database is open only Open and Quit are enabled.
+        Setting a key loads all of the Qt namespace's enums, and QKeySequence its own: the
+        first frame need not wait for them, as until the database is open only Open and
+        Quit are enabled.
         """
         if self._shortcuts is None:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcut(_key(shortcut))
         else:
             self._shortcuts.append((action, shortcut))
 
     def _apply_shortcuts(self) -> None:
         waiting, self._shortcuts = self._shortcuts or [], None
         for action, shortcut in waiting:
-            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcut(_key(shortcut))
 
     def _build_actions(self) -> None:
-        std = QKeySequence.StandardKey
-        self.act_open = self._action(self.tr("&Open database…"), self.choose_database, std.Open)
+        self.act_open = self._action(self.tr("&Open database…"), self.choose_database, "std:Open")
         self.act_officer = self._action(self.tr("Officer and &language…"), self.edit_officer)
-        self.act_quit = self._action(self.tr("&Quit"), self.close, std.Quit)
-        self.act_undo = self._action(self.tr("&Undo"), self._undo, std.Undo)
-        self.act_redo = self._action(self.tr("&Redo"), self._redo, std.Redo)
-        self.act_find = self._action(self.tr("&Find…"), self.focus_search, std.Find)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, "std:Quit")
+        self.act_undo = self._action(self.tr("&Undo"), self._undo, "std:Undo")
+        self.act_redo = self._action(self.tr("&Redo"), self._redo, "std:Redo")
+        self.act_find = self._action(self.tr("&Find…"), self.focus_search, "std:Find")
         self.act_building = self._action(
             self.tr("Add &building…"), self.add_building, "Ctrl+Shift+B"
         )
@@ -477,14 +485,24 @@ class MainWindow(QMainWindow):
         navigator); a slow open also gets a progress dialog with Cancel.
         """
         self._show_opening(path)
-        early = EarlyCheck.start(path)  # the longest part of opening: under way at once
         if self._modules_loaded:
-            self._start_open(path, early)
+            self._start_open(path, EarlyCheck.start(path))
         else:
             self._drop_pending_open()
-            self._pending_open = (path, early)  # opened once the views are in place
-            if not self.isVisible():  # else they load once it is shown (showEvent)
+            self._pending_open = (path, None)  # opened once the core is loaded
+            if self._loading_views:
+                self._check_pending()
+            elif self.isVisible():  # once the first frame is out (the worker would slow it)
+                QTimer.singleShot(0, self._load_views)
+            else:
                 self._load_views()
+
+    def _check_pending(self) -> None:
+        """Start the damage check of the file waiting to be opened: the longest part of
+        opening, under way while the core loads."""
+        if self._pending_open is not None and self._pending_open[1] is None:
+            path = self._pending_open[0]
+            self._pending_open = (path, EarlyCheck.start(path))
 
     def _show_opening(self, path: str) -> None:
         opening = self.tr("Opening database…")

@@ -6,6 +6,7 @@ Everything above floor level is loaded at once (a few thousand rows even at
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
@@ -22,8 +23,12 @@ if TYPE_CHECKING:  # the core loads after the first frame (see main_window)
 KIND, ID, BUILDING = 257, 258, 259
 
 
-def _right_aligned() -> QtCore.Qt.AlignmentFlag:  # looked up when used
+@cache
+def _right_aligned() -> QtCore.Qt.AlignmentFlag:
+    """Looked up when first used, and once (combining two flags costs in PySide)."""
     return QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter
+
+
 _PLACEHOLDER = "…"
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from yeda_desktop.errors import YedaError
 from yeda_desktop.ui.tasks import Cancelled, Task, TaskProgress, run_task
@@ -96,6 +96,8 @@ class PrintController(QObject):
             message = self.tr("The form could not be printed: %1").replace("%1", repr(exc))
         self.failed.emit(message)
         if self.show_preview:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self.parent_widget, self.tr("Print"), message)
 
 
@@ -137,7 +139,8 @@ def install(window: QMainWindow) -> PrintController:
     entries: list[tuple[QAction, Callable[[], PrintJob | None]]] = []
 
     def add(text: str, make: Callable[[], PrintJob | None]) -> None:
-        action = QAction(text, window)
+        action = QAction(window)  # QAction(text, parent) would load QIcon before the first frame
+        action.setText(text)
         menu.addAction(action)
         entries.append((action, make))
 

@@ -11,8 +11,6 @@
 from __future__ import annotations
 
 import contextlib
-import getpass
-import hashlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -46,6 +44,9 @@ def server_name(db_path: str | Path) -> str:
         key = str(Path(db_path).resolve())
     except OSError:
         key = str(db_path)
+    import getpass
+    import hashlib
+
     user = getpass.getuser() or "user"
     return "yeda-desktop-" + hashlib.sha1(f"{user}\0{key}".encode()).hexdigest()[:20]
 
@@ -366,7 +367,8 @@ def install(window: MainWindow) -> None:
     """Wire the single-instance server, automatic backups and File → Restore from backup."""
     window.instance_server = InstanceServer(window)  # type: ignore[attr-defined]
     window.backup_keeper = BackupKeeper(window)  # type: ignore[attr-defined]
-    action = QAction(_t(window, "从备份恢复(&R)…", "&Restore from backup…"), window)
+    action = QAction(window)  # QAction(text, parent) would load QIcon before the first frame
+    action.setText(_t(window, "从备份恢复(&R)…", "&Restore from backup…"))
     action.setObjectName("act_restore_backup")
     action.triggered.connect(lambda: show_restore_dialog(window))
     menus = [a.menu() for a in window.menuBar().actions()]

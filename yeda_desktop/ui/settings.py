@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from PySide6.QtCore import QByteArray, QSettings
 
 ORGANIZATION = "YEDA"
@@ -91,4 +89,6 @@ class AppSettings:
 
 
 def _place_key(db_path: str) -> str:
+    import hashlib  # on use: it loads OpenSSL, not needed for the first frame
+
     return "places/" + hashlib.sha1(db_path.encode()).hexdigest()[:12]

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:  # loaded when a dialog is shown (its enums cost the first frame)
+    from PySide6.QtWidgets import QProgressDialog
 
 SHOW_AFTER_MS = 600
 
@@ -110,6 +113,7 @@ def run_task(
     task.error.connect(on_error)
     if label is not None:
         from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QProgressDialog
 
         dialog = QProgressDialog(label, QProgressDialog.tr("Cancel"), 0, 0, parent)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
