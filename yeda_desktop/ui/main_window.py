@@ -5,10 +5,12 @@ which adds a tab and an entry in the View menu.
 
 Cold start: this module and the shell it builds (menus, toolbar, navigator, status
 bar, the tabs' places) import only Qt, so the window is shown and the event loop
-turns before the core loads. The views and the core beneath them (SQLAlchemy, the
-models, the rules: `VIEW_MODULES`) are imported on a worker thread, the views are
-then put in their places, and only then is the database opened (also off the GUI
-thread). In a process that has already loaded them (tests), the views are built at once.
+turns before the core loads. The first turn starts the damage check of the file to
+open (`early_check`) and, on a worker thread, the import of the views and the core
+beneath them (SQLAlchemy, the models, the rules: `VIEW_MODULES`). Once they are
+loaded the database is opened, off the GUI thread too, while the views are put in
+their places one per turn; `ready` follows when both are done. In a process that has
+loaded them already (tests), the views are built at once.
 """
 
 from __future__ import annotations
