@@ -126,8 +126,9 @@ def test_demo_refuses_a_database_with_data(demo: Database) -> None:
         generate_demo(demo, 10, seed=1)
 
 
+@pytest.mark.parametrize("second_process", [False, True])
 @pytest.mark.parametrize("stage", ["organizations", "search"])
-def test_cancel_leaves_the_database_empty(db_target: str, stage: str) -> None:
+def test_cancel_leaves_the_database_empty(db_target: str, stage: str, second_process: bool) -> None:
     """Cancelled while generating rows or while indexing them: nothing is left behind."""
     from yeda_desktop.demo.generator import DemoCancelled
 
@@ -135,7 +136,13 @@ def test_cancel_leaves_the_database_empty(db_target: str, stage: str) -> None:
     with db.engine.connect() as conn:
         indexes_before = _index_names(conn)
     with pytest.raises(DemoCancelled):
-        generate_demo(db, 300, seed=1, progress=lambda s, done, total: s != stage)
+        generate_demo(
+            db,
+            300,
+            seed=1,
+            progress=lambda s, done, total: s != stage,
+            second_process=second_process,
+        )
     with db.reader() as s:
         assert s.scalar(select(func.count()).select_from(Organization)) == 0
         assert s.scalar(select(func.count()).select_from(Building)) == 0
@@ -177,6 +184,34 @@ def test_the_demo_keeps_every_index_and_builds_the_search_index_a_rebuild_would(
     db.close()
 
 
+def _zone(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    with db.engine.connect() as conn:
+        tables = {
+            t.name: sorted(tuple(r) for r in conn.execute(select(t)))
+            for t in Base.metadata.sorted_tables
+        }
+        tables["search_docs"] = sorted(
+            tuple(r) for r in conn.exec_driver_sql("SELECT * FROM search_docs")
+        )
+        terms = "CAST(terms AS TEXT)" if db.dialect == "sqlite" else "tsvector_to_array(terms)"
+        tables["search_fts"] = sorted(
+            (r[0], tuple(sorted(r[1].split() if isinstance(r[1], str) else r[1])))
+            for r in conn.exec_driver_sql(f"SELECT rowid, {terms} FROM search_fts")
+        )
+    return tables
+
+
+def test_the_second_process_makes_the_same_zone(db_target: str, tmp_path: Path) -> None:
+    """`generate_demo` hands big zones to a worker process; the database is the same."""
+    here = open_database(tmp_path / "here.sqlite")
+    counts = generate_demo(here, 300, seed=3, second_process=False)
+    there = open_database(db_target)
+    assert generate_demo(there, 300, seed=3, second_process=True).tables == counts.tables
+    assert _zone(here) == _zone(there)
+    here.close()
+    there.close()
+
+
 def test_the_same_seed_gives_the_same_zone_on_both_engines(
     tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
@@ -186,15 +221,7 @@ def test_the_same_seed_gives_the_same_zone_on_both_engines(
     for target in (str(tmp_path / "same.sqlite"), url):
         db = open_database(target)
         generate_demo(db, 250, seed=9)
-        with db.engine.connect() as conn:
-            tables = {
-                t.name: sorted(tuple(r) for r in conn.execute(select(t)))
-                for t in Base.metadata.sorted_tables
-            }
-            tables["search_docs"] = sorted(
-                tuple(r) for r in conn.exec_driver_sql("SELECT * FROM search_docs")
-            )
-        zones.append(tables)
+        zones.append(_zone(db))
         db.close()
     lite, server = zones
     assert lite.keys() == server.keys()

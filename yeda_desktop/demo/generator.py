@@ -1,4 +1,4 @@
-"""Builds a plausible demo zone with bulk inserts (SQLAlchemy Core executemany).
+"""Builds a plausible demo zone with bulk inserts (storage.bulk, on a writer thread).
 
 A zone of four subdistricts, clusters of every kind, buildings of 5-40 floors
 with basements, organizations of every kind and ownership with realistic staff
@@ -7,16 +7,25 @@ instructors, and this year's sweep part-way done. Everything comes from one
 `random.Random(seed)`, so a seed always gives the same database.
 
 Demo rows are a baseline, not edits: they are not written to the change log.
+The same seed gives the same rows on SQLite and PostgreSQL; the search index is
+the one `rebuild_search_index` would build, computed from the rows as they are
+made while the writer thread builds the tables' indexes.
 """
 
 from __future__ import annotations
 
 import operator
+import os
+import pickle
 import random
+import subprocess
+import sys
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, cast
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol, cast
 
 from sqlalchemy import Connection, Table, func, select
 
@@ -108,12 +117,18 @@ class _BuildingInfo:
     floors: list[tuple[str, str, list[_UnitSlot]]]  # (floor_id, label, units)
 
 
+class _Sink(Protocol):
+    """Where the generator's rows go: the writer thread here, or the parent process."""
+
+    def rows(self, sql: str, data: list[Any]) -> None: ...
+
+    def verify(self, current: str) -> None:
+        """Once every row is written: mark the organizations this year's sweep registered."""
+
+
 class _Generator:
-    def __init__(
-        self, conn: Connection, writer: BulkWriter, orgs: int, seed: int, progress: Progress | None
-    ) -> None:
-        self.conn = conn
-        self.writer = writer
+    def __init__(self, sink: _Sink, orgs: int, seed: int, progress: Progress | None) -> None:
+        self.sink = sink
         self.rng = random.Random(seed)
         self.org_target = orgs
         self.progress = progress
@@ -126,6 +141,7 @@ class _Generator:
         self.org_sources: list[tuple[str, str, str | None, str | None]] = []
         self.person_sources: list[tuple[str, str, str | None]] = []
         self.unit_sources: list[tuple[str, str, str, str]] = []
+        self.occupied_units: set[str] = set()
 
     # -- plumbing ---------------------------------------------------------
     def uid(self) -> str:
@@ -152,20 +168,31 @@ class _Generator:
             data = [row_values(r) for r in rows[start : start + CHUNK]]
             if len(columns) == 1:
                 data = [(value,) for value in data]
-            self.writer.write(sql, data)
+            self.sink.rows(sql, data)
         self.counts.add(table.name, len(rows))
 
     def search_total(self) -> int:
         return len(self.org_sources) + len(self.person_sources) + len(self.unit_sources)
 
     def search_docs(self) -> Iterator[search_index.Doc]:
-        """The search index's documents in `rebuild_search_index`'s order (so, rowids)."""
+        """The search index's documents in `rebuild_search_index`'s order (so, rowids).
+
+        Each kind's sources are let go once sorted, and the sorted copy once indexed.
+        """
         first = operator.itemgetter(0)
-        for org in sorted(self.org_sources, key=first):
+        orgs = sorted(self.org_sources, key=first)
+        self.org_sources = []
+        for org in orgs:
             yield search_index.org_doc(*org)
-        for person in sorted(self.person_sources, key=first):
+        del orgs
+        people = sorted(self.person_sources, key=first)
+        self.person_sources = []
+        for person in people:
             yield search_index.person_doc(*person)
-        for unit in sorted(self.unit_sources, key=first):
+        del people
+        units = sorted(self.unit_sources, key=first)
+        self.unit_sources = []
+        for unit in units:
             yield search_index.unit_doc(*unit)
 
     def tick(self, stage: str, done: int, total: int) -> None:
@@ -428,11 +455,13 @@ class _Generator:
                 )
             if slot is not None:
                 occs.append({**self.stamp(), "organization_id": oid, "unit_id": slot.unit_id})
+                self.occupied_units.add(slot.unit_id)
                 org["address"] = f"{slot.label}室"
                 spare = self.vacant.get(slot.building_id)
                 if staff >= 200 and spare:  # big employers spread over several units
                     extra = spare.pop()
                     occs.append({**self.stamp(), "organization_id": oid, "unit_id": extra.unit_id})
+                    self.occupied_units.add(extra.unit_id)
             if full >= 3 and rng.random() < 0.75:
                 ptype = (
                     "committee"
@@ -554,11 +583,17 @@ class _Generator:
         self.write(_t(Campaign), [previous, current])
         return current["id"], previous["id"]
 
+    def rows(self) -> None:
+        """Every row of the zone, in an order that keeps the foreign keys satisfied."""
+        infos = self.places()
+        current, previous = self.campaigns()
+        self.organizations(infos, (current, previous))
+        self.sweep(infos, current, previous)
+
     def sweep(self, infos: list[_BuildingInfo], current: str, previous: str) -> None:
         """Last year's sweep visited everything; this year's is part-way through."""
         rng = self.rng
-        self.writer.drain()
-        occupied = {row.unit_id for row in self.conn.execute(select(_t(Occupancy).c.unit_id))}
+        occupied = self.occupied_units
         teams = [
             {
                 **self.stamp(),
@@ -588,23 +623,7 @@ class _Generator:
                 visits = []
         self.write(_t(TeamBuilding), team_buildings)
         self.write(_t(Visit), visits)
-        self.writer.drain()
-        # Organizations registered in this year's visits were verified in this campaign.
-        self.conn.execute(
-            _t(Organization)
-            .update()
-            .where(
-                _t(Organization).c.id.in_(
-                    select(_t(Occupancy).c.organization_id)
-                    .join(_t(Visit), _t(Visit).c.unit_id == _t(Occupancy).c.unit_id)
-                    .where(
-                        _t(Visit).c.campaign_id == current,
-                        _t(Visit).c.outcome == "registered",
-                    )
-                )
-            )
-            .values(verified_campaign_id=current, verified_at=BASE_TIME + timedelta(days=20))
-        )
+        self.sink.verify(current)
         self.tick("sweep", 1, 1)
 
     def visit(
@@ -638,9 +657,20 @@ def has_data(db: Database) -> bool:
 
 
 def generate_demo(
-    db: Database, orgs: int, seed: int = 1, progress: Progress | None = None
+    db: Database,
+    orgs: int,
+    seed: int = 1,
+    progress: Progress | None = None,
+    *,
+    second_process: bool | None = None,
 ) -> DemoCounts:
-    """Fill an empty database with a demo zone in one transaction (all or nothing)."""
+    """Fill an empty database with a demo zone in one transaction (all or nothing).
+
+    From SECOND_PROCESS_FROM organizations on (`second_process` overrides), the rows and
+    search terms are made in a second process while this one only writes them:
+    generating is Python, and a thread of this process inserting rows would need
+    the GIL back for every row (see storage.bulk). Either way the database is the same.
+    """
     if orgs < 1 or orgs > 2_000_000:
         raise YedaError("演示单位数量应在1至2000000之间", "--orgs must be between 1 and 2,000,000")
     if has_data(db):
@@ -648,31 +678,228 @@ def generate_demo(
             "数据库中已有数据，请为演示数据指定一个新文件",
             "the database already holds data; give the demo a new file",
         )
+    if second_process is None:
+        second_process = orgs >= SECOND_PROCESS_FROM and _can_run_worker()
     with db.engine.begin() as conn:
         # Plain indexes are built once the rows are in (a sort), not kept up row by row.
         deferred = defer_indexes(conn, _DEMO_TABLES)
-        search_deferred = defer_indexes(conn, [search_index.FTS])
-        with BulkWriter(conn, json_rows=True) as writer:  # str, int, bool and None only
-            gen_ = _Generator(conn, writer, orgs, seed, progress)
-            infos = gen_.places()
-            current, previous = gen_.campaigns()
-            gen_.organizations(infos, (current, previous))
-            gen_.sweep(infos, current, previous)
-            # The writer thread builds the indexes while this one works out search terms.
+        deferred_search = defer_indexes(conn, [search_index.FTS])
+        if second_process:
+            counts = _generate_in_worker(conn, orgs, seed, progress, deferred, deferred_search)
+        else:
+            counts = _generate_here(conn, orgs, seed, progress, deferred, deferred_search)
+        search_index.finish_index(conn)
+        return counts
+
+
+SECOND_PROCESS_FROM = 20_000
+
+
+def _verify(conn: Connection, current: str) -> None:
+    """Organizations registered in this year's visits were verified in this campaign."""
+    organizations, occupancies, visits = _t(Organization), _t(Occupancy), _t(Visit)
+    conn.execute(
+        organizations.update()
+        .where(
+            organizations.c.id.in_(
+                select(occupancies.c.organization_id)
+                .join(visits, visits.c.unit_id == occupancies.c.unit_id)
+                .where(visits.c.campaign_id == current, visits.c.outcome == "registered")
+            )
+        )
+        .values(verified_campaign_id=current, verified_at=BASE_TIME + timedelta(days=20))
+    )
+
+
+class _LocalSink:
+    def __init__(self, conn: Connection, writer: BulkWriter) -> None:
+        self.conn = conn
+        self.writer = writer
+
+    def rows(self, sql: str, data: list[Any]) -> None:
+        self.writer.write(sql, data)
+
+    def verify(self, current: str) -> None:
+        self.writer.drain()
+        _verify(self.conn, current)
+
+
+def _generate_here(
+    conn: Connection,
+    orgs: int,
+    seed: int,
+    progress: Progress | None,
+    deferred: list[str],
+    deferred_search: list[str],
+) -> DemoCounts:
+    """Rows made on this thread, written by the writer thread (one JSON batch at a time)."""
+    with BulkWriter(conn, json_rows=True) as writer:  # str, int, bool and None only
+        gen_ = _Generator(_LocalSink(conn, writer), orgs, seed, progress)
+        gen_.rows()
+        # The writer thread builds the indexes while this one works out search terms.
+        for sql in deferred:
+            writer.execute(sql)
+        indexed = search_index.fill_index(
+            writer,
+            conn.dialect.name,
+            gen_.search_docs(),
+            gen_.search_total(),
+            lambda done, total: gen_.tick("search", done, total),
+        )
+        for sql in deferred_search:
+            writer.execute(sql)
+    gen_.counts.add("search_docs", indexed)
+    return gen_.counts
+
+
+# -- the second process ---------------------------------------------------------
+# `python -m yeda_desktop.demo.worker ORGS SEED` pickles to its stdout ("rows", sql,
+# rows), ("verify", campaign id) and ("progress", stage, done, total) while it makes
+# the zone, then ("search", total), ("docs", documents)… and ("done", counts), or
+# ("error", traceback). A full pipe makes it wait, so neither side holds more than a
+# few batches. (A plain subprocess, not multiprocessing: spawning would re-run the
+# caller's main script, which a script calling generate_demo need not guard.)
+
+
+class _PipeSink:
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+
+    def send(self, message: tuple[Any, ...]) -> None:
+        pickle.dump(message, self.out, pickle.HIGHEST_PROTOCOL)
+        self.out.flush()
+
+    def rows(self, sql: str, data: list[Any]) -> None:
+        self.send(("rows", sql, data))
+
+    def verify(self, current: str) -> None:
+        self.send(("verify", current))
+
+    def progress(self, stage: str, done: int, total: int) -> bool:
+        self.send(("progress", stage, done, total))
+        return True
+
+
+def run_worker(orgs: int, seed: int) -> int:
+    """The second process: every row, then every search document, pickled to stdout."""
+    out = sys.stdout.buffer
+    sys.stdout = sys.stderr  # a stray print must not land in the pickle stream
+    sink = _PipeSink(out)
+    try:
+        gen_ = _Generator(sink, orgs, seed, sink.progress)
+        gen_.rows()
+        sink.send(("search", gen_.search_total()))
+        batch: list[search_index.Doc] = []
+        for doc in gen_.search_docs():
+            batch.append(doc)
+            if len(batch) == search_index.BATCH:
+                sink.send(("docs", batch))
+                batch = []
+        if batch:
+            sink.send(("docs", batch))
+        sink.send(("done", gen_.counts.tables))
+        return 0
+    except BrokenPipeError:  # the parent stopped reading: cancelled or failed
+        return 1
+    except BaseException:
+        sink.send(("error", traceback.format_exc(limit=-3)))
+        return 1
+
+
+def _can_run_worker() -> bool:
+    """A second interpreter can be started (not in a frozen app, whose executable is the app)."""
+    return bool(sys.executable) and not getattr(sys, "frozen", False)
+
+
+class _FromWorker:
+    """The parent's side: the worker's messages in order; its error raised as one."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        assert process.stdout is not None
+        self.stream = process.stdout
+        self.last: tuple[Any, ...] = ()
+
+    def next(self) -> tuple[Any, ...]:
+        try:
+            message: tuple[Any, ...] = pickle.load(self.stream)
+        except EOFError:
+            raise YedaError(
+                "生成演示数据的进程意外退出", "the process generating the demo exited unexpectedly"
+            ) from None
+        if message[0] == "error":
+            raise YedaError(
+                f"生成演示数据失败：{message[1]}", f"generating the demo failed: {message[1]}"
+            )
+        self.last = message
+        return message
+
+    def docs(self) -> Iterator[search_index.Doc]:
+        while (message := self.next())[0] == "docs":
+            yield from message[1]
+
+
+def _worker_process(orgs: int, seed: int) -> subprocess.Popen[bytes]:
+    package_root = str(Path(__file__).resolve().parents[2])  # this very yeda_desktop
+    path = os.environ.get("PYTHONPATH")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, path) if p)}
+    return subprocess.Popen(
+        [sys.executable, "-m", "yeda_desktop.demo.worker", str(orgs), str(seed)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        env=env,
+    )
+
+
+def _generate_in_worker(
+    conn: Connection,
+    orgs: int,
+    seed: int,
+    progress: Progress | None,
+    deferred: list[str],
+    deferred_search: list[str],
+) -> DemoCounts:
+    """Rows and search terms made by the worker process, written here."""
+
+    def tick(stage: str, done: int, total: int) -> None:
+        if progress is not None and progress(stage, done, total) is False:
+            raise DemoCancelled()
+
+    worker = _worker_process(orgs, seed)
+    source = _FromWorker(worker)
+    counts = DemoCounts()
+    try:
+        # executemany, not JSON batches: this thread only waits for the worker and unpickles.
+        with BulkWriter(conn) as writer:
+            while (message := source.next())[0] != "search":
+                if message[0] == "rows":
+                    writer.write(message[1], message[2])
+                elif message[0] == "verify":
+                    writer.drain()
+                    _verify(conn, message[1])
+                elif message[0] == "progress":
+                    tick(*message[1:])
             for sql in deferred:
                 writer.execute(sql)
             indexed = search_index.fill_index(
                 writer,
-                db.dialect,
-                gen_.search_docs(),
-                gen_.search_total(),
-                lambda done, total: gen_.tick("search", done, total),
+                conn.dialect.name,
+                source.docs(),
+                message[1],
+                lambda done, total: tick("search", done, total),
             )
-            for sql in search_deferred:
+            for sql in deferred_search:
                 writer.execute(sql)
-        search_index.finish_index(conn)
-        gen_.counts.add("search_docs", indexed)
-        return gen_.counts
+        if source.last[0] != "done":
+            raise YedaError("演示数据不完整", f"the demo worker ended early: {source.last[0]}")
+        counts.tables.update(source.last[1])
+        counts.add("search_docs", indexed)
+        return counts
+    finally:
+        if worker.poll() is None and source.last[:1] != ("done",):
+            worker.kill()
+        if worker.stdout is not None:
+            worker.stdout.close()
+        worker.wait()
 
 
 _DEMO_TABLES = [
