@@ -1,7 +1,8 @@
 """The real app, started in a subprocess, quits through File → Quit with exit code 0 and no errors.
 
 Once when the database is open (with the all-organizations tab reading in the
-background) and once while it is still opening, so workers are running at quit.
+background), once while it is still opening, so workers are running at quit, and
+once after a change, so the quit backup is made; every time the file is left closed.
 """
 
 from __future__ import annotations
@@ -34,12 +35,17 @@ def window():
 
 def quit_when_ready():
     w = window()
+    if when == "changed":
+        from yeda_desktop.models import Instructor
+
+        with w.workspace.db.session(officer="测试") as session:
+            session.add(Instructor(name="退出前"))
     w.tabs.setCurrentWidget(w.directory)  # its pages load on worker threads
     QTimer.singleShot(0, w.act_quit.trigger)
 
 
 def arm():
-    if when == "ready":
+    if when in ("ready", "changed"):
         window().ready.connect(quit_when_ready)
     else:
         window().act_quit.trigger()
@@ -59,7 +65,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-@pytest.mark.parametrize("when", ["ready", "opening"])
+@pytest.mark.parametrize("when", ["ready", "opening", "changed"])
 def test_the_app_quits_cleanly(demo: Path, tmp_path: Path, when: str) -> None:
     env = dict(
         os.environ,
@@ -79,3 +85,5 @@ def test_the_app_quits_cleanly(demo: Path, tmp_path: Path, when: str) -> None:
     for sign in ("Traceback", "Error calling Python override", "RuntimeError"):
         assert sign not in done.stderr, done.stderr[-3000:]
     assert not demo.with_name(demo.name + "-wal").exists()  # the database was closed
+    closing = list((demo.parent / "backups").glob(f"{demo.stem}-*-close.sqlite"))
+    assert len(closing) == (1 if when == "changed" else 0)

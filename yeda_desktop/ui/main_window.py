@@ -828,12 +828,12 @@ class MainWindow(QMainWindow):
             self._show_officer()
 
     def close_database(self) -> None:
-        """Close the open database (once its daily backup is done); edits are disabled."""
+        """Close the open database (its automatic backups done first); edits are disabled."""
         if self.workspace is None:
             return
         keeper = getattr(self, "backup_keeper", None)
         if keeper is not None:
-            keeper.wait()
+            keeper.finish()
         self.workspace.db.close()
         self.workspace = None
         self._set_enabled(False)

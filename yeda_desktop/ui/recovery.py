@@ -323,10 +323,10 @@ class BackupKeeper(QObject):
         window.ready.connect(self._opened)
         app = QApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self.on_quit)
+            app.aboutToQuit.connect(self.finish)
 
     def _opened(self) -> None:
-        self.on_quit()  # the previous database, if one was open and changed
+        self.finish()  # the previous database, if one was open and changed
         ws = self.window.workspace
         if ws is None or ws.db.read_only:
             self.path, self.open_db = None, None
@@ -338,18 +338,17 @@ class BackupKeeper(QObject):
         self.daily = threading.Thread(target=_quietly, args=(daily_backup, db.path), daemon=True)
         self.daily.start()
 
-    def wait(self) -> None:
-        """Let the daily backup finish: called before the database is closed.
+    def finish(self) -> None:
+        """Before the database is closed, or the app quits: let the daily backup finish, and
+        back a changed database up while it is still open.
 
-        Its read-only connection, left last, could not remove the WAL file (and one
-        cut off at exit would leave a partial backup).
+        A backup reads through a read-only connection; left the last one on the file
+        (the database already closed) it cannot remove the WAL file, and the file looks
+        as if it had not been closed. (One cut off at exit would be partial, too.)
         """
         if self.daily is not None:
             self.daily.join()
             self.daily = None
-
-    def on_quit(self) -> None:
-        self.wait()
         if self.path is not None and self.open_db is not None:
             from yeda_desktop.storage.backup import backup_after_changes
 
