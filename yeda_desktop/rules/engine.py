@@ -119,7 +119,7 @@ def _one_org_rules(ctx: EvaluationContext, profile: RulesProfile) -> Select[Any]
 
 def _connection(session: Session) -> Connection:
     """The session's connection, for Core statements whose many rows are read past the ORM's
-    per-row wrapping (100,000 rows of it cost a fifth of a whole-database evaluation).
+    per-row wrapping (at 100,000 rows, about a tenth of a whole-database evaluation).
     Pending ORM changes are flushed first, as `session.execute` would."""
     if session.autoflush:
         session.flush()
