@@ -241,6 +241,7 @@ class MainWindow(QMainWindow):
         self.splitter.replaceWidget(2, self.detail).deleteLater()
         self.floor_view.unit_chosen.connect(self._unit_chosen)
         self.detail.attach_requested.connect(self.attach_existing)
+        yield True
         self._add_outcome_actions()
         self._apply_shortcuts()
         self.setWindowIcon(app_icon())  # with the views: the first frame need not wait for it
