@@ -509,7 +509,8 @@ class MainWindow(QMainWindow):
 
     def _show_opening(self, path: str) -> None:
         opening = self.tr("Opening database…")
-        text = self.tr("Opening %1…").replace("%1", path) if path else opening
+        shown = path.split("@")[-1] if "://" in path else path  # never a password
+        text = self.tr("Opening %1…").replace("%1", shown) if path else opening
         self.statusBar().showMessage(text)
         self.status_busy.setRange(0, 0)
         self.status_busy.show()
@@ -576,19 +577,19 @@ class MainWindow(QMainWindow):
         ws.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         ws.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
         ws.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
-        self.settings.db_path = str(opened.db.path)
+        self.settings.db_path = opened.db.target
         self.settings.campaign_id = opened.campaign_id
         self.search.workspace = ws
         self.navigator.load(ws, opened.tree)
         self.floor_heading.setText(self.tr("Choose a building and floor"))
-        self.status_db.setText(self.tr("Database: %1").replace("%1", opened.db.path.name))
-        self.status_db.setToolTip(str(opened.db.path))
+        self.status_db.setText(self.tr("Database: %1").replace("%1", opened.db.name))
+        self.status_db.setToolTip(opened.db.display)
         self.status_campaign.setText(self.tr("Campaign: %1").replace("%1", opened.campaign_name))
         self._set_enabled(True)
         self.act_undo.setEnabled(False)
         self.act_redo.setEnabled(False)
         self._end_opening()
-        building, floor = self.settings.last_place(str(opened.db.path))
+        building, floor = self.settings.last_place(opened.db.target)
         if building in opened.tree.nodes and floor:
             self.show_floor(building, floor)
         self._recount_unsent()
@@ -638,7 +639,7 @@ class MainWindow(QMainWindow):
         self.navigator.show_floor(building_id, floor_id)
         self._refresh_floor(unit_id)
         if self.workspace is not None:
-            self.settings.set_last_place(str(self.workspace.db.path), building_id, floor_id)
+            self.settings.set_last_place(self.workspace.db.target, building_id, floor_id)
 
     def _refresh_floor(self, unit_id: str | None = None) -> None:
         ws = self.workspace
@@ -853,7 +854,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             if self.building_id and self.floor_id:
                 self.settings.set_last_place(
-                    str(self.workspace.db.path), self.building_id, self.floor_id
+                    self.workspace.db.target, self.building_id, self.floor_id
                 )
             self.close_database()
         self.settings.sync()

@@ -10,6 +10,7 @@ first, before anything is migrated.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
@@ -23,6 +24,7 @@ from yeda_desktop.models import Campaign
 from yeda_desktop.services import progress, sweep
 from yeda_desktop.storage import Database, migrate, open_database
 from yeda_desktop.storage.integrity import CorruptDatabaseError, quick_check
+from yeda_desktop.storage.location import is_server_url
 from yeda_desktop.storage.paths import resolve_db_path
 from yeda_desktop.storage.search_index import rebuild_search_index
 from yeda_desktop.ui.early_check import EarlyCheck
@@ -85,16 +87,17 @@ def open_work(  # type: ignore[no-untyped-def]
     """
 
     def work(task: TaskProgress) -> Opened:
-        path = given or str(resolve_db_path())
-        target = resolve_db_path(path)
+        path = given or os.environ.get("YEDA_DB") or str(resolve_db_path())
+        server = is_server_url(path)  # PostgreSQL checks its own pages; no file to scan
+        target = None if server else resolve_db_path(path)
         mine = early if early is not None and early.path == target else None
         if early is not None and mine is None:
             early.cancel()
         try:
-            check_aside = schema_is_current(target)
+            check_aside = target is not None and schema_is_current(target)
             if mine is not None and not check_aside:  # to be upgraded: only if sound
                 _verdict(mine)
-            db = open_database(path, check=not check_aside and mine is None)
+            db = open_database(path, check=not server and not check_aside and mine is None)
         except BaseException:
             if mine is not None:
                 mine.cancel()

@@ -68,8 +68,8 @@ class InstanceServer(QObject):
             self.server.deleteLater()
             self.server = None
         ws = self.window.workspace
-        if ws is None or ws.db.read_only:
-            return
+        if ws is None or ws.db.read_only or ws.db.is_server:
+            return  # a server database has several writers by design
         from PySide6.QtNetwork import QLocalServer
 
         server = QLocalServer(self)
@@ -293,17 +293,28 @@ def _offer_restore(window: MainWindow, exc: CorruptDatabaseError) -> bool:
 
 def show_restore_dialog(window: MainWindow, db_path: Path | None = None) -> None:
     """File → Restore from backup: close the open database, restore, reopen."""
+    from yeda_desktop.storage.location import is_server_url
     from yeda_desktop.ui.restore_dialog import RestoreDialog
 
     path = db_path
     if path is None:
         if window.workspace is None:
-            if not window.settings.db_path:
+            if not window.settings.db_path or is_server_url(window.settings.db_path):
                 return
             path = Path(window.settings.db_path)
+        elif window.workspace.db.is_server:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(
+                window, _t(window, "从备份恢复", "Restore from backup"),
+                _t(window, "PostgreSQL 数据库请用服务器自己的工具（如 pg_restore）恢复，"
+                   "不使用本程序的备份。",
+                   "A PostgreSQL database is restored with the server's own tools "
+                   "(pg_restore), not from the app's backups."))
+            return
         else:
             path = window.workspace.db.path
-    if window.workspace is not None and window.workspace.db.path == path:
+    if window.workspace is not None and window.workspace.db.location.path == path:
         window.close_database()  # restoring needs the file closed (and its writer lock)
     dialog = RestoreDialog(path, window.lang, window)
     dialog.exec()
@@ -328,7 +339,7 @@ class BackupKeeper(QObject):
     def _opened(self) -> None:
         self.finish()  # the previous database, if one was open and changed
         ws = self.window.workspace
-        if ws is None or ws.db.read_only:
+        if ws is None or ws.db.read_only or ws.db.is_server:  # the server's own backups
             self.path, self.open_db = None, None
             return
         from yeda_desktop.storage.backup import daily_backup
