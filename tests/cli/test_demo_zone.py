@@ -239,3 +239,33 @@ def test_yeda_demo_on_postgresql(
     assert "demo data written to postgresql" in out and "organizations" in out
     assert main(["--db", url, "demo", "--orgs", "120", "--if-missing"]) == 0
     assert "keeping the existing database postgresql" in capsys.readouterr().out
+
+
+def test_the_demo_random_draws_what_random_draws() -> None:
+    """The shortened choice/randrange/randint give random.Random's numbers, in step."""
+    import random
+
+    from yeda_desktop.demo.generator import _Random
+
+    ours, theirs = _Random(42), random.Random(42)
+    seqs: list[list[int] | str | tuple[str, ...]] = [[1], "abcdefg", tuple("xy"), list(range(1000))]
+    for n in range(20_000):
+        k = n % 7
+        if k == 0:
+            assert ours.choice(seqs[n % 4]) == theirs.choice(seqs[n % 4])
+        elif k == 1:
+            assert ours.randrange(1 + n % 5000) == theirs.randrange(1 + n % 5000)
+        elif k == 2:
+            assert ours.randint(-3, n % 40) == theirs.randint(-3, n % 40)
+        elif k == 3:
+            assert ours.randrange(5, 90, 5) == theirs.randrange(5, 90, 5)
+        elif k == 4:
+            assert ours.random() == theirs.random()
+        elif k == 5:
+            assert ours.getrandbits(122) == theirs.getrandbits(122)
+        else:
+            assert ours.randint(7, 7) == theirs.randint(7, 7)
+    with pytest.raises(IndexError):
+        ours.choice([])
+    with pytest.raises(ValueError):
+        ours.randrange(0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from functools import cache
 
 from stdnum.cn import ric, uscc
 
@@ -29,9 +30,14 @@ def mobile(rng: random.Random) -> str:
 
 def id_number(rng: random.Random, male: bool, born: date) -> str:
     seq = rng.randrange(50) * 2 + (1 if male else 0)
-    region = rng.choice([c for c, start, end in vocab.ID_REGIONS if start <= born.year <= end])
+    region = rng.choice(_regions(born.year))
     body = f"{region}{born:%Y%m%d}{rng.randrange(10)}{seq:02d}"
     return body + str(ric.calc_check_digit(body + "0"))
+
+
+@cache
+def _regions(year: int) -> tuple[str, ...]:
+    return tuple(c for c, start, end in vocab.ID_REGIONS if start <= year <= end)
 
 
 def birth_date(rng: random.Random) -> date:
