@@ -60,3 +60,27 @@ def test_rotation_keeps_the_newest(db_path: Path) -> None:
     assert kept == [made[4], made[3]]
     with sqlite3.connect(kept[0]) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_abandoned_half_copies_are_cleared_by_the_next_backup(db_path: Path) -> None:
+    """An app closed mid-way through its daily backup leaves a .partial file behind;
+    opened and closed often, it would fill the disk. The next backup removes old ones
+    and leaves one still being written alone."""
+    import os
+    import time
+
+    open_database(db_path).close()
+    folder = db_path.parent / "backups"
+    folder.mkdir()
+    old = folder / f"{db_path.stem}-20260101-000000-000000-daily.partial"
+    old_journal = old.with_name(old.name + "-journal")
+    fresh = folder / f"{db_path.stem}-20260101-000001-000000-daily.partial"
+    for path in (old, old_journal, fresh):
+        path.write_bytes(b"x" * 1024)
+    an_hour_ago = time.time() - 3600
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    os.utime(old_journal, (an_hour_ago, an_hour_ago))
+    backup_database(db_path, "manual")
+    assert not old.exists() and not old_journal.exists()
+    assert fresh.exists()  # another process may still be writing it
+    assert len(list_backups(db_path)) == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -68,6 +69,29 @@ def _copy(src_path: Path, dest_path: Path) -> None:
         src.close()
 
 
+# A backup being written touches its file every few milliseconds; one untouched this
+# long was abandoned (the app quit or was killed mid-copy) and would never be finished.
+STALE_PARTIAL_S = 600
+
+
+def remove_stale_partials(folder: Path, now: float | None = None) -> int:
+    """Delete abandoned `.partial` backups (and their journals); returns how many.
+
+    A process that quits while its daily backup is being copied leaves the half
+    copy behind; an app opened and closed many times could fill the disk with them.
+    """
+    moment = time.time() if now is None else now
+    removed = 0
+    for path in [*folder.glob("*.partial"), *folder.glob("*.partial-journal")]:
+        try:
+            if moment - path.stat().st_mtime > STALE_PARTIAL_S:
+                path.unlink()
+                removed += 1
+        except OSError:
+            continue  # gone meanwhile, or not ours to delete
+    return removed
+
+
 def backup_database(
     db_path: Path, reason: str = "manual", keep: int | None = None
 ) -> Path:
@@ -77,6 +101,7 @@ def backup_database(
     """
     folder = backups_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_partials(folder)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     final = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
     partial = final.with_suffix(".partial")
@@ -178,6 +203,7 @@ def _keep_damaged(db_path: Path) -> Path:
     """
     folder = backups_dir(db_path)
     folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_partials(folder)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     kept = folder / f"{db_path.stem}-{stamp}-damaged.sqlite-damaged"
     shutil.copyfile(db_path, kept)
