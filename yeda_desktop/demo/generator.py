@@ -14,6 +14,7 @@ made while the writer thread builds the tables' indexes.
 
 from __future__ import annotations
 
+import itertools
 import operator
 import os
 import pickle
@@ -54,7 +55,7 @@ from yeda_desktop.models import (
 )
 from yeda_desktop.models.zone import floor_level
 from yeda_desktop.storage import Database, search_index
-from yeda_desktop.storage.bulk import BulkWriter, defer_indexes
+from yeda_desktop.storage.bulk import BulkWriter, defer_indexes, defer_indexes_by_table
 
 if TYPE_CHECKING:
     from _typeshed import SupportsLenAndGetItem
@@ -712,12 +713,13 @@ def generate_demo(
         second_process = orgs >= SECOND_PROCESS_FROM and _can_run_worker()
     with db.engine.begin() as conn:
         # Plain indexes are built once the rows are in (a sort), not kept up row by row.
-        deferred = defer_indexes(conn, _DEMO_TABLES)
+        deferred = defer_indexes_by_table(conn, _DEMO_TABLES)
         deferred_search = defer_indexes(conn, [search_index.FTS])
         if second_process:
             counts = _generate_in_worker(conn, orgs, seed, progress, deferred, deferred_search)
         else:
-            counts = _generate_here(conn, orgs, seed, progress, deferred, deferred_search)
+            every = [sql for statements in deferred.values() for sql in statements]
+            counts = _generate_here(conn, orgs, seed, progress, every, deferred_search)
         search_index.finish_index(conn)
         return counts
 
@@ -784,11 +786,15 @@ def _generate_here(
 
 # -- the second process ---------------------------------------------------------
 # `python -m yeda_desktop.demo.worker ORGS SEED` pickles to its stdout ("rows", sql,
-# rows), ("verify", campaign id) and ("progress", stage, done, total) while it makes
-# the zone, then ("search", total), ("docs", documents)… and ("done", counts), or
-# ("error", traceback). A full pipe makes it wait, so neither side holds more than a
-# few batches. (A plain subprocess, not multiprocessing: spawning would re-run the
-# caller's main script, which a script calling generate_demo need not guard.)
+# rows), ("tables", names) once those tables are full (their indexes are built then),
+# ("verify", campaign id) and ("progress", stage, done, total); ("search", total) and
+# ("docs", documents) in rowid order — the organizations' and people's before the
+# visits are made, the units' after — and last ("done", counts), or ("error",
+# traceback). So this process's writer never waits for the worker long: it indexes
+# what is complete while the rest is made. A full pipe makes the worker wait, so
+# neither side holds more than a few batches. (A plain subprocess, not
+# multiprocessing: spawning would re-run the caller's main script, which a script
+# calling generate_demo need not guard.)
 
 
 class _PipeSink:
@@ -811,22 +817,32 @@ class _PipeSink:
 
 
 def run_worker(orgs: int, seed: int) -> int:
-    """The second process: every row, then every search document, pickled to stdout."""
+    """The second process: the rows and search documents, pickled to stdout (see above)."""
     out = sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print must not land in the pickle stream
     sink = _PipeSink(out)
     try:
         gen_ = _Generator(sink, orgs, seed, sink.progress)
-        gen_.rows()
+        infos = gen_.places()
+        sink.send(("tables", _names(Zone, Subdistrict, Cluster, Building, Floor, Unit)))
+        current, previous = gen_.campaigns()
+        gen_.organizations(infos, (current, previous))
+        sink.send(
+            (
+                "tables",
+                _names(Campaign, Instructor, Organization, Occupancy, Person, PartyOrg)
+                + _names(PartyOrgCoverage, InstructorAssignment),
+            )
+        )
+        # The organizations' and people's documents (the first rowids) go now, so the
+        # parent indexes them while this process makes the visits.
         sink.send(("search", gen_.search_total()))
-        batch: list[search_index.Doc] = []
-        for doc in gen_.search_docs():
-            batch.append(doc)
-            if len(batch) == search_index.BATCH:
-                sink.send(("docs", batch))
-                batch = []
-        if batch:
-            sink.send(("docs", batch))
+        first = len(gen_.org_sources) + len(gen_.person_sources)
+        docs = gen_.search_docs()
+        _send_docs(sink, itertools.islice(docs, first))
+        gen_.sweep(infos, current, previous)
+        sink.send(("tables", _names(Team, TeamBuilding, Visit)))
+        _send_docs(sink, docs)
         sink.send(("done", gen_.counts.tables))
         return 0
     except BrokenPipeError:  # the parent stopped reading: cancelled or failed
@@ -834,6 +850,15 @@ def run_worker(orgs: int, seed: int) -> int:
     except BaseException:
         sink.send(("error", traceback.format_exc(limit=-3)))
         return 1
+
+
+def _send_docs(sink: _PipeSink, docs: Iterator[search_index.Doc]) -> None:
+    while batch := list(itertools.islice(docs, search_index.BATCH)):
+        sink.send(("docs", batch))
+
+
+def _names(*models: type[Base]) -> list[str]:
+    return [_t(model).name for model in models]
 
 
 def _can_run_worker() -> bool:
@@ -885,7 +910,7 @@ def _generate_in_worker(
     orgs: int,
     seed: int,
     progress: Progress | None,
-    deferred: list[str],
+    deferred: dict[str, list[str]],
     deferred_search: list[str],
 ) -> DemoCounts:
     """Rows and search terms made by the worker process, written here."""
@@ -897,32 +922,38 @@ def _generate_in_worker(
     worker = _worker_process(orgs, seed)
     source = _FromWorker(worker)
     counts = DemoCounts()
+    filler: search_index.IndexFiller | None = None
+    total = 0
     try:
         # executemany, not JSON batches: this thread only waits for the worker and unpickles.
         with BulkWriter(conn) as writer:
-            while (message := source.next())[0] != "search":
-                if message[0] == "rows":
+            while (message := source.next())[0] != "done":
+                kind = message[0]
+                if kind == "rows":
                     writer.write(message[1], message[2])
-                elif message[0] == "verify":
+                elif kind == "docs" and filler is not None:
+                    filler.add(message[1])
+                    tick("search", filler.done, total)
+                elif kind == "tables":  # those tables are full: their indexes now
+                    for table in message[1]:
+                        for sql in deferred.pop(table, []):
+                            writer.execute(sql)
+                elif kind == "search":
+                    filler = search_index.IndexFiller(writer, conn.dialect.name)
+                    total = message[1]
+                elif kind == "verify":
                     writer.drain()
                     _verify(conn, message[1])
-                elif message[0] == "progress":
+                elif kind == "progress":
                     tick(*message[1:])
-            for sql in deferred:
+                else:
+                    raise YedaError("演示数据有误", f"unexpected message from the worker: {kind}")
+            for sql in [*(s for statements in deferred.values() for s in statements)]:
                 writer.execute(sql)
-            indexed = search_index.fill_index(
-                writer,
-                conn.dialect.name,
-                source.docs(),
-                message[1],
-                lambda done, total: tick("search", done, total),
-            )
             for sql in deferred_search:
                 writer.execute(sql)
-        if source.last[0] != "done":
-            raise YedaError("演示数据不完整", f"the demo worker ended early: {source.last[0]}")
-        counts.tables.update(source.last[1])
-        counts.add("search_docs", indexed)
+        counts.tables.update(message[1])
+        counts.add("search_docs", filler.done if filler is not None else 0)
         return counts
     finally:
         if worker.poll() is None and source.last[:1] != ("done",):

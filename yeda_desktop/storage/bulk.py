@@ -157,16 +157,22 @@ def defer_indexes(conn: Connection, tables: Collection[str]) -> list[str]:
     transaction commits, with `BulkWriter.execute` or `recreate_indexes` (a
     rollback restores the indexes anyway: DDL is transactional on both engines).
     """
+    by_table = defer_indexes_by_table(conn, tables)
+    return [sql for statements in by_table.values() for sql in statements]
+
+
+def defer_indexes_by_table(conn: Connection, tables: Collection[str]) -> dict[str, list[str]]:
+    """`defer_indexes`, its statements by table (to rebuild each table's once it is full)."""
     if not tables:
-        return []
+        return {}
     quote = conn.dialect.identifier_preparer.quote
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, str]] = []  # (table, index, statement)
     if conn.dialect.name == "postgresql":
         found = [
-            (str(name), str(sql))
-            for name, sql in conn.execute(
+            (str(table), str(name), str(sql))
+            for table, name, sql in conn.execute(
                 text(
-                    "SELECT i.relname, pg_get_indexdef(i.oid) FROM pg_index x "
+                    "SELECT t.relname, i.relname, pg_get_indexdef(i.oid) FROM pg_index x "
                     "JOIN pg_class i ON i.oid = x.indexrelid "
                     "JOIN pg_class t ON t.oid = x.indrelid "
                     "WHERE t.relname = ANY(:tables) AND pg_table_is_visible(t.oid) "
@@ -187,15 +193,17 @@ def defer_indexes(conn: Connection, tables: Collection[str]) -> list[str]:
                     {"n": name},
                 ).scalar()
                 if sql:
-                    found.append((str(name), str(sql)))
+                    found.append((table, str(name), str(sql)))
     raw = conn.connection.dbapi_connection
     if found and conn.dialect.name == "sqlite" and not getattr(raw, "in_transaction", True):
         # Python's sqlite3 would run the DROPs in autocommit (it opens a transaction
         # only before INSERT/UPDATE/DELETE): a failed load would lose the indexes.
         conn.exec_driver_sql("BEGIN IMMEDIATE")
-    for name, _sql in found:
+    by_table: dict[str, list[str]] = {}
+    for table, name, sql in found:
         conn.exec_driver_sql(f"DROP INDEX {quote(name)}")
-    return [sql for _name, sql in found]
+        by_table.setdefault(table, []).append(sql)
+    return by_table
 
 
 def recreate_indexes(conn: Connection, statements: Sequence[str]) -> None:

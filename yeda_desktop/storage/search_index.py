@@ -332,6 +332,32 @@ _BULK_HASHSIZE = 16 * 2**20
 _DEFAULT_HASHSIZE = 2**20
 
 
+class IndexFiller:
+    """Appends documents to the empty index tables as rowids 1, 2, … through `writer`.
+
+    For a bulk load (a rebuild, the demo); `finish_index` must follow once the
+    writer is drained.
+    """
+
+    def __init__(self, writer: BulkWriter, dialect: str) -> None:
+        self.writer = writer
+        self.done = 0
+        if dialect != "postgresql":
+            writer.execute(f"INSERT INTO {FTS}({FTS}, rank) VALUES ('hashsize', {_BULK_HASHSIZE})")
+
+    def add(self, batch: Sequence[Doc]) -> None:
+        start = self.done + 1
+        self.writer.write(
+            f"INSERT INTO {DOCS}(rowid, kind, ref_id, title) VALUES (?, ?, ?, ?)",
+            [(start + i, k, r, t) for i, (k, r, t, _) in enumerate(batch)],
+        )
+        self.writer.write(
+            f"INSERT INTO {FTS}(rowid, terms) VALUES (?, ?)",
+            [(start + i, terms) for i, (_, _, _, terms) in enumerate(batch)],
+        )
+        self.done += len(batch)
+
+
 def fill_index(
     writer: BulkWriter,
     dialect: str,
@@ -339,33 +365,18 @@ def fill_index(
     total: int,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
-    """Write `docs` into the empty index tables as rowids 1, 2, … through `writer`.
+    """Write `docs` through an `IndexFiller`, BATCH at a time; returns how many.
 
-    For a bulk load (a rebuild, the demo); `finish_index` must follow once the
-    writer is drained. Terms are computed batch by batch while the writer thread
-    inserts the previous batch. Returns the number of documents written.
+    Terms are computed batch by batch while the writer thread inserts the previous
+    batch.
     """
-    if dialect != "postgresql":
-        writer.execute(f"INSERT INTO {FTS}({FTS}, rank) VALUES ('hashsize', {_BULK_HASHSIZE})")
+    filler = IndexFiller(writer, dialect)
     reader = iter(docs)
-    done = 0
-    while True:
-        batch = [doc for _, doc in zip(range(BATCH), reader, strict=False)]
-        if not batch:
-            break
-        start = done + 1
-        writer.write(
-            f"INSERT INTO {DOCS}(rowid, kind, ref_id, title) VALUES (?, ?, ?, ?)",
-            [(start + i, k, r, t) for i, (k, r, t, _) in enumerate(batch)],
-        )
-        writer.write(
-            f"INSERT INTO {FTS}(rowid, terms) VALUES (?, ?)",
-            [(start + i, terms) for i, (_, _, _, terms) in enumerate(batch)],
-        )
-        done += len(batch)
+    while batch := [doc for _, doc in zip(range(BATCH), reader, strict=False)]:
+        filler.add(batch)
         if progress is not None:
-            progress(done, total)
-    return done
+            progress(filler.done, total)
+    return filler.done
 
 
 def finish_index(conn: Connection) -> None:
