@@ -269,3 +269,61 @@ def test_the_demo_random_draws_what_random_draws() -> None:
         ours.choice([])
     with pytest.raises(ValueError):
         ours.randrange(0)
+
+
+def _worker_messages(monkeypatch: pytest.MonkeyPatch, orgs: int) -> tuple[int, list[tuple]]:
+    """What `python -m yeda_desktop.demo.worker` pickles to its stdout, run in this process."""
+    import io
+    import pickle
+
+    from yeda_desktop.demo.generator import run_worker
+
+    raw = io.BytesIO()
+    wrapper = io.TextIOWrapper(raw, write_through=True)  # held: closing it would close raw
+    monkeypatch.setattr("sys.stdout", wrapper)
+    code = run_worker(orgs, 5)
+    stream = io.BytesIO(raw.getvalue())
+    messages = []
+    while stream.tell() < len(raw.getvalue()):
+        messages.append(pickle.load(stream))
+    return code, messages
+
+
+def test_the_worker_announces_full_tables_and_sends_documents_in_rowid_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code, messages = _worker_messages(monkeypatch, 60)
+    assert code == 0
+    kinds = [m[0] for m in messages]
+    assert kinds[-1] == "done" and "error" not in kinds
+    full = [name for m in messages if m[0] == "tables" for name in m[1]]
+    assert sorted(full) == sorted(t.name for t in Base.metadata.sorted_tables if t.name in full)
+    assert {"organizations", "people", "units", "visits"} <= set(full)
+    docs = [d for m in messages if m[0] == "docs" for d in m[1]]
+    assert len(docs) == next(m[1] for m in messages if m[0] == "search")
+    order = {"org": 0, "person": 1, "unit": 2}
+    assert docs == sorted(docs, key=lambda d: (order[d[0]], d[1]))
+    # A table's rows all come before it is announced full.
+    for position, message in enumerate(messages):
+        if message[0] == "tables":
+            later = {m[1].split()[2] for m in messages[position:] if m[0] == "rows"}
+            assert not later & set(message[1]), message
+
+
+def test_a_worker_failure_is_reported_not_hung(monkeypatch: pytest.MonkeyPatch) -> None:
+    from yeda_desktop.demo import generator
+
+    def broken(self: object) -> None:
+        raise RuntimeError("no places today")
+
+    monkeypatch.setattr(generator._Generator, "places", broken)
+    code, messages = _worker_messages(monkeypatch, 10)
+    assert code == 1 and messages[-1][0] == "error" and "no places today" in messages[-1][1]
+
+    class Finished:
+        stdout = __import__("io").BytesIO(__import__("pickle").dumps(messages[-1]))
+
+    from yeda_desktop.errors import YedaError
+
+    with pytest.raises(YedaError, match="no places today"):
+        generator._FromWorker(Finished()).next()  # type: ignore[arg-type]

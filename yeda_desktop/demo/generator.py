@@ -818,9 +818,9 @@ class _PipeSink:
 
 def run_worker(orgs: int, seed: int) -> int:
     """The second process: the rows and search documents, pickled to stdout (see above)."""
-    out = sys.stdout.buffer
+    stream = sys.stdout  # held: replaced below, it must not be collected (and closed)
     sys.stdout = sys.stderr  # a stray print must not land in the pickle stream
-    sink = _PipeSink(out)
+    sink = _PipeSink(stream.buffer)
     try:
         gen_ = _Generator(sink, orgs, seed, sink.progress)
         infos = gen_.places()
@@ -850,6 +850,8 @@ def run_worker(orgs: int, seed: int) -> int:
     except BaseException:
         sink.send(("error", traceback.format_exc(limit=-3)))
         return 1
+    finally:
+        stream.flush()
 
 
 def _send_docs(sink: _PipeSink, docs: Iterator[search_index.Doc]) -> None:
