@@ -18,6 +18,9 @@ def test_in_lists_placeholders_and_percent_signs(db: Database) -> None:
             (*wanted, "k0"),
         ).all()
         assert len(found) == len(wanted) - 1
+        left = run_sql(conn, "SELECT count(*) FROM app_state WHERE key NOT IN (?, ?, ?)",
+                       ("k1", "k2", "nope")).scalar()
+        assert left == 1198
         assert all(v.endswith("%") for _, v in found)
         assert run_sql(conn, "SELECT min(?, ?)" if db.dialect == "sqlite" else
                        "SELECT least(?, ?)", (3, 2)).scalar() == 2

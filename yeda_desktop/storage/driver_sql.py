@@ -17,7 +17,9 @@ from sqlalchemy import Connection, CursorResult
 from sqlalchemy.util.typing import TupleAny
 
 # `IN (?, ?, …)` or a lone `?`, in order, to regroup a flat parameter list.
-_IN_LIST_OR_MARK = re.compile(r"\bIN\s*\(\s*\?(?:\s*,\s*\?)*\s*\)|\?", re.IGNORECASE)
+_IN_LIST_OR_MARK = re.compile(
+    r"(?:\bNOT\s+)?\bIN\s*\(\s*\?(?:\s*,\s*\?)*\s*\)|\?", re.IGNORECASE
+)
 _PLAIN_INSERT = re.compile(
     r"^\s*INSERT\s+INTO\s+(\w+)\s*\(([\w\s,]+)\)\s*VALUES\s*\((\s*\?\s*(?:,\s*\?\s*)*)\)\s*$",
     re.IGNORECASE,
@@ -51,7 +53,7 @@ def _as_arrays(sql: str, params: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]
             grouped.append(next(values))
             return "?"
         grouped.append([next(values) for _ in range(token.count("?"))])
-        return "= ANY(?)"
+        return "<> ALL(?)" if token[:3].upper() == "NOT" else "= ANY(?)"
 
     rewritten = _IN_LIST_OR_MARK.sub(regroup, sql)
     return rewritten, tuple(grouped)
