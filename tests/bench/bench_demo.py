@@ -2,9 +2,11 @@
 
 Run on demand: `.venv/bin/python tests/bench/bench_demo.py [--orgs 10000 100000] [--runs 3]`.
 Each run is a fresh subprocess (so peak memory, ru_maxrss, is its own) and reports:
-the demo's wall time split into data (rows and their indexes) and search index
-(from the first search batch to the commit), CPU seconds and peak memory of the
-process and of the demo's worker process (from 20,000 organizations), and a
+the demo's wall time split at the first search batch written (rows before it,
+search index and the rest after; from 20,000 organizations the worker sends the
+first documents while it still makes the visits, so the two overlap), CPU seconds
+and peak memory of the process and of the demo's worker process (from 20,000
+organizations), and a
 reference measured in the same subprocess right after: a bare `executemany` of
 the demo's own organization and people rows into an empty database of the same
 schema. The machine is shared, so the ratio demo / reference (both slow down
