@@ -19,7 +19,7 @@ import tempfile
 import time
 import tracemalloc
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -78,62 +78,101 @@ def copy_db(src: Path, dst: Path) -> None:
     b.close()
 
 
-def fill_laptop(
-    laptop: Database, orgs: int, rng: random.Random
-) -> dict[str, list[tuple[Any, ...]]]:
-    """Organizations and people written as the audit hook would log them (raw, for speed)."""
+CHUNK = 10_000  # organizations generated and written at a time (bounded memory)
+Rows = dict[str, list[tuple[Any, ...]]]
+
+
+def laptop_rows(
+    orgs: int, seed: int = 1, *, chunk: int = CHUNK, log: bool = True
+) -> Iterator[tuple[Rows, list[tuple[Any, ...]]]]:
+    """The laptop's organizations (3 people each) and, with `log`, their change log, in chunks.
+
+    Deterministic for a seed (ids included), so a reference can regenerate the very rows
+    the laptop holds instead of keeping them: the change log's own ids, which no
+    reference inserts, are random and generated only with `log`.
+    """
+    rng = random.Random(seed)
     now = stamp(utcnow())
-    rows: dict[str, list[tuple[Any, ...]]] = {"organizations": [], "people": []}
-    log: list[tuple[Any, ...]] = []
-
-    def add(table: str, values: dict[str, Any]) -> None:
-        cols = columns(table)
-        rows[table].append(tuple(values.get(c) for c in cols))
-        log.append((str(uuid.uuid4()), table, values["id"], "insert", None, None, None, 0, now))
-        for key, value in values.items():
-            if key not in ("id", "revision", "created_at", "updated_at") and value is not None:
-                log.append((str(uuid.uuid4()), table, values["id"], "update", key, None,
-                            json.dumps(value, ensure_ascii=False), 0, now))
-
+    org_cols, person_cols = columns("organizations"), columns("people")
     base = {"revision": 1, "created_at": now, "updated_at": now}
-    for i in range(orgs):
-        oid = str(uuid.uuid4())
-        add("organizations", {
-            **base, "id": oid, "name": f"烟台测试企业{i}有限公司", "kind": "enterprise",
-            "ownership": "private", "is_listed": 0, "is_above_size": 0, "is_key_enterprise": 0,
-            "staff_count": rng.randrange(5, 300), "address": f"长江路{i}号",
-            "contact_phone": f"139{i:08d}", "has_party_activities": 0,
-            "has_party_guarantees": 0,
-        })
-        for j in range(3):
-            add("people", {**base, "id": str(uuid.uuid4()), "organization_id": oid,
-                           "name": "张三丰"[: 2 + j % 2], "role": "staff",
-                           "party_status": "none", "phone": f"138{i:05d}{j:03d}"})
-    with laptop.engine.begin() as conn:
-        for table, data in rows.items():
-            cols = columns(table)
-            marks = ", ".join("?" for _ in cols)
-            conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", data)
-        conn.exec_driver_sql(
-            "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
-            "new_value, base_revision, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", log)
-    return rows
+
+    def new_id() -> str:
+        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+
+    for first in range(0, orgs, chunk):
+        rows: Rows = {"organizations": [], "people": []}
+        changes: list[tuple[Any, ...]] = []
+
+        def add(table: str, cols: list[str], values: dict[str, Any],
+                rows: Rows = rows, changes: list[tuple[Any, ...]] = changes) -> None:
+            rows[table].append(tuple(values.get(c) for c in cols))
+            if not log:
+                return
+            changes.append((str(uuid.uuid4()), table, values["id"], "insert", None, None, None,
+                            0, now))
+            for key, value in values.items():
+                if key not in ("id", "revision", "created_at", "updated_at") and value is not None:
+                    changes.append((str(uuid.uuid4()), table, values["id"], "update", key, None,
+                                    json.dumps(value, ensure_ascii=False), 0, now))
+
+        for i in range(first, min(first + chunk, orgs)):
+            oid = new_id()
+            add("organizations", org_cols, {
+                **base, "id": oid, "name": f"烟台测试企业{i}有限公司", "kind": "enterprise",
+                "ownership": "private", "is_listed": 0, "is_above_size": 0,
+                "is_key_enterprise": 0, "staff_count": rng.randrange(5, 300),
+                "address": f"长江路{i}号", "contact_phone": f"139{i:08d}",
+                "has_party_activities": 0, "has_party_guarantees": 0,
+            })
+            for j in range(3):
+                add("people", person_cols, {
+                    **base, "id": new_id(), "organization_id": oid, "name": "张三丰"[: 2 + j % 2],
+                    "role": "staff", "party_status": "none", "phone": f"138{i:05d}{j:03d}"})
+        yield rows, changes
 
 
-def bare_insert(template: Path, rows: dict[str, list[tuple[Any, ...]]], root: Path) -> float:
-    """The yardstick: plain sqlite3 executemany of the same rows into a fresh migrated copy."""
+def row_chunks(orgs: int, seed: int = 1, *, chunk: int = CHUNK) -> Iterator[Rows]:
+    """The same organizations and people rows as `fill_laptop` wrote, regenerated chunk by chunk."""
+    for rows, _ in laptop_rows(orgs, seed, chunk=chunk, log=False):
+        yield rows
+
+
+def fill_laptop(laptop: Database, orgs: int, seed: int = 1, *, chunk: int = CHUNK) -> None:
+    """Organizations and people written as the audit hook would log them (raw, for speed),
+    one transaction per chunk so neither the rows nor the log ever sit whole in memory."""
+    for rows, changes in laptop_rows(orgs, seed, chunk=chunk):
+        with laptop.engine.begin() as conn:
+            for table, data in rows.items():
+                cols = columns(table)
+                marks = ", ".join("?" for _ in cols)
+                conn.exec_driver_sql(
+                    f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", data)
+            conn.exec_driver_sql(
+                "INSERT INTO change_log (change_id, table_name, record_id, op, field, "
+                "old_value, new_value, base_revision, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                changes)
+
+
+def bare_insert(template: Path, chunks: Iterable[Rows], root: Path) -> float:
+    """The yardstick: plain sqlite3 executemany of the same rows into a fresh migrated copy
+    (one transaction; only the inserts and the commit are timed, not making the chunks)."""
     target = root / f"bare-{uuid.uuid4().hex}.sqlite"
     shutil.copyfile(template, target)
     conn = sqlite3.connect(target)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
-    start = time.perf_counter()
+    elapsed = 0.0
     with conn:
-        for table, data in rows.items():
-            cols = columns(table)
-            marks = ", ".join("?" for _ in cols)
-            conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", data)
-    elapsed = time.perf_counter() - start
+        for rows in chunks:
+            start = time.perf_counter()
+            for table, data in rows.items():
+                cols = columns(table)
+                marks = ", ".join("?" for _ in cols)
+                conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})",
+                                 data)
+            elapsed += time.perf_counter() - start
+        start = time.perf_counter()
+    elapsed += time.perf_counter() - start
     conn.close()
     return elapsed
 
@@ -142,7 +181,7 @@ def bench_batch(orgs: int, root: Path) -> dict[str, float]:
     empty = root / "empty.sqlite"
     open_database(empty).close()
     centre, ckeys, laptop, lkeys = setup_pair(root, 0)
-    rows = fill_laptop(laptop, orgs, random.Random(1))
+    fill_laptop(laptop, orgs, 1)
     copy_db(centre.path, root / "centre-before.sqlite")
     t_export, _ = timed(lambda: export_batch(laptop, lkeys, root / "batch.yeda", officer="o"))
     t_import, report = timed(lambda: import_file(centre, ckeys, root / "batch.yeda"))
@@ -151,7 +190,7 @@ def bench_batch(orgs: int, root: Path) -> dict[str, float]:
     again = open_database(root / "centre-before.sqlite")
     mem = peak_mib(lambda: import_file(again, ckeys, root / "batch.yeda"))
     again.close()
-    t_bare = bare_insert(empty, rows, root)
+    t_bare = bare_insert(empty, row_chunks(orgs, 1), root)
     laptop.close()
     return {"export_s": t_export, "import_s": t_import, "bare_s": t_bare,
             "ratio": t_import / t_bare, "peak_import_mib": mem,
@@ -181,7 +220,7 @@ def bench_baseline(orgs: int, root: Path) -> dict[str, float]:
     again = open_database(root / "laptop-before.sqlite")
     mem = peak_mib(lambda: import_file(again, lkeys, root / "base.yeda"))
     again.close()
-    rows: dict[str, list[tuple[Any, ...]]] = {}
+    rows: Rows = {}
     with centre.engine.connect() as conn:
         for table in travelling_tables():
             if table.name in SCOPE:
@@ -191,7 +230,7 @@ def bench_baseline(orgs: int, root: Path) -> dict[str, float]:
                     f"{SCOPE[table.name].replace(':team', '?')}",
                     (team_id,) * SCOPE[table.name].count(":team")))
     centre.close()
-    t_bare = bare_insert(empty, rows, root)
+    t_bare = bare_insert(empty, [rows], root)
     return {"export_s": t_export, "import_s": t_import, "bare_s": t_bare,
             "ratio": t_import / t_bare, "peak_import_mib": mem,
             "rows": float(sum(counts.values())),

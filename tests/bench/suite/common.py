@@ -6,7 +6,7 @@ import sqlite3
 import statistics
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,39 +108,59 @@ def bare_executemany(engine: str, location: str,
     PostgreSQL: psycopg's executemany in one transaction (booleans stored as 0/1 by
     SQLite are turned into bool first, outside the timing).
     """
+    return bare_executemany_chunks(engine, location, [rows])
+
+
+def bare_executemany_chunks(
+    engine: str, location: str,
+    chunks: Iterable[dict[str, tuple[Sequence[str], list[tuple[Any, ...]]]]],
+) -> float:
+    """`bare_executemany` of rows that arrive in chunks (so they never sit whole in memory).
+
+    Still one transaction; only the executemany calls and the commit are timed, not
+    making the chunks (nor, on PostgreSQL, turning their booleans into bool).
+    """
     tables = {t.name: t for t in Base.metadata.sorted_tables}
+    elapsed = 0.0
     if engine == "sqlite":
         conn = sqlite3.connect(location)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=FULL")
-        started = time.perf_counter()
         with conn:
-            for table, (cols, data) in rows.items():
-                marks = ", ".join("?" for _ in cols)
-                conn.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})",
-                                 data)
-        elapsed = time.perf_counter() - started
+            for rows in chunks:
+                started = time.perf_counter()
+                for table, (cols, data) in rows.items():
+                    marks = ", ".join("?" for _ in cols)
+                    conn.executemany(
+                        f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", data)
+                elapsed += time.perf_counter() - started
+            started = time.perf_counter()
+        elapsed += time.perf_counter() - started
         conn.close()
         return elapsed
     import psycopg
-
-    converted = {}
-    for table, (cols, data) in rows.items():
-        flags = [isinstance(tables[table].c[c].type, Boolean) for c in cols]
-        converted[table] = (cols, [
-            tuple(bool(v) if f and v is not None else v for v, f in zip(r, flags, strict=True))
-            for r in data
-        ])
     from sqlalchemy.engine import make_url
 
     url = make_url(location)
     pg = psycopg.connect(dbname=url.database, user=url.username,
                          host=url.query.get("host"))  # type: ignore[arg-type]
-    started = time.perf_counter()
     with pg.transaction(), pg.cursor() as cur:
-        for table, (cols, data) in converted.items():
-            marks = ", ".join("%s" for _ in cols)
-            cur.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})", data)
-    elapsed = time.perf_counter() - started
+        for rows in chunks:
+            converted = {}
+            for table, (cols, data) in rows.items():
+                flags = [isinstance(tables[table].c[c].type, Boolean) for c in cols]
+                converted[table] = (cols, [
+                    tuple(bool(v) if f and v is not None else v
+                          for v, f in zip(r, flags, strict=True))
+                    for r in data
+                ])
+            started = time.perf_counter()
+            for table, (cols, data) in converted.items():
+                marks = ", ".join("%s" for _ in cols)
+                cur.executemany(f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks})",
+                                data)
+            elapsed += time.perf_counter() - started
+        started = time.perf_counter()
+    elapsed += time.perf_counter() - started
     pg.close()
     return elapsed
