@@ -32,6 +32,7 @@ from yeda_desktop.syncflow.pending_export import (
     promote,
 )
 from yeda_desktop.syncflow.records import (
+    CHUNK,
     as_stamp,
     fetch_rows,
     table_by_name,
@@ -42,7 +43,7 @@ BOOKMARK = "batch"
 Progress = Callable[[int, int], None]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Touched:
     """What the log says about one record since the bookmark."""
 
@@ -51,6 +52,20 @@ class _Touched:
     last_at: str = ""
     officer: str | None = None
     fields: dict[str, list[Any]] = field(default_factory=dict)  # field -> [at, first old]
+
+    def add(self, op: str, name: str | None, old: str | None, at: str,
+            officer: str | None) -> None:
+        """Fold in the next log entry of this record (in log order)."""
+        self.last_at, self.officer = at, officer or self.officer
+        if op == "insert":
+            self.inserted_at = self.inserted_at or at
+            self.deleted_at = None
+        elif op == "delete":
+            self.deleted_at = at
+        elif name is not None:
+            previous = self.fields.get(name)
+            first_old = previous[1] if previous else (None if old is None else json.loads(old))
+            self.fields[name] = [at, first_old]
 
 
 @dataclass(frozen=True)
@@ -62,65 +77,87 @@ class ExportResult:
     resumed: bool = False  # an interrupted export's batch was finished instead of a new one
 
 
-def _scan(conn: Connection, since: int) -> tuple[dict[str, dict[str, _Touched]], int]:
-    """Group local change-log entries after `since` by table and record (streamed)."""
+_PENDING = "seq > ? AND seq <= ? AND package_id IS NULL"
+
+
+def _scan(conn: Connection, since: int) -> tuple[dict[str, int], int]:
+    """How many records of each synced table the log touched after `since`, and the last
+    entry's seq: counted by the database, so nothing per record is held in memory."""
+    last = run_sql(conn, "SELECT max(seq) FROM change_log WHERE seq > ? AND package_id IS NULL",
+                   (since,)).scalar()
+    if last is None:
+        return {}, since
     names = set(table_by_name())
-    touched: dict[str, dict[str, _Touched]] = {}
-    last = since
+    counts = {
+        table: int(n) for table, n in run_sql(conn,
+            f"SELECT table_name, count(DISTINCT record_id) FROM change_log WHERE {_PENDING} "
+            "GROUP BY table_name", (since, last))
+        if table in names and n
+    }
+    return counts, int(last)
+
+
+def _touched(conn: Connection, table: str, since: int, last: int,
+             ) -> Iterator[dict[str, _Touched]]:
+    """The log of one table after `since` folded by record, in record-id order, streamed in
+    groups of at most `CHUNK` records (a group ends only where a record's entries end)."""
     rows = run_sql(conn,
-        "SELECT seq, table_name, record_id, op, field, old_value, at, officer FROM change_log "
-        "WHERE seq > ? AND package_id IS NULL ORDER BY seq",
-        (since,),
+        f"SELECT record_id, op, field, old_value, at, officer FROM change_log "
+        f"WHERE table_name = ? AND {_PENDING} ORDER BY record_id, seq",
+        (table, since, last),
     )
-    for seq, table, rid, op, name, old, at_value, officer in rows:
-        last, at = seq, as_stamp(at_value)
-        if table not in names:
-            continue
-        entry = touched.setdefault(table, {}).setdefault(rid, _Touched())
-        entry.last_at, entry.officer = at, officer or entry.officer
-        if op == "insert":
-            entry.inserted_at = entry.inserted_at or at
-            entry.deleted_at = None
-        elif op == "delete":
-            entry.deleted_at = at
-        elif name is not None:
-            previous = entry.fields.get(name)
-            first_old = previous[1] if previous else (None if old is None else json.loads(old))
-            entry.fields[name] = [at, first_old]
-    return touched, last
+    group: dict[str, _Touched] = {}
+    rid_before, entry, at_before = None, _Touched(), ""
+    for rid, op, name, old, at_value, officer in rows:
+        at = as_stamp(at_value)
+        if at == at_before:
+            at = at_before  # one string for a run of equal stamps (a record's entries)
+        at_before = at
+        if rid != rid_before:
+            if len(group) >= CHUNK:
+                yield group
+                group = {}
+            entry = group[rid] = _Touched()
+            rid_before = rid
+        entry.add(op, name, old, at, officer)
+    if group:
+        yield group
 
 
 def _lines(
-    conn: Connection, touched: dict[str, dict[str, _Touched]], counts: dict[str, int],
+    conn: Connection, since: int, last: int, counts: dict[str, int], done_counts: dict[str, int],
     progress: Progress | None,
 ) -> Iterator[dict[str, Any]]:
-    total = sum(len(v) for v in touched.values())
+    total = sum(counts.values())
     done = 0
     for table in travelling_tables():
-        records = touched.get(table.name)
-        if not records:
+        if not counts.get(table.name):
             continue
-        ids = sorted(records)
-        present = set()
-        for row in fetch_rows(conn, table.name, ids):
-            rid = row["id"]
-            present.add(rid)
-            info = records[rid]
-            line: dict[str, Any] = {"t": table.name, "id": rid, "op": "put", "v": row,
-                                    "c": info.fields, "at": info.last_at, "by": info.officer}
-            if info.inserted_at:
-                line["n"] = info.inserted_at
-            counts[table.name] = counts.get(table.name, 0) + 1
-            done += 1
-            if progress and done % 500 == 0:
-                progress(done, total)
+        deleted: list[dict[str, Any]] = []
+        for records in _touched(conn, table.name, since, last):
+            ids = sorted(records)
+            present = set()
+            for row in fetch_rows(conn, table.name, ids):
+                rid = row["id"]
+                present.add(rid)
+                info = records[rid]
+                line: dict[str, Any] = {"t": table.name, "id": rid, "op": "put", "v": row,
+                                        "c": info.fields, "at": info.last_at, "by": info.officer}
+                if info.inserted_at:
+                    line["n"] = info.inserted_at
+                done_counts[table.name] = done_counts.get(table.name, 0) + 1
+                done += 1
+                if progress and done % 500 == 0:
+                    progress(done, total)
+                yield line
+            for rid in ids:
+                info = records[rid]
+                if rid not in present and info.deleted_at and not info.inserted_at:
+                    deleted.append({"t": table.name, "id": rid, "op": "del",
+                                    "at": info.deleted_at, "by": info.officer})
+        for line in deleted:  # after the table's puts, as before
+            done_counts[table.name] = done_counts.get(table.name, 0) + 1
             yield line
-        for rid in ids:
-            info = records[rid]
-            if rid not in present and info.deleted_at and not info.inserted_at:
-                counts[table.name] = counts.get(table.name, 0) + 1
-                yield {"t": table.name, "id": rid, "op": "del", "at": info.deleted_at,
-                       "by": info.officer}
     if progress:
         progress(total, total)
 
@@ -171,8 +208,9 @@ def export_batch(
                 name=BOOKMARK, last_change_seq=0, last_sequence=0
             )
             conn = session.connection()
-            touched, last_seq = _scan(conn, 0 if full else mark.last_change_seq)
-            if not any(touched.values()):
+            since = 0 if full else mark.last_change_seq
+            record_counts, last_seq = _scan(conn, since)
+            if not record_counts:
                 raise YedaError(
                     "自上次导出以来没有新的修改，无需导出",
                     "nothing changed since the last export; there is nothing to export",
@@ -184,12 +222,14 @@ def export_batch(
                 officer=officer or "", target_centre_id=profile["centre_id"], sequence=sequence,
                 previous_package_sha256=mark.last_package_sha256,
                 schema_revision=head_revision(),
-                record_counts={t: len(r) for t, r in touched.items() if r},
+                record_counts=record_counts,
                 extra={"full": "yes" if full else "no"},
             )
             try:
                 manifest = write_package(
-                    pending, fields, encode_lines(_lines(conn, touched, counts, progress)), keys,
+                    pending, fields,
+                    encode_lines(_lines(conn, since, last_seq, record_counts, counts, progress)),
+                    keys,
                     [profile["age_recipient"], keys.public.age_recipient],
                 )
             except SyncError as exc:
