@@ -17,42 +17,42 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="153"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="159"/>
         <source>Record id (UUID)</source>
         <translation>记录编号（UUID）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="162"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="162"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="162"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="162"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="157"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="163"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="157"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="163"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="157"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="163"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
@@ -776,6 +776,11 @@
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="148"/>
+        <source>Not merged</source>
+        <translation>未能合并</translation>
+    </message>
 </context>
 <context>
     <name>ExcelImportDialog</name>
@@ -1454,236 +1459,236 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="116"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="131"/>
         <source>YEDA Desktop — building sweep</source>
         <translation>业达两新组织扫楼登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="120"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="505"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="584"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="129"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="144"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="427"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="133"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="148"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="149"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="346"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="388"/>
         <source>Import from &amp;Excel…</source>
         <translation>从&amp;Excel导入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="150"/>
         <source>All organizations</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="176"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="190"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="315"/>
         <source>%1 is not in any unit yet</source>
         <translation>%1 尚未登记所在房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="319"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="361"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="362"/>
         <source>Officer and &amp;language…</source>
         <translation>队员与语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="321"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="363"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="322"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="364"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="365"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="324"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="366"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="326"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="368"/>
         <source>Add &amp;building…</source>
         <translation>添加楼宇(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="328"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="370"/>
         <source>Add &amp;floor…</source>
         <translation>添加楼层(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="329"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="371"/>
         <source>Add &amp;units…</source>
         <translation>批量添加房间(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="331"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="373"/>
         <source>&amp;Previous floor (down)</source>
         <translation>往下一层(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="334"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="376"/>
         <source>&amp;Next floor (up)</source>
         <translation>往上一层(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="337"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="379"/>
         <source>Next &amp;unvisited unit</source>
         <translation>下一个未走访房间(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="340"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="382"/>
         <source>&amp;Register organization</source>
         <translation>登记单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="343"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="385"/>
         <source>&amp;Attach existing organization…</source>
         <translation>关联已有单位(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="345"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="387"/>
         <source>Add &amp;member</source>
         <translation>添加人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="347"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="389"/>
         <source>&amp;About YEDA Desktop</source>
         <translation>关于业达扫楼(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="405"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="367"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="409"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="413"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="421"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="425"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="414"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="456"/>
         <source>(no officer set)</source>
         <translation>（未设置队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="459"/>
         <source>Officer: %1</source>
         <translation>队员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="460"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="513"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="485"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="538"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="459"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="490"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="511"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="543"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="527"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="585"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="587"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="560"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="618"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="573"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="631"/>
         <source>Unsent changes: %1</source>
         <translation>未上报修改：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="601"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="659"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="636"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="694"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="644"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="702"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="708"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="766"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="754"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="812"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="754"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="812"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/app_icon.py" line="39"/>
+        <location filename="../../yeda_desktop/ui/app_icon.py" line="43"/>
         <source>About YEDA Desktop</source>
         <translation>关于业达扫楼</translation>
     </message>
@@ -1747,32 +1752,32 @@
 <context>
     <name>Navigator</name>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="56"/>
         <source>Place</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="56"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="80"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="85"/>
         <source>%1/%2 floors</source>
         <translation>%1/%2 层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="83"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="88"/>
         <source>%1/%2 buildings</source>
         <translation>%1/%2 栋</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="119"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="124"/>
         <source>Floor %1</source>
         <translation>%1层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/navigator.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/navigator.py" line="126"/>
         <source>%1/%2 units</source>
         <translation>%1/%2 间</translation>
     </message>
@@ -1813,7 +1818,7 @@
         <translation>表格无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="99"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="101"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -1821,52 +1826,52 @@
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="113"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="115"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="152"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="155"/>
         <source>Registration form of this organization…</source>
         <translation>本单位党建情况登记表…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="156"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="159"/>
         <source>Member roster of this organization…</source>
         <translation>本单位党员花名册…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="160"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="163"/>
         <source>Rectification notice of this organization…</source>
         <translation>本单位整改提示单…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="165"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="168"/>
         <source>Registration forms of every organization in this building…</source>
         <translation>本楼宇全部单位的登记表…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="171"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="174"/>
         <source>Sweep summary of this building…</source>
         <translation>楼宇扫楼情况汇总表…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="176"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="179"/>
         <source>Special work ledger (current filter), by subdistrict…</source>
         <translation>专项工作台账（当前筛选），按镇街…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="185"/>
         <source>Special work ledger (current filter), by cluster…</source>
         <translation>专项工作台账（当前筛选），按集聚区…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="188"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="191"/>
         <source>Registration forms of the selected ledger organizations…</source>
         <translation>台账中所选单位的登记表…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="194"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="197"/>
         <source>Blank registration form…</source>
         <translation>空白登记表…</translation>
     </message>
@@ -1920,7 +1925,7 @@
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/tasks.py" line="114"/>
+        <location filename="../../yeda_desktop/ui/tasks.py" line="118"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -52,6 +52,8 @@ def _work(site: Site, rng: random.Random, usccs: list[str], day: int) -> None:
                 session.add(Occupancy(organization_id=new.id, unit_id=rng.choice(units[:3])))
                 session.add(Person(organization_id=new.id, name="测试人" + "甲乙丙丁"[day]))
             people = list(session.scalars(select(Person).order_by(Person.id)))
+            if people and rng.random() < 0.5:  # a reference field: whom a person works for
+                rng.choice(people[:4]).organization_id = rng.choice(orgs[:3]).id
             if people and rng.random() < 0.3:
                 session.delete(rng.choice(people))
     finally:
@@ -91,6 +93,9 @@ def _state(db: Database) -> dict[str, Any]:
             "FROM sync_conflicts")))
         state["redirects"] = sorted(tuple(r) for r in conn.execute(text(
             "SELECT old_id, table_name, new_id FROM sync_redirects")))
+        state["candidates"] = sorted(tuple(r) for r in conn.execute(text(
+            "SELECT table_name, record_a, record_b FROM sync_duplicates "
+            "WHERE status = 'open'")))
     return state
 
 
@@ -130,6 +135,9 @@ def test_any_interleaving_gives_the_same_state(
     reference = _import(centre, [p for lane in batches for p in lane])
     assert reference["conflicts"], "the scenario must contain concurrent edits"
     assert reference["redirects"], "the scenario must contain linked duplicates"
+    assert any(c[2] == "organization_id" for c in reference["conflicts"]), \
+        "the scenario must contain concurrent moves of one person"
+    assert reference["candidates"], "the scenario must contain duplicate candidates"
 
     @settings(max_examples=10, deadline=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture])

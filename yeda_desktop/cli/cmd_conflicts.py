@@ -12,10 +12,6 @@ from yeda_desktop.syncflow.conflicts import find_conflict, list_conflicts, resol
 from yeda_desktop.syncflow.installation import Role, require_installation
 
 
-def _show(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
 def run(args: argparse.Namespace) -> int:
     db = open_from_args(args)
     try:
@@ -35,15 +31,15 @@ def run(args: argparse.Namespace) -> int:
                 view = resolve(session, row.id, value, officer=args.officer,
                                device_id=inst.device_id)
             print(f"已解决 / resolved {view.table_name}.{view.field} of {view.record_id} = "
-                  f"{_show(view.resolved_value)}")
+                  f"{view.shown(view.resolved_value)}")
             return 0
         with db.reader() as session:
             rows = list_conflicts(session, None if args.all else "open")
         for c in rows:
-            print(f"{c.id[:8]} {c.status:<8} {c.table_name}.{c.field} {c.record_id}  "
-                  f"base {_show(c.base)}  applied {_show(c.applied)}")
+            print(f"{c.id[:8]} {c.status:<8} {c.table_name}.{c.field} {c.record_id} "
+                  f"{c.record_label}  base {c.shown(c.base)}  applied {c.shown(c.applied)}")
             for side in c.sides:
-                print(f"    {side['device']}: {_show(side['value'])}  at {side['at']}  "
+                print(f"    {side['device']}: {c.shown(side['value'])}  at {side['at']}  "
                       f"by {side['officer']}  package {side['package']}")
         print(f"共 {len(rows)} 项 / {len(rows)} conflicts")
     finally:

@@ -7,6 +7,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
@@ -22,6 +23,7 @@ from yeda_desktop.syncflow.records import (
     logged_value,
     stamp,
     stored_value,
+    table_by_name,
     writable,
 )
 
@@ -108,15 +110,51 @@ class ConflictView:
     status: str
     resolved_value: Any
     resolved_by: str | None
+    record_label: str = ""
+    # For a reference field, what each value names (id → "name (id…)"), so the
+    # administrator chooses between organizations, not between UUIDs.
+    value_labels: dict[str, str] = dataclass_field(default_factory=dict)
+
+    def shown(self, value: Any) -> str:
+        """A value as the merge view and the CLI print it."""
+        if isinstance(value, str) and value in self.value_labels:
+            return self.value_labels[value]
+        return _dump(value)
 
 
-def _view(row: SyncConflict) -> ConflictView:
+# The column people know a record by, per table (the rest are shown by id).
+_NAMED_BY = ("name", "label", "title")
+
+
+def record_label(conn: Connection, table: str, record_id: str) -> str:
+    """A record's name or label and the start of its id; the id alone if it has none."""
+    short = record_id[:8]
+    tables = table_by_name()
+    columns: set[str] = set(tables[table].columns.keys()) if table in tables else set()
+    named = next((c for c in _NAMED_BY if c in columns), None)
+    if named is None:
+        return short
+    row = run_sql(conn, f"SELECT {named} FROM {table} WHERE id = ?", (record_id,)).first()
+    return f"{row[0]} ({short})" if row is not None and row[0] else short
+
+
+def _view(conn: Connection, row: SyncConflict) -> ConflictView:
+    from yeda_desktop.syncflow.merge import fk_columns  # merge imports this module
+
+    base = json.loads(row.base_value) if row.base_value else None
+    sides = list(json.loads(row.sides))
+    labels: dict[str, str] = {}
+    target = fk_columns(row.table_name).get(row.field)
+    if target is not None:
+        for value in [base, *(s["value"] for s in sides)]:
+            if isinstance(value, str) and value not in labels:
+                labels[value] = record_label(conn, target, value)
     return ConflictView(
-        row.id, row.table_name, row.record_id, row.field,
-        json.loads(row.base_value) if row.base_value else None,
+        row.id, row.table_name, row.record_id, row.field, base,
         json.loads(row.applied_value) if row.applied_value else None,
-        list(json.loads(row.sides)), row.status,
+        sides, row.status,
         json.loads(row.resolved_value) if row.resolved_value else None, row.resolved_by,
+        record_label(conn, row.table_name, row.record_id), labels,
     )
 
 
@@ -126,7 +164,8 @@ def list_conflicts(session: Session, status: str | None = "open") -> list[Confli
     )
     if status:
         query = query.where(SyncConflict.status == status)
-    return [_view(r) for r in session.scalars(query)]
+    conn = session.connection()
+    return [_view(conn, r) for r in session.scalars(query)]
 
 
 def find_conflict(session: Session, prefix: str) -> SyncConflict:
@@ -179,4 +218,4 @@ def resolve(
     row.applied_value = _dump(value)
     row.resolved_by = officer
     row.resolved_at = utcnow()
-    return _view(row)
+    return _view(conn, row)

@@ -1,4 +1,10 @@
-"""Possible duplicate organizations (similar name in a building, same phone): find, decide."""
+"""Possible duplicate organizations (similar name in a building, same phone): find, decide.
+
+An open candidate is a suggestion nobody has decided yet, derived from the data like the
+search index: when a later batch renames one of the pair, changes its phone, moves it out
+of the building or deletes it, the pair is checked again and dropped if it no longer
+holds. Decided candidates (dismissed, merged, linked) are history and stay.
+"""
 
 from __future__ import annotations
 
@@ -50,9 +56,55 @@ def _in(conn: Connection, sql: str, values: list[str]) -> list[tuple[Any, ...]]:
     return out
 
 
+def _homes(conn: Connection, org_ids: list[str]) -> list[tuple[Any, ...]]:
+    """(organization, building) for every building the organizations occupy a unit in."""
+    return _in(
+        conn,
+        "SELECT DISTINCT o.organization_id, f.building_id FROM occupancies o "
+        "JOIN units u ON u.id = o.unit_id JOIN floors f ON f.id = u.floor_id "
+        "WHERE o.organization_id IN ({})",
+        org_ids,
+    )
+
+
+def recheck(conn: Connection, org_ids: Iterable[str]) -> int:
+    """Drop the open candidates of these organizations that no longer hold; returns how many."""
+    ids = sorted(set(org_ids))
+    pairs = {
+        (str(cid), str(a), str(b))
+        for column in ("record_a", "record_b")
+        for cid, a, b in _in(conn,
+            "SELECT id, record_a, record_b FROM sync_duplicates WHERE status = 'open' "
+            f"AND table_name = 'organizations' AND {column} IN ({{}})", ids)
+    }
+    if not pairs:
+        return 0
+    involved = sorted({x for _, a, b in pairs for x in (a, b)})
+    orgs = {str(r["id"]): r for r in fetch_rows(conn, "organizations", involved)}
+    buildings: dict[str, set[str]] = {}
+    for oid, building in _homes(conn, sorted(orgs)):
+        buildings.setdefault(str(oid), set()).add(str(building))
+    dropped = 0
+    for cid, a, b in sorted(pairs):
+        one, two = orgs.get(a), orgs.get(b)
+        holds = one is not None and two is not None and (
+            (one.get("contact_phone") is not None
+             and one.get("contact_phone") == two.get("contact_phone"))
+            or (bool(buildings.get(a, set()) & buildings.get(b, set()))
+                and similar(str(one["name"]), str(two["name"])))
+        )
+        if not holds:
+            run_sql(conn, "DELETE FROM sync_duplicates WHERE id = ? AND status = 'open'", (cid,))
+            dropped += 1
+    return dropped
+
+
 def detect(conn: Connection, org_ids: Iterable[str]) -> int:
-    """Record candidate pairs for these organizations; returns how many pairs are new."""
-    orgs = {str(r["id"]): r for r in fetch_rows(conn, "organizations", sorted(set(org_ids)))}
+    """Re-check the open candidates of these organizations, then record the pairs they
+    form now; returns how many pairs are new."""
+    org_ids = sorted(set(org_ids))
+    recheck(conn, org_ids)
+    orgs = {str(r["id"]): r for r in fetch_rows(conn, "organizations", org_ids)}
     found: dict[tuple[str, str], tuple[str, str]] = {}
     phones = sorted({str(r["contact_phone"]) for r in orgs.values() if r.get("contact_phone")})
     by_phone: dict[str, list[str]] = {}
@@ -65,13 +117,7 @@ def detect(conn: Connection, org_ids: Iterable[str]) -> int:
             if other != oid:
                 found[tuple(sorted((oid, other)))] = (  # type: ignore[index]
                     "phone", f"联系电话相同 same phone {org['contact_phone']}")
-    homes = _in(
-        conn,
-        "SELECT DISTINCT o.organization_id, f.building_id FROM occupancies o "
-        "JOIN units u ON u.id = o.unit_id JOIN floors f ON f.id = u.floor_id "
-        "WHERE o.organization_id IN ({})",
-        sorted(orgs),
-    )
+    homes = _homes(conn, sorted(orgs))
     residents: dict[str, list[tuple[str, str]]] = {}
     for building in sorted({b for _, b in homes}):
         residents[building] = [tuple(r) for r in run_sql(conn,
@@ -172,6 +218,13 @@ def merge(
     )
     row.status, row.survivor_id = "merged", keep
     row.decided_by, row.decided_at = officer, utcnow()
+    session.flush()
+    # The other open pairs of the merged-away record name a record that is gone; the
+    # survivor's pairs are found afresh (a dismissed pair stays dismissed).
+    run_sql(conn,
+        "DELETE FROM sync_duplicates WHERE status = 'open' AND table_name = 'organizations' "
+        "AND (record_a = ? OR record_b = ?)", (gone, gone))
+    detect(conn, [keep])
     return row
 
 

@@ -6,7 +6,9 @@ time, device, officer and package (an edit that lost is written as `superseded`)
 edits of one field by different devices from the same base value to different values are
 a conflict; the conflict row is recomputed from the log, so it too does not depend on
 order. Rows colliding on a unique key (the same USCC, the same unit label on a floor)
-are linked: the older record survives and the other UUID redirects to it.
+are linked: the older record survives and the other UUID redirects to it. Reference
+fields (a person's organization, a visit's unit) are compared as the records they name
+now, so two UUIDs of one linked record are one value, not a conflict.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -127,6 +129,7 @@ class Merger:
         self.touched_orgs: set[str] = set()
         self.touched: dict[str, set[str]] = {}  # every record id a line named, per table
         self.rejected: set[str] = set()  # new records refused as invalid, in this batch
+        self.linked_tables: set[str] = set()  # tables whose records got a redirect here
         self._log: list[tuple[Any, ...]] = []
 
     # -- driving ----------------------------------------------------------------
@@ -155,6 +158,7 @@ class Merger:
             if progress:
                 progress(done)
         self._flush_log()
+        self._refresh_reference_conflicts()
 
     def resolve(self, record_id: str) -> str:
         seen = 0
@@ -165,6 +169,13 @@ class Merger:
 
     def aliases(self, record_id: str) -> set[str]:
         return {record_id} | {old for old in self.redirects if self.resolve(old) == record_id}
+
+    def _named(self, value: Any) -> Any:
+        """The record a reference value names now (a merged-away UUID names its survivor)."""
+        return self.resolve(value) if isinstance(value, str) else value
+
+    def _as_named(self, entries: list[Entry]) -> list[Entry]:
+        return [replace(e, old=self._named(e.old), new=self._named(e.new)) for e in entries]
 
     # -- one chunk of lines of one table ---------------------------------------
     def _chunk(self, table: str, lines: list[Line]) -> None:
@@ -186,6 +197,16 @@ class Merger:
             puts.append((rid, values, line))
         ids = [p[0] for p in puts] + [d[0] for d in deletes]
         existing = {row["id"]: row for row in fetch_rows(self.conn, table, ids)}
+        # Duplicate candidates to re-check: organizations that went, or moved between units
+        # (new ones and renames are noted where they are written).
+        if table in ("organizations", "occupancies"):
+            for rid, _at in deletes:
+                self._touch(table, existing.get(rid) or {"id": rid})
+        if table == "occupancies":
+            for rid, values, _line in puts:
+                if rid in existing:
+                    self._touch(table, values)
+                    self._touch(table, existing[rid])
         tombs = self._tombstones(table, ids)
         parent_tombs = self._parent_tombstones(table, [p[1] for p in puts if p[0] not in existing])
         fresh: list[tuple[str, dict[str, Any], Line]] = []
@@ -414,16 +435,39 @@ class Merger:
             )
             if table == "organizations" and {"name", "contact_phone"} & set(changed):
                 self.touched_orgs.add(rid)
-        # Reference fields follow the last writer without a conflict entry: once duplicates
-        # are linked, two UUIDs can name one record, so "different values" is not reliable.
         references = fk_columns(table)
         for name in sorted(set(fields) if refresh_all else touched):
-            if name in references:
-                continue
+            known = fields[name]
             current_value = logged_value(table, name, row.get(name))
-            if conflict_rows.refresh(self.conn, table, rid, name, fields[name], current_value):
+            if name in references:
+                known, current_value = self._as_named(known), self._named(current_value)
+            if conflict_rows.refresh(self.conn, table, rid, name, known, current_value):
                 self.report.conflicts += 1
         return bool(changed)
+
+    def _refresh_reference_conflicts(self) -> None:
+        """Re-read the open conflicts of reference fields that point into a table whose
+        records were linked in this batch: two sides that now name one record are no
+        longer a conflict (the row goes: nobody decided it), the others show survivors."""
+        for target in sorted(self.linked_tables):
+            for child, col in referencing(target):
+                ids = sorted(str(r[0]) for r in run_sql(self.conn,
+                    "SELECT record_id FROM sync_conflicts WHERE table_name = ? AND field = ? "
+                    "AND status = 'open'", (child, col)))
+                if not ids:
+                    continue
+                entries = self._entries(child, ids)
+                rows = {str(r["id"]): r for r in fetch_rows(self.conn, child, ids)}
+                for rid in ids:
+                    row = rows.get(rid)
+                    known = self._as_named(entries[rid].get(col, []))
+                    if row is None or not conflict_rows.competing(known):
+                        run_sql(self.conn,
+                            "DELETE FROM sync_conflicts WHERE table_name = ? AND record_id = ? "
+                            "AND field = ? AND status = 'open'", (child, rid, col))
+                        continue
+                    current = self._named(logged_value(child, col, row.get(col)))
+                    conflict_rows.refresh(self.conn, child, rid, col, known, current)
 
     # -- links of rows colliding on a unique key ----------------------------------
     def _link(self, table: str, values: dict[str, Any], line: Line, other: str) -> None:
@@ -465,8 +509,14 @@ class Merger:
             "UPDATE sync_conflicts SET record_id = ? WHERE table_name = ? AND record_id = ?",
             (new, table, old),
         )
+        if table == "organizations":  # undecided pairs of the old id are found afresh
+            run_sql(self.conn,
+                "DELETE FROM sync_duplicates WHERE status = 'open' AND table_name = ? "
+                "AND (record_a = ? OR record_b = ?)", (table, old, old))
+            self.touched_orgs.add(new)
 
     def _redirect(self, table: str, old: str, new: str) -> None:
+        self.linked_tables.add(table)
         run_sql(self.conn,
             "INSERT INTO sync_redirects (old_id, table_name, new_id, reason, at) "
             "VALUES (?, ?, ?, 'unique', ?) " + REDIRECT_UPSERT,

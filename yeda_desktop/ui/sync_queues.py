@@ -23,7 +23,7 @@ from yeda_desktop.errors import YedaError
 from yeda_desktop.storage import Database
 from yeda_desktop.syncflow import duplicates
 from yeda_desktop.syncflow.audit_trail import history
-from yeda_desktop.syncflow.conflicts import ConflictView, list_conflicts, resolve
+from yeda_desktop.syncflow.conflicts import ConflictView, list_conflicts, record_label, resolve
 
 
 def _show(value: Any) -> str:
@@ -63,7 +63,7 @@ class ConflictsView(QWidget):
             self.items = list_conflicts(session)
         self.queue.clear()
         for c in self.items:
-            self.queue.addItem(QListWidgetItem(f"{c.table_name}.{c.field}  {c.record_id[:8]}"))
+            self.queue.addItem(QListWidgetItem(f"{c.table_name}.{c.field}  {c.record_label}"))
         self.sides.setRowCount(0)
 
     def _show_sides(self, row: int) -> None:
@@ -76,7 +76,7 @@ class ConflictsView(QWidget):
         self.sides.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for col, value in enumerate(values):
-                text = _show(value) if col == 1 else str(value)
+                text = c.shown(value) if col == 1 else str(value)
                 self.sides.setItem(r, col, QTableWidgetItem(text))
 
     def take_selected(self) -> bool:
@@ -126,8 +126,11 @@ class DuplicatesView(QWidget):
             rows = duplicates.list_candidates(session)
             self.ids = [(r.id, r.record_a, r.record_b) for r in rows]
             self.table.setRowCount(len(rows))
+            conn = session.connection()
             for i, r in enumerate(rows):
-                for col, text in enumerate((r.reason, r.record_a, r.record_b, r.detail or "")):
+                names = (record_label(conn, r.table_name, r.record_a),
+                         record_label(conn, r.table_name, r.record_b))
+                for col, text in enumerate((r.reason, *names, r.detail or "")):
                     self.table.setItem(i, col, QTableWidgetItem(text))
 
     def decide(self, keep: str | None) -> None:
@@ -135,11 +138,14 @@ class DuplicatesView(QWidget):
         if not 0 <= row < len(self.ids):
             return
         cid, a, b = self.ids[row]
-        with self.db.session() as session:
-            if keep is None:
-                duplicates.dismiss(session, cid, self.officer)
-            else:
-                duplicates.merge(session, cid, a if keep == "a" else b, self.officer)
+        try:
+            with self.db.session() as session:
+                if keep is None:
+                    duplicates.dismiss(session, cid, self.officer)
+                else:
+                    duplicates.merge(session, cid, a if keep == "a" else b, self.officer)
+        except YedaError as exc:
+            QMessageBox.warning(self, self.tr("Not merged"), exc.message("zh"))
         self.refresh()
 
 

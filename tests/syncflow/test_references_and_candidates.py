@@ -1,0 +1,317 @@
+"""Reference fields and duplicate candidates across batches, as the administrator sees them.
+
+Two laptops moving one person to different organizations is a conflict like any other
+field's; moving them to two UUIDs of one linked organization is not. A candidate pair is
+dropped when a later batch makes it untrue (a rename, a move, a deletion); a dismissed one
+stays dismissed; merging a pair drops the merged-away record's other pairs.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flow_helpers import Site, build_sites
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from yeda_desktop.demo.people import uscc_code
+from yeda_desktop.models import Building, Floor, Occupancy, Organization, Person, Unit
+from yeda_desktop.models.sync import DuplicateCandidate, SyncConflict
+from yeda_desktop.ui.sync_queues import ConflictsView, DuplicatesView
+
+
+def _edit(site: Site, model: type[Any], record_id: str, **fields: Any) -> None:
+    db = site.open()
+    try:
+        with db.session(officer=f"{site.name}队员") as session:
+            row = session.get(model, record_id)
+            assert row is not None
+            for key, value in fields.items():
+                setattr(row, key, value)
+    finally:
+        db.close()
+
+
+def _register(site: Site, unit_id: str, **fields: Any) -> str:
+    db = site.open()
+    try:
+        with db.session(officer=f"{site.name}队员") as session:
+            org = Organization(**fields)
+            session.add(org)
+            session.flush()
+            session.add(Occupancy(organization_id=org.id, unit_id=unit_id))
+            return org.id
+    finally:
+        db.close()
+
+
+def _delete(site: Site, model: type[Any], record_id: str) -> None:
+    db = site.open()
+    try:
+        with db.session(officer=f"{site.name}队员") as session:
+            session.delete(session.get(model, record_id))
+    finally:
+        db.close()
+
+
+def _baseline(site: Site) -> tuple[list[str], list[str], list[str]]:
+    """Organizations, people and one building's units of the team's baseline, in an order
+    that does not depend on the random UUIDs."""
+    db = site.open()
+    try:
+        with db.reader() as session:
+            orgs = list(session.scalars(select(Organization.id).order_by(Organization.name,
+                                                                        Organization.id)))
+            people = list(session.scalars(select(Person.id).order_by(Person.name, Person.id)))
+            building = session.scalars(select(Building.id).join(Floor).join(Unit)
+                                       .order_by(Building.name)).first()
+            units = list(session.scalars(select(Unit.id).join(Floor)
+                                         .where(Floor.building_id == building)
+                                         .order_by(Floor.level, Unit.label)))
+            return orgs, people, units
+    finally:
+        db.close()
+
+
+def _home(site: Site, person: str) -> str:
+    db = site.open()
+    try:
+        with db.reader() as session:
+            return str(session.scalars(select(Person.organization_id)
+                                       .where(Person.id == person)).one())
+    finally:
+        db.close()
+
+
+def _ship(centre: Site, laptops: list[Site], stick: Path, name: str) -> list[str]:
+    """Each laptop exports, the centre imports them in this order; the import outputs."""
+    outs = []
+    for site in laptops:
+        path = stick / f"{site.name}-{name}.yeda"
+        site.cli("export", str(path), officer=f"{site.name}队员")
+        outs.append(centre.cli("import", str(path)))
+    return outs
+
+
+def _conflicts(centre: Site, field: str) -> list[SyncConflict]:
+    db = centre.open()
+    try:
+        with db.reader() as session:
+            table, column = field.split(".")
+            return list(session.scalars(select(SyncConflict).where(
+                SyncConflict.table_name == table, SyncConflict.field == column)))
+    finally:
+        db.close()
+
+
+def _candidates(centre: Site) -> dict[frozenset[str], str]:
+    db = centre.open()
+    try:
+        with db.reader() as session:
+            return {frozenset((c.record_a, c.record_b)): c.status
+                    for c in session.scalars(select(DuplicateCandidate))
+                    if c.reason != "unique"}
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def sites(tmp_path: Path) -> tuple[Site, list[Site], Path]:
+    return build_sites(tmp_path, 2)
+
+
+def test_two_laptops_moving_one_person_apart_is_a_conflict_the_administrator_settles(
+    sites: tuple[Site, list[Site], Path],
+) -> None:
+    centre, (a, b), stick = sites
+    orgs, people, _units = _baseline(a)
+    person = people[0]
+    one, two = [o for o in orgs if o != _home(a, person)][:2]
+    _edit(a, Person, person, organization_id=one)
+    _edit(b, Person, person, organization_id=two)
+    outs = _ship(centre, [a, b], stick, "move")
+    assert "conflicts 1" in outs[1], outs
+
+    (conflict,) = _conflicts(centre, "people.organization_id")
+    sides = {side["value"] for side in json.loads(conflict.sides)}
+    assert conflict.status == "open" and sides == {one, two}
+    listing = centre.cli("conflicts", "list")
+    assert "people.organization_id" in listing
+    centre.cli("conflicts", "resolve", listing.split()[0], "--side", a.device_id(),
+               officer="管理员")
+    db = centre.open()
+    with db.reader() as session:
+        moved = session.get(Person, person)
+        assert moved is not None and moved.organization_id == one
+    db.close()
+
+
+@pytest.mark.parametrize("order", ["a-first", "b-first"])
+def test_moving_one_person_to_two_uuids_of_one_linked_organization_is_no_conflict(
+    sites: tuple[Site, list[Site], Path], order: str,
+) -> None:
+    centre, (a, b), stick = sites
+    _orgs, people, units = _baseline(a)
+    uscc = uscc_code(random.Random(3), "91")
+    new_a = _register(a, units[0], name="烟台联调科技有限公司", uscc=uscc)
+    new_b = _register(b, units[0], name="烟台联调科技有限公司", uscc=uscc)
+    _edit(a, Person, people[0], organization_id=new_a)
+    _edit(b, Person, people[0], organization_id=new_b)
+    _ship(centre, [a, b] if order == "a-first" else [b, a], stick, "link")
+
+    assert _conflicts(centre, "people.organization_id") == []
+    db = centre.open()
+    with db.reader() as session:
+        survivors = [o for o in (session.get(Organization, new_a), session.get(Organization,
+                                                                          new_b)) if o]
+        assert len(survivors) == 1  # linked by the USCC
+        person = session.get(Person, people[0])
+        assert person is not None and person.organization_id == survivors[0].id
+    db.close()
+
+
+def test_a_candidate_goes_when_a_later_batch_renames_one_of_the_pair(
+    sites: tuple[Site, list[Site], Path],
+) -> None:
+    centre, (a, b), stick = sites
+    _orgs, _people, units = _baseline(a)
+    first = _register(a, units[0], name="烟台海岸咨询有限公司")
+    second = _register(b, units[1], name="烟台海岸咨询公司")
+    _ship(centre, [a, b], stick, "day1")
+    assert _candidates(centre) == {frozenset((first, second)): "open"}
+    assert first in centre.cli("duplicates", "list")
+
+    _edit(b, Organization, second, name="青岛蓝天物流有限公司")
+    _ship(centre, [b], stick, "day2")
+    assert _candidates(centre) == {}
+    assert first not in centre.cli("duplicates", "list")
+
+    _edit(b, Organization, second, name="烟台海岸咨询服务有限公司")  # similar again
+    _ship(centre, [b], stick, "day3")
+    assert _candidates(centre) == {frozenset((first, second)): "open"}
+
+
+def test_a_candidate_goes_when_one_of_the_pair_moves_out_or_is_deleted(
+    sites: tuple[Site, list[Site], Path],
+) -> None:
+    centre, (a, b), stick = sites
+    orgs, _people, units = _baseline(a)
+    first = _register(a, units[0], name="烟台海岸咨询有限公司", contact_phone="13900000007")
+    second = _register(b, units[1], name="烟台海岸咨询公司")
+    third = _register(b, units[1], name="烟台渤海贸易有限公司", contact_phone="13900000007")
+    _ship(centre, [a, b], stick, "day1")
+    assert _candidates(centre) == {frozenset((first, second)): "open",
+                                   frozenset((first, third)): "open"}
+
+    db = b.open()
+    with db.reader() as session:
+        home = session.scalars(select(Occupancy.id).where(
+            Occupancy.organization_id == second)).one()
+        building = session.scalars(select(Floor.building_id).join(Unit)
+                                   .where(Unit.id == units[0])).one()
+        elsewhere = session.scalars(select(Unit.id).join(Floor)
+                                    .where(Floor.building_id != building)).first()
+    db.close()
+    assert elsewhere is not None
+    _edit(b, Occupancy, home, unit_id=elsewhere)  # moved to another building
+    _delete(b, Organization, third)
+    _ship(centre, [b], stick, "day2")
+    assert _candidates(centre) == {}
+    assert orgs  # the baseline itself raised no candidate
+
+
+def test_a_dismissed_pair_stays_dismissed_and_a_merge_drops_the_loser_s_other_pairs(
+    sites: tuple[Site, list[Site], Path],
+) -> None:
+    centre, (a, b), stick = sites
+    _orgs, _people, units = _baseline(a)
+    first = _register(a, units[0], name="烟台海岸咨询有限公司")
+    second = _register(b, units[1], name="烟台海岸咨询公司")
+    third = _register(b, units[1], name="烟台海岸咨询中心", contact_phone="13900000008")
+    _ship(centre, [a, b], stick, "day1")
+    pairs = _candidates(centre)
+    assert set(pairs) == {frozenset((first, second)), frozenset((first, third)),
+                          frozenset((second, third))}
+
+    db = centre.open()
+    with db.reader() as session:
+        ids = {frozenset((c.record_a, c.record_b)): c.id
+               for c in session.scalars(select(DuplicateCandidate))}
+    db.close()
+    centre.cli("duplicates", "dismiss", ids[frozenset((first, third))], officer="管理员")
+    _edit(b, Organization, third, name="烟台海岸咨询服务中心")  # still similar
+    _ship(centre, [b], stick, "day2")
+    assert _candidates(centre)[frozenset((first, third))] == "dismissed"
+
+    centre.cli("duplicates", "merge", ids[frozenset((first, second))], "--keep", first,
+               officer="管理员")
+    after = _candidates(centre)
+    assert frozenset((second, third)) not in after  # second is gone
+    assert after[frozenset((first, second))] == "merged"
+    assert after[frozenset((first, third))] == "dismissed"
+
+
+def _name(site: Site, model: type[Any], record_id: str) -> str:
+    db = site.open()
+    try:
+        with db.reader() as session:
+            return str(session.get(model, record_id).name)  # type: ignore[union-attr]
+    finally:
+        db.close()
+
+
+@pytest.mark.gui
+def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
+    qtbot: QtBot, sites: tuple[Site, list[Site], Path],
+) -> None:
+    centre, (a, b), stick = sites
+    orgs, people, units = _baseline(a)
+    person = people[0]
+    one, two = [o for o in orgs if o != _home(a, person)][:2]
+    _edit(a, Person, person, organization_id=one)
+    _edit(b, Person, person, organization_id=two)
+    first = _register(a, units[0], name="烟台海岸咨询有限公司")
+    second = _register(b, units[1], name="烟台海岸咨询公司")
+    _ship(centre, [a, b], stick, "gui")
+    listing = centre.cli("conflicts", "list")
+    assert _name(centre, Organization, one) in listing
+    assert _name(centre, Organization, two) in listing
+
+    db = centre.open()
+    try:
+        view = ConflictsView(db, "管理员", "centre-device")
+        qtbot.addWidget(view)
+        assert view.queue.count() == 1
+        assert _name(centre, Person, person) in view.queue.item(0).text()
+        view.queue.setCurrentRow(0)
+        shown = {view.sides.item(r, 1).text(): view.sides.item(r, 0).text()
+                 for r in range(view.sides.rowCount())}
+        chosen = next(r for r in range(1, view.sides.rowCount())
+                      if _name(centre, Organization, two) in view.sides.item(r, 1).text())
+        assert _name(centre, Organization, one) in " ".join(shown)
+        view.sides.selectRow(chosen)
+        assert view.take_selected()
+        assert view.queue.count() == 0
+        with db.reader() as session:
+            moved = session.get(Person, person)
+            assert moved is not None and moved.organization_id == two
+
+        dups = DuplicatesView(db, "管理员")
+        qtbot.addWidget(dups)
+        assert dups.table.rowCount() == 1
+        cells = {dups.table.item(0, c).text() for c in (1, 2)}
+        assert any("烟台海岸咨询有限公司" in c for c in cells)
+        assert any("烟台海岸咨询公司" in c for c in cells)
+        dups.table.selectRow(0)
+        dups.decide("a")
+        assert dups.table.rowCount() == 0
+        with db.reader() as session:
+            left = [o for o in (session.get(Organization, first),
+                                session.get(Organization, second)) if o is not None]
+            assert len(left) == 1
+    finally:
+        db.close()
