@@ -1,7 +1,9 @@
 """7. GUI cold start on each database vs a bare PySide6 QMainWindow started the same way.
 
 Reuses bench_gui.py's child-process scripts (BARE, YEDA), offscreen, bytecode compiled
-beforehand by a warm-up start; medians of `runs` alternating starts.
+beforehand by a warm-up start; medians of `runs` alternating starts. peak_rss_mb is the
+GUI child's own high-water mark (bench_gui.PEAK_RSS), not this runner's, which holds the
+demo data it generated and which ru_maxrss would have passed on to the child.
 """
 
 from __future__ import annotations
