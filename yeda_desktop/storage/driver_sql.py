@@ -5,15 +5,27 @@ ORM's per-value processing would dominate a large import). sqlite3 takes `?`,
 psycopg takes `%s` (and a literal `%` doubled); this is the one place that knows.
 `insert_many` sends plain many-row inserts as COPY on PostgreSQL: executemany
 sends a statement per row there (pipelined, still several times slower).
+
+Within `write_behind(conn)` (SQLite), `insert_many` only queues its rows: a second
+thread inserts them while this one goes on with the next rows' Python (see
+`WriteBehind`), and any other statement on the connection first waits for the
+queue whenever it could see the difference.
 """
 
 from __future__ import annotations
 
+import itertools
+import queue
 import re
-from collections.abc import Sequence
+import sqlite3
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult
+from sqlalchemy import Connection, CursorResult, event
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.util.typing import TupleAny
 
 # `IN (?, ?, …)` or a lone `?`, in order, to regroup a flat parameter list.
@@ -64,6 +76,10 @@ def insert_many(conn: Connection, sql: str, rows: Sequence[Sequence[Any]]) -> No
     if not rows:
         return
     plain = _PLAIN_INSERT.match(sql)
+    behind: WriteBehind | None = conn.info.get(_BEHIND)
+    if behind is not None and plain is not None:
+        behind.insert(plain.group(1), plain.group(2), rows)
+        return
     if conn.dialect.paramstyle == "qmark" or plain is None:
         run_sql(conn, sql, list(rows))
         return
@@ -72,3 +88,142 @@ def insert_many(conn: Connection, sql: str, rows: Sequence[Sequence[Any]]) -> No
     with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row(row)
+
+
+_BEHIND = "yeda_write_behind"
+_READ = re.compile(r"\s*SELECT\b", re.IGNORECASE)
+# Values bound per multi-row INSERT: large enough that a statement's round trip (and
+# its wait for the GIL) is paid per few hundred rows, small enough to parse quickly.
+VALUES_PER_STATEMENT = 12_000
+# While rows are written behind, the writer thread waits for the GIL after every
+# statement; Python's default 5 ms switch interval would leave it idle that long.
+_SWITCH_INTERVAL_S = 0.0005
+
+
+class WriteBehind:
+    """Plain inserts of one SQLite connection, run on a second thread in order.
+
+    sqlite3 releases the GIL while a statement runs, so the rows of one chunk are
+    inserted while the importing thread decodes and merges the next. Each queued
+    insert is one multi-row `INSERT … VALUES (…), (…)` statement: executemany would
+    need the GIL back for every row, which a thread busy in Python hands over only
+    every few milliseconds. SQLite serializes the two threads' statements on the
+    connection; order is kept by waiting for the queue (`drain`) before any
+    statement other than a SELECT, and before a SELECT that names a table with rows
+    still queued (the schema has no views; triggers and foreign keys only act on
+    writes). An insert's error is raised at that wait, as SQLAlchemy's exception.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        self._cursor: Any = raw.cursor()
+        self._jobs: queue.SimpleQueue[tuple[str, str, list[Any]] | None] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._idle = threading.Condition(self._lock)
+        self._queued: dict[str, int] = {}  # table → statements queued or running
+        self._words: dict[str, re.Pattern[str]] = {}
+        self._error: tuple[BaseException, str] | None = None
+        self._skip = False  # after an error, or once the caller gave up: run nothing more
+        self._sql: dict[tuple[str, str, int], str] = {}
+        self._thread = threading.Thread(target=self._run, name="write-behind", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            table, sql, values = job
+            try:
+                if not self._skip:
+                    self._cursor.execute(sql, values)
+            except BaseException as exc:  # raised in the caller at the next drain
+                self._skip = True
+                self._error = (exc, sql)
+            finally:
+                with self._lock:
+                    self._queued[table] -= 1
+                    if not self._queued[table]:
+                        del self._queued[table]
+                        if not self._queued:
+                            self._idle.notify_all()
+
+    def insert(self, table: str, columns: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Queue `INSERT INTO table (columns)` of `rows` (a few statements)."""
+        width = columns.count(",") + 1
+        per = max(1, VALUES_PER_STATEMENT // width)
+        for start in range(0, len(rows), per):
+            part = rows[start : start + per]
+            key = (table, columns, len(part))
+            sql = self._sql.get(key)
+            if sql is None:
+                one = "(" + ", ".join("?" * width) + ")"
+                sql = self._sql[key] = (
+                    f"INSERT INTO {table} ({columns}) VALUES " + ", ".join([one] * len(part))
+                )
+            with self._lock:
+                self._queued[table] = self._queued.get(table, 0) + 1
+            self._jobs.put((table, sql, list(itertools.chain.from_iterable(part))))
+
+    def before(self, sql: str) -> None:
+        """Wait for the queue if `sql` could see or change the order of what is queued."""
+        with self._lock:
+            queued = list(self._queued)
+        if not queued and self._error is None:
+            return
+        if not _READ.match(sql) or any(self._word(t).search(sql) for t in queued):
+            self.drain()
+
+    def before_execute(self, _conn: Any, _cursor: Any, sql: str, *_rest: Any) -> None:
+        self.before(sql)
+
+    def _word(self, table: str) -> re.Pattern[str]:
+        if table not in self._words:
+            self._words[table] = re.compile(rf"\b{re.escape(table)}\b", re.IGNORECASE)
+        return self._words[table]
+
+    def drain(self) -> None:
+        """Wait until every queued insert ran; raise the first one's error."""
+        with self._idle:
+            while self._queued:
+                self._idle.wait()
+        if self._error is not None:
+            (exc, sql), self._error = self._error, None
+            if isinstance(exc, sqlite3.Error):
+                raise DBAPIError.instance(sql, None, exc, sqlite3.Error) from exc
+            raise exc
+
+    def close(self, *, abandon: bool = False) -> None:
+        """End the thread; with `abandon` (the transaction is being rolled back) the
+        inserts still queued are skipped."""
+        if abandon:
+            self._skip = True
+        self._jobs.put(None)
+        self._thread.join()
+        self._cursor.close()
+
+
+@contextmanager
+def write_behind(conn: Connection) -> Iterator[None]:
+    """Plain `insert_many` calls on this connection written by a second thread meanwhile
+    (SQLite; elsewhere a no-op). Every insert has run when the block ends."""
+    if conn.dialect.name != "sqlite" or _BEHIND in conn.info:
+        yield
+        return
+    behind = WriteBehind(conn)
+    interval = sys.getswitchinterval()
+    conn.info[_BEHIND] = behind
+    # Every statement through SQLAlchemy on this connection (run_sql, the ORM, text())
+    # passes here first, so none can overtake the queued inserts.
+    event.listen(conn, "before_cursor_execute", behind.before_execute)
+    sys.setswitchinterval(min(interval, _SWITCH_INTERVAL_S))
+    try:
+        yield
+        behind.drain()
+    except BaseException:
+        behind.close(abandon=True)
+        raise
+    else:
+        behind.close()
+    finally:
+        sys.setswitchinterval(interval)
+        event.remove(conn, "before_cursor_execute", behind.before_execute)
+        del conn.info[_BEHIND]

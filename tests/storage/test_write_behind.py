@@ -1,0 +1,121 @@
+"""driver_sql.write_behind: queued inserts are invisible to no statement that could see them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import IntegrityError
+
+from yeda_desktop.storage import driver_sql
+from yeda_desktop.storage.driver_sql import insert_many, run_sql, write_behind
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    eng = create_engine(f"sqlite:///{tmp_path / 'wb.sqlite'}")
+    with eng.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE a (id INTEGER PRIMARY KEY, v TEXT)")
+        conn.exec_driver_sql("CREATE TABLE b (id INTEGER PRIMARY KEY, v TEXT)")
+    yield eng
+    eng.dispose()
+
+
+def rows(start: int, count: int) -> list[tuple[int, str]]:
+    return [(i, f"值{i}") for i in range(start, start + count)]
+
+
+def test_queued_rows_are_seen_by_a_select_of_their_table(engine: Engine) -> None:
+    with engine.begin() as conn, write_behind(conn):
+        insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(0, 5000))
+        assert run_sql(conn, "SELECT count(*) FROM a").scalar() == 5000
+        insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(5000, 7))
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*), max(id), min(v) FROM a").one() == (
+            5007, 5006, "值0")
+
+
+def test_other_statements_wait_and_order_is_kept(engine: Engine) -> None:
+    with engine.begin() as conn, write_behind(conn):
+        insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(0, 3000))
+        # an UPDATE of another table still waits: it could cascade or be counted
+        run_sql(conn, "UPDATE b SET v = 'x'")
+        assert not conn.info[driver_sql._BEHIND]._queued
+        insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(3000, 10))
+        run_sql(conn, "UPDATE a SET v = 'changed' WHERE id >= 2990")  # after the inserts
+        insert_many(conn, "INSERT INTO b (id, v) VALUES (?, ?)", rows(0, 3))
+        # through SQLAlchemy without run_sql (text(), the ORM) the same
+        assert conn.exec_driver_sql("SELECT count(*) FROM b").scalar() == 3
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM a WHERE v = 'changed'").scalar() == 20
+
+
+def test_a_select_of_another_table_does_not_wait(engine: Engine) -> None:
+    import threading
+
+    release = threading.Event()
+
+    class Stuck:
+        """The writer's cursor, held in its first statement until released."""
+
+        def execute(self, _sql: str, _values: object) -> None:
+            assert release.wait(10)
+
+        def close(self) -> None:
+            pass
+
+    with engine.begin() as conn, write_behind(conn):
+        behind = conn.info[driver_sql._BEHIND]
+        behind._cursor = Stuck()
+        insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(0, 3))
+        assert run_sql(conn, "SELECT count(*) FROM b").scalar() == 0  # did not wait
+        assert behind._queued == {"a": 1}
+        release.set()
+        run_sql(conn, "SELECT count(*) FROM a")  # waits for it
+        assert behind._queued == {}
+
+
+def test_an_insert_error_is_raised_as_sqlalchemys(engine: Engine) -> None:
+    with engine.connect() as conn:
+        conn.exec_driver_sql("INSERT INTO a (id, v) VALUES (1, 'old')")
+        conn.commit()
+        with pytest.raises(IntegrityError), write_behind(conn):
+            insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(0, 3))
+            insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(100, 3))
+        conn.rollback()
+        assert conn.exec_driver_sql("SELECT count(*) FROM a").scalar() == 1
+        assert driver_sql._BEHIND not in conn.info
+
+
+def test_an_error_in_the_block_skips_what_is_still_queued(engine: Engine) -> None:
+    with engine.connect() as conn:
+        with pytest.raises(RuntimeError), write_behind(conn):
+            insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(0, 10))
+            raise RuntimeError("cancelled")
+        conn.rollback()
+        assert conn.exec_driver_sql("SELECT count(*) FROM a").scalar() == 0
+
+
+def test_many_statements_per_insert_and_the_switch_interval_restored(engine: Engine) -> None:
+    import sys
+
+    before = sys.getswitchinterval()
+    width = 2
+    count = 3 * driver_sql.VALUES_PER_STATEMENT // width + 1
+    with engine.begin() as conn, write_behind(conn):
+        assert sys.getswitchinterval() <= driver_sql._SWITCH_INTERVAL_S
+        insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(0, count))
+    assert sys.getswitchinterval() == before
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM a").scalar() == count
+
+
+def test_nested_or_server_blocks_are_plain(engine: Engine) -> None:
+    with engine.begin() as conn, write_behind(conn):
+        outer = conn.info[driver_sql._BEHIND]
+        with write_behind(conn):
+            assert conn.info[driver_sql._BEHIND] is outer
+        assert conn.info[driver_sql._BEHIND] is outer
+
