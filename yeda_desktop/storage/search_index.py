@@ -20,10 +20,11 @@ from yeda_desktop.models import Building, Floor, Organization, Person, Unit
 from yeda_desktop.storage.bulk import BulkWriter, defer_indexes
 from yeda_desktop.storage.driver_sql import insert_many, run_sql
 from yeda_desktop.storage.search_terms import (
+    TermKey,
     name_terms,
     number_terms,
-    phone_terms,
-    sorted_name_terms,
+    org_terms,
+    person_terms,
     tokens,
 )
 
@@ -43,26 +44,12 @@ def alembic_include_object(
 
 
 def org_doc(org_id: str, name: str, uscc: str | None, phone: str | None) -> Doc:
-    terms = name_terms(name)
-    terms |= phone_terms(phone)
-    if uscc:
-        terms.update(tokens(uscc))
-    return ("org", org_id, name, " ".join(sorted(terms)))
+    return ("org", org_id, name, org_terms(name, uscc, phone))
 
 
 def person_doc(person_id: str, name: str, phone: str | None) -> Doc:
     """The terms of the name and the phone, sorted (as `org_doc`'s), one space between."""
-    joined, smallest = sorted_name_terms(name)
-    numbers = phone_terms(phone)
-    if not numbers:
-        terms = joined
-    elif not joined:
-        terms = " ".join(sorted(numbers))
-    elif max(numbers) < smallest:  # digits sort before letters and Chinese: just prepend
-        terms = " ".join(sorted(numbers)) + " " + joined
-    else:
-        terms = " ".join(sorted(set(joined.split(" ")) | numbers))
-    return ("person", person_id, name, terms)
+    return ("person", person_id, name, person_terms(name, phone))
 
 
 def unit_doc(unit_id: str, label: str, floor_label: str, building_name: str) -> Doc:
@@ -205,27 +192,37 @@ def _marks(chunk: list[str]) -> str:
     return ", ".join("?" for _ in chunk)
 
 
-def refresh_records(conn: Connection, touched: Mapping[str, Collection[str]]) -> None:
+def refresh_records(
+    conn: Connection,
+    touched: Mapping[str, Collection[str]],
+    known: Mapping[TermKey, str] | None = None,
+) -> None:
     """Re-index rows written without the ORM (batch imports), as they now stand.
 
     `touched` maps a table name to record ids; ids no longer in their table are
-    dropped from the index. Tables the index does not cover are ignored.
+    dropped from the index. Tables the index does not cover are ignored. `known`
+    holds terms computed ahead (by a `search_worker`) for the values they were
+    made of: a row whose stored values are there takes them, any other is computed.
     """
     if not has_index(conn):
         return
+    known = known or {}
     docs: list[Doc] = []
     gone: set[str] = set()
-    sources: dict[str, tuple[str, Callable[..., Doc]]] = {
-        "organizations": ("SELECT id, name, uscc, contact_phone FROM organizations", org_doc),
-        "people": ("SELECT id, name, phone FROM people", person_doc),
+    sources: dict[str, tuple[str, str, Callable[..., Doc]]] = {
+        "organizations": ("SELECT id, name, uscc, contact_phone FROM organizations", "org",
+                          org_doc),
+        "people": ("SELECT id, name, phone FROM people", "person", person_doc),
     }
-    for table, (select_sql, make) in sources.items():
+    for table, (select_sql, kind, make) in sources.items():
         ids = sorted(touched.get(table, ()))
         present: set[str] = set()
         for chunk in _chunks(ids, 500):
             for row in run_sql(conn, f"{select_sql} WHERE id IN ({_marks(chunk)})", chunk):
-                present.add(row[0])
-                docs.append(make(*row))
+                ref_id, name, *rest = row
+                present.add(ref_id)
+                terms = known.get((kind, name, *rest))
+                docs.append(make(*row) if terms is None else (kind, ref_id, name, terms))
         gone |= set(ids) - present
     unit_ids = set(touched.get("units", ()))
     existing: set[str] = set()

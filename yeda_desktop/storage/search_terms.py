@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import pickle
+import queue
 import re
+import threading
+import traceback
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import BinaryIO
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af]+")
 # What str.isalnum() rejects: re's \w is exactly isalnum() plus "_" (tests/storage check
@@ -179,6 +185,138 @@ def phone_terms(value: str | None) -> set[str]:
     if digits.startswith("0") and (area := _AREA_CODE.match(digits)):
         terms.add(digits[area.end() :])
     return terms
+
+
+def org_terms(name: str, uscc: str | None, phone: str | None) -> str:
+    """An organization's index terms, sorted, one space between."""
+    terms = name_terms(name)
+    terms |= phone_terms(phone)
+    if uscc:
+        terms.update(tokens(uscc))
+    return " ".join(sorted(terms))
+
+
+def person_terms(name: str, phone: str | None) -> str:
+    """A person's name and phone terms, sorted (as `org_terms`'), one space between."""
+    joined, smallest = sorted_name_terms(name)
+    numbers = phone_terms(phone)
+    if not numbers:
+        return joined
+    if not joined:
+        return " ".join(sorted(numbers))
+    if max(numbers) < smallest:  # digits sort before letters and Chinese: just prepend
+        return " ".join(sorted(numbers)) + " " + joined
+    return " ".join(sorted(set(joined.split(" ")) | numbers))
+
+
+# What a document's terms are made of, the kind first: ("org", name, uscc, phone) or
+# ("person", name, phone). Terms are a function of these values alone, so terms
+# computed elsewhere (search_worker) can stand in for computing them again.
+TermKey = tuple[str | None, ...]
+
+
+def terms_of(key: TermKey) -> str | None:
+    """`org_terms`/`person_terms` of a key; None for a malformed one (it is never indexed)."""
+    if not key or not all(v is None or type(v) is str for v in key) or key[1] is None:
+        return None
+    if key[0] == "org" and len(key) == 4:
+        return org_terms(key[1], key[2], key[3])
+    if key[0] == "person" and len(key) == 3:
+        return person_terms(key[1], key[2])
+    return None
+
+
+def warm_up() -> None:
+    """Load pypinyin's dictionaries and segmenter now rather than at the first name."""
+    _segmenter()
+    _word_syllables("中")
+
+
+# The values a document's terms are made of, by table: (kind, columns of the key).
+KEY_COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "organizations": ("org", ("name", "uscc", "contact_phone")),
+    "people": ("person", ("name", "phone")),
+}
+
+
+def key_of(line: object) -> TermKey | None:
+    """The term key of a batch line that puts an organization or a person, else None."""
+    if type(line) is not dict:
+        return None
+    spec = KEY_COLUMNS.get(line.get("t"))  # type: ignore[arg-type]
+    values = line.get("v")
+    if spec is None or type(values) is not dict or line.get("op") != "put":
+        return None
+    key = (spec[0], *map(values.get, spec[1]))
+    if type(key[1]) is not str or not all(v is None or type(v) is str for v in key[2:]):
+        return None  # not indexable as it is: left to the merge's checks
+    return key
+
+
+def keys_in(lines: list[bytes]) -> list[TermKey]:
+    """The term keys of complete JSON lines of a batch payload (lines that do not parse,
+    which the importer itself refuses, are skipped)."""
+    lines = [line for line in lines if line.strip()]
+    try:
+        values = json.loads(b"[" + b",".join(lines) + b"]")
+    except ValueError:
+        values = []
+        for line in lines:
+            try:
+                values.append(json.loads(line))
+            except ValueError:
+                continue
+    return [key for value in values if (key := key_of(value)) is not None]
+
+
+def serve(source: BinaryIO, out: BinaryIO) -> int:
+    """The search worker's side (see search_worker): pieces of a batch's payload from
+    `source` until None, then one dict of the terms of every organization and person
+    in it to `out`.
+
+    A thread reads and parses the payload as it comes, so the importer's pipe never
+    fills while this thread still loads pypinyin or computes. This lives here, not in
+    search_worker, so that the worker process imports this module alone: the storage
+    package around it would load SQLAlchemy and the models.
+    """
+    keys: queue.SimpleQueue[list[TermKey] | None] = queue.SimpleQueue()
+    failed: list[str] = []
+
+    def read() -> None:
+        rest = b""
+        try:
+            while (piece := pickle.load(source)) is not None:
+                *lines, rest = (rest + piece).split(b"\n")
+                keys.put(keys_in(lines))
+            keys.put(keys_in([rest]))
+        except EOFError:  # the importer went away (cancelled or failed)
+            failed.append("")
+        except BaseException:
+            failed.append(traceback.format_exc(limit=-3))
+        finally:
+            keys.put(None)
+
+    reader = threading.Thread(target=read, name="payload-reader", daemon=True)
+    reader.start()
+    terms: dict[TermKey, str] = {}
+    try:
+        warm_up()  # while the importer still verifies and decrypts
+        while (batch := keys.get()) is not None:
+            for key in batch:
+                if key not in terms and (found := terms_of(key)) is not None:
+                    terms[key] = found
+        reader.join()
+        if failed:
+            if failed[0]:
+                pickle.dump(("error", failed[0]), out, pickle.HIGHEST_PROTOCOL)
+            return 1
+        pickle.dump(terms, out, pickle.HIGHEST_PROTOCOL)
+        return 0
+    except BaseException:
+        pickle.dump(("error", traceback.format_exc(limit=-3)), out, pickle.HIGHEST_PROTOCOL)
+        return 1
+    finally:
+        out.flush()
 
 
 def query_words(query: str) -> list[str]:

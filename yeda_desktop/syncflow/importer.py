@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from yeda_desktop.models import Device
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import QuarantinedPackage, SyncPackage
-from yeda_desktop.storage import Database, search_index
-from yeda_desktop.storage.driver_sql import run_sql
+from yeda_desktop.storage import Database, search_index, search_worker
+from yeda_desktop.storage.driver_sql import run_sql, write_behind
 from yeda_desktop.sync import KeySet, Manifest, PackageKind, Problem, SyncError, read_package
 from yeda_desktop.syncflow import duplicates, packages
 from yeda_desktop.syncflow.baseline import import_baseline
@@ -143,7 +143,24 @@ def import_batch(
     db: Database, keys: KeySet, path: Path, manifest: Manifest, *,
     progress: Progress | None = None, quarantined_id: str | None = None,
 ) -> ImportReport:
-    """Verify and merge one batch at the centre, all in one transaction."""
+    """Verify and merge one batch at the centre, all in one transaction.
+
+    A large batch's search terms are computed by a second process meanwhile
+    (search_worker), started first so that it loads pypinyin while this one verifies.
+    """
+    prefetch = search_worker.prefetch_for(manifest.record_counts)
+    try:
+        return _import_batch(db, keys, path, manifest, progress, quarantined_id, prefetch)
+    finally:
+        if prefetch is not None:
+            prefetch.close()
+
+
+def _import_batch(
+    db: Database, keys: KeySet, path: Path, manifest: Manifest,
+    progress: Progress | None, quarantined_id: str | None,
+    prefetch: search_worker.TermPrefetch | None,
+) -> ImportReport:
     with db.reader() as session:
         inst = require_installation(session, Role.CENTRE)
         packages.check_centre(manifest, inst.centre_id)
@@ -172,11 +189,16 @@ def import_batch(
             defer_foreign_keys(conn)
             merger = Merger(conn, package_id=str(manifest.package_id), device_id=device_id,
                             now=stamp(utcnow()), report=report)
-            merger.run(decode_lines(package.iter_payload()),
-                       (lambda done: progress(done, total)) if progress else None)
-            refresh_statistics(conn, merger.touched)
-            search_index.refresh_records(conn, merger.touched)  # merged with plain SQL
-            report.duplicates += duplicates.detect(conn, merger.touched_orgs)
+            pieces = package.iter_payload()
+            lines = decode_lines(prefetch.tap(pieces) if prefetch else pieces)
+            # SQLite: rows are inserted by a second thread while this one reads and
+            # merges the next (every insert has run when the block ends).
+            with write_behind(conn):
+                merger.run(lines, (lambda done: progress(done, total)) if progress else None)
+                refresh_statistics(conn, merger.touched)
+                known = prefetch.answer() if prefetch else None  # the log is written meanwhile
+                search_index.refresh_records(conn, merger.touched, known)  # merged with plain SQL
+                report.duplicates += duplicates.detect(conn, merger.touched_orgs)
             device = session.get(Device, device_id)
             assert device is not None
             device.last_sequence = max(device.last_sequence or 0, manifest.sequence)

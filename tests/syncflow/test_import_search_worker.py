@@ -1,0 +1,148 @@
+"""A batch's search terms computed by the second process (search_worker) are the terms.
+
+The importer hands the payload to a worker process and takes the terms it computed
+for the names and phones as they are stored after the merge; anything else is
+computed in place. Either way a search right after the import finds the records,
+and every indexed document holds exactly the terms computed here.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+from flow_helpers import Site, build_sites
+from sqlalchemy import select, text
+
+from yeda_desktop.models import Organization, Person
+from yeda_desktop.services.search import search
+from yeda_desktop.storage import search_index, search_terms, search_worker
+from yeda_desktop.storage.search_terms import TermKey
+
+# Polyphones read through their phrases (重庆 chong, 银行 hang, 长江 chang, 长安 chang)
+# and a name edited after it was exported once (the merge then updates the row).
+NAMES = ["重庆银行烟台分行", "长江重工有限公司", "单县行知学校", "朝阳银行长安支行"]
+PEOPLE = ["单雪梅", "曾重阳", "解晓东"]
+
+
+def lines_of(values: list[dict[str, object]]) -> bytes:
+    return b"".join(json.dumps(v, ensure_ascii=False).encode() + b"\n" for v in values)
+
+
+def test_the_worker_reads_names_from_payload_pieces_cut_anywhere() -> None:
+    payload = lines_of([
+        {"t": "organizations", "id": "o1", "op": "put",
+         "v": {"name": NAMES[0], "uscc": None, "contact_phone": "0535-6123456"}},
+        {"t": "people", "id": "p1", "op": "put", "v": {"name": PEOPLE[0], "phone": None}},
+        {"t": "people", "id": "p2", "op": "del"},
+        {"t": "organizations", "id": "o2", "op": "put", "v": {"name": 7}},  # not indexable
+        {"t": "units", "id": "u1", "op": "put", "v": {"label": "101"}},
+    ]) + b"{not json}\n" + lines_of([
+        {"t": "people", "id": "p3", "op": "put", "v": {"name": PEOPLE[1], "phone": "13812345678"}},
+    ])
+    source = io.BytesIO()
+    for start in range(0, len(payload), 37):  # pieces end in the middle of lines
+        pickle.dump(payload[start:start + 37], source)
+    pickle.dump(None, source)
+    source.seek(0)
+    out = io.BytesIO()
+    assert search_terms.serve(source, out) == 0
+    answer = pickle.loads(out.getvalue())
+    expected: dict[TermKey, str] = {
+        ("org", NAMES[0], None, "0535-6123456"):
+            search_terms.org_terms(NAMES[0], None, "0535-6123456"),
+        ("person", PEOPLE[0], None): search_terms.person_terms(PEOPLE[0], None),
+        ("person", PEOPLE[1], "13812345678"): search_terms.person_terms(PEOPLE[1], "13812345678"),
+    }
+    assert answer == expected
+    words = expected[("org", NAMES[0], None, "0535-6123456")].split()
+    assert {"chongqingyinhangyantaifenhang", "hangyantaifenhang", "cqyhytfh"} <= set(words)
+
+
+def stored_terms_match(site: Site, kind: str, ref_id: str, terms: str) -> bool:
+    db = site.open()
+    try:
+        with db.engine.connect() as conn:
+            same = conn.execute(text(
+                f"SELECT f.terms = {search_index.terms_value(conn.dialect.name)} "
+                f"FROM {search_index.DOCS} d JOIN {search_index.FTS} f ON f.rowid = d.rowid "
+                "WHERE d.ref_id = :r AND d.kind = :k"), {"t": terms, "r": ref_id, "k": kind},
+            ).scalar()
+            return bool(same)
+    finally:
+        db.close()
+
+
+def found(site: Site, query: str) -> set[str]:
+    db = site.open()
+    try:
+        with db.reader() as session:
+            return {hit.ref_id for hit in search(session, query)}
+    finally:
+        db.close()
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> list[dict[TermKey, str]]:
+    """Every batch starts a worker; what each worker answered."""
+    seen: list[dict[TermKey, str]] = []
+    answer = search_worker.TermPrefetch.answer
+
+    def spy(self: search_worker.TermPrefetch, timeout: float = 600.0) -> object:
+        got = answer(self, timeout)
+        seen.append(dict(got))
+        return got
+
+    monkeypatch.setattr(search_worker, "WORKER_FROM", 1)
+    monkeypatch.setattr(search_worker.TermPrefetch, "answer", spy)
+    return seen
+
+
+@pytest.mark.parametrize("worker", ["answers", "fails"])
+def test_imported_records_are_found_with_the_same_terms(
+    tmp_path: Path, centre_url: str | None, answers: list[dict[TermKey, str]],
+    monkeypatch: pytest.MonkeyPatch, worker: str,
+) -> None:
+    if worker == "fails":  # a worker that dies at once: every term is computed in place
+        monkeypatch.setattr(search_worker, "_CHILD", "import sys; sys.exit(3)")
+    centre, (laptop,), stick = build_sites(tmp_path, 1, orgs=12, centre_url=centre_url)
+    db = laptop.open()
+    with db.session(officer="队员") as session:
+        orgs = [Organization(name=name, staff_count=10 + i,
+                             contact_phone=f"1390000{i:04d}") for i, name in enumerate(NAMES)]
+        session.add_all(orgs)
+        session.flush()
+        people = [Person(organization_id=orgs[i].id, name=name, phone=f"1370000{i:04d}")
+                  for i, name in enumerate(PEOPLE)]
+        session.add_all(people)
+        edited = session.scalars(
+            select(Organization).where(Organization.id.not_in([o.id for o in orgs]))
+            .order_by(Organization.name)).first()
+        assert edited is not None
+        edited.name = "解放路重庆银行营业部"
+        ids = [(o.id, o.name, o.uscc, o.contact_phone) for o in orgs]
+        person_ids = [(p.id, p.name, p.phone) for p in people]
+        edited_id = edited.id
+    db.close()
+    laptop.cli("export", str(stick / "batch.yeda"), officer="队员")
+    assert "imported batch" in centre.cli("import", str(stick / "batch.yeda"))
+
+    assert len(answers) == 1
+    if worker == "answers":
+        assert ("org", *ids[0][1:]) in answers[0]
+        assert ("person", *person_ids[0][1:]) in answers[0]
+    else:
+        assert answers[0] == {}
+    for oid, name, uscc, phone in ids:
+        assert stored_terms_match(centre, "org", oid, search_terms.org_terms(name, uscc, phone))
+    for pid, name, phone in person_ids:
+        assert stored_terms_match(centre, "person", pid, search_terms.person_terms(name, phone))
+    assert ids[0][0] in found(centre, "chongqingyinhang")
+    assert ids[1][0] in found(centre, "cjzg")
+    assert ids[2][0] in found(centre, "县行知")
+    assert ids[3][0] in found(centre, "银行长安")
+    assert person_ids[0][0] in found(centre, "xuemei")
+    assert edited_id in found(centre, "jiefanglu")
