@@ -9,7 +9,6 @@ and every indexed document holds exactly the terms computed here.
 from __future__ import annotations
 
 import io
-import json
 import pickle
 from pathlib import Path
 
@@ -28,38 +27,42 @@ NAMES = ["重庆银行烟台分行", "长江重工有限公司", "单县行知�
 PEOPLE = ["单雪梅", "曾重阳", "解晓东"]
 
 
-def lines_of(values: list[dict[str, object]]) -> bytes:
-    return b"".join(json.dumps(v, ensure_ascii=False).encode() + b"\n" for v in values)
-
-
-def test_the_worker_reads_names_from_payload_pieces_cut_anywhere() -> None:
-    payload = lines_of([
+def test_the_worker_answers_the_terms_of_the_keys_the_lines_give() -> None:
+    lines: list[object] = [
         {"t": "organizations", "id": "o1", "op": "put",
          "v": {"name": NAMES[0], "uscc": None, "contact_phone": "0535-6123456"}},
         {"t": "people", "id": "p1", "op": "put", "v": {"name": PEOPLE[0], "phone": None}},
         {"t": "people", "id": "p2", "op": "del"},
         {"t": "organizations", "id": "o2", "op": "put", "v": {"name": 7}},  # not indexable
+        {"t": "people", "id": "p4", "op": "put", "v": {"name": "甲", "phone": 139}},
         {"t": "units", "id": "u1", "op": "put", "v": {"label": "101"}},
-    ]) + b"{not json}\n" + lines_of([
-        {"t": "people", "id": "p3", "op": "put", "v": {"name": PEOPLE[1], "phone": "13812345678"}},
-    ])
+        ["not", "a", "line"],
+        {"t": "people", "id": "p3", "op": "put",
+         "v": {"name": PEOPLE[1], "phone": "13812345678"}},
+    ]
+    keys = [k for line in lines if (k := search_terms.key_of(line)) is not None]
+    assert keys == [("org", NAMES[0], None, "0535-6123456"), ("person", PEOPLE[0], None),
+                    ("person", PEOPLE[1], "13812345678")]
     source = io.BytesIO()
-    for start in range(0, len(payload), 37):  # pieces end in the middle of lines
-        pickle.dump(payload[start:start + 37], source)
+    for key in keys:  # one message each, and one key twice
+        pickle.dump([key, key], source)
     pickle.dump(None, source)
     source.seek(0)
     out = io.BytesIO()
     assert search_terms.serve(source, out) == 0
     answer = pickle.loads(out.getvalue())
-    expected: dict[TermKey, str] = {
-        ("org", NAMES[0], None, "0535-6123456"):
-            search_terms.org_terms(NAMES[0], None, "0535-6123456"),
-        ("person", PEOPLE[0], None): search_terms.person_terms(PEOPLE[0], None),
-        ("person", PEOPLE[1], "13812345678"): search_terms.person_terms(PEOPLE[1], "13812345678"),
-    }
-    assert answer == expected
-    words = expected[("org", NAMES[0], None, "0535-6123456")].split()
+    assert answer == {key: search_terms.terms_of(key) for key in keys}
+    words = answer[("org", NAMES[0], None, "0535-6123456")].split()
     assert {"chongqingyinhangyantaifenhang", "hangyantaifenhang", "cqyhytfh"} <= set(words)
+
+
+def test_a_worker_whose_importer_went_away_answers_nothing() -> None:
+    source = io.BytesIO()
+    pickle.dump([("person", PEOPLE[0], None)], source)
+    source.seek(0)
+    out = io.BytesIO()
+    assert search_terms.serve(source, out) == 1
+    assert out.getvalue() == b""
 
 
 def stored_terms_match(site: Site, kind: str, ref_id: str, terms: str) -> bool:

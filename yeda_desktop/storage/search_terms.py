@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import pickle
 import queue
 import re
@@ -253,29 +252,12 @@ def key_of(line: object) -> TermKey | None:
     return key
 
 
-def keys_in(lines: list[bytes]) -> list[TermKey]:
-    """The term keys of complete JSON lines of a batch payload (lines that do not parse,
-    which the importer itself refuses, are skipped)."""
-    lines = [line for line in lines if line.strip()]
-    try:
-        values = json.loads(b"[" + b",".join(lines) + b"]")
-    except ValueError:
-        values = []
-        for line in lines:
-            try:
-                values.append(json.loads(line))
-            except ValueError:
-                continue
-    return [key for value in values if (key := key_of(value)) is not None]
-
-
 def serve(source: BinaryIO, out: BinaryIO) -> int:
-    """The search worker's side (see search_worker): pieces of a batch's payload from
-    `source` until None, then one dict of the terms of every organization and person
-    in it to `out`.
+    """The search worker's side (see search_worker): lists of term keys from `source`
+    until None, then one dict of their terms to `out`.
 
-    A thread reads and parses the payload as it comes, so the importer's pipe never
-    fills while this thread still loads pypinyin or computes. This lives here, not in
+    A thread reads the keys as they come, so the importer's pipe never fills while
+    this thread still loads pypinyin or computes. This lives here, not in
     search_worker, so that the worker process imports this module alone: the storage
     package around it would load SQLAlchemy and the models.
     """
@@ -283,12 +265,9 @@ def serve(source: BinaryIO, out: BinaryIO) -> int:
     failed: list[str] = []
 
     def read() -> None:
-        rest = b""
         try:
-            while (piece := pickle.load(source)) is not None:
-                *lines, rest = (rest + piece).split(b"\n")
-                keys.put(keys_in(lines))
-            keys.put(keys_in([rest]))
+            while (batch := pickle.load(source)) is not None:
+                keys.put(batch)
         except EOFError:  # the importer went away (cancelled or failed)
             failed.append("")
         except BaseException:
@@ -296,7 +275,7 @@ def serve(source: BinaryIO, out: BinaryIO) -> int:
         finally:
             keys.put(None)
 
-    reader = threading.Thread(target=read, name="payload-reader", daemon=True)
+    reader = threading.Thread(target=read, name="key-reader", daemon=True)
     reader.start()
     terms: dict[TermKey, str] = {}
     try:

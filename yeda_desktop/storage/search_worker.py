@@ -2,17 +2,16 @@
 
 Indexing what a batch brings cost a 10,000-organization import a large share of its
 time: pypinyin's dictionaries alone take a good part of a second to load, then every
-name's pinyin. The importer hands the decrypted payload, piece by piece, to a second
-Python process (`TermPrefetch.tap`: a queue put per 256 KiB, nothing more on its own
-thread), which loads pypinyin, reads the organizations' and people's names from the
-payload and computes their terms on the other core meanwhile; at the end it hands
-back every document's terms keyed by the values they were made of
-(`search_terms.TermKey`). The importer still builds each document from the row as
+name's pinyin. As the importer reads the payload's lines, it sends each organization's
+and person's name and phone numbers (`TermPrefetch.tap`, a thousand at a time) to a
+second Python process, which loads pypinyin and computes their terms on the other
+core meanwhile; at the end it hands back every document's terms keyed by the values
+they were made of (`search_terms.TermKey`). The importer still builds each document from the row as
 stored after the merge and only looks its terms up here: a value the merge changed,
 or one never sent, is computed in place, so the index is the same with or without
 the worker (and without it entirely: a frozen app, a failed start, a small batch).
 
-Messages are pickles: the parent sends the payload's pieces and then None; the
+Messages are pickles: the parent sends lists of keys and then None; the
 child (`search_terms.serve`) answers once, with the dict of terms (or an ("error",
 text) pair). A plain subprocess, not multiprocessing: spawning would re-run the
 caller's main script. It imports search_terms from its folder as a module of its
@@ -29,15 +28,19 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from yeda_desktop.storage import search_terms
-from yeda_desktop.storage.search_terms import TermKey
+from yeda_desktop.storage.search_terms import TermKey, key_of
+
+Line = dict[str, Any]
 
 # Below this many organizations and people, computing here costs less than starting
 # an interpreter and loading pypinyin in it.
 WORKER_FROM = 2000
-# Pieces of payload (256 KiB each) waiting for the worker at most: memory stays bounded.
-QUEUED_PIECES = 64
+SEND_EVERY = 1000  # keys per message
+# Messages waiting for the worker at most: memory stays bounded whatever happens to it.
+QUEUED_BATCHES = 256
 # A worker that has not answered this long after the merge ended is given up on
 # (the terms are then computed here): a hung child must not hang the import.
 ANSWER_TIMEOUT_S = 600.0
@@ -58,12 +61,12 @@ def can_run_worker() -> bool:
 
 
 class TermPrefetch:
-    """The importer's side: hands the payload to the worker and collects its answer.
+    """The importer's side: sends the keys to the worker and collects its answer.
 
-    Nothing here blocks the importing thread: the payload's pieces go to the worker
-    through a feeder thread (a bounded queue: should the worker fall behind, the
-    rest is simply not sent and computed in place), the answer is read by another
-    thread as soon as it comes. Every failure ends in an empty answer.
+    Nothing here blocks the importing thread: keys go to the worker through a
+    feeder thread (a bounded queue: should the worker stop reading, the rest is
+    simply not sent and computed in place), the answer is read by another thread as
+    soon as it comes. Every failure ends in an empty answer.
     """
 
     def __init__(self) -> None:
@@ -71,7 +74,8 @@ class TermPrefetch:
             [sys.executable, "-c", _CHILD, str(Path(search_terms.__file__).resolve().parent)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         )
-        self._outbox: queue.Queue[bytes | None] = queue.Queue(QUEUED_PIECES)
+        self._outbox: queue.Queue[list[TermKey] | None] = queue.Queue(QUEUED_BATCHES)
+        self._batch: list[TermKey] = []
         self._sending = True
         self._ended = False
         self._answer: dict[TermKey, str] = {}
@@ -85,9 +89,10 @@ class TermPrefetch:
         assert stream is not None
         try:
             while True:
-                piece = self._outbox.get()
-                pickle.dump(piece, stream, pickle.HIGHEST_PROTOCOL)
-                if piece is None:
+                batch = self._outbox.get()
+                pickle.dump(batch, stream, pickle.HIGHEST_PROTOCOL)
+                stream.flush()
+                if batch is None:
                     break
         except (OSError, ValueError):  # the worker is gone: its answer will be empty
             self._sending = False
@@ -107,15 +112,21 @@ class TermPrefetch:
         if isinstance(answer, dict):
             self._answer = answer
 
-    def tap(self, pieces: Iterable[bytes]) -> Iterator[bytes]:
-        """The payload's pieces unchanged, each also sent to the worker on the way."""
-        for piece in pieces:
-            if self._sending:
-                try:
-                    self._outbox.put_nowait(piece)
-                except queue.Full:  # the worker fell behind: the rest is computed here
-                    self._sending = False
-            yield piece
+    def tap(self, lines: Iterable[Line]) -> Iterator[Line]:
+        """The lines unchanged; each organization's and person's key sent on the way."""
+        for line in lines:
+            if self._sending and (key := key_of(line)) is not None:
+                self._batch.append(key)
+                if len(self._batch) >= SEND_EVERY:
+                    self._send()
+            yield line
+
+    def _send(self) -> None:
+        try:
+            self._outbox.put_nowait(self._batch)
+        except queue.Full:  # the worker stopped reading: the rest is computed here
+            self._sending = False
+        self._batch = []
 
     def answer(self, timeout: float = ANSWER_TIMEOUT_S) -> Mapping[TermKey, str]:
         """Every sent organization's and person's terms, by key (empty on any failure)."""
@@ -129,6 +140,8 @@ class TermPrefetch:
     def _end(self) -> None:
         if not self._ended:
             self._ended = True
+            if self._batch and self._sending:
+                self._send()
             self._outbox.put(None)
 
     def close(self) -> None:

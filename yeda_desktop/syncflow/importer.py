@@ -189,8 +189,9 @@ def _import_batch(
             defer_foreign_keys(conn)
             merger = Merger(conn, package_id=str(manifest.package_id), device_id=device_id,
                             now=stamp(utcnow()), report=report)
-            pieces = package.iter_payload()
-            lines = decode_lines(prefetch.tap(pieces) if prefetch else pieces)
+            lines = decode_lines(package.iter_payload())
+            if prefetch is not None:
+                lines = prefetch.tap(lines)
             # SQLite: rows are inserted by a second thread while this one reads and
             # merges the next (every insert has run when the block ends).
             with write_behind(conn):
