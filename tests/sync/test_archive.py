@@ -179,3 +179,23 @@ def test_zip_bomb_lying_about_its_size_inflates_only_what_it_declares(env: Env, 
     assert peak < 16 * 1024 * 1024
     rss_growth_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before
     assert rss_growth_kib < 64 * 1024
+
+
+def test_zip64_end_record_without_saturated_fields(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past 2 GiB of members, zipfile adds a ZIP64 end record and locator although the
+    classic end record still holds the real offset (a batch of 1M organizations, 3.4 GB):
+    the directory then ends where the ZIP64 record starts, which is not damage."""
+    payload = b'{"a":1}\n' * 5000
+    path, _ = env.write("plain.yeda", payload=payload)
+    with zipfile.ZipFile(path) as zf:
+        largest = max(info.compress_size for info in zf.infolist())
+    monkeypatch.setattr(zipfile, "ZIP64_LIMIT", largest + 1)  # members fit, the offset not
+    big, _ = env.write("big.yeda", payload=payload)
+    data = big.read_bytes()
+    eocd = data.rfind(b"PK\x05\x06")
+    assert data[eocd - 20 : eocd - 16] == b"PK\x06\x07"
+    n_total, cd_size, cd_offset = struct.unpack("<HII", data[eocd + 10 : eocd + 20])
+    assert n_total < 0xFFFF and cd_size < 0xFFFFFFFF and cd_offset < 0xFFFFFFFF
+    assert env.read(big) == payload

@@ -120,11 +120,16 @@ def _precheck_end_record(handle: BinaryIO, size: int) -> None:
     if eocd_at + _EOCD_SIZE + comment_len != size:
         raise _damaged("data after the end of the archive")
     end_of_cd = eocd_at
-    if n_total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF:
-        if eocd_at < 20:
-            raise _not_archive()
+    # A ZIP64 end record may be there without any field saturated: Python's zipfile writes
+    # one once the directory starts past 2 GiB (a batch of a million organizations).
+    locator = b""
+    if eocd_at >= 20:
         handle.seek(eocd_at - 20)
         locator = handle.read(20)
+    if (n_total == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF
+            or locator[:4] == _ZIP64_LOCATOR):
+        if len(locator) != 20:
+            raise _not_archive()
         sig, _, z64_at, _ = struct.unpack("<4sIQI", locator)
         if sig != _ZIP64_LOCATOR or z64_at > eocd_at:
             raise _damaged("bad ZIP64 locator")
