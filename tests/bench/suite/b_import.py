@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import sys
 import threading
 from pathlib import Path
 
@@ -106,6 +107,8 @@ def run_size(ctx: Context, engine: str, size: int) -> list[Figure]:
             rss.phase("export")
             export_s, _ = timed(lambda: export_batch(laptop, lkeys, root / "batch.yeda",
                                                      officer="o"))
+            print(f"  export {size:,}: {export_s:.1f} s (fill {fill_s:.1f} s), peaks MiB "
+                  f"{rss.peaks}", file=sys.stderr, flush=True)
             laptop.close()
             laptop_mib = (root / "laptop.sqlite").stat().st_size / 2**20
             (root / "laptop.sqlite").unlink()  # no longer needed: make room for the centre
@@ -116,6 +119,11 @@ def run_size(ctx: Context, engine: str, size: int) -> list[Figure]:
             rss.phase("import")
             import_s, report = timed(lambda: import_file(centre, ckeys, root / "batch.yeda"))
             centre.close()
+            # Said at once: at 1M the reference still takes a while, and a run stopped there
+            # would otherwise lose the figure.
+            print(f"  import {engine} {size:,}: {import_s:.1f} s, {report.status}, peaks MiB "
+                  f"{rss.peaks}, batch {(root / 'batch.yeda').stat().st_size / 2**20:.0f} MiB",
+                  file=sys.stderr, flush=True)
             if report.status != "imported":
                 raise RuntimeError("; ".join(report.lines())[:500])
             mib = (root / "batch.yeda").stat().st_size / 2**20
