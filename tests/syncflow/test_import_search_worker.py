@@ -100,6 +100,8 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[dict[TermKey, str]]:
         return got
 
     monkeypatch.setattr(search_worker, "WORKER_FROM", 1)
+    # by default not into PostgreSQL (see WORKER_ENGINES); the path is the same there
+    monkeypatch.setattr(search_worker, "WORKER_ENGINES", frozenset({"sqlite", "postgresql"}))
     monkeypatch.setattr(search_worker.TermPrefetch, "answer", spy)
     return seen
 
@@ -149,3 +151,14 @@ def test_imported_records_are_found_with_the_same_terms(
     assert ids[3][0] in found(centre, "银行长安")
     assert person_ids[0][0] in found(centre, "xuemei")
     assert edited_id in found(centre, "jiefanglu")
+
+
+def test_no_worker_for_a_small_batch_or_a_server() -> None:
+    assert search_worker.prefetch_for({"organizations": 10, "people": 30}, "sqlite") is None
+    assert search_worker.prefetch_for({"organizations": 10_000}, "postgresql") is None
+    worker = search_worker.prefetch_for({"organizations": 10_000}, "sqlite")
+    assert worker is not None
+    try:
+        assert worker.answer() == {}  # nothing sent, nothing answered
+    finally:
+        worker.close()

@@ -146,9 +146,10 @@ def import_batch(
     """Verify and merge one batch at the centre, all in one transaction.
 
     A large batch's search terms are computed by a second process meanwhile
-    (search_worker), started first so that it loads pypinyin while this one verifies.
+    (search_worker; SQLite), started first so that it loads pypinyin while this one
+    verifies.
     """
-    prefetch = search_worker.prefetch_for(manifest.record_counts)
+    prefetch = search_worker.prefetch_for(manifest.record_counts, db.engine.dialect.name)
     try:
         return _import_batch(db, keys, path, manifest, progress, quarantined_id, prefetch)
     finally:
