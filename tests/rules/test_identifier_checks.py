@@ -101,7 +101,11 @@ def test_id_number_python_matches_sql_and_accepts_what_stdnum_accepts(
     engine: Engine, value: str
 ) -> None:
     assert _sql(engine, id_number_is_valid_sql, value) == id_number_is_valid(value)
-    if ric.is_valid(value):
+    try:
+        accepted = ric.is_valid(value)
+    except KeyError:  # python-stdnum 2.2 on a region prefix without a county entry
+        accepted = False
+    if accepted:
         assert id_number_is_valid(value)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from stdnum.cn import ric, uscc
 
@@ -75,6 +75,15 @@ def test_any_single_digit_change_is_caught(birth: date, seq: int, pos: int, delt
     with pytest.raises(ValidationError) as err:
         normalize_id_number(corrupted, "id_number")
     assert err.value.field == "id_number" and "身份证号" in err.value.zh
+
+
+@given(st.text("0123456789X", min_size=17, max_size=19))
+@example("548749488002211241")  # python-stdnum 2.2 raised KeyError('county') on it
+def test_any_id_number_is_accepted_or_refused_with_a_reason(value: str) -> None:
+    try:
+        normalize_id_number(value, "id_number")
+    except ValidationError as err:
+        assert err.field == "id_number" and err.zh and err.en
 
 
 mobiles = st.tuples(st.sampled_from("3456789"), st.text("0123456789", min_size=9, max_size=9)).map(

@@ -46,6 +46,11 @@ def normalize_id_number(value: str, field: str = "id_number") -> str:
     """Return the compact resident ID number (upper-case X) or raise ValidationError."""
     try:
         return str(ric.validate(value.strip().upper()))
+    except KeyError:
+        # python-stdnum 2.2 raises KeyError('county') for a few region prefixes its
+        # database knows only above county level (e.g. 548749…): no county, no valid number.
+        raise ValidationError(field, "身份证号", "出生日期或地区码无效",
+                              "the birth date or region code is invalid") from None
     except StdnumError as exc:
         zh, en = _reason(exc)
         if isinstance(exc, InvalidComponent):
