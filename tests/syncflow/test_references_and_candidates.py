@@ -293,6 +293,7 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         chosen = next(r for r in range(1, view.sides.rowCount())
                       if _name(centre, Organization, two) in view.sides.item(r, 1).text())
         assert _name(centre, Organization, one) in " ".join(shown)
+        assert any("laptop1机" in side for side in shown.values()), shown  # the device by name
         view.sides.selectRow(chosen)
         assert view.take_selected()
         assert view.queue.count() == 0

@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{c.id[:8]} {c.status:<8} {c.table_name}.{c.field} {c.record_id} "
                   f"{c.record_label}  base {c.shown(c.base)}  applied {c.shown(c.applied)}")
             for side in c.sides:
-                print(f"    {side['device']}: {c.shown(side['value'])}  at {side['at']}  "
+                print(f"    {side['device']} {c.device_labels.get(side['device'], '')}: "
+                      f"{c.shown(side['value'])}  at {side['at']}  "
                       f"by {side['officer']}  package {side['package']}")
         print(f"共 {len(rows)} 项 / {len(rows)} conflicts")
     finally:

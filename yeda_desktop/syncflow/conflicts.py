@@ -14,6 +14,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
+from yeda_desktop.models import Base
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import SyncConflict
 from yeda_desktop.storage.driver_sql import run_sql
@@ -23,7 +24,6 @@ from yeda_desktop.syncflow.records import (
     logged_value,
     stamp,
     stored_value,
-    table_by_name,
     writable,
 )
 
@@ -114,6 +114,7 @@ class ConflictView:
     # For a reference field, what each value names (id → "name (id…)"), so the
     # administrator chooses between organizations, not between UUIDs.
     value_labels: dict[str, str] = dataclass_field(default_factory=dict)
+    device_labels: dict[str, str] = dataclass_field(default_factory=dict)  # id → "name (id…)"
 
     def shown(self, value: Any) -> str:
         """A value as the merge view and the CLI print it."""
@@ -129,7 +130,7 @@ _NAMED_BY = ("name", "label", "title")
 def record_label(conn: Connection, table: str, record_id: str) -> str:
     """A record's name or label and the start of its id; the id alone if it has none."""
     short = record_id[:8]
-    tables = table_by_name()
+    tables = Base.metadata.tables  # devices too, which do not travel
     columns: set[str] = set(tables[table].columns.keys()) if table in tables else set()
     named = next((c for c in _NAMED_BY if c in columns), None)
     if named is None:
@@ -155,6 +156,7 @@ def _view(conn: Connection, row: SyncConflict) -> ConflictView:
         sides, row.status,
         json.loads(row.resolved_value) if row.resolved_value else None, row.resolved_by,
         record_label(conn, row.table_name, row.record_id), labels,
+        {d: record_label(conn, "devices", d) for d in {str(s["device"]) for s in sides}},
     )
 
 

@@ -71,8 +71,8 @@ class ConflictsView(QWidget):
             return
         c = self.items[row]
         rows = [(self.tr("Base"), c.base, "", "", "")]
-        rows += [(s["device"], s["value"], s["at"], s["officer"] or "", s["package"] or "")
-                 for s in c.sides]
+        rows += [(c.device_labels.get(s["device"], s["device"]), s["value"], s["at"],
+                  s["officer"] or "", s["package"] or "") for s in c.sides]
         self.sides.setRowCount(len(rows))
         for r, values in enumerate(rows):
             for col, value in enumerate(values):
