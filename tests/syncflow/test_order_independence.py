@@ -52,7 +52,12 @@ def _work(site: Site, rng: random.Random, usccs: list[str], day: int) -> None:
                 session.add(Occupancy(organization_id=new.id, unit_id=rng.choice(units[:3])))
                 session.add(Person(organization_id=new.id, name="测试人" + "甲乙丙丁"[day]))
             people = list(session.scalars(select(Person).order_by(Person.id)))
-            if people and rng.random() < 0.5:  # a reference field: whom a person works for
+            if day == 0:  # a reference field: every laptop moves one person elsewhere
+                named = list(session.scalars(select(Person).order_by(Person.name, Person.id)))
+                by_name = list(session.scalars(select(Organization).order_by(
+                    Organization.name, Organization.id)))
+                named[0].organization_id = by_name[1 + int(site.name[-1])].id
+            if people and rng.random() < 0.5:
                 rng.choice(people[:4]).organization_id = rng.choice(orgs[:3]).id
             if people and rng.random() < 0.3:
                 session.delete(rng.choice(people))

@@ -50,10 +50,12 @@ ZIP_ERRORS: tuple[type[BaseException], ...] = (
 class ArchiveLimits:
     """Caps applied before anything is decompressed."""
 
-    max_file_size: int = 4 * 1024**3
-    max_total_size: int = 4 * 1024**3
+    # A batch of a million organizations with three people each is a 3.5 GB payload: 16 GiB
+    # leaves room for a city's largest while still bounding what a hostile file can claim.
+    max_file_size: int = 16 * 1024**3
+    max_total_size: int = 16 * 1024**3
     max_member_size: Collection[tuple[str, int]] = ()
-    default_member_size: int = 2 * 1024**3
+    default_member_size: int = 16 * 1024**3
     max_ratio: int = MAX_RATIO
 
     def member_cap(self, name: str) -> int:

@@ -43,6 +43,11 @@ from yeda_desktop.syncflow.report import ImportReport
 
 Line = dict[str, Any]
 
+# Change-log rows held before they are written (each insert's log waits for its chunk).
+LOG_FLUSH_ROWS = 5000
+# Rows a batch adds to a table before PostgreSQL's statistics of it are refreshed.
+RESTAT_FROM = 2000
+
 
 @dataclass
 class Entry:
@@ -131,6 +136,8 @@ class Merger:
         self.rejected: set[str] = set()  # new records refused as invalid, in this batch
         self.linked_tables: set[str] = set()  # tables whose records got a redirect here
         self._log: list[tuple[Any, ...]] = []
+        self._grown: dict[str, int] = {}  # rows this batch inserted, per table
+        self._next_restat: dict[str, int] = {}
 
     # -- driving ----------------------------------------------------------------
     def run(self, lines: Iterable[Line], progress: Callable[[int], None] | None = None) -> None:
@@ -146,6 +153,8 @@ class Merger:
                 continue
             if chunk and (name != table or len(chunk) >= CHUNK):
                 self._chunk(table, chunk)
+                if len(self._log) >= LOG_FLUSH_ROWS:  # memory bounded whatever the batch
+                    self._flush_log()
                 done += len(chunk)
                 if progress:
                     progress(done)
@@ -297,6 +306,7 @@ class Merger:
         if not items:
             return
         insert_rows(self.conn, table, (values for _, values, _ in items))
+        self._restat(table, len(items))
         logged = sorted_logged(table)  # sorted, so the insert entry's JSON keys are sorted
         known = frozenset(logged)
         convert = converters(table)
@@ -539,6 +549,22 @@ class Merger:
         self._flush_log()
         run_sql(self.conn, f"DELETE FROM {table} WHERE id = ?", (rid,))
         self.report.deleted += 1
+
+    def _restat(self, table: str, added: int) -> None:
+        """PostgreSQL: re-sample a table each time this batch has doubled what it added.
+
+        The planner otherwise keeps the statistics (and psycopg's prepared statements
+        the plans) of the table as it was before the batch, and a lookup by id that
+        was a cheap scan of an empty table becomes a scan of hundreds of thousands of
+        rows per chunk: a 500,000-organization import did not end in 26 minutes.
+        """
+        if self.conn.dialect.name != "postgresql":
+            return
+        grown = self._grown[table] = self._grown.get(table, 0) + added
+        if grown >= self._next_restat.get(table, RESTAT_FROM):
+            self._flush_log()
+            self.conn.exec_driver_sql(f"ANALYZE {table}, change_log")
+            self._next_restat[table] = grown * 2
 
     # -- the change log ---------------------------------------------------------
     def _flush_log(self) -> None:
