@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select
 
 from yeda_desktop.cli.main import main
-from yeda_desktop.models import Team
+from yeda_desktop.models import Occupancy, Organization, Team
 from yeda_desktop.storage import Database, open_database
 
 
@@ -63,6 +64,33 @@ class Site:
         found = re.search(r"device id: (\S+)", text)
         assert found
         return found.group(1)
+
+
+def edit_row(site: Site, officer: str, model: type[Any], record_id: str, **fields: Any) -> None:
+    """One officer's edit of one record on an installation (logged like a GUI edit)."""
+    db = site.open()
+    try:
+        with db.session(officer=officer) as session:
+            row = session.get(model, record_id)
+            assert row is not None
+            for key, value in fields.items():
+                setattr(row, key, value)
+    finally:
+        db.close()
+
+
+def register_org(site: Site, officer: str, unit_id: str, **fields: Any) -> str:
+    """A new organization registered in one unit; its id."""
+    db = site.open()
+    try:
+        with db.session(officer=officer) as session:
+            org = Organization(**fields)
+            session.add(org)
+            session.flush()
+            session.add(Occupancy(organization_id=org.id, unit_id=unit_id))
+            return org.id
+    finally:
+        db.close()
 
 
 def code_of(text: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from flow_helpers import Site, build_sites
+from flow_helpers import Site, build_sites, edit_row, register_org
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -25,28 +25,11 @@ from yeda_desktop.ui.sync_queues import ConflictsView, DuplicatesView
 
 
 def _edit(site: Site, model: type[Any], record_id: str, **fields: Any) -> None:
-    db = site.open()
-    try:
-        with db.session(officer=f"{site.name}队员") as session:
-            row = session.get(model, record_id)
-            assert row is not None
-            for key, value in fields.items():
-                setattr(row, key, value)
-    finally:
-        db.close()
+    edit_row(site, f"{site.name}队员", model, record_id, **fields)
 
 
 def _register(site: Site, unit_id: str, **fields: Any) -> str:
-    db = site.open()
-    try:
-        with db.session(officer=f"{site.name}队员") as session:
-            org = Organization(**fields)
-            session.add(org)
-            session.flush()
-            session.add(Occupancy(organization_id=org.id, unit_id=unit_id))
-            return org.id
-    finally:
-        db.close()
+    return register_org(site, f"{site.name}队员", unit_id, **fields)
 
 
 def _delete(site: Site, model: type[Any], record_id: str) -> None:
@@ -85,6 +68,15 @@ def _home(site: Site, person: str) -> str:
                                        .where(Person.id == person)).one())
     finally:
         db.close()
+
+
+def _move_apart(a: Site, b: Site, orgs: list[str], people: list[str]) -> tuple[str, str, str]:
+    """Each laptop moves the same person to a different organization: (person, a's, b's)."""
+    person = people[0]
+    one, two = [o for o in orgs if o != _home(a, person)][:2]
+    _edit(a, Person, person, organization_id=one)
+    _edit(b, Person, person, organization_id=two)
+    return person, one, two
 
 
 def _ship(centre: Site, laptops: list[Site], stick: Path, name: str) -> list[str]:
@@ -129,10 +121,7 @@ def test_two_laptops_moving_one_person_apart_is_a_conflict_the_administrator_set
 ) -> None:
     centre, (a, b), stick = sites
     orgs, people, _units = _baseline(a)
-    person = people[0]
-    one, two = [o for o in orgs if o != _home(a, person)][:2]
-    _edit(a, Person, person, organization_id=one)
-    _edit(b, Person, person, organization_id=two)
+    person, one, two = _move_apart(a, b, orgs, people)
     outs = _ship(centre, [a, b], stick, "move")
     assert "conflicts 1" in outs[1], outs
 
@@ -270,10 +259,7 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
 ) -> None:
     centre, (a, b), stick = sites
     orgs, people, units = _baseline(a)
-    person = people[0]
-    one, two = [o for o in orgs if o != _home(a, person)][:2]
-    _edit(a, Person, person, organization_id=one)
-    _edit(b, Person, person, organization_id=two)
+    person, one, two = _move_apart(a, b, orgs, people)
     first = _register(a, units[0], name="烟台海岸咨询有限公司")
     second = _register(b, units[1], name="烟台海岸咨询公司")
     _ship(centre, [a, b], stick, "gui")

@@ -13,7 +13,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from flow_helpers import Site, code_of, first_team
+from flow_helpers import Site, code_of, edit_row, first_team, register_org
 from sqlalchemy import select
 
 from yeda_desktop.demo.people import uscc_code
@@ -21,7 +21,6 @@ from yeda_desktop.models import (
     Building,
     Floor,
     Instructor,
-    Occupancy,
     Organization,
     TeamBuilding,
     Unit,
@@ -34,28 +33,11 @@ A_VALUE, B_VALUE, DAY_VALUE = 7077, 7088, 7100
 
 
 def edit(site: Site, officer: str, org_id: str, **fields: Any) -> None:
-    db = site.open()
-    try:
-        with db.session(officer=officer) as session:
-            org = session.get(Organization, org_id)
-            assert org is not None
-            for key, value in fields.items():
-                setattr(org, key, value)
-    finally:
-        db.close()
+    edit_row(site, officer, Organization, org_id, **fields)
 
 
 def register(site: Site, officer: str, unit_id: str, **fields: Any) -> str:
-    db = site.open()
-    try:
-        with db.session(officer=officer) as session:
-            org = Organization(**fields)
-            session.add(org)
-            session.flush()
-            session.add(Occupancy(organization_id=org.id, unit_id=unit_id))
-            return org.id
-    finally:
-        db.close()
+    return register_org(site, officer, unit_id, **fields)
 
 
 def team_orgs(site: Site) -> tuple[list[str], list[str]]:
