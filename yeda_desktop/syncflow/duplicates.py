@@ -104,7 +104,8 @@ def detect(conn: Connection, org_ids: Iterable[str]) -> int:
     form now; returns how many pairs are new."""
     org_ids = sorted(set(org_ids))
     recheck(conn, org_ids)
-    orgs = {str(r["id"]): r for r in fetch_rows(conn, "organizations", org_ids)}
+    orgs = {str(r[0]): {"name": r[1], "contact_phone": r[2]} for r in _in(
+        conn, "SELECT id, name, contact_phone FROM organizations WHERE id IN ({})", org_ids)}
     found: dict[tuple[str, str], tuple[str, str]] = {}
     phones = sorted({str(r["contact_phone"]) for r in orgs.values() if r.get("contact_phone")})
     by_phone: dict[str, list[str]] = {}

@@ -25,7 +25,7 @@ from sqlalchemy import Connection, UniqueConstraint
 from yeda_desktop.models import Base
 from yeda_desktop.storage.driver_sql import insert_many, run_sql
 from yeda_desktop.syncflow import conflicts as conflict_rows
-from yeda_desktop.syncflow import incoming_checks
+from yeda_desktop.syncflow import incoming_checks, json_codec
 from yeda_desktop.syncflow.records import (
     CHUNK,
     REDIRECT_UPSERT,
@@ -97,13 +97,12 @@ def unique_keys(table_name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(k for k in keys if k != ("id",))
 
 
-# One encoder, built once: json.dumps with options builds a new encoder for every call.
-_dumps = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+_dumps = json_codec.dumps_sorted
 
 
 @cache
-def sorted_logged(table_name: str) -> tuple[str, ...]:
-    return tuple(sorted(logged_columns(table_name)))
+def logged_set(table_name: str) -> frozenset[str]:
+    return frozenset(logged_columns(table_name))
 
 
 def _loads(text: str | None) -> Any:
@@ -137,6 +136,8 @@ class Merger:
         self.linked_tables: set[str] = set()  # tables whose records got a redirect here
         self._log: list[tuple[Any, ...]] = []
         self._grown: dict[str, int] = {}  # rows this batch inserted, per table
+        # Records this batch inserted, per table: they cannot be tombstones (parents too).
+        self._added: dict[str, set[str]] = {}
         self._next_restat: dict[str, int] = {}
 
     # -- driving ----------------------------------------------------------------
@@ -216,7 +217,7 @@ class Merger:
                 if rid in existing:
                     self._touch(table, values)
                     self._touch(table, existing[rid])
-        tombs = self._tombstones(table, ids)
+        tombs = self._tombstones(table, [i for i in ids if i not in existing])
         parent_tombs = self._parent_tombstones(table, [p[1] for p in puts if p[0] not in existing])
         fresh: list[tuple[str, dict[str, Any], Line]] = []
         updates: list[tuple[str, dict[str, Any], Line]] = []
@@ -249,8 +250,9 @@ class Merger:
         for rid, values, line in fresh:
             if rid in collisions:
                 self._link(table, values, line, collisions[rid])
+        added = {rid for rid, _, _ in inserts}
         for rid, at in deletes:
-            self._delete(table, rid, at, rid in existing)
+            self._delete(table, rid, at, rid in existing or rid in added)
 
     def _refuse(self, rid: str, exists: bool, zh: str, en: str) -> None:
         """Reject one record; a new one is remembered so that its children are rejected too
@@ -274,7 +276,8 @@ class Merger:
     def _parent_tombstones(self, table: str, rows: list[dict[str, Any]]) -> set[str]:
         found: set[str] = set()
         for col, target in fk_columns(table).items():
-            values = sorted({str(r[col]) for r in rows if r.get(col)})
+            added = self._added.get(target, set())
+            values = sorted({str(v) for r in rows if (v := r.get(col)) and v not in added})
             found |= self._tombstones(target, values)
         return found
 
@@ -307,13 +310,13 @@ class Merger:
             return
         insert_rows(self.conn, table, (values for _, values, _ in items))
         self._restat(table, len(items))
-        logged = sorted_logged(table)  # sorted, so the insert entry's JSON keys are sorted
-        known = frozenset(logged)
+        self._added.setdefault(table, set()).update(rid for rid, _, _ in items)
+        known = logged_set(table)
         convert = converters(table)
         log = self._log.append
         for rid, values, line in items:
             at = str(line.get("n") or values.get("created_at") or self.now)
-            fields = {c: v for c in logged if (v := values.get(c)) is not None}
+            fields = {c: v for c, v in values.items() if v is not None and c in known}
             for c in convert.keys() & fields.keys():
                 fields[c] = convert[c](fields[c])
             by = line.get("by")
@@ -548,6 +551,7 @@ class Merger:
         self._log.append((table, rid, "delete", None, None, None, 0, at, None))
         self._flush_log()
         run_sql(self.conn, f"DELETE FROM {table} WHERE id = ?", (rid,))
+        self._added.get(table, set()).discard(rid)  # a tombstone now, for its children too
         self.report.deleted += 1
 
     def _restat(self, table: str, added: int) -> None:
