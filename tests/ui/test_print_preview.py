@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -99,6 +100,27 @@ def test_cancel_stops_the_batch_and_leaves_no_file(
         task.cancel()
     assert rendered == []
     assert list(controller.folder.iterdir()) == []
+
+
+def test_the_pdf_folder_is_made_at_the_first_print_and_goes_with_the_window(
+    qtbot: QtBot, zh_app: QApplication, demo_db: Database
+) -> None:
+    """Opening windows leaves nothing in the temporary folder; closing one removes its PDFs."""
+    def print_folders() -> set[Path]:
+        return set(Path(tempfile.gettempdir()).glob("yeda-print-*"))
+
+    before = print_folders()
+    window = QMainWindow()
+    controller = PrintController(window, show_preview=False)
+    assert print_folders() == before
+    building = demo.busiest_building(demo_db)
+    with qtbot.waitSignal(controller.rendered, timeout=60_000) as signal:
+        controller.start(demo_db, PrintJob("registration", building_id=building.id))
+    pdf = Path(signal.args[0])
+    assert pdf.is_file() and print_folders() == before | {pdf.parent}
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not pdf.parent.exists())
+    assert print_folders() == before
 
 
 def test_unknown_record_fails_with_a_sentence(

@@ -8,6 +8,7 @@ building, ledger filter or ledger selection, looked up when the action is trigge
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -45,11 +46,20 @@ class PrintController(QObject):
         super().__init__(parent)
         self.parent_widget = parent
         self.show_preview = show_preview
-        self.folder = Path(tempfile.mkdtemp(prefix="yeda-print-"))
+        self._folder: Path | None = None
         self.task: Task | None = None
         self.preview: PrintPreviewDialog | None = None
         self._count = 0
-        self.destroyed.connect(lambda: shutil.rmtree(self.folder, ignore_errors=True))
+
+    @property
+    def folder(self) -> Path:
+        """The private folder of this window's PDFs, made at the first print and removed
+        with the window, or at exit (Qt does not always destroy a window the app ends with)."""
+        if self._folder is None:
+            folder = self._folder = Path(tempfile.mkdtemp(prefix="yeda-print-"))
+            self.destroyed.connect(lambda: shutil.rmtree(folder, ignore_errors=True))
+            atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        return self._folder
 
     def start(self, db: Database, job: PrintJob, file_stem: str | None = None) -> Task:
         """Render ``job`` in the background with a cancellable progress dialog."""
