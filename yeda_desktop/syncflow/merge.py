@@ -310,7 +310,8 @@ class Merger:
             return
         insert_rows(self.conn, table, (values for _, values, _ in items))
         self._restat(table, len(items))
-        self._added.setdefault(table, set()).update(rid for rid, _, _ in items)
+        if referencing(table):  # only a parent's ids are looked up again
+            self._added.setdefault(table, set()).update(rid for rid, _, _ in items)
         known = logged_set(table)
         convert = converters(table)
         log = self._log.append
