@@ -17,42 +17,42 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="170"/>
         <source>Record id (UUID)</source>
         <translation>记录编号（UUID）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="173"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="173"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="173"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="173"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="174"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="174"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="174"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
@@ -261,42 +261,42 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="46"/>
         <source>Side</source>
         <translation>一方</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="46"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="46"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="46"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="47"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="50"/>
         <source>Use the chosen value</source>
         <translation>采用所选的值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="73"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="84"/>
         <source>Base</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="92"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="103"/>
         <source>Not resolved</source>
         <translation>未能解决</translation>
     </message>
@@ -742,42 +742,42 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="106"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="117"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="106"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="117"/>
         <source>Record A</source>
         <translation>记录甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="106"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="117"/>
         <source>Record B</source>
         <translation>记录乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="106"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="117"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="109"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="120"/>
         <source>Merge, keep A</source>
         <translation>合并，保留甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="110"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="121"/>
         <source>Merge, keep B</source>
         <translation>合并，保留乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="111"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="122"/>
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="148"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="159"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>
@@ -1808,17 +1808,17 @@
 <context>
     <name>PrintController</name>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="81"/>
         <source>Preparing %1…</source>
         <translation>正在生成%1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="96"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="106"/>
         <source>The form could not be printed: %1</source>
         <translation>表格无法打印：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="101"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="111"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
@@ -1826,52 +1826,52 @@
 <context>
     <name>PrintMenu</name>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="115"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="125"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="155"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="165"/>
         <source>Registration form of this organization…</source>
         <translation>本单位党建情况登记表…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="169"/>
         <source>Member roster of this organization…</source>
         <translation>本单位党员花名册…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="173"/>
         <source>Rectification notice of this organization…</source>
         <translation>本单位整改提示单…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="168"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="178"/>
         <source>Registration forms of every organization in this building…</source>
         <translation>本楼宇全部单位的登记表…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="174"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="184"/>
         <source>Sweep summary of this building…</source>
         <translation>楼宇扫楼情况汇总表…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="189"/>
         <source>Special work ledger (current filter), by subdistrict…</source>
         <translation>专项工作台账（当前筛选），按镇街…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="185"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="195"/>
         <source>Special work ledger (current filter), by cluster…</source>
         <translation>专项工作台账（当前筛选），按集聚区…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="191"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="201"/>
         <source>Registration forms of the selected ledger organizations…</source>
         <translation>台账中所选单位的登记表…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="197"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="207"/>
         <source>Blank registration form…</source>
         <translation>空白登记表…</translation>
     </message>

@@ -21,7 +21,7 @@ from sqlalchemy import select
 from yeda_desktop.demo.people import uscc_code
 from yeda_desktop.models import Building, Floor, Occupancy, Organization, Person, Unit
 from yeda_desktop.models.sync import DuplicateCandidate, SyncConflict
-from yeda_desktop.ui.sync_queues import ConflictsView, DuplicatesView
+from yeda_desktop.ui.sync_queues import AuditView, ConflictsView, DuplicatesView
 
 
 def _edit(site: Site, model: type[Any], record_id: str, **fields: Any) -> None:
@@ -129,9 +129,10 @@ def test_two_laptops_moving_one_person_apart_is_a_conflict_the_administrator_set
     sides = {side["value"] for side in json.loads(conflict.sides)}
     assert conflict.status == "open" and sides == {one, two}
     listing = centre.cli("conflicts", "list")
-    assert "people.organization_id" in listing
-    centre.cli("conflicts", "resolve", listing.split()[0], "--side", a.device_id(),
-               officer="管理员")
+    assert "人员 · 所在单位 (people.organization_id)" in listing  # Chinese first, the key kept
+    resolved = centre.cli("conflicts", "resolve", listing.split()[0], "--side", a.device_id(),
+                          officer="管理员")
+    assert "人员 · 所在单位 (people.organization_id)" in resolved, resolved
     db = centre.open()
     with db.reader() as session:
         moved = session.get(Person, person)
@@ -272,8 +273,14 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         view = ConflictsView(db, "管理员", "centre-device")
         qtbot.addWidget(view)
         assert view.queue.count() == 1
-        assert _name(centre, Person, person) in view.queue.item(0).text()
+        queued = view.queue.item(0).text()
+        assert _name(centre, Person, person) in queued
+        assert queued.startswith("人员 · 所在单位"), queued  # the field in Chinese
+        assert "organization_id" not in queued and "people." not in queued
         view.queue.setCurrentRow(0)
+        heading = view.heading.text()
+        assert "人员 · 所在单位" in heading and _name(centre, Person, person) in heading
+        assert "organization_id" not in heading
         shown = {view.sides.item(r, 1).text(): view.sides.item(r, 0).text()
                  for r in range(view.sides.rowCount())}
         chosen = next(r for r in range(1, view.sides.rowCount())
@@ -286,6 +293,13 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         with db.reader() as session:
             moved = session.get(Person, person)
             assert moved is not None and moved.organization_id == two
+
+        audit = AuditView(db)
+        qtbot.addWidget(audit)
+        audit.show_record(person)
+        fields = [audit.table.item(r, 2).text() for r in range(audit.table.rowCount())]
+        assert "人员 · 所在单位" in fields, fields  # the moves and the resolution, in Chinese
+        assert not any("organization_id" in f for f in fields), fields
 
         dups = DuplicatesView(db, "管理员")
         qtbot.addWidget(dups)

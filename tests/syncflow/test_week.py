@@ -154,7 +154,8 @@ def test_a_week_of_sweeps(centre_and_laptops: tuple[Site, Site, Site], tmp_path:
 
     # the administrator resolves the conflict field by field, taking laptop B's value
     listing = centre.cli("conflicts", "list")
-    assert "organizations.staff_count" in listing and a_id in listing and b_id in listing
+    assert "单位 · 职工人数 (organizations.staff_count)" in listing
+    assert a_id in listing and b_id in listing
     conflict_id = listing.split()[0]
     centre.cli("conflicts", "resolve", conflict_id, "--side", b_id, officer="管理员")
     assert org(centre, x).staff_count == B_VALUE  # type: ignore[union-attr]
@@ -197,6 +198,7 @@ def test_a_week_of_sweeps(centre_and_laptops: tuple[Site, Site, Site], tmp_path:
     # audit: every change of x with device, officer and package
     audit = centre.cli("audit", x)
     assert "队员甲" in audit and "队员乙" in audit and "管理员" in audit
+    assert "单位 · 职工人数 (organizations.staff_count)" in audit  # the field in Chinese
     db = centre.open()
     with db.reader() as session:
         resolved = session.scalars(select(SyncConflict)).all()

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.models.labels import field_label_with_key
 from yeda_desktop.syncflow.audit_trail import history
 
 
@@ -18,10 +19,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     for e in entries:
-        what = e.field or ""
+        what = field_label_with_key(e.table_name, e.field)  # "单位 · 联系电话 (organizations.…)"
         values = "" if e.op in ("insert", "delete") else (
             f"{json.dumps(e.old, ensure_ascii=False)} → {json.dumps(e.new, ensure_ascii=False)}")
-        print(f"{e.at}  {e.op:<10} {e.table_name}.{what} {values}  officer {e.officer or '-'}  "
+        print(f"{e.at}  {e.op:<10} {what} {values}  officer {e.officer or '-'}  "
               f"device {e.device or '-'}  package {e.package_id or '-'}")
     print(f"共 {len(entries)} 条 / {len(entries)} changes")
     return 0

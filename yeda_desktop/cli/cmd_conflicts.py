@@ -30,13 +30,13 @@ def run(args: argparse.Namespace) -> int:
                     raise YedaError("请用 --side 或 --base 选择", "choose with --side or --base")
                 view = resolve(session, row.id, value, officer=args.officer,
                                device_id=inst.device_id)
-            print(f"已解决 / resolved {view.table_name}.{view.field} of {view.record_id} = "
-                  f"{view.shown(view.resolved_value)}")
+            print(f"已解决 / resolved {view.field_key_label} of {view.record_id} "
+                  f"{view.record_label} = {view.shown(view.resolved_value)}")
             return 0
         with db.reader() as session:
             rows = list_conflicts(session, None if args.all else "open")
         for c in rows:
-            print(f"{c.id[:8]} {c.status:<8} {c.table_name}.{c.field} {c.record_id} "
+            print(f"{c.id[:8]} {c.status:<8} {c.field_key_label} {c.record_id} "
                   f"{c.record_label}  base {c.shown(c.base)}  applied {c.shown(c.applied)}")
             for side in c.sides:
                 print(f"    {side['device']} {c.device_labels.get(side['device'], '')}: "

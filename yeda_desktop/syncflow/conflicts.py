@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
 from yeda_desktop.models import Base
+from yeda_desktop.models import labels as field_names
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import SyncConflict
 from yeda_desktop.storage.driver_sql import run_sql
@@ -115,6 +116,16 @@ class ConflictView:
     # administrator chooses between organizations, not between UUIDs.
     value_labels: dict[str, str] = dataclass_field(default_factory=dict)
     device_labels: dict[str, str] = dataclass_field(default_factory=dict)  # id → "name (id…)"
+
+    @property
+    def field_label(self) -> str:
+        """The field as the administrator reads it: "人员 · 所在单位"."""
+        return field_names.field_label(self.table_name, self.field)
+
+    @property
+    def field_key_label(self) -> str:
+        """For the CLI: "人员 · 所在单位 (people.organization_id)"."""
+        return field_names.field_label_with_key(self.table_name, self.field)
 
     def shown(self, value: Any) -> str:
         """A value as the merge view and the CLI print it."""

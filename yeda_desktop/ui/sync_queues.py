@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from yeda_desktop.errors import YedaError
+from yeda_desktop.models.labels import field_label
 from yeda_desktop.storage import Database
 from yeda_desktop.syncflow import duplicates
 from yeda_desktop.syncflow.audit_trail import history
@@ -46,8 +48,12 @@ class ConflictsView(QWidget):
         ])
         self.sides.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.take_button = QPushButton(self.tr("Use the chosen value"), self)
+        # The chosen conflict's field and record, in the words of the data ("人员 · 所在单位").
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
         right = QWidget(self)
         box = QVBoxLayout(right)
+        box.addWidget(self.heading)
         box.addWidget(self.sides, 1)
         box.addWidget(self.take_button)
         split = QSplitter(self)
@@ -63,13 +69,18 @@ class ConflictsView(QWidget):
             self.items = list_conflicts(session)
         self.queue.clear()
         for c in self.items:
-            self.queue.addItem(QListWidgetItem(f"{c.table_name}.{c.field}  {c.record_label}"))
+            item = QListWidgetItem(f"{c.field_label}  {c.record_label}")
+            item.setToolTip(f"{c.table_name}.{c.field}")
+            self.queue.addItem(item)
+        self.heading.clear()
         self.sides.setRowCount(0)
 
     def _show_sides(self, row: int) -> None:
         if not 0 <= row < len(self.items):
             return
         c = self.items[row]
+        self.heading.setText(f"{c.field_label}  {c.record_label}")
+        self.heading.setToolTip(f"{c.table_name}.{c.field}")
         rows = [(self.tr("Base"), c.base, "", "", "")]
         rows += [(c.device_labels.get(s["device"], s["device"]), s["value"], s["at"],
                   s["officer"] or "", s["package"] or "") for s in c.sides]
@@ -173,6 +184,9 @@ class AuditView(QWidget):
         self.table.setRowCount(len(entries))
         for r, e in enumerate(entries):
             value = _show(e.new) if e.op not in ("delete",) else ""
-            for col, text in enumerate((e.at, e.op, e.field or "", value, e.officer or "",
-                                        e.device or "", e.package_id or "")):
-                self.table.setItem(r, col, QTableWidgetItem(text))
+            for col, text in enumerate((e.at, e.op, field_label(e.table_name, e.field), value,
+                                        e.officer or "", e.device or "", e.package_id or "")):
+                item = QTableWidgetItem(text)
+                if col == 2:
+                    item.setToolTip(f"{e.table_name}.{e.field}" if e.field else e.table_name)
+                self.table.setItem(r, col, item)
