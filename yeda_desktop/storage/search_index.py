@@ -192,6 +192,10 @@ def _marks(chunk: list[str]) -> str:
     return ", ".join("?" for _ in chunk)
 
 
+# Documents held before they are written (a 1M-organization batch makes 4M of them).
+WRITE_EVERY = 5000
+
+
 def refresh_records(
     conn: Connection,
     touched: Mapping[str, Collection[str]],
@@ -215,15 +219,17 @@ def refresh_records(
         "people": ("SELECT id, name, phone FROM people", "person", person_doc),
     }
     for table, (select_sql, kind, make) in sources.items():
-        ids = sorted(touched.get(table, ()))
-        present: set[str] = set()
-        for chunk in _chunks(ids, 500):
+        for chunk in _chunks(sorted(touched.get(table, ())), 500):
+            present: set[str] = set()
             for row in run_sql(conn, f"{select_sql} WHERE id IN ({_marks(chunk)})", chunk):
                 ref_id, name, *rest = row
                 present.add(ref_id)
                 terms = known.get((kind, name, *rest))
                 docs.append(make(*row) if terms is None else (kind, ref_id, name, terms))
-        gone |= set(ids) - present
+            gone.update(i for i in chunk if i not in present)
+            if len(docs) >= WRITE_EVERY:  # memory bounded whatever the batch
+                write_docs(conn, docs)
+                docs = []
     unit_ids = set(touched.get("units", ()))
     existing: set[str] = set()
     for chunk in _chunks(sorted(unit_ids), 500):

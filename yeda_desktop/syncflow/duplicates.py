@@ -99,11 +99,22 @@ def recheck(conn: Connection, org_ids: Iterable[str]) -> int:
     return dropped
 
 
+# Organizations examined at a time (a 1M-organization batch touches 1M of them).
+DETECT_EVERY = 5000
+
+
 def detect(conn: Connection, org_ids: Iterable[str]) -> int:
     """Re-check the open candidates of these organizations, then record the pairs they
     form now; returns how many pairs are new."""
     org_ids = sorted(set(org_ids))
     recheck(conn, org_ids)
+    return sum(_detect(conn, org_ids[start : start + DETECT_EVERY])
+               for start in range(0, len(org_ids), DETECT_EVERY))
+
+
+def _detect(conn: Connection, org_ids: list[str]) -> int:
+    """`detect` for some of the organizations (a pair is recorded once whichever side
+    finds it: its id is derived from the two records)."""
     orgs = {str(r[0]): {"name": r[1], "contact_phone": r[2]} for r in _in(
         conn, "SELECT id, name, contact_phone FROM organizations WHERE id IN ({})", org_ids)}
     found: dict[tuple[str, str], tuple[str, str]] = {}
