@@ -300,6 +300,8 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         fields = [audit.table.item(r, 2).text() for r in range(audit.table.rowCount())]
         assert "人员 · 所在单位" in fields, fields  # the moves and the resolution, in Chinese
         assert not any("organization_id" in f for f in fields), fields
+        changes = {audit.table.item(r, 1).text() for r in range(audit.table.rowCount())}
+        assert "修改" in changes and not changes & {"insert", "update", "superseded"}, changes
 
         dups = DuplicatesView(db, "管理员")
         qtbot.addWidget(dups)

@@ -199,6 +199,7 @@ def test_a_week_of_sweeps(centre_and_laptops: tuple[Site, Site, Site], tmp_path:
     audit = centre.cli("audit", x)
     assert "队员甲" in audit and "队员乙" in audit and "管理员" in audit
     assert "单位 · 职工人数 (organizations.staff_count)" in audit  # the field in Chinese
+    assert "修改 update" in audit  # and what was done
     db = centre.open()
     with db.reader() as session:
         resolved = session.scalars(select(SyncConflict)).all()

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from yeda_desktop.cli.common import open_from_args
-from yeda_desktop.models.labels import field_label_with_key
+from yeda_desktop.models.labels import change_label, field_label_with_key
 from yeda_desktop.syncflow.audit_trail import history
 
 
@@ -22,7 +22,8 @@ def run(args: argparse.Namespace) -> int:
         what = field_label_with_key(e.table_name, e.field)  # "单位 · 联系电话 (organizations.…)"
         values = "" if e.op in ("insert", "delete") else (
             f"{json.dumps(e.old, ensure_ascii=False)} → {json.dumps(e.new, ensure_ascii=False)}")
-        print(f"{e.at}  {e.op:<10} {what} {values}  officer {e.officer or '-'}  "
+        change = f"{change_label(e.op)} {e.op}"
+        print(f"{e.at}  {change:<16} {what} {values}  officer {e.officer or '-'}  "
               f"device {e.device or '-'}  package {e.package_id or '-'}")
     print(f"共 {len(entries)} 条 / {len(entries)} changes")
     return 0

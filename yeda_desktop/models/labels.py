@@ -207,3 +207,17 @@ def field_label_with_key(table: str, column: str | None) -> str:
     key = f"{table}.{column}" if column else table
     label = field_label(table, column)
     return label if label == key else f"{label} ({key})"
+
+
+# What a change-log entry did; "superseded" is an edit that arrived but lost the merge.
+CHANGE_LABELS: dict[str, str] = {
+    "insert": "新增",
+    "update": "修改",
+    "delete": "删除",
+    "superseded": "修改（未采用）",
+}
+
+
+def change_label(op: str) -> str:
+    """The Chinese word for a change-log operation ("update" → "修改"); raw if unknown."""
+    return CHANGE_LABELS.get(op, op)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.models.labels import field_label
+from yeda_desktop.models.labels import change_label, field_label
 from yeda_desktop.storage import Database
 from yeda_desktop.syncflow import duplicates
 from yeda_desktop.syncflow.audit_trail import history
@@ -184,8 +184,9 @@ class AuditView(QWidget):
         self.table.setRowCount(len(entries))
         for r, e in enumerate(entries):
             value = _show(e.new) if e.op not in ("delete",) else ""
-            for col, text in enumerate((e.at, e.op, field_label(e.table_name, e.field), value,
-                                        e.officer or "", e.device or "", e.package_id or "")):
+            cells = (e.at, change_label(e.op), field_label(e.table_name, e.field), value,
+                     e.officer or "", e.device or "", e.package_id or "")
+            for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col == 2:
                     item.setToolTip(f"{e.table_name}.{e.field}" if e.field else e.table_name)
