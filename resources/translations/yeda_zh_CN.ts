@@ -17,44 +17,54 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="170"/>
-        <source>Record id (UUID)</source>
-        <translation>记录编号（UUID）</translation>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="214"/>
+        <source>Organization or person: name, pinyin, phone, USCC or record id</source>
+        <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="173"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="221"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="173"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="221"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="173"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="221"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="173"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="221"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="174"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="222"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="174"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="222"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="174"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="222"/>
         <source>Package</source>
         <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="244"/>
+        <source>Nothing found for &quot;%1&quot;</source>
+        <translation>未找到“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="259"/>
+        <source>History of %1: %2 changes</source>
+        <translation>%1 的修改记录：共 %2 条</translation>
     </message>
 </context>
 <context>
@@ -261,42 +271,47 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="54"/>
         <source>Side</source>
         <translation>一方</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="54"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="54"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="54"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="47"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="55"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="58"/>
         <source>Use the chosen value</source>
         <translation>采用所选的值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="59"/>
+        <source>Show the record&apos;s history</source>
+        <translation>查看该记录的修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="102"/>
         <source>Base</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="103"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="121"/>
         <source>Not resolved</source>
         <translation>未能解决</translation>
     </message>
@@ -742,42 +757,52 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="117"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="140"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="117"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="140"/>
         <source>Record A</source>
         <translation>记录甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="117"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="140"/>
         <source>Record B</source>
         <translation>记录乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="117"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="140"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="120"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="143"/>
         <source>Merge, keep A</source>
         <translation>合并，保留甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="144"/>
         <source>Merge, keep B</source>
         <translation>合并，保留乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="122"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="145"/>
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="146"/>
+        <source>History of A</source>
+        <translation>查看 A 的修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="147"/>
+        <source>History of B</source>
+        <translation>查看 B 的修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="195"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>
@@ -2006,17 +2031,17 @@
 <context>
     <name>RoleOffer</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="139"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="135"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="140"/>
         <source>Set up this installation (laptop or centre)…</source>
         <translation>设置本机（笔记本或中心）…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="157"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="162"/>
         <source>First start: choose whether this is a field laptop or the centre (Exchange menu).</source>
         <translation>首次启动：请在“数据交换”菜单中选择本机是外业笔记本还是中心。</translation>
     </message>
@@ -2065,67 +2090,67 @@
 <context>
     <name>SyncViews</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="41"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="41"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="41"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="42"/>
         <source>Duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="42"/>
         <source>Audit</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="47"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="52"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="53"/>
         <source>&amp;Import packages…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="58"/>
         <source>&amp;Export today&apos;s work…</source>
         <translation>导出今天的工作(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="63"/>
         <source>Change the role of this installation…</source>
         <translation>更改本机角色…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="73"/>
         <source>field laptop</source>
         <translation>外业笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="73"/>
         <source>centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="76"/>
         <source>Change the role of this installation</source>
         <translation>更改本机角色</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="77"/>
         <source>Changing the role is for an administrator. A centre shows the administration views and imports the teams&apos; batches; a field laptop hides them and exports its own work. Make this installation a %1?</source>
         <translation>更改角色应由管理员进行。中心显示管理视图并导入各小组的工作数据包；外业笔记本不显示这些视图，只导出本机的工作。确定把本机改为%1吗？</translation>
     </message>

@@ -287,6 +287,9 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
                       if _name(centre, Organization, two) in view.sides.item(r, 1).text())
         assert _name(centre, Organization, one) in " ".join(shown)
         assert any("laptop1机" in side for side in shown.values()), shown  # the device by name
+        with qtbot.waitSignal(view.history_requested) as asked:
+            view.history_button.click()
+        assert asked.args == [person]
         view.sides.selectRow(chosen)
         assert view.take_selected()
         assert view.queue.count() == 0
@@ -296,7 +299,8 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
 
         audit = AuditView(db)
         qtbot.addWidget(audit)
-        audit.show_record(person)
+        audit.find(_name(centre, Person, person))  # found by name, as in the workspace
+        assert _name(centre, Person, person) in audit.heading.text()
         fields = [audit.table.item(r, 2).text() for r in range(audit.table.rowCount())]
         assert "人员 · 所在单位" in fields, fields  # the moves and the resolution, in Chinese
         assert not any("organization_id" in f for f in fields), fields
@@ -309,7 +313,12 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         cells = {dups.table.item(0, c).text() for c in (1, 2)}
         assert any("烟台海岸咨询有限公司" in c for c in cells)
         assert any("烟台海岸咨询公司" in c for c in cells)
+        assert dups.table.item(0, 0).text() == "同楼宇名称相近"  # the reason, not its code
         dups.table.selectRow(0)
+        with qtbot.waitSignal(dups.history_requested) as asked:
+            dups.history_b.click()
+        audit.show_record(asked.args[0])
+        assert audit.table.rowCount() >= 1 and "烟台海岸咨询" in audit.heading.text()
         dups.decide("a")
         assert dups.table.rowCount() == 0
         with db.reader() as session:

@@ -221,3 +221,16 @@ CHANGE_LABELS: dict[str, str] = {
 def change_label(op: str) -> str:
     """The Chinese word for a change-log operation ("update" → "修改"); raw if unknown."""
     return CHANGE_LABELS.get(op, op)
+
+
+# Why two records were put side by side as possible duplicates (sync_duplicates.reason).
+DUPLICATE_REASONS: dict[str, str] = {
+    "phone": "联系电话相同",
+    "name_building": "同楼宇名称相近",
+    "unique": "统一社会信用代码等唯一项相同，已自动关联",
+}
+
+
+def duplicate_reason(reason: str) -> str:
+    """The Chinese wording of a duplicate candidate's reason; raw if unknown."""
+    return DUPLICATE_REASONS.get(reason, reason)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.models.labels import change_label, field_label
+from yeda_desktop.models.labels import change_label, duplicate_reason, field_label
+from yeda_desktop.services.search import search
 from yeda_desktop.storage import Database
 from yeda_desktop.syncflow import duplicates
 from yeda_desktop.syncflow.audit_trail import history
@@ -33,7 +36,12 @@ def _show(value: Any) -> str:
 
 
 class ConflictsView(QWidget):
-    """Open conflicts on the left; the chosen one's base and sides on the right."""
+    """Open conflicts on the left; the chosen one's base and sides on the right.
+
+    `history_requested(record_id)`: the administrator asked for the chosen record's history.
+    """
+
+    history_requested = Signal(str)
 
     def __init__(self, db: Database, officer: str, device_id: str,
                  parent: QWidget | None = None) -> None:
@@ -48,6 +56,7 @@ class ConflictsView(QWidget):
         ])
         self.sides.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.take_button = QPushButton(self.tr("Use the chosen value"), self)
+        self.history_button = QPushButton(self.tr("Show the record's history"), self)
         # The chosen conflict's field and record, in the words of the data ("人员 · 所在单位").
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
@@ -55,14 +64,23 @@ class ConflictsView(QWidget):
         box = QVBoxLayout(right)
         box.addWidget(self.heading)
         box.addWidget(self.sides, 1)
-        box.addWidget(self.take_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.take_button)
+        buttons.addWidget(self.history_button)
+        box.addLayout(buttons)
         split = QSplitter(self)
         split.addWidget(self.queue)
         split.addWidget(right)
         QVBoxLayout(self).addWidget(split)
         self.queue.currentRowChanged.connect(self._show_sides)
         self.take_button.clicked.connect(self.take_selected)
+        self.history_button.clicked.connect(self._ask_history)
         self.refresh()
+
+    def _ask_history(self) -> None:
+        row = self.queue.currentRow()
+        if 0 <= row < len(self.items):
+            self.history_requested.emit(self.items[row].record_id)
 
     def refresh(self) -> None:
         with self.db.reader() as session:
@@ -107,7 +125,12 @@ class ConflictsView(QWidget):
 
 
 class DuplicatesView(QWidget):
-    """Candidate pairs: merge into the first or the second record, or dismiss."""
+    """Candidate pairs: merge into the first or the second record, or dismiss.
+
+    `history_requested(record_id)`: the history of record A or B was asked for.
+    """
+
+    history_requested = Signal(str)
 
     def __init__(self, db: Database, officer: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,8 +143,13 @@ class DuplicatesView(QWidget):
         self.keep_a = QPushButton(self.tr("Merge, keep A"), self)
         self.keep_b = QPushButton(self.tr("Merge, keep B"), self)
         self.dismiss_button = QPushButton(self.tr("Not the same: dismiss"), self)
+        self.history_a = QPushButton(self.tr("History of A"), self)
+        self.history_b = QPushButton(self.tr("History of B"), self)
         buttons = QHBoxLayout()
         for b in (self.keep_a, self.keep_b, self.dismiss_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        for b in (self.history_a, self.history_b):
             buttons.addWidget(b)
         box = QVBoxLayout(self)
         box.addLayout(buttons)
@@ -129,6 +157,8 @@ class DuplicatesView(QWidget):
         self.keep_a.clicked.connect(lambda: self.decide("a"))
         self.keep_b.clicked.connect(lambda: self.decide("b"))
         self.dismiss_button.clicked.connect(lambda: self.decide(None))
+        self.history_a.clicked.connect(lambda: self._ask_history(1))
+        self.history_b.clicked.connect(lambda: self._ask_history(2))
         self.ids: list[tuple[str, str, str]] = []
         self.refresh()
 
@@ -141,8 +171,14 @@ class DuplicatesView(QWidget):
             for i, r in enumerate(rows):
                 names = (record_label(conn, r.table_name, r.record_a),
                          record_label(conn, r.table_name, r.record_b))
-                for col, text in enumerate((r.reason, *names, r.detail or "")):
+                for col, text in enumerate((duplicate_reason(r.reason), *names,
+                                            r.detail or "")):
                     self.table.setItem(i, col, QTableWidgetItem(text))
+
+    def _ask_history(self, side: int) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.ids):
+            self.history_requested.emit(self.ids[row][side])
 
     def decide(self, keep: str | None) -> None:
         row = self.table.currentRow()
@@ -160,14 +196,26 @@ class DuplicatesView(QWidget):
         self.refresh()
 
 
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
 class AuditView(QWidget):
-    """Every change of one record, with package, device, officer and time."""
+    """Every change of one record, with package, device, officer and time.
+
+    The record is found the way the workspace finds one (name, pinyin, phone, USCC),
+    or by its id; several matches are listed to choose from.
+    """
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.record = QLineEdit(self)
-        self.record.setPlaceholderText(self.tr("Record id (UUID)"))
+        self.record.setPlaceholderText(
+            self.tr("Organization or person: name, pinyin, phone, USCC or record id"))
+        self.matches = QListWidget(self)
+        self.matches.setMaximumHeight(140)
+        self.matches.hide()
+        self.heading = QLabel(self)
         self.table = QTableWidget(0, 7, self)
         self.table.setHorizontalHeaderLabels([
             self.tr("Time"), self.tr("Change"), self.tr("Field"), self.tr("Value"),
@@ -175,12 +223,41 @@ class AuditView(QWidget):
         ])
         box = QVBoxLayout(self)
         box.addWidget(self.record)
+        box.addWidget(self.matches)
+        box.addWidget(self.heading)
         box.addWidget(self.table, 1)
-        self.record.returnPressed.connect(lambda: self.show_record(self.record.text().strip()))
+        self.record.returnPressed.connect(lambda: self.find(self.record.text()))
+        self.matches.currentItemChanged.connect(
+            lambda item, _old: item and self.show_record(item.data(Qt.ItemDataRole.UserRole)))
+
+    def find(self, query: str) -> None:
+        """Show the record an id names, or list the records the words find."""
+        query = query.strip()
+        self.matches.clear()
+        self.matches.hide()
+        if _UUID.match(query):
+            self.show_record(query.lower())
+            return
+        with self.db.reader() as session:
+            hits = [h for h in search(session, query) if h.kind in ("org", "person")]
+        if not hits:
+            self.heading.setText(self.tr("Nothing found for \"%1\"").replace("%1", query))
+            self.table.setRowCount(0)
+            return
+        for hit in hits:
+            item = QListWidgetItem(f"{hit.title}  {hit.context}".strip())
+            item.setData(Qt.ItemDataRole.UserRole, hit.ref_id)
+            self.matches.addItem(item)
+        self.matches.setVisible(len(hits) > 1)
+        self.matches.setCurrentRow(0)
 
     def show_record(self, record_id: str) -> None:
         with self.db.reader() as session:
             entries = history(session, record_id)
+            label = record_label(session.connection(), entries[0].table_name, record_id) \
+                if entries else record_id
+        self.heading.setText(self.tr("History of %1: %2 changes")
+                             .replace("%1", label).replace("%2", str(len(entries))))
         self.table.setRowCount(len(entries))
         for r, e in enumerate(entries):
             value = _show(e.new) if e.op not in ("delete",) else ""

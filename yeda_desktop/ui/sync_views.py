@@ -33,17 +33,22 @@ class SyncViews(QObject):
         self.actions: list[QAction] = []
         add_view = getattr(window, "add_view")  # noqa: B009 - the shell's extension point
         if inst.is_centre:  # a field laptop does not see the administration views
-            self.widgets = [
-                DevicesView(db, keys, window),
-                CentreFilesView(db, keys, window),
-                ConflictsView(db, officer, inst.device_id, window),
-                DuplicatesView(db, officer, window),
-                AuditView(db, window),
-            ]
+            conflicts = ConflictsView(db, officer, inst.device_id, window)
+            candidates = DuplicatesView(db, officer, window)
+            audit = AuditView(db, window)
+            self.widgets = [DevicesView(db, keys, window), CentreFilesView(db, keys, window),
+                            conflicts, candidates, audit]
             titles = [self.tr("Devices"), self.tr("Packages"), self.tr("Conflicts"),
                       self.tr("Duplicates"), self.tr("Audit")]
-            for widget, title in zip(self.widgets, titles, strict=True):
-                add_view(widget, title)
+            tabs = [add_view(widget, title)
+                    for widget, title in zip(self.widgets, titles, strict=True)]
+
+            def show_history(record_id: str) -> None:
+                audit.show_record(record_id)
+                window.tabs.setCurrentIndex(tabs[-1])  # type: ignore[attr-defined]
+
+            conflicts.history_requested.connect(show_history)
+            candidates.history_requested.connect(show_history)
         menu = window.menuBar().addMenu(self.tr("E&xchange"))
         imp = QAction(self.tr("&Import packages…"), window)
         imp.triggered.connect(lambda: ImportDialog(db, keys, window).exec())
