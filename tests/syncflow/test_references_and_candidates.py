@@ -304,6 +304,9 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         fields = [audit.table.item(r, 2).text() for r in range(audit.table.rowCount())]
         assert "人员 · 所在单位" in fields, fields  # the moves and the resolution, in Chinese
         assert not any("organization_id" in f for f in fields), fields
+        values = " ".join(audit.table.item(r, 3).text() for r in range(audit.table.rowCount()))
+        assert _name(centre, Organization, two) in values  # the organization, not its UUID
+        assert two not in values
         changes = {audit.table.item(r, 1).text() for r in range(audit.table.rowCount())}
         assert "修改" in changes and not changes & {"insert", "update", "superseded"}, changes
 
@@ -319,6 +322,9 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
             dups.history_b.click()
         audit.show_record(asked.args[0])
         assert audit.table.rowCount() >= 1 and "烟台海岸咨询" in audit.heading.text()
+        values = [audit.table.item(r, 3).text() for r in range(audit.table.rowCount())]
+        assert "非公企业" in values and "enterprise" not in " ".join(values)  # codes as words
+        assert any(v.startswith("开展党组织活动：否") for v in values), values  # a new record
         dups.decide("a")
         assert dups.table.rowCount() == 0
         with db.reader() as session:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,12 +25,8 @@ from yeda_desktop.models.labels import change_label, duplicate_reason, field_lab
 from yeda_desktop.services.search import search
 from yeda_desktop.storage import Database
 from yeda_desktop.syncflow import duplicates
-from yeda_desktop.syncflow.audit_trail import history
+from yeda_desktop.syncflow.audit_trail import history, shown_values
 from yeda_desktop.syncflow.conflicts import ConflictView, list_conflicts, record_label, resolve
-
-
-def _show(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
 
 
 class ConflictsView(QWidget):
@@ -254,13 +248,13 @@ class AuditView(QWidget):
     def show_record(self, record_id: str) -> None:
         with self.db.reader() as session:
             entries = history(session, record_id)
+            values = shown_values(session, entries)
             label = record_label(session.connection(), entries[0].table_name, record_id) \
                 if entries else record_id
         self.heading.setText(self.tr("History of %1: %2 changes")
                              .replace("%1", label).replace("%2", str(len(entries))))
         self.table.setRowCount(len(entries))
-        for r, e in enumerate(entries):
-            value = _show(e.new) if e.op not in ("delete",) else ""
+        for r, (e, value) in enumerate(zip(entries, values, strict=True)):
             cells = (e.at, change_label(e.op), field_label(e.table_name, e.field), value,
                      e.officer or "", e.device or "", e.package_id or "")
             for col, text in enumerate(cells):
