@@ -17,52 +17,52 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="214"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="208"/>
         <source>Organization or person: name, pinyin, phone, USCC or record id</source>
         <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="221"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="215"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="221"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="215"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="221"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="215"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="221"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="215"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="216"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="216"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="216"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="244"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="238"/>
         <source>Nothing found for &quot;%1&quot;</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="259"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="254"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
     </message>
@@ -271,47 +271,47 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="48"/>
         <source>Side</source>
         <translation>一方</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="48"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="48"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="48"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="55"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="49"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="52"/>
         <source>Use the chosen value</source>
         <translation>采用所选的值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="53"/>
         <source>Show the record&apos;s history</source>
         <translation>查看该记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="102"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="96"/>
         <source>Base</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="115"/>
         <source>Not resolved</source>
         <translation>未能解决</translation>
     </message>
@@ -757,52 +757,52 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="134"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="134"/>
         <source>Record A</source>
         <translation>记录甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="134"/>
         <source>Record B</source>
         <translation>记录乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="134"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="143"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="137"/>
         <source>Merge, keep A</source>
         <translation>合并，保留甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="144"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="138"/>
         <source>Merge, keep B</source>
         <translation>合并，保留乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="145"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="139"/>
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="146"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="140"/>
         <source>History of A</source>
-        <translation>查看 A 的修改记录</translation>
+        <translation>查看甲的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="147"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="141"/>
         <source>History of B</source>
-        <translation>查看 B 的修改记录</translation>
+        <translation>查看乙的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="189"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>

@@ -317,6 +317,8 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         assert any("烟台海岸咨询有限公司" in c for c in cells)
         assert any("烟台海岸咨询公司" in c for c in cells)
         assert dups.table.item(0, 0).text() == "同楼宇名称相近"  # the reason, not its code
+        assert dups.table.item(0, 3).text() in ("烟台海岸咨询公司 / 烟台海岸咨询有限公司",
+                                                "烟台海岸咨询有限公司 / 烟台海岸咨询公司")
         dups.table.selectRow(0)
         with qtbot.waitSignal(dups.history_requested) as asked:
             dups.history_b.click()

@@ -30,6 +30,18 @@ _SUFFIXES = re.compile(
 )
 _NOISE = re.compile(r"[\s()（）·.,，、\-—]")
 SIMILAR = 0.85
+# Each candidate's detail starts with its reason in both languages, then the specifics.
+_SAME_PHONE = "联系电话相同 same phone "
+_SIMILAR_NAME = "同楼宇名称相近 similar name in one building: "
+
+
+def detail_specifics(detail: str | None) -> str:
+    """A candidate's detail without the bilingual reason (shown beside it in Chinese)."""
+    text = detail or ""
+    for prefix in (_SAME_PHONE, _SIMILAR_NAME):
+        if text.startswith(prefix):
+            return text[len(prefix):]
+    return text
 
 
 def name_key(name: str) -> str:
@@ -128,7 +140,7 @@ def _detect(conn: Connection, org_ids: list[str]) -> int:
         for other in by_phone.get(str(org.get("contact_phone")), []):
             if other != oid:
                 found[tuple(sorted((oid, other)))] = (  # type: ignore[index]
-                    "phone", f"联系电话相同 same phone {org['contact_phone']}")
+                    "phone", f"{_SAME_PHONE}{org['contact_phone']}")
     homes = _homes(conn, sorted(orgs))
     residents: dict[str, list[tuple[str, str]]] = {}
     for building in sorted({b for _, b in homes}):
@@ -143,7 +155,7 @@ def _detect(conn: Connection, org_ids: list[str]) -> int:
             if other != oid and pair not in found and similar(name, str(other_name)):
                 found[pair] = (
                     "name_building",
-                    f"同楼宇名称相近 similar name in one building: {name} / {other_name}")
+                    f"{_SIMILAR_NAME}{name} / {other_name}")
     added = 0
     for (a, b), (reason, detail) in sorted(found.items()):
         result = run_sql(conn,

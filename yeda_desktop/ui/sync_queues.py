@@ -166,7 +166,7 @@ class DuplicatesView(QWidget):
                 names = (record_label(conn, r.table_name, r.record_a),
                          record_label(conn, r.table_name, r.record_b))
                 for col, text in enumerate((duplicate_reason(r.reason), *names,
-                                            r.detail or "")):
+                                            duplicates.detail_specifics(r.detail))):
                     self.table.setItem(i, col, QTableWidgetItem(text))
 
     def _ask_history(self, side: int) -> None:
