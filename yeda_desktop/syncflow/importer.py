@@ -14,6 +14,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from yeda_desktop.gc_pause import full_collections_paused
 from yeda_desktop.models import Device
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import QuarantinedPackage, SyncPackage
@@ -40,6 +41,13 @@ def import_file(
     db: Database, keys: KeySet, path: Path, *, progress: Progress | None = None
 ) -> ImportReport:
     """Import one package of whatever kind this installation accepts."""
+    with full_collections_paused():
+        return _import_file(db, keys, path, progress)
+
+
+def _import_file(
+    db: Database, keys: KeySet, path: Path, progress: Progress | None
+) -> ImportReport:
     if path.name.endswith((".pending", ".partial")):
         raise Refused(
             "这是一次未完成的导出留下的文件，不能导入；请在写出它的电脑上再导出一次以完成它",
@@ -267,7 +275,8 @@ def release(db: Database, keys: KeySet, device_id: str | None = None) -> list[Im
     for row_id, stored in rows:
         manifest = packages.peek(stored)
         try:
-            reports.append(import_batch(db, keys, stored, manifest, quarantined_id=row_id))
+            with full_collections_paused():
+                reports.append(import_batch(db, keys, stored, manifest, quarantined_id=row_id))
         except Refused as exc:
             if exc.code in {p.value for p in QUARANTINE}:
                 continue  # still not trusted; stays in quarantine
