@@ -130,6 +130,11 @@ class Merger:
             str(old): str(new)
             for old, new in run_sql(conn, "SELECT old_id, new_id FROM sync_redirects")
         }
+        # The other way round: new id → the old ids pointing at it (aliases() without
+        # scanning every redirect for every record).
+        self._olds: dict[str, set[str]] = {}
+        for old_id, new_id in self.redirects.items():
+            self._olds.setdefault(new_id, set()).add(old_id)
         self.touched_orgs: set[str] = set()
         self.touched: dict[str, set[str]] = {}  # every record id a line named, per table
         self.rejected: set[str] = set()  # new records refused as invalid, in this batch
@@ -178,7 +183,14 @@ class Merger:
         return record_id
 
     def aliases(self, record_id: str) -> set[str]:
-        return {record_id} | {old for old in self.redirects if self.resolve(old) == record_id}
+        """The record and every merged-away UUID that now names it."""
+        if record_id in self.redirects:  # itself merged away: nothing resolves to it
+            return {record_id}
+        found, frontier = {record_id}, [record_id]
+        while frontier:
+            frontier = [o for f in frontier for o in self._olds.get(f, ()) if o not in found]
+            found.update(frontier)
+        return found
 
     def _named(self, value: Any) -> Any:
         """The record a reference value names now (a merged-away UUID names its survivor)."""
@@ -539,10 +551,14 @@ class Merger:
         run_sql(self.conn,
             "UPDATE sync_redirects SET new_id = ? WHERE new_id = ?", (new, old)
         )
-        for key, value in list(self.redirects.items()):
-            if value == old:
-                self.redirects[key] = new
+        moved = self._olds.pop(old, set())
+        for key in moved:
+            self.redirects[key] = new
+        before = self.redirects.get(old)
+        if before is not None:
+            self._olds.get(before, set()).discard(old)
         self.redirects[old] = new
+        self._olds.setdefault(new, set()).update(moved | {old})
 
     # -- deletes ----------------------------------------------------------------
     def _delete(self, table: str, rid: str, at: str, exists: bool) -> None:
