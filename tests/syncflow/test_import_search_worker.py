@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import pickle
+import threading
 from pathlib import Path
 
 import pytest
@@ -162,3 +163,22 @@ def test_no_worker_for_a_small_batch_or_a_server() -> None:
         assert worker.answer() == {}  # nothing sent, nothing answered
     finally:
         worker.close()
+
+
+def test_a_worker_whose_answer_cannot_be_read_does_not_hang_the_import(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The answer is unreadable (not a pickle) and larger than a pipe holds: the worker
+    blocks writing it; closing stops the worker instead of waiting for it forever."""
+    monkeypatch.setattr(search_worker, "_CHILD", (
+        "import sys; sys.stdin.buffer.read(); "
+        "sys.stdout.buffer.write(b'not a pickle' * 1_000_000); sys.stdout.flush()"))
+    monkeypatch.setattr(search_worker, "REAP_TIMEOUT_S", 0.5)
+    worker = search_worker.TermPrefetch()
+    assert worker.answer(timeout=30) == {}
+    closing = threading.Thread(target=worker.close, daemon=True)
+    closing.start()
+    closing.join(20)  # before, close() waited for the blocked worker forever
+    if closing.is_alive():
+        worker._process.kill()
+    assert not closing.is_alive() and worker._process.returncode is not None

@@ -47,6 +47,8 @@ QUEUED_BATCHES = 256
 # A worker that has not answered this long after the merge ended is given up on
 # (the terms are then computed here): a hung child must not hang the import.
 ANSWER_TIMEOUT_S = 600.0
+# A worker still running this long after its answer was read is stopped.
+REAP_TIMEOUT_S = 10.0
 
 # The worker: this very search_terms.py, imported from its folder, serving on stdin/stdout
 # (stdout held for the answers, sys.stdout pointed at stderr so a stray print cannot
@@ -148,13 +150,22 @@ class TermPrefetch:
             self._outbox.put(None)
 
     def close(self) -> None:
-        """Stop the worker (if still running) and reap it."""
+        """Stop the worker (if still running) and reap it.
+
+        A worker that has not exited soon after its answer was read (or given up on) is
+        killed: one still writing an answer nobody reads would otherwise block forever,
+        and the import with it.
+        """
         self._end()
         if self._process.poll() is None and self._reader.is_alive():
             self._process.kill()
         self._feeder.join()
         self._reader.join()
-        self._process.wait()
+        try:
+            self._process.wait(REAP_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
         for stream in (self._process.stdin, self._process.stdout):
             if stream is not None:
                 stream.close()
