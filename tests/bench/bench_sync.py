@@ -127,7 +127,7 @@ def laptop_rows(
             for j in range(3):
                 add("people", person_cols, {
                     **base, "id": new_id(), "organization_id": oid, "name": "张三丰"[: 2 + j % 2],
-                    "role": "staff", "party_status": "none", "phone": f"138{i:05d}{j:03d}"})
+                    "role": "staff", "party_status": "none", "phone": f"13{j}{i:08d}"})
         yield rows, changes
 
 

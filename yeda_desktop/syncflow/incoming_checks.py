@@ -58,8 +58,16 @@ def _verdict(table_name: str, name: str, value: Any) -> ValidationError | None:
     try:
         validators(table_name)[name](_Scratch(), name, value)
     except ValidationError as exc:
-        return exc
+        return _bare(exc)
     except (TypeError, ValueError, AttributeError):
         # a value of the wrong type (e.g. no name at all) is as invalid as a bad checksum
         return ValidationError(name, name, f"值无效：{value!r}", f"invalid value {value!r}")
     return None
+
+
+def _bare(exc: ValidationError) -> ValidationError:
+    """The error without its traceback and context, which are kept here only as the
+    verdict (cached): a traceback holds the importing frames and, through them, the
+    chunk of the batch being merged, in reference cycles."""
+    exc.__traceback__ = exc.__context__ = exc.__cause__ = None
+    return exc

@@ -124,7 +124,8 @@ def run_size(ctx: Context, engine: str, size: int) -> list[Figure]:
             print(f"  import {engine} {size:,}: {import_s:.1f} s, {report.status}, peaks MiB "
                   f"{rss.peaks}, batch {(root / 'batch.yeda').stat().st_size / 2**20:.0f} MiB",
                   file=sys.stderr, flush=True)
-            if report.status != "imported":
+            if report.status != "imported" or report.rejected or report.new != 4 * size:
+                # every generated record is valid: anything refused is a broken benchmark
                 raise RuntimeError("; ".join(report.lines())[:500])
             mib = (root / "batch.yeda").stat().st_size / 2**20
             (root / "batch.yeda").unlink()
