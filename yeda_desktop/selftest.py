@@ -131,6 +131,9 @@ def step_package(ctx: SelfTestContext) -> str:
 
     with read_package(path, trusted, centre, spool_dir=ctx.folder) as package:
         _expect(package.read_payload() == payload, "the payload read back differs")
+    from yeda_desktop.syncflow.json_codec import dumps_sorted  # orjson, a compiled module
+
+    _expect(dumps_sorted({"b": 1, "a": "中"}) == '{"a":"中","b":1}', "change-log JSON differs")
     return f"signed, encrypted, verified ({path.stat().st_size:,} bytes)"
 
 
