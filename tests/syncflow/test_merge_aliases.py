@@ -3,8 +3,7 @@ redirects; it must name exactly the UUIDs that resolve to the record."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,9 +17,9 @@ IDS = [f"00000000-0000-4000-8000-{n:012d}" for n in range(8)]
 @settings(max_examples=60, deadline=None)
 @given(links=st.lists(st.tuples(st.sampled_from(IDS), st.sampled_from(IDS)), max_size=12))
 def test_aliases_are_the_ids_that_resolve_to_the_record(
-    tmp_path_factory: object, links: list[tuple[str, str]]
+    tmp_path_factory: pytest.TempPathFactory, links: list[tuple[str, str]]
 ) -> None:
-    folder: Path = tmp_path_factory.mktemp("aliases")  # type: ignore[attr-defined]
+    folder = tmp_path_factory.mktemp("aliases")
     db = open_database(folder / "centre.sqlite")
     with db.engine.begin() as conn:
         merger = Merger(conn, package_id="p", device_id="d", now="2026-11-28T10:00:00",

@@ -20,6 +20,7 @@ from yeda_desktop.ui.app import start
 from yeda_desktop.ui.main_window import MainWindow
 from yeda_desktop.ui.role_dialog import RoleDialog
 from yeda_desktop.ui.settings import AppSettings
+from yeda_desktop.ui.sync_queues import AuditView, ConflictsView
 
 ADMIN_TABS = {"设备", "数据包", "冲突", "疑似重复", "修改记录"}
 
@@ -192,6 +193,12 @@ def test_changing_the_role_later_is_deliberate(
     assert chosen and chosen[0].windowTitle() == "更改本机角色"
     qtbot.waitUntil(lambda: _tabs(window) >= ADMIN_TABS)
     assert _role_now(window) is Role.CENTRE
+    # the conflict queue's "show the record's history" opens the audit tab on it
+    conflicts = window.findChildren(ConflictsView)[-1]
+    audit = window.findChildren(AuditView)[-1]
+    conflicts.history_requested.emit("00000000-0000-4000-8000-000000000000")
+    assert window.tabs.currentWidget() is audit
+    assert "共 0 条" in audit.heading.text()
     window.close()
 
 

