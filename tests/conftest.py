@@ -28,6 +28,30 @@ def _private_user_folders(
 
 
 @pytest.fixture
+def english_ui() -> Iterator[None]:
+    """The GUI in its source language for one test, even after an earlier test of the
+    same run installed the Chinese catalogue (`zh_app` and the app's start parent their
+    translators to the application)."""
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    app = QCoreApplication.instance()
+    if app is None:  # no application yet: nothing translated
+        yield
+        return
+    chinese = app.findChildren(QTranslator)
+    locale = QLocale()
+    for translator in chinese:
+        app.removeTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    try:
+        yield
+    finally:
+        for translator in chinese:
+            app.installTranslator(translator)
+        QLocale.setDefault(locale)
+
+
+@pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "yeda.sqlite"
 

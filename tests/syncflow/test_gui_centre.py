@@ -37,7 +37,7 @@ def kind_of(path: Path) -> PackageKind:
 
 
 def test_profile_baseline_receipt_and_quarantine(
-    qtbot: QtBot, sites: tuple[Site, list[Site], Path],
+    qtbot: QtBot, sites: tuple[Site, list[Site], Path], english_ui: None,
 ) -> None:
     centre, (laptop,), stick = sites
     late = Site("late-gui", centre.folder.parent / "late-gui")
@@ -88,7 +88,7 @@ def test_profile_baseline_receipt_and_quarantine(
 
 
 def test_passphrase_prompt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                           qtbot: QtBot) -> None:
+                           qtbot: QtBot, english_ui: None) -> None:
     KeySet.generate().save(tmp_path / "keys", "正确的口令")
     monkeypatch.delenv("YEDA_KEY_PASSPHRASE", raising=False)
     answers = iter([("wrong", True), ("正确的口令", True)])
