@@ -10,7 +10,12 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.exc import IntegrityError
 
 from yeda_desktop.storage import driver_sql
-from yeda_desktop.storage.driver_sql import insert_many, run_sql, write_behind
+from yeda_desktop.storage.driver_sql import (
+    insert_many,
+    read_beside_queue,
+    run_sql,
+    write_behind,
+)
 
 
 @pytest.fixture
@@ -75,6 +80,33 @@ def test_a_select_of_another_table_does_not_wait(engine: Engine) -> None:
         release.set()
         run_sql(conn, "SELECT count(*) FROM a")  # waits for it
         assert behind._queued == {}
+
+
+def test_a_read_beside_the_queue_does_not_wait_even_on_a_queued_table(engine: Engine) -> None:
+    import threading
+
+    release = threading.Event()
+
+    class Stuck:
+        def execute(self, _sql: str, _values: object) -> None:
+            assert release.wait(10)
+
+        def close(self) -> None:
+            pass
+
+    with engine.begin() as conn:
+        insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(0, 2))
+        with write_behind(conn):
+            behind = conn.info[driver_sql._BEHIND]
+            behind._cursor = Stuck()
+            insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(10, 3))
+            # the rows already there, now, while the queued insert is still held
+            assert read_beside_queue(conn, "SELECT id FROM a WHERE id < ? ORDER BY id",
+                                     (100,)) == [(0,), (1,)]
+            assert behind._queued == {"a": 1}
+            release.set()
+            assert run_sql(conn, "SELECT count(*) FROM a").scalar() == 2  # the stub wrote none
+        assert read_beside_queue(conn, "SELECT count(*) FROM a") == [(2,)]  # no queue: plain
 
 
 def test_an_insert_error_is_raised_as_sqlalchemys(engine: Engine) -> None:

@@ -9,7 +9,8 @@ sends a statement per row there (pipelined, still several times slower).
 Within `write_behind(conn)` (SQLite), `insert_many` only queues its rows: a second
 thread inserts them while this one goes on with the next rows' Python (see
 `WriteBehind`), and any other statement on the connection first waits for the
-queue whenever it could see the difference.
+queue whenever it could see the difference (`read_beside_queue` is the exception the
+caller vouches for).
 """
 
 from __future__ import annotations
@@ -125,6 +126,7 @@ class WriteBehind:
         self._words: dict[str, re.Pattern[str]] = {}
         self._error: tuple[BaseException, str] | None = None
         self._skip = False  # after an error, or once the caller gave up: run nothing more
+        self._beside = 0  # > 0 while a read_beside_queue runs: no wait
         self._sql: dict[tuple[str, str, int], str] = {}
         self._thread = threading.Thread(target=self._run, name="write-behind", daemon=True)
         self._thread.start()
@@ -165,6 +167,8 @@ class WriteBehind:
 
     def before(self, sql: str) -> None:
         """Wait for the queue if `sql` could see or change the order of what is queued."""
+        if self._beside:
+            return
         with self._lock:
             queued = list(self._queued)
         if not queued and self._error is None:
@@ -199,6 +203,25 @@ class WriteBehind:
         self._jobs.put(None)
         self._thread.join()
         self._cursor.close()
+
+
+def read_beside_queue(
+    conn: Connection, sql: str, params: Sequence[Any] = ()
+) -> list[Any]:
+    """The rows of a SELECT run now, beside the inserts `write_behind` still holds.
+
+    Only for a query whose answer those rows cannot change, which the caller knows
+    from what it queued (say, deletions it has not made): waiting for the queue would
+    leave this thread idle while the other one writes.
+    """
+    behind: WriteBehind | None = conn.info.get(_BEHIND)
+    if behind is None:
+        return list(run_sql(conn, sql, params))
+    behind._beside += 1
+    try:
+        return list(run_sql(conn, sql, params))
+    finally:
+        behind._beside -= 1
 
 
 @contextmanager

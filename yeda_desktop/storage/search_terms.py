@@ -254,7 +254,8 @@ def key_of(line: object) -> TermKey | None:
 
 def serve(source: BinaryIO, out: BinaryIO) -> int:
     """The search worker's side (see search_worker): lists of term keys from `source`
-    until None, then one dict of their terms to `out`.
+    until None; for each list, a dict of the terms of its keys not answered before
+    to `out` as soon as they are computed, and None after the last.
 
     A thread reads the keys as they come, so the importer's pipe never fills while
     this thread still loads pypinyin or computes. This lives here, not in
@@ -277,19 +278,23 @@ def serve(source: BinaryIO, out: BinaryIO) -> int:
 
     reader = threading.Thread(target=read, name="key-reader", daemon=True)
     reader.start()
-    terms: dict[TermKey, str] = {}
+    answered: set[TermKey] = set()
     try:
         warm_up()  # while the importer still verifies and decrypts
         while (batch := keys.get()) is not None:
+            terms: dict[TermKey, str] = {}
             for key in batch:
-                if key not in terms and (found := terms_of(key)) is not None:
+                if key not in answered and (found := terms_of(key)) is not None:
                     terms[key] = found
+                    answered.add(key)
+            pickle.dump(terms, out, pickle.HIGHEST_PROTOCOL)
+            out.flush()
         reader.join()
         if failed:
             if failed[0]:
                 pickle.dump(("error", failed[0]), out, pickle.HIGHEST_PROTOCOL)
             return 1
-        pickle.dump(terms, out, pickle.HIGHEST_PROTOCOL)
+        pickle.dump(None, out, pickle.HIGHEST_PROTOCOL)
         return 0
     except BaseException:
         pickle.dump(("error", traceback.format_exc(limit=-3)), out, pickle.HIGHEST_PROTOCOL)

@@ -5,17 +5,19 @@ time: pypinyin's dictionaries alone take a good part of a second to load, then e
 name's pinyin. As the importer reads the payload's lines, it sends each organization's
 and person's name and phone numbers (`TermPrefetch.tap`, a thousand at a time) to a
 second Python process, which loads pypinyin and computes their terms on the other
-core meanwhile; at the end it hands back every document's terms keyed by the values
-they were made of (`search_terms.TermKey`). The importer still builds each document from the row as
-stored after the merge and only looks its terms up here: a value the merge changed,
-or one never sent, is computed in place, so the index is the same with or without
-the worker (and without it entirely: a frozen app, a failed start, a small batch).
+core meanwhile and hands them back as it goes, keyed by the values they were made of
+(`search_terms.TermKey`). The importer indexes each new record as soon as its terms
+are back (`known`), and every other record after the merge from the row as stored
+(`answer`, once all are back): a value the merge changed, or one never sent or never
+answered, is computed in place, so the index is the same with or without the worker
+(and without it entirely: a frozen app, a failed start, a small batch).
 
 Messages are pickles: the parent sends lists of keys and then None; the
-child (`search_terms.serve`) answers once, with the dict of terms (or an ("error",
-text) pair). A plain subprocess, not multiprocessing: spawning would re-run the
-caller's main script. It imports search_terms from its folder as a module of its
-own: through the storage package it would first load SQLAlchemy and the models.
+child (`search_terms.serve`) answers each list with a dict of terms, then None (or,
+on failure, an ("error", text) pair). A plain subprocess, not multiprocessing:
+spawning would re-run the caller's main script. It imports search_terms from its
+folder as a module of its own: through the storage package it would first load
+SQLAlchemy and the models.
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ class TermPrefetch:
         self._batch: list[TermKey] = []
         self._sending = True
         self._ended = False
-        self._answer: dict[TermKey, str] = {}
+        self._answer: dict[TermKey, str] = {}  # filled by the reader thread as answers come
         self._feeder = threading.Thread(target=self._feed, name="terms-feeder", daemon=True)
         self._reader = threading.Thread(target=self._read, name="terms-reader", daemon=True)
         self._feeder.start()
@@ -111,11 +113,10 @@ class TermPrefetch:
         stream = self._process.stdout
         assert stream is not None
         try:
-            answer = pickle.load(stream)
-        except Exception:  # any failure means computing in place
+            while isinstance(part := pickle.load(stream), dict):
+                self._answer.update(part)
+        except Exception:  # what is missing is computed in place
             return
-        if isinstance(answer, dict):
-            self._answer = answer
 
     def tap(self, lines: Iterable[Line]) -> Iterator[Line]:
         """The lines unchanged; each organization's and person's key sent on the way."""
@@ -133,13 +134,17 @@ class TermPrefetch:
             self._sending = False
         self._batch = []
 
+    def known(self) -> Mapping[TermKey, str]:
+        """The terms answered so far, by key (it grows as answers come; never waits)."""
+        return self._answer
+
     def answer(self, timeout: float = ANSWER_TIMEOUT_S) -> Mapping[TermKey, str]:
-        """Every sent organization's and person's terms, by key (empty on any failure)."""
+        """Every sent organization's and person's terms, by key, once the worker has
+        answered them all (after a failure: those answered before it)."""
         self._end()
         self._reader.join(timeout)
         if self._reader.is_alive():
             self.close()
-            return {}
         return self._answer
 
     def _end(self) -> None:

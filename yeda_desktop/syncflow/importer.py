@@ -24,6 +24,7 @@ from yeda_desktop.sync import KeySet, Manifest, PackageKind, Problem, SyncError,
 from yeda_desktop.syncflow import duplicates, packages
 from yeda_desktop.syncflow.baseline import import_baseline
 from yeda_desktop.syncflow.enrolment import trust_of
+from yeda_desktop.syncflow.fresh_index import FreshIndex
 from yeda_desktop.syncflow.installation import Role, require_installation
 from yeda_desktop.syncflow.lines import decode_lines
 from yeda_desktop.syncflow.merge import Merger
@@ -196,18 +197,23 @@ def _import_batch(
                 return early
             conn = session.connection()
             defer_foreign_keys(conn)
+            fresh = (FreshIndex(conn, prefetch.known if prefetch else None)
+                     if search_index.has_index(conn) else None)
             merger = Merger(conn, package_id=str(manifest.package_id), device_id=device_id,
-                            now=stamp(utcnow()), report=report)
+                            now=stamp(utcnow()), report=report, index=fresh)
             lines = decode_lines(package.iter_payload())
             if prefetch is not None:
                 lines = prefetch.tap(lines)
-            # SQLite: rows are inserted by a second thread while this one reads and
-            # merges the next (every insert has run when the block ends).
-            with write_behind(conn):
+            # SQLite: rows (and new records' search documents) are inserted by a second
+            # thread while this one reads and merges the next (every insert has run when
+            # the block ends).
+            with search_index.many_writes(conn), write_behind(conn):
                 merger.run(lines, (lambda done: progress(done, total)) if progress else None)
                 refresh_statistics(conn, merger.touched)
-                known = prefetch.answer() if prefetch else None  # the log is written meanwhile
-                search_index.refresh_records(conn, merger.touched, known)  # merged with plain SQL
+                known = prefetch.answer() if prefetch else {}  # the log is written meanwhile
+                if fresh is not None:
+                    fresh.finish(known)
+                search_index.refresh_records(conn, merger.reindex, known)  # the other records
                 report.duplicates += duplicates.detect(conn, merger.touched_orgs)
             device = session.get(Device, device_id)
             assert device is not None

@@ -22,17 +22,17 @@ from typing import Any
 
 from sqlalchemy import Connection, UniqueConstraint
 
+from yeda_desktop.ledger.logged_writes import new_ids
 from yeda_desktop.models import Base
-from yeda_desktop.storage.driver_sql import insert_many, run_sql
+from yeda_desktop.storage.driver_sql import insert_many, read_beside_queue, run_sql
 from yeda_desktop.syncflow import conflicts as conflict_rows
-from yeda_desktop.syncflow import incoming_checks, json_codec
+from yeda_desktop.syncflow import fresh_index, incoming_checks, json_codec
 from yeda_desktop.syncflow.records import (
     CHUNK,
     REDIRECT_UPSERT,
     as_stamp,
     converters,
     fetch_rows,
-    fresh_ids,
     insert_rows,
     logged_columns,
     logged_value,
@@ -120,8 +120,10 @@ class Merger:
         device_id: str,
         now: str,
         report: ImportReport,
+        index: fresh_index.FreshIndex | None = None,
     ) -> None:
         self.conn = conn
+        self.index = index
         self.package_id = package_id
         self.device_id = device_id
         self.now = now
@@ -137,6 +139,9 @@ class Merger:
             self._olds.setdefault(new_id, set()).add(old_id)
         self.touched_orgs: set[str] = set()
         self.touched: dict[str, set[str]] = {}  # every record id a line named, per table
+        # The records whose search documents are refreshed after the merge: all but the
+        # new ones `index` was given (unless named again).
+        self.reindex: dict[str, set[str]] = {}
         self.rejected: set[str] = set()  # new records refused as invalid, in this batch
         self.linked_tables: set[str] = set()  # tables whose records got a redirect here
         self._log: list[tuple[Any, ...]] = []
@@ -205,8 +210,11 @@ class Merger:
         puts: list[tuple[str, dict[str, Any], Line]] = []
         deletes: list[tuple[str, str]] = []
         touched = self.touched.setdefault(table, set())
+        named_before: set[str] = set()  # by an earlier line of this batch
         for line in lines:
             rid = self.resolve(str(line.get("id")))
+            if rid in touched:
+                named_before.add(rid)
             touched.add(rid)
             if line.get("op") == "del":
                 deletes.append((rid, str(line.get("at") or self.now)))
@@ -218,7 +226,13 @@ class Merger:
                     values[col] = self.resolve(values[col])
             puts.append((rid, values, line))
         ids = [p[0] for p in puts] + [d[0] for d in deletes]
-        existing = {row["id"]: row for row in fetch_rows(self.conn, table, ids)}
+        # The inserts still queued (write_behind) are of records earlier lines named: the
+        # others' rows, if any, were there before this batch and are read without waiting.
+        existing = {row["id"]: row for row in fetch_rows(
+            self.conn, table, [i for i in ids if i not in named_before], beside_queue=True)}
+        if named_before:
+            existing.update((row["id"], row) for row in fetch_rows(
+                self.conn, table, sorted(named_before)))
         # Duplicate candidates to re-check: organizations that went, or moved between units
         # (new ones and renames are noted where they are written).
         if table in ("organizations", "occupancies"):
@@ -265,6 +279,13 @@ class Merger:
         added = {rid for rid, _, _ in inserts}
         for rid, at in deletes:
             self._delete(table, rid, at, rid in existing or rid in added)
+        # A record `index` got as new is left out unless deleted right after (a later
+        # line naming it finds it existing: not new then).
+        reindex = self.reindex.setdefault(table, set())
+        if self.index is not None and fresh_index.covers(table):
+            reindex.update((rid for rid, _ in deletes), (rid for rid in ids if rid not in added))
+        else:
+            reindex.update(ids)
 
     def _refuse(self, rid: str, exists: bool, zh: str, en: str) -> None:
         """Reject one record; a new one is remembered so that its children are rejected too
@@ -274,10 +295,16 @@ class Merger:
             self.rejected.add(rid)
 
     def _tombstones(self, table: str, ids: list[str]) -> set[str]:
+        """The ids the log shows deleted at the centre.
+
+        Read without waiting for this batch's queued log rows (write_behind): no deletion
+        is ever among them, since `_delete`'s DELETE waits for the queue right after
+        queuing its own (tests/syncflow/test_tombstones.py, write-behind cases).
+        """
         found: set[str] = set()
         for start in range(0, len(ids), CHUNK):
             part = ids[start : start + CHUNK]
-            rows = run_sql(self.conn,
+            rows = read_beside_queue(self.conn,
                 "SELECT record_id FROM change_log WHERE table_name = ? AND op = 'delete' "
                 f"AND record_id IN ({', '.join('?' for _ in part)})",
                 (table, *part),
@@ -321,6 +348,8 @@ class Merger:
         if not items:
             return
         insert_rows(self.conn, table, (values for _, values, _ in items))
+        if self.index is not None and fresh_index.covers(table):
+            self.index.add(table, (values for _, values, _ in items))
         self._restat(table, len(items))
         if referencing(table):  # only a parent's ids are looked up again
             self._added.setdefault(table, set()).update(rid for rid, _, _ in items)
@@ -497,6 +526,7 @@ class Merger:
 
     # -- links of rows colliding on a unique key ----------------------------------
     def _link(self, table: str, values: dict[str, Any], line: Line, other: str) -> None:
+        self.reindex.setdefault(table, set()).add(other)  # perhaps new, now renamed or linked
         other_row = next(fetch_rows(self.conn, table, [other]))
         rid = str(values["id"])
         mine = (str(values.get("created_at") or ""), rid)
@@ -596,7 +626,7 @@ class Merger:
             "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
             "new_value, base_revision, at, officer, device_id, package_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(cid, *row, *tail) for cid, row in zip(fresh_ids(len(self._log)), self._log,
+            [(cid, *row, *tail) for cid, row in zip(new_ids(len(self._log)), self._log,
                                                    strict=True)],
         )
         self._log.clear()

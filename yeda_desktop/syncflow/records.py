@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime
 from functools import cache
@@ -12,7 +11,7 @@ from typing import Any, cast
 from sqlalchemy import Boolean, Connection, Date, DateTime, Table
 
 from yeda_desktop.models import Base, Synced
-from yeda_desktop.storage.driver_sql import insert_many, run_sql
+from yeda_desktop.storage.driver_sql import insert_many, read_beside_queue, run_sql
 
 # Local trust data never travels; every other Synced table does.
 LOCAL_TABLES = frozenset({"devices"})
@@ -155,9 +154,14 @@ def writable(table_name: str, cols: Sequence[str], row: Sequence[Any]) -> tuple[
 
 
 def fetch_rows(
-    conn: Connection, table_name: str, ids: Sequence[str]
+    conn: Connection, table_name: str, ids: Sequence[str], *, beside_queue: bool = False
 ) -> Iterator[dict[str, Any]]:
-    """Stored values (canonical spelling) of the rows with these ids, missing ids skipped."""
+    """Stored values (canonical spelling) of the rows with these ids, missing ids skipped.
+
+    `beside_queue`: read without waiting for inserts `write_behind` still holds, for ids
+    the caller knows none of them has (`driver_sql.read_beside_queue`).
+    """
+    read = read_beside_queue if beside_queue else run_sql
     cols = columns(table_name)
     select_list = ", ".join(cols)
     # sqlite3 hands back the canonical spelling itself (ints, text): nothing to convert.
@@ -165,7 +169,7 @@ def fetch_rows(
     for start in range(0, len(ids), CHUNK):
         part = ids[start : start + CHUNK]
         marks = ", ".join("?" for _ in part)
-        result = run_sql(conn,
+        result = read(conn,
             f"SELECT {select_list} FROM {table_name} WHERE id IN ({marks})", tuple(part)
         )
         for row in result:
@@ -232,19 +236,6 @@ def stored_value(table_name: str, column: str, logged: Any) -> Any:
     if converter is _datetime:
         return stamp(datetime.fromisoformat(str(logged)))
     return logged
-
-
-def fresh_ids(count: int) -> list[str]:
-    """`count` random version-4 UUID strings, from one read of the system's random source
-    (`uuid.uuid4()` per change-log row was a visible share of a large import)."""
-    raw = bytearray(os.urandom(16 * count))
-    out = []
-    for i in range(0, 16 * count, 16):
-        raw[i + 6] = (raw[i + 6] & 0x0F) | 0x40
-        raw[i + 8] = (raw[i + 8] & 0x3F) | 0x80
-        h = raw[i : i + 16].hex()
-        out.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
-    return out
 
 
 def defer_foreign_keys(conn: Connection) -> None:
