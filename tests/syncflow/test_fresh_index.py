@@ -115,6 +115,7 @@ def test_the_index_after_a_batch_is_the_rebuilt_index(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answered: str
 ) -> None:
     monkeypatch.setattr(fresh_index, "WAITING_AT_MOST", 3)  # the overflow path too
+    monkeypatch.setattr(fresh_index, "WRITE_FROM", 2)
     if answered.endswith("slow writer"):
         start = driver_sql.WriteBehind.__init__
 

@@ -22,7 +22,7 @@ from yeda_desktop.storage.search_terms import KEY_COLUMNS, TermKey
 
 Known = Callable[[], Mapping[TermKey, str]]
 
-# Documents written together at the end (a few multi-row statements each).
+# Documents computed and written together when not answered by a worker.
 WRITE_FROM = 5000
 # New records held for their terms at most; beyond, the oldest are computed here, so
 # memory stays bounded whatever the batch and however slow the worker.
@@ -57,13 +57,15 @@ class FreshIndex:
         kind, cols = KEY_COLUMNS[table]
         self._waiting.extend((table, str(v["id"]), (kind, *map(v.get, cols))) for v in rows)
         known = self._known() if self._known else {}
+        # Over the bound, computed here down to a WRITE_FROM below it (a few large writes).
+        overflow = len(self._waiting) > WAITING_AT_MOST
         ready: list[search_index.Doc] = []
         while self._waiting:
             table, rid, key = self._waiting[0]
             terms = known.get(key)
             if terms is not None:
                 ready.append((str(key[0]), rid, str(key[1]), terms))
-            elif len(self._waiting) > WAITING_AT_MOST:
+            elif overflow and len(self._waiting) > WAITING_AT_MOST - WRITE_FROM:
                 ready.append(_MAKE[table](rid, *key[1:]))
             else:
                 break
