@@ -81,3 +81,12 @@ def test_invalid_uscc_rejects_the_record_not_the_batch(
         unchanged = session.get(Organization, ids[2])
         assert unchanged is not None and unchanged.uscc == old_uscc
     db.close()
+
+
+def test_a_new_record_is_checked_in_every_validated_field() -> None:
+    """No fields named: every column with a validator, the same verdict as naming them."""
+    values = {"name": "王芳", "phone": "1381234567", "id_number": "110101199003070000"}
+    every = problem("people", values)
+    assert every is not None and every == problem("people", values, list(values))
+    assert every.field == "id_number"  # the first refused, in column order (by name)
+    assert problem("people", {**values, "phone": None, "id_number": None}) is None

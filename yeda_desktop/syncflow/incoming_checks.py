@@ -39,12 +39,21 @@ def validators(table_name: str) -> dict[str, Validator]:
     return {}
 
 
+@cache
+def _checked_in_order(table_name: str) -> tuple[str, ...]:
+    return tuple(sorted(validators(table_name)))
+
+
 def problem(
-    table_name: str, values: Mapping[str, Any], fields: Iterable[str]
+    table_name: str, values: Mapping[str, Any], fields: Iterable[str] | None = None
 ) -> ValidationError | None:
-    """The first of `fields` whose incoming value its model's validator refuses, or None."""
-    checks = validators(table_name)
-    for name in sorted(checks.keys() & set(fields)):
+    """The first of `fields` (None: every checked column, as for a new record) whose
+    incoming value its model's validator refuses, or None."""
+    if fields is None:
+        names: Iterable[str] = _checked_in_order(table_name)
+    else:
+        names = sorted(validators(table_name).keys() & set(fields))
+    for name in names:
         found = _verdict(table_name, name, values.get(name))
         if found is not None:
             return found

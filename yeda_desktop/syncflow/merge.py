@@ -249,7 +249,7 @@ class Merger:
         updates: list[tuple[str, dict[str, Any], Line]] = []
         checks = incoming_checks.validators(table)
         for rid, values, line in puts:
-            fields = (line.get("c") or {}).keys() if rid in existing else checks.keys()
+            fields = (line.get("c") or {}).keys() if rid in existing else None  # None: all
             bad = incoming_checks.problem(table, values, fields) if checks else None
             if bad is not None:
                 self._refuse(rid, rid in existing, f"数据无效，{bad.zh}",
