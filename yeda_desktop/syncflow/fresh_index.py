@@ -50,7 +50,6 @@ class FreshIndex:
         self._docs = search_index.NewDocs(conn)
         self._known = known
         self._waiting: deque[tuple[str, str, TermKey]] = deque()  # table, record id, key
-        self.indexed = 0
 
     def add(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
         """The stored values of new rows of `table` (one `covers`)."""
@@ -61,30 +60,26 @@ class FreshIndex:
         overflow = len(self._waiting) > WAITING_AT_MOST
         ready: list[search_index.Doc] = []
         while self._waiting:
-            table, rid, key = self._waiting[0]
+            of, rid, key = self._waiting[0]
             terms = known.get(key)
             if terms is not None:
                 ready.append((str(key[0]), rid, str(key[1]), terms))
             elif overflow and len(self._waiting) > WAITING_AT_MOST - WRITE_FROM:
-                ready.append(_MAKE[table](rid, *key[1:]))
+                ready.append(_MAKE[of](rid, *key[1:]))
             else:
                 break
             self._waiting.popleft()
-        self._write(ready)
+        self._docs.write(ready)
 
     def finish(self, answer: Mapping[TermKey, str]) -> None:
         """Write every document still waiting: terms from `answer`, or computed here."""
-        ready = []
+        ready: list[search_index.Doc] = []
         while self._waiting:
-            table, rid, key = self._waiting.popleft()
+            of, rid, key = self._waiting.popleft()
             terms = answer.get(key)
-            ready.append(_MAKE[table](rid, *key[1:]) if terms is None
+            ready.append(_MAKE[of](rid, *key[1:]) if terms is None
                          else (str(key[0]), rid, str(key[1]), terms))
             if len(ready) >= WRITE_FROM:
-                self._write(ready)
+                self._docs.write(ready)
                 ready = []
-        self._write(ready)
-
-    def _write(self, docs: list[search_index.Doc]) -> None:
-        self._docs.write(docs)
-        self.indexed += len(docs)
+        self._docs.write(ready)
