@@ -1,4 +1,4 @@
-"""Bulk work makes full garbage collections rarer, and always gives the thresholds back."""
+"""Bulk work makes garbage collections rarer, and always gives the thresholds back."""
 
 from __future__ import annotations
 
@@ -7,15 +7,15 @@ import weakref
 
 import pytest
 
-from yeda_desktop.gc_pause import fewer_full_collections
+from yeda_desktop.gc_pause import fewer_collections
 
 
-def test_full_collections_are_rarer_and_the_thresholds_come_back() -> None:
+def test_collections_are_rarer_and_the_thresholds_come_back() -> None:
     before = gc.get_threshold()
-    with fewer_full_collections():
+    with fewer_collections():
         young, middle, full = gc.get_threshold()
-        assert (young, middle) == before[:2] and full >= 20 * before[2]
-        with fewer_full_collections():  # nested: still rarer
+        assert young >= 50 * before[0] and middle == before[1] and full >= 20 * before[2]
+        with fewer_collections():  # nested: still rarer
             assert gc.get_threshold()[2] == full
         assert gc.get_threshold()[2] == full
     assert gc.get_threshold() == before
@@ -23,7 +23,7 @@ def test_full_collections_are_rarer_and_the_thresholds_come_back() -> None:
 
 def test_thresholds_come_back_after_an_error() -> None:
     before = gc.get_threshold()
-    with pytest.raises(RuntimeError), fewer_full_collections():
+    with pytest.raises(RuntimeError), fewer_collections():
         raise RuntimeError("import failed")
     assert gc.get_threshold() == before
 
@@ -33,7 +33,7 @@ def test_young_cycles_are_still_freed_meanwhile() -> None:
         def __init__(self) -> None:
             self.me = self  # a cycle: only the collector frees it
 
-    with fewer_full_collections():
+    with fewer_collections():
         refs = [weakref.ref(Node()) for _ in range(10 * gc.get_threshold()[0])]
         alive = sum(ref() is not None for ref in refs)
     assert alive < len(refs) / 2

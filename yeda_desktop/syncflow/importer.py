@@ -14,7 +14,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from yeda_desktop.gc_pause import fewer_full_collections
+from yeda_desktop.gc_pause import fewer_collections
 from yeda_desktop.models import Device
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import QuarantinedPackage, SyncPackage
@@ -42,7 +42,7 @@ def import_file(
     db: Database, keys: KeySet, path: Path, *, progress: Progress | None = None
 ) -> ImportReport:
     """Import one package of whatever kind this installation accepts."""
-    with fewer_full_collections():
+    with fewer_collections():
         return _import_file(db, keys, path, progress)
 
 
@@ -281,7 +281,7 @@ def release(db: Database, keys: KeySet, device_id: str | None = None) -> list[Im
     for row_id, stored in rows:
         manifest = packages.peek(stored)
         try:
-            with fewer_full_collections():
+            with fewer_collections():
                 reports.append(import_batch(db, keys, stored, manifest, quarantined_id=row_id))
         except Refused as exc:
             if exc.code in {p.value for p in QUARANTINE}:
