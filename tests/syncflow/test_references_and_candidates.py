@@ -309,6 +309,8 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         assert two not in values
         changes = {audit.table.item(r, 1).text() for r in range(audit.table.rowCount())}
         assert "修改" in changes and not changes & {"insert", "update", "superseded"}, changes
+        when = audit.table.item(0, 0)  # to the second; the whole stamp in the tooltip
+        assert len(when.text()) == 19 and when.toolTip().startswith(when.text())
 
         dups = DuplicatesView(db, "管理员")
         qtbot.addWidget(dups)
@@ -327,6 +329,8 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         values = [audit.table.item(r, 3).text() for r in range(audit.table.rowCount())]
         assert "非公企业" in values and "enterprise" not in " ".join(values)  # codes as words
         assert any(v.startswith("开展党组织活动：否") for v in values), values  # a new record
+        assert audit.table.columnWidth(3) <= 360  # the long one in full in its tooltip
+        assert {audit.table.item(r, 3).toolTip() for r in range(len(values))} == set(values)
         dups.decide("a")
         assert dups.table.rowCount() == 0
         with db.reader() as session:

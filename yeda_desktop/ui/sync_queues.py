@@ -193,6 +193,9 @@ class DuplicatesView(QWidget):
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
+_VALUE_WIDTH = 360  # pixels of the value column at most; the whole value in its tooltip
+
+
 class AuditView(QWidget):
     """Every change of one record, with package, device, officer and time.
 
@@ -215,6 +218,8 @@ class AuditView(QWidget):
             self.tr("Time"), self.tr("Change"), self.tr("Field"), self.tr("Value"),
             self.tr("Officer"), self.tr("Device"), self.tr("Package"),
         ])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
         box = QVBoxLayout(self)
         box.addWidget(self.record)
         box.addWidget(self.matches)
@@ -255,10 +260,16 @@ class AuditView(QWidget):
                              .replace("%1", label).replace("%2", str(len(entries))))
         self.table.setRowCount(len(entries))
         for r, (e, value) in enumerate(zip(entries, values, strict=True)):
-            cells = (e.at, change_label(e.op), field_label(e.table_name, e.field), value,
+            cells = (e.at[:19], change_label(e.op), field_label(e.table_name, e.field), value,
                      e.officer or "", e.device or "", e.package_id or "")
-            for col, text in enumerate(cells):
+            tips = (e.at, "", f"{e.table_name}.{e.field}" if e.field else e.table_name, value,
+                    "", "", "")
+            for col, (text, tip) in enumerate(zip(cells, tips, strict=True)):
                 item = QTableWidgetItem(text)
-                if col == 2:
-                    item.setToolTip(f"{e.table_name}.{e.field}" if e.field else e.table_name)
+                if tip:
+                    item.setToolTip(tip)  # the whole stamp, the column, a long value
                 self.table.setItem(r, col, item)
+        self.table.resizeColumnsToContents()
+        value_column = 3
+        if self.table.columnWidth(value_column) > _VALUE_WIDTH:  # an insert lists every field
+            self.table.setColumnWidth(value_column, _VALUE_WIDTH)
