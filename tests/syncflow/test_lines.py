@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from yeda_desktop.errors import YedaError
 from yeda_desktop.syncflow.lines import decode_lines, encode_lines
 
-# Integers at and beyond 64 bits (orjson makes floats of the latter; it parsed these lines
-# faster alone but made the import slower, twice measured), floats incl. NaN and
-# infinities, lone surrogates, 18-digit ID numbers, Chinese.
+# Integers at and beyond 64 bits (orjson makes floats of the latter; tried three times for
+# these lines, it parsed them faster alone but never made an import faster), floats incl.
+# NaN and infinities, lone surrogates, 18-digit ID numbers, Chinese.
 values = st.recursive(
     st.none() | st.booleans() | st.integers(min_value=-(2**70), max_value=2**70)
     | st.sampled_from([2**63 - 1, 2**63, 2**64 - 1, 2**64, -(2**63), -(2**63) - 1])
