@@ -16,6 +16,7 @@ import pytest
 
 from yeda_desktop.demo import generate_demo
 from yeda_desktop.storage import open_database
+from yeda_desktop.ui.recovery import server_name
 
 DRIVER = """
 import sys
@@ -72,6 +73,7 @@ def test_the_app_quits_cleanly(demo: Path, tmp_path: Path, when: str) -> None:
         QT_QPA_PLATFORM="offscreen",
         HOME=str(tmp_path),
         XDG_CONFIG_HOME=str(tmp_path / "config"),
+        TMPDIR=str(tmp_path),  # where Qt puts the window's local socket
     )
     env.pop("YEDA_DB", None)
     done = subprocess.run(
@@ -87,3 +89,4 @@ def test_the_app_quits_cleanly(demo: Path, tmp_path: Path, when: str) -> None:
     assert not demo.with_name(demo.name + "-wal").exists()  # the database was closed
     closing = list((demo.parent / "backups").glob(f"{demo.stem}-*-close.sqlite"))
     assert len(closing) == (1 if when == "changed" else 0)
+    assert not (tmp_path / server_name(demo)).exists()  # the instance socket went with it
