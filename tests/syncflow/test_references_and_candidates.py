@@ -287,6 +287,8 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
                       if _name(centre, Organization, two) in view.sides.item(r, 1).text())
         assert _name(centre, Organization, one) in " ".join(shown)
         assert any("laptop1机" in side for side in shown.values()), shown  # the device by name
+        when = view.sides.item(chosen, 2)  # to the second; the whole stamp in the tooltip
+        assert len(when.text()) == 19 and when.toolTip().startswith(when.text())
         with qtbot.waitSignal(view.history_requested) as asked:
             view.history_button.click()
         assert asked.args == [person]

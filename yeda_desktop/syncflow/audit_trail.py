@@ -9,10 +9,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from yeda_desktop.models import Base, ChangeLog, Device
-from yeda_desktop.models.enums import LabelledEnum
+from yeda_desktop.models import ChangeLog, Device
 from yeda_desktop.models.labels import FIELD_LABELS, column_label
 from yeda_desktop.models.sync import RecordRedirect
+from yeda_desktop.syncflow.value_words import value_words
 
 _TRAVELLING = frozenset(FIELD_LABELS)  # tables whose references can be named
 
@@ -65,14 +65,6 @@ def history(session: Session, record_id: str) -> list[AuditEntry]:
     ]
 
 
-def _vocabulary(table: str, column: str) -> type[LabelledEnum] | None:
-    """The closed vocabulary a column stores codes of (shown by its Chinese labels)."""
-    col = Base.metadata.tables[table].columns.get(column) if table in _TRAVELLING else None
-    enum_class = getattr(col.type, "enum_class", None) if col is not None else None
-    return enum_class if isinstance(enum_class, type) and issubclass(
-        enum_class, LabelledEnum) else None
-
-
 def shown_values(session: Session, entries: list[AuditEntry]) -> list[str]:
     """Each entry's value as the administrator reads it: a referenced record by its name,
     text without JSON quotes, yes/no, and a new record's fields by their Chinese names."""
@@ -85,14 +77,7 @@ def shown_values(session: Session, entries: list[AuditEntry]) -> list[str]:
         target = fk_columns(table).get(column) if table in _TRAVELLING else None
         if target and isinstance(value, str):
             return record_label(conn, target, value)
-        if value is None:
-            return "（空）"
-        if isinstance(value, bool):
-            return "是" if value else "否"
-        vocabulary = _vocabulary(table, column)
-        if vocabulary is not None and value in vocabulary.__members__.values():
-            return vocabulary(value).zh
-        return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        return value_words(table, column, value)
 
     out = []
     for e in entries:

@@ -27,6 +27,7 @@ from yeda_desktop.syncflow.records import (
     stored_value,
     writable,
 )
+from yeda_desktop.syncflow.value_words import value_words
 
 if TYPE_CHECKING:
     from yeda_desktop.syncflow.merge import Entry
@@ -128,10 +129,11 @@ class ConflictView:
         return field_names.field_label_with_key(self.table_name, self.field)
 
     def shown(self, value: Any) -> str:
-        """A value as the merge view and the CLI print it."""
+        """A value as the merge view and the CLI print it: a record by its name, the rest
+        in words (`value_words`)."""
         if isinstance(value, str) and value in self.value_labels:
             return self.value_labels[value]
-        return _dump(value)
+        return value_words(self.table_name, self.field, value)
 
 
 # The column people know a record by, per table (the rest are shown by id).

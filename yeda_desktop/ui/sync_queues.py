@@ -28,6 +28,15 @@ from yeda_desktop.syncflow import duplicates
 from yeda_desktop.syncflow.audit_trail import history, shown_values
 from yeda_desktop.syncflow.conflicts import ConflictView, list_conflicts, record_label, resolve
 
+_VALUE_WIDTH = 360  # pixels of a value column at most; the whole value in its tooltip
+
+
+def _fit_columns(table: QTableWidget, *, value_column: int) -> None:
+    """Columns as wide as what they show, a long value cut at _VALUE_WIDTH."""
+    table.resizeColumnsToContents()
+    if table.columnWidth(value_column) > _VALUE_WIDTH:
+        table.setColumnWidth(value_column, _VALUE_WIDTH)
+
 
 class ConflictsView(QWidget):
     """Open conflicts on the left; the chosen one's base and sides on the right.
@@ -49,6 +58,8 @@ class ConflictsView(QWidget):
             self.tr("Package"),
         ])
         self.sides.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.sides.horizontalHeader().setStretchLastSection(True)
+        self.sides.setWordWrap(False)
         self.take_button = QPushButton(self.tr("Use the chosen value"), self)
         self.history_button = QPushButton(self.tr("Show the record's history"), self)
         # The chosen conflict's field and record, in the words of the data ("人员 · 所在单位").
@@ -93,14 +104,18 @@ class ConflictsView(QWidget):
         c = self.items[row]
         self.heading.setText(f"{c.field_label}  {c.record_label}")
         self.heading.setToolTip(f"{c.table_name}.{c.field}")
-        rows = [(self.tr("Base"), c.base, "", "", "")]
-        rows += [(c.device_labels.get(s["device"], s["device"]), s["value"], s["at"],
-                  s["officer"] or "", s["package"] or "") for s in c.sides]
+        rows = [(self.tr("Base"), c.shown(c.base), "", "", "")]
+        rows += [(c.device_labels.get(s["device"], s["device"]), c.shown(s["value"]),
+                  str(s["at"]), s["officer"] or "", s["package"] or "") for s in c.sides]
         self.sides.setRowCount(len(rows))
-        for r, values in enumerate(rows):
-            for col, value in enumerate(values):
-                text = c.shown(value) if col == 1 else str(value)
-                self.sides.setItem(r, col, QTableWidgetItem(text))
+        for r, (side, value, at, officer, package) in enumerate(rows):
+            cells = (side, value, at[:19], officer, package)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col in (1, 2):
+                    item.setToolTip((value, at)[col - 1])  # a long value; the whole stamp
+                self.sides.setItem(r, col, item)
+        _fit_columns(self.sides, value_column=1)
 
     def take_selected(self) -> bool:
         index, side = self.queue.currentRow(), self.sides.currentRow()
@@ -134,6 +149,7 @@ class DuplicatesView(QWidget):
             [self.tr("Reason"), self.tr("Record A"), self.tr("Record B"), self.tr("Detail")]
         )
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.keep_a = QPushButton(self.tr("Merge, keep A"), self)
         self.keep_b = QPushButton(self.tr("Merge, keep B"), self)
         self.dismiss_button = QPushButton(self.tr("Not the same: dismiss"), self)
@@ -168,6 +184,7 @@ class DuplicatesView(QWidget):
                 for col, text in enumerate((duplicate_reason(r.reason), *names,
                                             duplicates.detail_specifics(r.detail))):
                     self.table.setItem(i, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()  # names in full: they are what is compared
 
     def _ask_history(self, side: int) -> None:
         row = self.table.currentRow()
@@ -191,9 +208,6 @@ class DuplicatesView(QWidget):
 
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-
-
-_VALUE_WIDTH = 360  # pixels of the value column at most; the whole value in its tooltip
 
 
 class AuditView(QWidget):
@@ -269,7 +283,4 @@ class AuditView(QWidget):
                 if tip:
                     item.setToolTip(tip)  # the whole stamp, the column, a long value
                 self.table.setItem(r, col, item)
-        self.table.resizeColumnsToContents()
-        value_column = 3
-        if self.table.columnWidth(value_column) > _VALUE_WIDTH:  # an insert lists every field
-            self.table.setColumnWidth(value_column, _VALUE_WIDTH)
+        _fit_columns(self.table, value_column=3)  # an insert's value lists every field
