@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,23 +58,26 @@ def test_other_statements_wait_and_order_is_kept(engine: Engine) -> None:
         assert conn.exec_driver_sql("SELECT count(*) FROM a WHERE v = 'changed'").scalar() == 20
 
 
+class StuckCursor:
+    """The writer's cursor, held in each statement until `release` is set; it writes nothing."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.closed = False
+
+    def execute(self, _sql: str, _values: object) -> None:
+        assert self.release.wait(10)
+
+    def close(self) -> None:
+        self.closed = True
+
+
 def test_a_select_of_another_table_does_not_wait(engine: Engine) -> None:
-    import threading
-
-    release = threading.Event()
-
-    class Stuck:
-        """The writer's cursor, held in its first statement until released."""
-
-        def execute(self, _sql: str, _values: object) -> None:
-            assert release.wait(10)
-
-        def close(self) -> None:
-            pass
-
+    stuck = StuckCursor()
+    release = stuck.release
     with engine.begin() as conn, write_behind(conn):
         behind = conn.info[driver_sql._BEHIND]
-        behind._cursor = Stuck()
+        behind._cursor = stuck
         insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(0, 3))
         assert run_sql(conn, "SELECT count(*) FROM b").scalar() == 0  # did not wait
         assert behind._queued == {"a": 1}
@@ -83,22 +87,13 @@ def test_a_select_of_another_table_does_not_wait(engine: Engine) -> None:
 
 
 def test_a_read_beside_the_queue_does_not_wait_even_on_a_queued_table(engine: Engine) -> None:
-    import threading
-
-    release = threading.Event()
-
-    class Stuck:
-        def execute(self, _sql: str, _values: object) -> None:
-            assert release.wait(10)
-
-        def close(self) -> None:
-            pass
-
+    stuck = StuckCursor()
+    release = stuck.release
     with engine.begin() as conn:
         insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(0, 2))
         with write_behind(conn):
             behind = conn.info[driver_sql._BEHIND]
-            behind._cursor = Stuck()
+            behind._cursor = stuck
             insert_many(conn, "INSERT INTO a (id, v) VALUES (?, ?)", rows(10, 3))
             # the rows already there, now, while the queued insert is still held
             assert read_beside_queue(conn, "SELECT id FROM a WHERE id < ? ORDER BY id",
@@ -106,6 +101,7 @@ def test_a_read_beside_the_queue_does_not_wait_even_on_a_queued_table(engine: En
             assert behind._queued == {"a": 1}
             release.set()
             assert run_sql(conn, "SELECT count(*) FROM a").scalar() == 2  # the stub wrote none
+        assert stuck.closed  # the writer's cursor ends with the block
         assert read_beside_queue(conn, "SELECT count(*) FROM a") == [(2,)]  # no queue: plain
 
 
