@@ -10,11 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.models import ChangeLog, Device
-from yeda_desktop.models.labels import FIELD_LABELS, column_label
+from yeda_desktop.models.labels import column_label
 from yeda_desktop.models.sync import RecordRedirect
-from yeda_desktop.syncflow.value_words import value_words
-
-_TRAVELLING = frozenset(FIELD_LABELS)  # tables whose references can be named
+from yeda_desktop.syncflow.value_words import TRAVELLING, value_words
 
 
 @dataclass(frozen=True)
@@ -74,7 +72,7 @@ def shown_values(session: Session, entries: list[AuditEntry]) -> list[str]:
     conn = session.connection()
 
     def text(table: str, column: str, value: Any) -> str:
-        target = fk_columns(table).get(column) if table in _TRAVELLING else None
+        target = fk_columns(table).get(column) if table in TRAVELLING else None
         if target and isinstance(value, str):
             return record_label(conn, target, value)
         return value_words(table, column, value)

@@ -14,13 +14,13 @@ from yeda_desktop.models import Base
 from yeda_desktop.models.enums import LabelledEnum
 from yeda_desktop.models.labels import FIELD_LABELS
 
-_TRAVELLING = frozenset(FIELD_LABELS)
+TRAVELLING = frozenset(FIELD_LABELS)  # the tables of sync batches, whose references can be named
 EMPTY = "（空）"
 
 
 def vocabulary(table: str, column: str) -> type[LabelledEnum] | None:
     """The closed vocabulary a column stores codes of (shown by its Chinese labels)."""
-    col = Base.metadata.tables[table].columns.get(column) if table in _TRAVELLING else None
+    col = Base.metadata.tables[table].columns.get(column) if table in TRAVELLING else None
     enum_class = getattr(col.type, "enum_class", None) if col is not None else None
     return enum_class if isinstance(enum_class, type) and issubclass(
         enum_class, LabelledEnum) else None
