@@ -48,6 +48,7 @@ def test_gui_entry_point_runs_the_qt_step_too(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ok    Qt: platform, translation, font, icon" in done.stdout
+    assert "translation zh_CN (app and Qt)" in done.stdout  # OK/Cancel in Chinese too
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from yeda_desktop.models.enums import VisitOutcome
 from yeda_desktop.ui import i18n_build
@@ -47,3 +47,18 @@ def test_compiled_catalogue_is_up_to_date(tmp_path: Path) -> None:
     i18n_build.release(i18n_build.TS, rebuilt)
     hint = "run: python -m yeda_desktop.ui.i18n_build"
     assert rebuilt.read_bytes() == i18n_build.QM.read_bytes(), hint
+
+
+def test_qt_standard_buttons_and_dialogs_speak_chinese(zh_app: QApplication) -> None:
+    """OK/Cancel, the file chooser and input boxes are Qt's own words, not the app's."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+
+    Std = QDialogButtonBox.StandardButton
+    box = QDialogButtonBox(Std.Ok | Std.Cancel | Std.Close)
+    assert {b.text() for b in box.buttons()} == {"确定", "取消", "关闭"}
+    question = QMessageBox(QMessageBox.Icon.Question, "", "",
+                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    assert {b.text() for b in question.buttons()} == {"是(&Y)", "否(&N)"}
+    chooser = QFileDialog(None, "", "")
+    chooser.setOption(QFileDialog.Option.DontUseNativeDialog)
+    assert "文件名称(&N)：" in {w.text() for w in chooser.findChildren(QLabel)}

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+import PySide6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 CJK_FONT_FILE = "wqy-microhei.ttc"
 CATALOGUE = "yeda_zh_CN"
+# Qt's own words: standard buttons (确定/取消/关闭), the file chooser, input dialogs.
+QT_CATALOGUE = "qtbase_zh_CN"
+
+log = logging.getLogger(__name__)
 
 
 def resource_path(*parts: str) -> str:
@@ -34,12 +40,32 @@ def translations_dir() -> str:
     return resource_path("translations")
 
 
+def qt_translations_dirs() -> list[str]:
+    """Where Qt's catalogues may be: Qt's own idea, then the PySide6 package (frozen builds
+    keep the package's layout but not always Qt's configured path)."""
+    package = os.path.join(os.path.dirname(PySide6.__file__), "Qt", "translations")
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), package]
+
+
+def install_qt_language(app: QCoreApplication) -> QTranslator | None:
+    """Qt's Chinese catalogue, or None (logged: the app's own words are still Chinese)."""
+    translator = QTranslator(app)
+    for folder in qt_translations_dirs():
+        if translator.load(QT_CATALOGUE, folder):
+            app.installTranslator(translator)
+            return translator
+    log.warning("Qt's %s.qm not found in %s", QT_CATALOGUE, qt_translations_dirs())
+    return None
+
+
 def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Load the Chinese catalogue for "zh"; English is the source language and needs none."""
+    """Load the Chinese catalogues for "zh" (the app's and Qt's own, for standard buttons
+    and dialogs); English is the source language and needs none."""
     if lang != "zh":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return None
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    install_qt_language(app)
     translator = QTranslator(app)
     if not translator.load(CATALOGUE, translations_dir()):
         raise RuntimeError(f"missing translation {CATALOGUE}.qm in {translations_dir()}")

@@ -6,7 +6,7 @@ real QApplication reveals; the core steps live in `yeda_desktop.selftest`.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from yeda_desktop.selftest import SelfTestContext, SelfTestFailure, Step
 from yeda_desktop.ui.app_icon import app_icon
@@ -19,6 +19,10 @@ def step_qt(_ctx: SelfTestContext) -> str:
         app = QApplication(["yeda-desktop"])
     if install_language(app, "zh") is None:
         raise SelfTestFailure("the Chinese translation did not load")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+    ok = box.buttons()[0].text()
+    if ok != "确定":  # Qt's own catalogue: a build that drops it shows "OK" in Chinese dialogs
+        raise SelfTestFailure(f"Qt's Chinese catalogue did not load (OK button: {ok!r})")
     family = register_cjk_font(app)
     if family is None:
         raise SelfTestFailure("the bundled CJK font did not load")
@@ -33,7 +37,7 @@ def step_qt(_ctx: SelfTestContext) -> str:
     label.close()
     if not shown:
         raise SelfTestFailure("a widget could not be shown")
-    return f"platform {app.platformName()}, font {family}, translation zh_CN, icon ok"
+    return f"platform {app.platformName()}, font {family}, translation zh_CN (app and Qt), icon ok"
 
 
 QT_STEPS: list[tuple[str, Step]] = [("Qt: platform, translation, font, icon", step_qt)]
