@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -212,6 +219,12 @@ class MemberEntry(QWidget):
         self.party_status.setMinimumWidth(self.party_status.sizeHint().width())  # never clipped
         for line in (self.name, self.id_number, self.phone):
             line.setMinimumWidth(90)
+        # all 18 characters of an ID number in view while it is typed and checked
+        self.id_number.setMinimumWidth(self.id_number.fontMetrics().horizontalAdvance("0" * 19))
+        # The combos show "—" until chosen: say what each one is (the table's headers).
+        for box, header in ((self.gender, "Gender"), (self.party_status, "Party status"),
+                            (self.relation, "Relation")):
+            box.setToolTip(QCoreApplication.translate("MemberModel", header))
         self.add = QPushButton(self.tr("Add member"))
         self.widgets: dict[str, QWidget] = {
             "name": self.name,
@@ -233,6 +246,17 @@ class MemberEntry(QWidget):
         for line in (self.name, self.id_number, self.phone):
             line.returnPressed.connect(self.submit)
         self.add.clicked.connect(self.submit)
+
+    def reset(self) -> None:
+        """Empty every field and error: what was typed belongs to the organization it was
+        typed for, never to the next one shown."""
+        for line in (self.name, self.id_number, self.phone):
+            line.clear()
+        for box in (self.gender, self.party_status, self.relation):
+            box.setCurrentIndex(0)
+        for widget in self.widgets.values():
+            widget.setStyleSheet("")
+        self.error.clear()
 
     def values(self) -> dict[str, Any]:
         return {
@@ -283,6 +307,8 @@ class MemberPanel(QWidget):
         layout.addWidget(self.refusal)
 
     def load(self, workspace: Workspace, org_id: str | None) -> None:
+        if org_id != self.entry.org_id:  # another organization: a refresh keeps the typing
+            self.entry.reset()
         self.entry.workspace, self.entry.org_id = workspace, org_id
         self.model.load(workspace, org_id)
         self.refusal.clear()

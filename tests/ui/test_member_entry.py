@@ -1,0 +1,68 @@
+"""The member entry row belongs to the organization shown: typing never follows the officer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from yeda_desktop.models import Organization, Person
+from yeda_desktop.storage import open_database
+from yeda_desktop.ui.member_table import MemberPanel
+from yeda_desktop.ui.workspace import Workspace
+
+BAD_ID = "370602199001011234"  # wrong check digit
+
+
+def test_half_typed_person_does_not_follow_to_the_next_organization(
+    qtbot: QtBot, zh_app: QApplication, tmp_path: Path
+) -> None:
+    from yeda_desktop.demo import generate_demo
+
+    db = open_database(tmp_path / "demo.sqlite")
+    generate_demo(db, 3, 1)
+    with db.reader() as s:
+        first, second = s.scalars(select(Organization.id).order_by(Organization.name).limit(2))
+        before = s.scalar(select(func.count()).select_from(Person)
+                          .where(Person.organization_id == second))
+    workspace = Workspace(db, "测试", "", "zh")
+    panel = MemberPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.load(workspace, first)
+    entry = panel.entry
+    entry.name.setText("欧阳建国")  # (an input method commits Chinese; QtTest types ASCII)
+    qtbot.keyClicks(entry.id_number, BAD_ID)
+    entry.party_status.setCurrentIndex(1)
+    entry.submit()  # refused: the reason names the field
+    assert "身份证号" in entry.error.text()
+
+    panel.load(workspace, first)  # the same organization refreshed (after any edit): kept
+    assert entry.name.text() == "欧阳建国" and "身份证号" in entry.error.text()
+
+    panel.load(workspace, second)  # the officer moves on
+    assert [entry.name.text(), entry.id_number.text(), entry.phone.text()] == ["", "", ""]
+    assert entry.party_status.currentIndex() == 0 and entry.error.text() == ""
+    assert entry.id_number.styleSheet() == ""
+    entry.submit()  # Enter on the empty row adds nobody to the second organization
+    with db.reader() as s:
+        after = s.scalar(select(func.count()).select_from(Person)
+                         .where(Person.organization_id == second))
+    assert after == before
+    db.close()
+
+
+def test_entry_row_fits_an_id_number_and_says_what_its_choices_are(
+    qtbot: QtBot, zh_app: QApplication
+) -> None:
+    panel = MemberPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    entry = panel.entry
+    metrics = entry.id_number.fontMetrics()
+    assert entry.id_number.width() >= metrics.horizontalAdvance("370602199001011234")
+    assert [entry.gender.toolTip(), entry.party_status.toolTip(), entry.relation.toolTip()] \
+        == [panel.model.headers()[1], panel.model.headers()[4], panel.model.headers()[5]]
+    assert entry.gender.toolTip() == "性别"
