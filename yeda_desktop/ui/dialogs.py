@@ -20,6 +20,7 @@ from yeda_desktop.services.search import Hit
 from yeda_desktop.ui.member_table import ERROR_STYLE
 from yeda_desktop.ui.search_box import SearchBox
 from yeda_desktop.ui.workspace import Workspace
+from yeda_desktop.validation.names import normalize_person_name
 
 
 class _FormDialog(QDialog):
@@ -28,6 +29,7 @@ class _FormDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setMinimumWidth(320)  # room for a refusal on two lines, not five
         self.form = QFormLayout()
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
@@ -42,6 +44,16 @@ class _FormDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.edit: edits.Edit | None = None
+
+    def refuse(self, text: str) -> None:
+        """Show why OK was refused, the dialog growing so that no line of it is cut."""
+        self.error.setText(text)
+        layout = self.layout()
+        layout.activate()
+        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
 
 class UnitsDialog(_FormDialog):
@@ -60,7 +72,7 @@ class UnitsDialog(_FormDialog):
             with self.workspace.read() as session:
                 self.edit = places.add_units(session, self.floor_id, self.labels.text())
         except ValidationError as exc:
-            self.error.setText(self.workspace.error_text(exc))
+            self.refuse(self.workspace.error_text(exc))
             return
         super().accept()
 
@@ -81,7 +93,7 @@ class FloorDialog(_FormDialog):
             with self.workspace.read() as session:
                 self.edit = places.add_floor(session, self.building_id, self.label.text())
         except ValidationError as exc:
-            self.error.setText(self.workspace.error_text(exc))
+            self.refuse(self.workspace.error_text(exc))
             return
         super().accept()
 
@@ -122,7 +134,7 @@ class BuildingDialog(_FormDialog):
                     self.below.value(),
                 )
         except ValidationError as exc:
-            self.error.setText(self.workspace.error_text(exc))
+            self.refuse(self.workspace.error_text(exc))
             return
         super().accept()
 
@@ -157,6 +169,7 @@ class OfficerDialog(_FormDialog):
 
     def __init__(self, officer: str, team: str, lang: str, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Officer and language"), parent)
+        self.lang = lang
         self.officer = QLineEdit(officer)
         self.team = QLineEdit(team)
         self.language = QComboBox()
@@ -166,3 +179,17 @@ class OfficerDialog(_FormDialog):
         self.form.addRow(self.tr("Officer name"), self.officer)
         self.form.addRow(self.tr("Team"), self.team)
         self.form.addRow(self.tr("Language (after restart)"), self.language)
+
+    def accept(self) -> None:
+        """Every change records its officer: a name is required, checked as any person's."""
+        try:
+            name = normalize_person_name(self.officer.text(), "officer")
+        except ValidationError as exc:
+            zh = self.lang == "zh"
+            label = self.form.labelForField(self.officer)
+            field = label.text() if isinstance(label, QLabel) else "officer"
+            self.refuse(f"{field}{'：' if zh else ': '}{exc.reason_zh if zh else exc.reason_en}")
+            self.officer.setFocus()
+            return
+        self.officer.setText(name)
+        super().accept()
