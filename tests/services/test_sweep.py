@@ -77,6 +77,15 @@ def test_bad_values_are_refused_before_anything_is_saved(db: Database, place: Pl
         with pytest.raises(ValidationError, match="整数"):
             edits.parse_count("12a", "staff_count", "职工人数")
         assert edits.parse_count(" 1,200 ", "staff_count", "职工人数") == 1200
+        with pytest.raises(ValidationError) as negative:  # an integer, but below zero
+            edits.parse_count("-3", "party_member_count_self", "党员人数（自报）")
+        assert str(negative.value.message("zh")) == "党员人数（自报）：不能为负数"
+        with pytest.raises(ValidationError, match="整数"):
+            edits.parse_count("²", "staff_count", "职工人数")  # a digit int() refuses
+        with pytest.raises(ValidationError) as phone:  # named as the form labels it
+            sweep.register_organization(s, unit, "华盛公司", place.campaign_id,
+                                        contact_phone="12345")
+        assert phone.value.message("zh").startswith("联系电话：")
     with db.reader() as s:
         assert s.scalar(select(func.count()).select_from(Organization)) == 0
 

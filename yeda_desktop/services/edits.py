@@ -101,7 +101,9 @@ def parse_count(text: str, field_name: str, field_zh: str) -> int | None:
     cleaned = text.strip().replace(",", "").replace("，", "")
     if not cleaned:
         return None
-    if not cleaned.isdigit():
+    if cleaned[:1] in "-－" and cleaned[1:].isdecimal():
+        raise ValidationError(field_name, field_zh, "不能为负数", "must not be negative")
+    if not cleaned.isdecimal():  # isdigit() would let "²" through to int()
         raise ValidationError(field_name, field_zh, "应为整数", "must be a whole number")
     return int(cleaned)
 

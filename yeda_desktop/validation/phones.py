@@ -13,8 +13,13 @@ _LANDLINE = re.compile(
 )
 
 
+# How the forms label each phone field, so that a refusal names the field the officer sees.
+FIELD_LABELS = {"contact_phone": "联系电话"}
+
+
 def normalize_phone(value: str, field: str = "phone") -> str:
     """Return `13812345678` or `0535-6123456` (`-转123` for an extension)."""
+    label = FIELD_LABELS.get(field, "电话")
     raw = value.strip()
     compact = re.sub(r"[\s\-()（）]", "", raw)
     if compact.startswith("+86"):
@@ -27,17 +32,17 @@ def normalize_phone(value: str, field: str = "phone") -> str:
         area, local, ext = m.groups()
         return f"{area}-{local}" + (f"-转{ext}" if ext else "")
     if not compact:
-        raise ValidationError(field, "电话", "不能为空", "must not be empty")
+        raise ValidationError(field, label, "不能为空", "must not be empty")
     if compact.startswith("1"):
         raise ValidationError(
             field,
-            "电话",
+            label,
             "手机号应为以1开头的11位数字",
             "a mobile number has 11 digits starting with 1",
         )
     raise ValidationError(
         field,
-        "电话",
+        label,
         "应为11位手机号或带区号的固定电话（如0535-6123456）",
         "must be an 11-digit mobile or a landline with area code (e.g. 0535-6123456)",
     )
