@@ -72,6 +72,14 @@ def test_no_work_coverage(covering: int, instructors: int, expected: bool) -> No
     assert ("no_work_coverage" in fired(facts)) is expected
 
 
+def test_no_work_coverage_does_not_invent_a_head_count() -> None:
+    unknown = next(f for f in evaluate(bare()) if f.rule_id == "no_work_coverage")
+    assert unknown.zh == "职工人数未填，无党组织覆盖，也未选派党建指导员"
+    assert "0" not in unknown.zh and "not given" in unknown.en
+    counted = next(f for f in evaluate(bare(staff_count=0)) if f.rule_id == "no_work_coverage")
+    assert counted.zh.startswith("职工 0 人")  # a count of 0 that was typed is a count
+
+
 def test_no_work_coverage_minimum_staff_from_profile() -> None:
     profile = RulesProfile(work_coverage_min_staff=10)
     assert "no_work_coverage" not in fired(bare(staff_count=9), profile)

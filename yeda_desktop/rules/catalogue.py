@@ -164,6 +164,14 @@ def _nwc_sql(c: Columns, p: RulesProfile) -> ColumnElement[bool]:
 
 
 def _nwc_explain(f: OrgFacts, _p: RulesProfile) -> tuple[str, str]:
+    # With the default profile (no minimum) it fires before the head count is known:
+    # "0 staff" would then state something nobody said.
+    if f.staff_count is None:
+        return (
+            "职工人数未填，无党组织覆盖，也未选派党建指导员",
+            "staff count not given, no party organization covers it and no instructor "
+            "is assigned",
+        )
     return (
         f"职工 {_staff(f)} 人，无党组织覆盖，也未选派党建指导员",
         f"{_staff(f)} staff, no party organization covers it and no instructor is assigned",
