@@ -26,6 +26,7 @@ from yeda_desktop.services import edits, progress, sweep
 from yeda_desktop.services.search import unit_places
 from yeda_desktop.ui.labels import outcome_label
 from yeda_desktop.ui.member_table import ERROR_STYLE, MemberPanel
+from yeda_desktop.ui.scrolling import scrolling
 from yeda_desktop.ui.workspace import Workspace
 
 COUNT_FIELDS = {"staff_count": "职工人数", "reported_member_count": "党员人数（自报）"}
@@ -85,7 +86,7 @@ class DetailPane(QWidget):
         layout.addWidget(self._outcome_row())
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._register_page())
-        self.pages.addWidget(self._org_page())
+        self.pages.addWidget(scrolling(self._org_page()))
         layout.addWidget(self.pages, 1)
         self.setEnabled(False)
 
