@@ -24,6 +24,7 @@ from yeda_desktop.storage import Database
         ("101，103、105-107 101", ["101", "103", "105", "106", "107"]),
         ("１０１至１０３", ["101", "102", "103"]),
         ("8-12", ["8", "9", "10", "11", "12"]),
+        ("商铺3, 3#、2/F", ["商铺3", "3#", "2/F"]),  # door signs as they are written
     ],
 )
 def test_ranges_expand_to_unit_labels(typed: str, expected: list[str]) -> None:
@@ -40,6 +41,8 @@ def test_ranges_expand_to_unit_labels(typed: str, expected: list[str]) -> None:
         ("A01..B05", "不是同一前缀"),
         ("01–05–09", "无法识别"),
         ("X" * 21, "1至20个字符"),
+        ("abc!!", "“ABC!!”只能由汉字、字母、数字"),  # not a door sign: refused, not stored
+        ("101, A@1", "“A@1”只能由"),
     ],
 )
 def test_bad_ranges_are_refused_in_chinese(typed: str, reason: str) -> None:

@@ -94,6 +94,10 @@ class Floor(Synced, Base):
         return label
 
 
+# Besides letters and digits (汉字 included), what door signs use: B1-101, 3#, 2/F, 东·1.
+UNIT_LABEL_MARKS = "-#/· "
+
+
 class Unit(Synced, Base):
     __tablename__ = "units"
     __table_args__ = (UniqueConstraint("floor_id", "label"),)
@@ -109,5 +113,11 @@ class Unit(Synced, Base):
         if not label or len(label) > 20:
             raise ValidationError(
                 "label", "房间号", "应为1至20个字符", "must be 1 to 20 characters"
+            )
+        if not all(ch.isalnum() or ch in UNIT_LABEL_MARKS for ch in label):
+            raise ValidationError(
+                "label", "房间号",
+                f"“{label}”只能由汉字、字母、数字和 {UNIT_LABEL_MARKS.strip()} 组成",
+                f"“{label}” may hold only letters, digits and {UNIT_LABEL_MARKS.strip()}",
             )
         return label
