@@ -22,8 +22,9 @@ from yeda_desktop.errors import ValidationError
 from yeda_desktop.models import Organization
 from yeda_desktop.models.enums import VisitOutcome
 from yeda_desktop.rules import Finding, evaluate, facts_for
-from yeda_desktop.services import edits, progress, sweep
+from yeda_desktop.services import edits, namesakes, progress, sweep
 from yeda_desktop.services.search import unit_places
+from yeda_desktop.ui import namesake_question
 from yeda_desktop.ui.labels import outcome_label
 from yeda_desktop.ui.member_table import ERROR_STYLE, MemberPanel
 from yeda_desktop.ui.scrolling import scrolling
@@ -235,17 +236,21 @@ class DetailPane(QWidget):
     def register_new(self) -> None:
         if self.workspace is None or self.unit_id is None:
             return
-        ws = self.workspace
+        ws, unit_id, name = self.workspace, self.unit_id, self.new_name.edit.text()
         try:
             with ws.read() as session:
-                edit = sweep.register_organization(
-                    session,
-                    self.unit_id,
-                    self.new_name.edit.text(),
-                    ws.campaign_id,
-                    ws.officer,
-                    team_id=ws.team_id,
-                )
+                twins = namesakes.namesakes(session, name, unit_id)
+            choice = namesake_question.ask(self, ws, twins) if twins else namesake_question.NEW
+            if choice is None:
+                return
+            with ws.read() as session:
+                if isinstance(choice, namesakes.Namesake):
+                    edit = sweep.attach_organization(session, unit_id, choice.organization_id,
+                                                     ws.campaign_id, ws.officer,
+                                                     team_id=ws.team_id)
+                else:
+                    edit = sweep.register_organization(session, unit_id, name, ws.campaign_id,
+                                                       ws.officer, team_id=ws.team_id)
         except ValidationError as exc:
             self.new_name.show_error(ws.error_text(exc))
             return
