@@ -23,7 +23,9 @@ def test_validate_then_import(zh_app: QApplication, qtbot: QtBot, tmp_path: Path
     db = open_database(tmp_path / "import.sqlite")
     dialog = ExcelImportDialog(db, "测试")
     qtbot.addWidget(dialog)
+    assert not dialog.validate_button.isEnabled()  # nothing chosen yet: nothing to check
     dialog.load_file(str(tmp_path / "list.xlsx"))
+    assert dialog.validate_button.isEnabled()
     assert dialog.kind.currentData() == "organizations"
     assert dialog.mapping() == {"name": 0, "staff_count": 1, "reported_member_count": 2}
     assert not dialog.import_button.isEnabled()

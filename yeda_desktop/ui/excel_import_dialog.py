@@ -61,6 +61,7 @@ class ExcelImportDialog(QDialog):
         self.mapping_boxes: dict[str, QComboBox] = {}
         self.validate_button = QPushButton(self.tr("Validate"), self)
         self.validate_button.clicked.connect(self.validate)
+        self.validate_button.setEnabled(False)  # until a file is loaded: nothing to check
         self.import_button = QPushButton(self.tr("Import"), self)
         self.import_button.clicked.connect(self.accept_import)
         self.import_button.setEnabled(False)
@@ -116,6 +117,7 @@ class ExcelImportDialog(QDialog):
             self.mapping_form.removeRow(0)
         self.mapping_boxes = {}
         self._invalidate()
+        self.validate_button.setEnabled(self.sheet is not None)
         if self.sheet is None:
             return
         kind = self.kind.currentData()
