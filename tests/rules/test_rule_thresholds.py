@@ -141,11 +141,20 @@ def test_floating_members(floating: int, expected: bool) -> None:
         ({"units_unvisited": 1}, True),
         ({"units_revisit": 1}, True),
         ({"verified": False}, True),
+        ({"staff_count": 1, "full_members": 1}, False),
+        ({"staff_count": 38, "reported_member_count": 40, "full_members": 40}, True),
+        ({"staff_count": 0, "full_members": 1}, True),  # more members than staff
     ],
 )
 def test_data_quality(changes: dict[str, object], expected: bool) -> None:
     facts = replace(BASE, **changes)  # type: ignore[arg-type]
     assert ("data_quality" in fired(facts)) is expected
+
+
+def test_more_party_members_than_staff_is_named() -> None:
+    found = evaluate(replace(BASE, staff_count=38, reported_member_count=40, full_members=40))
+    dq = next(f for f in found if f.rule_id == "data_quality")
+    assert dq.zh == "党员 40 名，多于职工 38 人"
 
 
 def test_data_quality_tolerance_and_switches() -> None:

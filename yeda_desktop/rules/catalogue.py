@@ -302,6 +302,11 @@ def _dq_problems(f: OrgFacts, p: RulesProfile) -> list[tuple[str, str]]:
                 f"{f.registered_members} registered",
             )
         )
+    if f.staff_count is not None and f.known_members > f.staff_count:
+        problems.append(
+            (f"党员 {f.known_members} 名，多于职工 {f.staff_count} 人",
+             f"{_n(f.known_members, 'party member')} but {f.staff_count} staff")
+        )
     if p.check_visits and f.units_unvisited:
         problems.append(
             (f"{f.units_unvisited} 个房间本次未走访",
@@ -326,6 +331,7 @@ def _dq_sql(c: Columns, p: RulesProfile) -> ColumnElement[bool]:
             c.reported_member_count.is_not(None),
             func.abs(c.reported_member_count - _registered_sql(c)) > p.member_count_tolerance,
         ),
+        and_(c.staff_count.is_not(None), _known_sql(c) > c.staff_count),
     ]
     if p.check_identifiers:
         checks += [c.uscc_invalid > 0, c.invalid_id_numbers > 0]
