@@ -1,17 +1,22 @@
-"""The ledger view: filters narrow the table, overdue rows stand out, bulk assignment, open."""
+"""The ledger view: filters narrow the table, overdue rows stand out, bulk assignment, open;
+buttons check before they ask, filters are labelled, columns fit their text.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from yeda_desktop.ledger import reconcile
+from yeda_desktop.ledger import assign, reconcile
 from yeda_desktop.models import (
     Building,
     Campaign,
@@ -24,11 +29,11 @@ from yeda_desktop.models import (
     Unit,
     Zone,
 )
-from yeda_desktop.models.enums import ClusterKind, GapStatus, Ownership
+from yeda_desktop.models.enums import ClusterKind, GapAction, GapStatus, Ownership
 from yeda_desktop.rules import RulesProfile
 from yeda_desktop.storage import Database, open_database
 from yeda_desktop.ui.ledger_model import OVERDUE_BRUSH
-from yeda_desktop.ui.ledger_view import LedgerView
+from yeda_desktop.ui.ledger_view import BulkAssignDialog, LedgerView
 
 PROFILE = RulesProfile(disabled=("data_quality", "no_work_coverage"))
 
@@ -47,27 +52,76 @@ def ledger_db(tmp_path: Path) -> Database:
         plaza = Building(cluster=mall, name="衡山路广场")
         s.add_all([zone, east, west, park, mall, tower, plaza])
         s.flush()
-        for n, (building, staff, ownership) in enumerate([
-            (tower, 150, Ownership.FOREIGN), (tower, 60, Ownership.PRIVATE),
-            (plaza, 120, Ownership.PRIVATE),
-        ]):
+        for n, (building, staff, ownership) in enumerate(
+            [
+                (tower, 150, Ownership.FOREIGN),
+                (tower, 60, Ownership.PRIVATE),
+                (plaza, 120, Ownership.PRIVATE),
+            ]
+        ):
             floor = Floor(building_id=building.id, label=str(n + 1))
             s.add(floor)
             s.flush()
             unit = Unit(floor_id=floor.id, label=f"{n + 1}01")
-            org = Organization(name=f"烟台示例{n}号有限公司", staff_count=staff,
-                               ownership=ownership, has_party_activities=True,
-                               has_party_guarantees=True)
+            org = Organization(
+                name=f"烟台示例{n}号有限公司",
+                staff_count=staff,
+                ownership=ownership,
+                has_party_activities=True,
+                has_party_guarantees=True,
+            )
             s.add_all([unit, org])
             s.flush()
             s.add(Occupancy(organization_id=org.id, unit_id=unit.id))
         s.flush()
         reconcile(s, profile=PROFILE)
-        late = s.scalars(select(Gap).join(Organization).where(
-            Organization.name == "烟台示例2号有限公司", Gap.rule_id == "no_party_org")).one()
+        late = s.scalars(
+            select(Gap)
+            .join(Organization)
+            .where(Organization.name == "烟台示例2号有限公司", Gap.rule_id == "no_party_org")
+        ).one()
         late.responsible = "李科长"
         late.due_on = date.today() - timedelta(days=3)
     return db
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the warning boxes shown (recorded instead of blocking the test)."""
+    shown: list[str] = []
+
+    def warning(_parent: object, _title: str, text: str, *_args: object) -> None:
+        shown.append(text)
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    return shown
+
+
+class Dialogs:
+    """Stands in for the view's input dialogs: records each one opened and answers it."""
+
+    def __init__(self) -> None:
+        self.opened: list[str] = []
+        self.answers: dict[str, Any] = {}
+
+    def stand_in(self, name: str) -> Callable[..., Any]:
+        def ask(*_args: object, **_kwargs: object) -> Any:
+            self.opened.append(name)
+            if name not in self.answers:
+                pytest.fail(f"{name} opened although the action cannot run")
+            return self.answers[name]
+
+        return ask
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    """No real input dialog opens; one the test did not expect fails it."""
+    found = Dialogs()
+    for name in ("getText", "getMultiLineText", "getItem"):
+        monkeypatch.setattr(QInputDialog, name, found.stand_in(name))
+    monkeypatch.setattr(BulkAssignDialog, "exec", found.stand_in("BulkAssignDialog"))
+    return found
 
 
 def _view(qtbot: QtBot, db: Database) -> LedgerView:
@@ -83,8 +137,7 @@ def _select_data(combo: object, value: object) -> None:
     combo.setCurrentIndex(combo.findData(value))  # type: ignore[attr-defined]
 
 
-def test_filters_narrow_the_table(zh_app: QApplication, qtbot: QtBot,
-                                  ledger_db: Database) -> None:
+def test_filters_narrow_the_table(zh_app: QApplication, qtbot: QtBot, ledger_db: Database) -> None:
     view = _view(qtbot, ledger_db)
     total = view.proxy.rowCount()
     # 150 staff: no member + no org + four haves; 60: no member; 120: no member + no org
@@ -100,7 +153,10 @@ def test_filters_narrow_the_table(zh_app: QApplication, qtbot: QtBot,
     _select_data(view.building_box, None)
     _select_data(view.ownership_box, Ownership.FOREIGN)
     assert {view.proxy.row_at(r).rule_id for r in range(view.proxy.rowCount())} == {
-        "no_party_member", "no_party_org", "four_haves"}
+        "no_party_member",
+        "no_party_org",
+        "four_haves",
+    }
     _select_data(view.ownership_box, None)
     view.overdue_only.setChecked(True)
     assert view.proxy.rowCount() == 1
@@ -116,8 +172,9 @@ def test_filters_narrow_the_table(zh_app: QApplication, qtbot: QtBot,
     assert "1" in view.count_label.text() and "6" in view.count_label.text()
 
 
-def test_overdue_rows_are_highlighted_and_sorting_works(zh_app: QApplication, qtbot: QtBot,
-                                                        ledger_db: Database) -> None:
+def test_overdue_rows_are_highlighted_and_sorting_works(
+    zh_app: QApplication, qtbot: QtBot, ledger_db: Database
+) -> None:
     view = _view(qtbot, ledger_db)
     overdue = [r for r in range(view.proxy.rowCount()) if view.proxy.row_at(r).overdue]
     assert len(overdue) == 1
@@ -128,8 +185,9 @@ def test_overdue_rows_are_highlighted_and_sorting_works(zh_app: QApplication, qt
     assert view.proxy.row_at(0).due_on is not None
 
 
-def test_bulk_assignment_and_history(zh_app: QApplication, qtbot: QtBot,
-                                     ledger_db: Database) -> None:
+def test_bulk_assignment_and_history(
+    zh_app: QApplication, qtbot: QtBot, ledger_db: Database
+) -> None:
     view = _view(qtbot, ledger_db)
     _select_data(view.rule_box, "no_party_member")
     view.table.selectAll()
@@ -137,7 +195,9 @@ def test_bulk_assignment_and_history(zh_app: QApplication, qtbot: QtBot,
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         assert view.apply_to_selected(
             lambda s, gaps: __import__("yeda_desktop.ledger", fromlist=["x"]).set_responsible(
-                s, gaps, "王书记", due))
+                s, gaps, "王书记", due
+            )
+        )
     with ledger_db.reader() as s:
         gaps = s.scalars(select(Gap).where(Gap.rule_id == "no_party_member")).all()
         assert {(g.responsible, g.due_on) for g in gaps} == {("王书记", due)}
@@ -147,11 +207,10 @@ def test_bulk_assignment_and_history(zh_app: QApplication, qtbot: QtBot,
     assert "已发现" in view.detail.toPlainText()
 
 
-def test_refused_moves_change_nothing(zh_app: QApplication, qtbot: QtBot,
-                                      ledger_db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_refused_moves_change_nothing(
+    zh_app: QApplication, qtbot: QtBot, ledger_db: Database, warnings: list[str]
+) -> None:
     view = _view(qtbot, ledger_db)
-    warnings: list[str] = []
-    monkeypatch.setattr(view, "_failed", lambda exc: warnings.append(exc.zh))
     view.table.selectRow(0)
     view.start_work()  # identified → in progress skips "assigned"
     assert warnings and "不能改为" in warnings[0]
@@ -159,8 +218,9 @@ def test_refused_moves_change_nothing(zh_app: QApplication, qtbot: QtBot,
         assert {g.status for g in s.scalars(select(Gap))} == {GapStatus.IDENTIFIED}
 
 
-def test_double_click_asks_to_open_the_organization(zh_app: QApplication, qtbot: QtBot,
-                                                    ledger_db: Database) -> None:
+def test_double_click_asks_to_open_the_organization(
+    zh_app: QApplication, qtbot: QtBot, ledger_db: Database
+) -> None:
     view = _view(qtbot, ledger_db)
     view.table.selectRow(0)
     row = view.proxy.row_at(0)
@@ -180,3 +240,146 @@ def test_ledger_vocabulary_translations_match_the_core(zh_app: QApplication) -> 
 
     for source, chinese in LEDGER_SOURCES.items():
         assert QCoreApplication.translate("LedgerLabels", source) == chinese
+
+
+STEP_SLOTS = {
+    "bulk": "bulk_assign",
+    "assign": "assign_action",
+    "start": "start_work",
+    "close": "close_gap",
+    "waive": "waive_gap",
+    "reopen": "reopen_gap",
+}
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def test_with_nothing_selected_the_buttons_ask_nothing(
+    zh_app: QApplication,
+    qtbot: QtBot,
+    ledger_db: Database,
+    warnings: list[str],
+    dialogs: Dialogs,
+) -> None:
+    view = _view(qtbot, ledger_db)
+    view.table.clearSelection()
+    for name, slot in STEP_SLOTS.items():
+        button = view.buttons[name]
+        assert not button.isEnabled(), name
+        assert button.toolTip() == "请先选择一个问题", name
+        getattr(view, slot)()  # reached all the same (a shortcut, say): it says why, asks nothing
+    assert dialogs.opened == []
+    assert warnings == ["请先选择一个问题"] * len(STEP_SLOTS)
+
+
+def _select_gap(view: LedgerView, gap_id: str) -> None:
+    view.table.clearSelection()
+    rows = [r for r in range(view.proxy.rowCount()) if view.proxy.row_at(r).gap_id == gap_id]
+    view.table.selectRow(rows[0])
+
+
+def test_a_refused_step_says_why_before_asking_for_anything(
+    zh_app: QApplication,
+    qtbot: QtBot,
+    ledger_db: Database,
+    warnings: list[str],
+    dialogs: Dialogs,
+) -> None:
+    view = _view(qtbot, ledger_db)
+    view.table.selectRow(0)
+    gap_id = view.proxy.row_at(0).gap_id
+    assert view.proxy.row_at(0).status == GapStatus.IDENTIFIED
+    refused = "该问题当前为“已发现”，不能改为“已整改”"
+    assert not view.buttons["close"].isEnabled()
+    assert view.buttons["close"].toolTip() == refused
+    assert not view.buttons["reopen"].isEnabled() and not view.buttons["start"].isEnabled()
+    assert view.buttons["waive"].isEnabled() and view.buttons["assign"].isEnabled()
+    view.close_gap()
+    assert dialogs.opened == []  # nothing typed in vain
+    assert warnings == [refused]
+
+    dialogs.answers["getItem"] = ("选派党建指导员", True)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.assign_action()
+    _select_gap(view, gap_id)
+    assert view.buttons["close"].isEnabled() and view.buttons["close"].toolTip() == ""
+    dialogs.answers["getMultiLineText"] = ("已选派指导员，见会议记录", True)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.close_gap()
+    assert dialogs.opened == ["getItem", "getMultiLineText"]
+    with ledger_db.reader() as s:
+        gap = s.get(Gap, gap_id)
+        assert gap is not None and gap.status == GapStatus.CLOSED
+        assert gap.action == GapAction.INSTRUCTOR and gap.evidence == "已选派指导员，见会议记录"
+    _select_gap(view, gap_id)
+    assert view.buttons["reopen"].isEnabled() and not view.buttons["bulk"].isEnabled()
+    assert view.buttons["bulk"].toolTip() == "“已整改”的问题不能再指定负责人"
+
+
+def test_a_mixed_selection_is_refused_for_the_gaps_that_cannot_move(
+    zh_app: QApplication, qtbot: QtBot, ledger_db: Database
+) -> None:
+    with ledger_db.session(officer="测试") as s:
+        first = s.scalars(select(Gap).order_by(Gap.id)).first()
+        assert first is not None
+        assign(s, first, GapAction.INSTRUCTOR)
+    view = _view(qtbot, ledger_db)
+    view.table.selectAll()
+    assert not view.buttons["close"].isEnabled()
+    assert "不能改为“已整改”" in view.buttons["close"].toolTip()
+    assert view.buttons["waive"].isEnabled() and view.buttons["bulk"].isEnabled()
+
+
+def test_every_filter_drop_down_has_a_visible_chinese_label_and_a_tooltip(
+    zh_app: QApplication, qtbot: QtBot, ledger_db: Database
+) -> None:
+    view = _view(qtbot, ledger_db)
+    combos = view.findChildren(QComboBox)
+    assert len(combos) == 8
+    labels = {
+        label.buddy().objectName(): label
+        for label in view.findChildren(QLabel)
+        if label.buddy() is not None
+    }
+    texts = set()
+    for combo in combos:
+        label = labels.get(combo.objectName())
+        assert label is not None, combo.objectName()
+        assert label.isVisible() and CJK.search(label.text()), label.text()
+        assert label.x() < combo.x() and label.y() < combo.y() + combo.height()
+        assert CJK.search(combo.toolTip()), combo.objectName()
+        texts.add(label.text())
+    assert len(texts) == 8
+    assert {"问题类型：", "状态：", "镇街：", "行业：", "负责人："} <= texts
+
+
+def test_columns_fit_their_text_within_a_cap_and_details_take_the_rest(
+    zh_app: QApplication, qtbot: QtBot, ledger_db: Database
+) -> None:
+    long_name = "烟台经济技术开发区示例国际供应链管理服务有限公司第一分公司"
+    with ledger_db.session(officer="测试") as s:
+        org = s.scalars(select(Organization).where(Organization.name == "烟台示例1号有限公司"))
+        org.one().name = long_name
+    view = _view(qtbot, ledger_db)
+    fm = view.table.fontMetrics()
+    column = {name: n for n, name in enumerate(view.model.COLUMNS)}
+    width = view.table.columnWidth
+    texts = {
+        name: [view.proxy.index(r, n).data() for r in range(view.proxy.rowCount())]
+        for name, n in column.items()
+    }
+    assert width(column["organization"]) >= fm.horizontalAdvance("烟台示例0号有限公司")
+    assert width(column["organization"]) < fm.horizontalAdvance(long_name)  # capped
+    assert width(column["detail"]) >= max(fm.horizontalAdvance(t) for t in texts["detail"])
+    assert width(column["action"]) < width(column["organization"]) / 2  # empty: its heading
+    assert width(column["responsible"]) < width(column["organization"]) / 2
+    long_row = texts["organization"].index(long_name)
+    tip = view.proxy.index(long_row, column["organization"]).data(Qt.ItemDataRole.ToolTipRole)
+    assert long_name in tip
+
+    fitted = width(column["detail"])
+    header = view.table.horizontalHeader()
+    view.resize(4000, 600)  # wider than all columns: the details column takes the rest
+    qtbot.waitUntil(lambda: header.length() == view.table.viewport().width())
+    assert width(column["detail"]) > fitted
+    view.resize(900, 600)
+    qtbot.waitUntil(lambda: width(column["detail"]) == fitted)

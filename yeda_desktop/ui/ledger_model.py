@@ -34,8 +34,21 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class LedgerModel(QAbstractTableModel):
-    COLUMNS = ("organization", "rule", "severity", "status", "detail", "action", "responsible",
-               "due", "subdistrict", "cluster", "building", "industry", "ownership")
+    COLUMNS = (
+        "organization",
+        "rule",
+        "severity",
+        "status",
+        "detail",
+        "action",
+        "responsible",
+        "due",
+        "subdistrict",
+        "cluster",
+        "building",
+        "industry",
+        "ownership",
+    )
 
     def __init__(self, parent: QObject | None = None, lang: str = "zh") -> None:
         super().__init__(parent)
@@ -48,10 +61,21 @@ class LedgerModel(QAbstractTableModel):
         self.endResetModel()
 
     def headers(self) -> list[str]:
-        return [self.tr("Organization"), self.tr("Gap"), self.tr("Severity"), self.tr("Status"),
-                self.tr("Details"), self.tr("Action"), self.tr("Responsible"), self.tr("Due"),
-                self.tr("Subdistrict"), self.tr("Cluster"), self.tr("Building"),
-                self.tr("Industry"), self.tr("Ownership")]
+        return [
+            self.tr("Organization"),
+            self.tr("Gap"),
+            self.tr("Severity"),
+            self.tr("Status"),
+            self.tr("Details"),
+            self.tr("Action"),
+            self.tr("Responsible"),
+            self.tr("Due"),
+            self.tr("Subdistrict"),
+            self.tr("Cluster"),
+            self.tr("Building"),
+            self.tr("Industry"),
+            self.tr("Ownership"),
+        ]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -59,8 +83,9 @@ class LedgerModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.headers()[section]
         return None
@@ -93,6 +118,11 @@ class LedgerModel(QAbstractTableModel):
             return list(RULES_BY_ID).index(row.rule_id) if row.rule_id in RULES_BY_ID else 99
         return self._text(row, column)
 
+    def _tooltip(self, row: LedgerRow, column: str) -> str | None:
+        """The cell's full text (its column may be too narrow), and whether it is overdue."""
+        lines = [self._text(row, column), self.tr("Overdue") if row.overdue else ""]
+        return "\n".join(line for line in lines if line) or None
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -102,8 +132,8 @@ class LedgerModel(QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
             return OVERDUE_BRUSH
-        if role == Qt.ItemDataRole.ToolTipRole and row.overdue:
-            return self.tr("Overdue")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:

@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from yeda_desktop.errors import YedaError
 from yeda_desktop.ledger import (
     LedgerFilter,
     LedgerRow,
+    allowed_transitions,
     assign,
     close,
     gap_detail,
@@ -51,6 +52,7 @@ from yeda_desktop.ledger import (
     start,
     waive,
 )
+from yeda_desktop.ledger.lifecycle import OPEN_STATUSES, _refuse
 from yeda_desktop.models import Gap
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapAction, GapStatus, Ownership
 from yeda_desktop.rules import RULES
@@ -60,6 +62,28 @@ from yeda_desktop.ui.ledger_model import LedgerModel, LedgerProxy
 from yeda_desktop.ui.tasks import run_task
 
 GapWork = Callable[[Session, list[Gap]], object]
+StatusRule = Callable[[GapStatus], bool]
+
+
+def may_become(to: GapStatus) -> StatusRule:
+    """The lifecycle's rule: may a gap in a status move to `to`."""
+    return lambda status: to in allowed_transitions(status)
+
+
+# Each button's lifecycle step: the status it moves a gap to, and the core's rule for it
+# (assign, like lifecycle.assign, also records a new action on a gap already under way).
+STEPS: dict[str, tuple[GapStatus, StatusRule]] = {
+    "assign": (GapStatus.ASSIGNED, OPEN_STATUSES.__contains__),
+    "start": (GapStatus.IN_PROGRESS, may_become(GapStatus.IN_PROGRESS)),
+    "close": (GapStatus.CLOSED, may_become(GapStatus.CLOSED)),
+    "waive": (GapStatus.WAIVED, may_become(GapStatus.WAIVED)),
+    "reopen": (GapStatus.IDENTIFIED, may_become(GapStatus.IDENTIFIED)),
+}
+
+# How wide a column grows to show its text, in characters of the table's font; the
+# details column also takes whatever room the others leave.
+WIDEST_CHARS = {"organization": 20, "detail": 32, "rule": 8, "industry": 14, "cluster": 10}
+WIDEST_CHARS_OTHERS = 8
 
 
 def for_each(step: Callable[[Session, Gap], None]) -> GapWork:
@@ -115,6 +139,8 @@ class LedgerView(QWidget):
         self.officer: str | None = None
         self.lang = lang
         self._stale = False
+        self._fitted = False
+        self._detail_width = 0
         self.model = LedgerModel(self, lang)
         self.proxy = LedgerProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -124,9 +150,12 @@ class LedgerView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self._viewport = self.table.viewport()
+        self._viewport.installEventFilter(self)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(self._show_detail)
+        self.table.selectionModel().selectionChanged.connect(self.update_buttons)
         self.detail = QTextBrowser(self)
         self.count_label = QLabel(self)
         self._build_filters()
@@ -137,29 +166,55 @@ class LedgerView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.filter_row)
+        layout.addLayout(self.filter_rows)
         layout.addLayout(self.button_row)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.count_label)
 
     # --- building ------------------------------------------------------------------------
 
-    def _combo(self, name: str) -> QComboBox:
+    def _combo(self, name: str, label: str, tip: str) -> QComboBox:
+        """A filter drop-down with its visible label (the label's buddy) and a tooltip."""
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.setToolTip(tip)
         combo.currentIndexChanged.connect(self.apply_filter)
+        caption = QLabel(label, self)
+        caption.setObjectName(f"{name}_label")
+        caption.setBuddy(combo)
+        caption.setToolTip(tip)
+        self.filter_labels[name] = caption
         return combo
 
     def _build_filters(self) -> None:
-        self.rule_box = self._combo("rule")
-        self.status_box = self._combo("status")
-        self.subdistrict_box = self._combo("subdistrict")
-        self.cluster_box = self._combo("cluster")
-        self.building_box = self._combo("building")
-        self.industry_box = self._combo("industry")
-        self.ownership_box = self._combo("ownership")
-        self.responsible_box = self._combo("responsible")
+        self.filter_labels: dict[str, QLabel] = {}
+        self.rule_box = self._combo(
+            "rule", self.tr("Gap type:"), self.tr("Show only gaps of this type")
+        )
+        self.status_box = self._combo(
+            "status", self.tr("Status:"), self.tr("Show only gaps in this status")
+        )
+        self.subdistrict_box = self._combo(
+            "subdistrict", self.tr("Subdistrict:"), self.tr("Show only gaps in this subdistrict")
+        )
+        self.cluster_box = self._combo(
+            "cluster", self.tr("Cluster:"), self.tr("Show only gaps in this cluster")
+        )
+        self.building_box = self._combo(
+            "building", self.tr("Building:"), self.tr("Show only gaps in this building")
+        )
+        self.industry_box = self._combo(
+            "industry", self.tr("Industry:"), self.tr("Show only organizations of this industry")
+        )
+        self.ownership_box = self._combo(
+            "ownership", self.tr("Ownership:"), self.tr("Show only organizations of this ownership")
+        )
+        self.responsible_box = self._combo(
+            "responsible",
+            self.tr("Responsible:"),
+            self.tr("Show only gaps this person is responsible for"),
+        )
         self.open_only = QCheckBox(self.tr("Open only"), self)
         self.overdue_only = QCheckBox(self.tr("Overdue only"), self)
         self.search = QLineEdit(self)
@@ -170,14 +225,35 @@ class LedgerView(QWidget):
         self._fill(self.rule_box, [(rule_label(r.id), r.id) for r in RULES])
         self._fill(self.status_box, [(status_label(s), s) for s in GapStatus])
         self._fill(self.ownership_box, [(ownership_label(o), o) for o in Ownership])
-        self._fill(self.industry_box,
-                   [(f"{code} {name}", code) for code, name in INDUSTRY_SECTIONS.items()])
-        self.filter_row = QHBoxLayout()
-        for widget in (self.rule_box, self.status_box, self.subdistrict_box, self.cluster_box,
-                       self.building_box, self.industry_box, self.ownership_box,
-                       self.responsible_box, self.open_only, self.overdue_only):
-            self.filter_row.addWidget(widget)
-        self.filter_row.addWidget(self.search, 1)
+        self._fill(
+            self.industry_box,
+            [(f"{code} {name}", code) for code, name in INDUSTRY_SECTIONS.items()],
+        )
+        what, where = QHBoxLayout(), QHBoxLayout()
+        for row, combos in (
+            (what, (self.rule_box, self.status_box, self.responsible_box)),
+            (
+                where,
+                (
+                    self.subdistrict_box,
+                    self.cluster_box,
+                    self.building_box,
+                    self.industry_box,
+                    self.ownership_box,
+                ),
+            ),
+        ):
+            for combo in combos:
+                row.addWidget(self.filter_labels[combo.objectName()])
+                row.addWidget(combo)
+                row.addSpacing(8)
+        what.addWidget(self.open_only)
+        what.addWidget(self.overdue_only)
+        what.addWidget(self.search, 1)
+        where.addStretch(1)
+        self.filter_rows = QVBoxLayout()
+        self.filter_rows.addLayout(what)
+        self.filter_rows.addLayout(where)
 
     def _fill(self, combo: QComboBox, items: list[tuple[str, object]]) -> None:
         current = combo.currentData()
@@ -210,6 +286,7 @@ class LedgerView(QWidget):
             self.buttons[name] = button
             self.button_row.addWidget(button)
         self.button_row.addStretch(1)
+        self.update_buttons()
 
     # --- data ----------------------------------------------------------------------------
 
@@ -217,6 +294,7 @@ class LedgerView(QWidget):
         """Use `db`; the rows load now if the view is shown, else when it is first shown."""
         self.db, self.officer = db, officer
         self._stale = True
+        self._fitted = False
         if self.isVisible():
             self.refresh()
 
@@ -248,7 +326,36 @@ class LedgerView(QWidget):
         people = sorted({r.responsible for r in rows if r.responsible})
         self._fill(self.responsible_box, [(p, p) for p in people])
         self.apply_filter()
+        if rows and not self._fitted:
+            self.fit_columns()
         self.loaded.emit(len(rows))
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their text up to a cap (cut cells show it in full as a tooltip)."""
+        header = self.table.horizontalHeader()
+        em = self.table.fontMetrics().horizontalAdvance("中")
+        for column, name in enumerate(LedgerModel.COLUMNS):
+            self.table.resizeColumnToContents(column)
+            widest = (WIDEST_CHARS.get(name, WIDEST_CHARS_OTHERS) + 1) * em
+            header.resizeSection(column, min(header.sectionSize(column), widest))
+        self._detail_width = header.sectionSize(LedgerModel.COLUMNS.index("detail"))
+        self._fitted = True
+        self._stretch_details()
+
+    def _stretch_details(self) -> None:
+        """The details column takes the room the other columns leave, never less than its fit."""
+        if not self._fitted:
+            return
+        header = self.table.horizontalHeader()
+        column = LedgerModel.COLUMNS.index("detail")
+        others = header.length() - header.sectionSize(column)
+        room = self.table.viewport().width() - others
+        header.resizeSection(column, max(self._detail_width, room))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._viewport:
+            self._stretch_details()
+        return super().eventFilter(watched, event)
 
     def current_filter(self) -> LedgerFilter:
         return LedgerFilter(
@@ -272,6 +379,7 @@ class LedgerView(QWidget):
             .replace("%1", f"{self.proxy.rowCount():,}")
             .replace("%2", f"{self.model.rowCount():,}")
         )
+        self.update_buttons()
 
     def selected_rows(self) -> list[LedgerRow]:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
@@ -303,13 +411,16 @@ class LedgerView(QWidget):
         if found.evidence:
             parts.append(f"<p>{esc(evidence)}: {esc(found.evidence)} ({found.closed_on or ''})</p>")
         if found.waived_reason:
-            parts.append(f"<p>{esc(waived)}: {esc(found.waived_reason)} "
-                         f"({esc(found.waived_by or '')})</p>")
+            parts.append(
+                f"<p>{esc(waived)}: {esc(found.waived_reason)} ({esc(found.waived_by or '')})</p>"
+            )
         parts.append(f"<h4>{esc(history)}</h4><ul>")
         for step in found.history:
             moved = status_label(step.to_status)
-            parts.append(f"<li>{step.at:%Y-%m-%d %H:%M} {esc(moved)} — "
-                         f"{esc(step.officer or '')} {esc(step.note or '')}</li>")
+            parts.append(
+                f"<li>{step.at:%Y-%m-%d %H:%M} {esc(moved)} — "
+                f"{esc(step.officer or '')} {esc(step.note or '')}</li>"
+            )
         parts.append("</ul>")
         self.detail.setHtml("".join(parts))
 
@@ -327,11 +438,47 @@ class LedgerView(QWidget):
 
     # --- changes -------------------------------------------------------------------------
 
+    def _warn(self, text: str) -> None:
+        QMessageBox.warning(self, self.tr("Special work ledger"), text)
+
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, YedaError):
-            QMessageBox.warning(self, self.tr("Special work ledger"), exc.message(self.lang))
+            self._warn(exc.message(self.lang))
         else:
             raise exc
+
+    def refusal(self, step: str, rows: list[LedgerRow]) -> str | None:
+        """Why the button `step` cannot act on `rows` now (the core's rule), or None if it can."""
+        if not rows:
+            return self.tr("Select a gap first")
+        statuses = dict.fromkeys(r.status for r in rows)
+        if step == "bulk":
+            for status in statuses:
+                if status not in OPEN_STATUSES:  # as lifecycle.set_responsible
+                    return self.tr(
+                        "A gap that is “%1” cannot be given a responsible person"
+                    ).replace("%1", status_label(status))
+            return None
+        to, allows = STEPS[step]
+        for status in statuses:
+            if not allows(status):
+                return _refuse(Gap(status=status), to).message(self.lang)
+        return None
+
+    def update_buttons(self) -> None:
+        """Enable the buttons that can act on the selection; the others say why in a tooltip."""
+        rows = self.selected_rows()
+        for step in ("bulk", *STEPS):
+            reason = self.refusal(step, rows)
+            self.buttons[step].setEnabled(reason is None)
+            self.buttons[step].setToolTip(reason or "")
+
+    def _ready(self, step: str) -> bool:
+        """True if `step` may act on the selection; else says why, before anything is asked."""
+        reason = self.refusal(step, self.selected_rows())
+        if reason is not None:
+            self._warn(reason)
+        return reason is None
 
     def apply_to_selected(self, work: GapWork) -> bool:
         """Run `work` on the selected gaps in one transaction; refresh; False if refused."""
@@ -349,40 +496,50 @@ class LedgerView(QWidget):
         return True
 
     def bulk_assign(self) -> None:
-        rows = self.selected_rows()
-        if not rows:
+        if not self._ready("bulk"):
             return
-        dialog = BulkAssignDialog(self, len(rows))
+        dialog = BulkAssignDialog(self, len(self.selected_rows()))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         who, due = dialog.values()
         self.apply_to_selected(lambda s, gaps: set_responsible(s, gaps, who, due))
 
     def assign_action(self) -> None:
+        if not self._ready("assign"):
+            return
         actions = list(GapAction)
         labels = [action_label(a) for a in actions]
-        choice, ok = QInputDialog.getItem(self, self.tr("Assign action"), self.tr("Action"),
-                                          labels, 0, False)
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Assign action"), self.tr("Action"), labels, 0, False
+        )
         if ok:
             action = actions[labels.index(choice)]
             self.apply_to_selected(for_each(lambda s, g: assign(s, g, action)))
 
     def start_work(self) -> None:
-        self.apply_to_selected(for_each(start))
+        if self._ready("start"):
+            self.apply_to_selected(for_each(start))
 
     def close_gap(self) -> None:
+        if not self._ready("close"):
+            return
         evidence, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Close gap"), self.tr("Closing evidence"))
+            self, self.tr("Close gap"), self.tr("Closing evidence")
+        )
         if ok:
             today = date.today()
             self.apply_to_selected(for_each(lambda s, g: close(s, g, evidence, today)))
 
     def waive_gap(self) -> None:
+        if not self._ready("waive"):
+            return
         reason, ok = QInputDialog.getText(self, self.tr("Waive gap"), self.tr("Reason"))
         if ok:
             self.apply_to_selected(for_each(lambda s, g: waive(s, g, reason)))
 
     def reopen_gap(self) -> None:
+        if not self._ready("reopen"):
+            return
         note, ok = QInputDialog.getText(self, self.tr("Reopen gap"), self.tr("Reason"))
         if ok:
             self.apply_to_selected(for_each(lambda s, g: reopen(s, g, note)))
@@ -401,8 +558,7 @@ class LedgerView(QWidget):
 
         # Bound methods only: a lambda or closure holding `self` on a task's signal
         # crashes PySide when the widget is destroyed.
-        run_task(self, work, self._reevaluated, self._failed,
-                 self.tr("Evaluating the gap rules…"))
+        run_task(self, work, self._reevaluated, self._failed, self.tr("Evaluating the gap rules…"))
 
     def _reevaluated(self, summary: str) -> None:
         self.count_label.setText(summary)
@@ -411,8 +567,9 @@ class LedgerView(QWidget):
     def export(self) -> None:
         if self.db is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export ledger"), "专项工作台账.xlsx",
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export ledger"), "专项工作台账.xlsx", self.tr("Excel workbook (*.xlsx)")
+        )
         if not path:
             return
         db = self.db
