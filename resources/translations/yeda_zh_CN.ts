@@ -4,12 +4,12 @@
 <context>
     <name>AttachDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="135"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="147"/>
         <source>Attach existing organization</source>
         <translation>关联已有单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="142"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="154"/>
         <source>Type the name, pinyin initials or credit code, then choose:</source>
         <translation>输入单位名称、拼音首字母或信用代码，然后选择：</translation>
     </message>
@@ -17,52 +17,52 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="225"/>
         <source>Organization or person: name, pinyin, phone, USCC or record id</source>
         <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="232"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="232"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="232"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="232"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="238"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="257"/>
         <source>Nothing found for &quot;%1&quot;</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="254"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
     </message>
@@ -70,27 +70,27 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="97"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="109"/>
         <source>Add building</source>
         <translation>添加楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="107"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="119"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="108"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="120"/>
         <source>Building name</source>
         <translation>楼宇名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="109"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="121"/>
         <source>Floors above ground</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="110"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="122"/>
         <source>Basement floors</source>
         <translation>地下层数</translation>
     </message>
@@ -98,29 +98,29 @@
 <context>
     <name>BulkAssignDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="80"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="104"/>
         <source>Assign responsible person</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="85"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="109"/>
         <source>No due date</source>
         <translation>不设期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="88"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="112"/>
         <source>%n gap(s) selected</source>
         <translation>
             <numerusform>已选 %n 项问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="89"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="113"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="90"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="114"/>
         <source>Due date</source>
         <translation>整改期限</translation>
     </message>
@@ -175,7 +175,7 @@
     <message>
         <location filename="../../yeda_desktop/ui/sync_centre.py" line="69"/>
         <source>Team</source>
-        <translation>工作组</translation>
+        <translation>扫楼小组</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/sync_centre.py" line="70"/>
@@ -215,7 +215,7 @@
     <message>
         <location filename="../../yeda_desktop/ui/sync_centre.py" line="145"/>
         <source>Choose a team and at least one approved laptop.</source>
-        <translation>请选择工作组和至少一台已批准的笔记本。</translation>
+        <translation>请选择扫楼小组和至少一台已批准的笔记本。</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/sync_centre.py" line="152"/>
@@ -271,47 +271,47 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="57"/>
         <source>Side</source>
         <translation>一方</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="57"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="57"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="57"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="58"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="52"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="63"/>
         <source>Use the chosen value</source>
         <translation>采用所选的值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="64"/>
         <source>Show the record&apos;s history</source>
         <translation>查看该记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="96"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="107"/>
         <source>Base</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="115"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="130"/>
         <source>Not resolved</source>
         <translation>未能解决</translation>
     </message>
@@ -319,163 +319,163 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="94"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="92"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="123"/>
         <source>Breakdown</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="102"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="133"/>
         <source>Funding estimate for the year</source>
         <translation>年度经费测算</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="104"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="135"/>
         <source>Level</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="105"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="136"/>
         <source>Monthly allowance (yuan)</source>
         <translation>月津贴（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="106"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="137"/>
         <source>Certified staff</source>
         <translation>认证党务工作者人数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="158"/>
         <source>Whole zone</source>
         <translation>全区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="159"/>
         <source>Subdistrict</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="160"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="130"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="161"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="131"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="162"/>
         <source>Industry</source>
         <translation>行业门类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="132"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="163"/>
         <source>Ownership</source>
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="191"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="222"/>
         <source>Organization coverage %1 (previous %2)</source>
         <translation>组织覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="226"/>
         <source>Work coverage %1 (previous %2)</source>
         <translation>工作覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="230"/>
         <source>Open gaps: %1</source>
         <translation>在整改问题：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="260"/>
         <source>Organization coverage %</source>
         <translation>组织覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="223"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="261"/>
         <source>Work coverage %</source>
         <translation>工作覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="230"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="268"/>
         <source>Coverage by %1</source>
         <translation>按%1统计覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="236"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="274"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="237"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="275"/>
         <source>Finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="249"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="287"/>
         <source>Ledger gaps by rule</source>
         <translation>台账问题分类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="255"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="305"/>
         <source>Organizations</source>
         <translation>组织数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="256"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="306"/>
         <source>Organization coverage</source>
         <translation>组织覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="256"/>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="257"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="306"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="307"/>
         <source>Previous</source>
         <translation>上一年</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="257"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="307"/>
         <source>Work coverage</source>
         <translation>工作覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="257"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="307"/>
         <source>Floors swept</source>
         <translation>已扫楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="258"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="308"/>
         <source>Units visited</source>
         <translation>已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="258"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="308"/>
         <source>Units visited, previous campaign</source>
         <translation>上一年已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="287"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="337"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="287"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="337"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="287"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="337"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="292"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="342"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -600,7 +600,7 @@
     <message>
         <location filename="../../yeda_desktop/ui/sync_devices.py" line="39"/>
         <source>Team</source>
-        <translation>扫楼组</translation>
+        <translation>扫楼小组</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/sync_devices.py" line="39"/>
@@ -757,52 +757,52 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="149"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="149"/>
         <source>Record A</source>
         <translation>记录甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="149"/>
         <source>Record B</source>
         <translation>记录乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="149"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="137"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="153"/>
         <source>Merge, keep A</source>
         <translation>合并，保留甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="138"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="154"/>
         <source>Merge, keep B</source>
         <translation>合并，保留乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="139"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="155"/>
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
         <source>History of A</source>
         <translation>查看甲的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="157"/>
         <source>History of B</source>
         <translation>查看乙的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="206"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>
@@ -971,12 +971,12 @@
 <context>
     <name>FloorDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="84"/>
         <source>Add floor</source>
         <translation>添加楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="87"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
@@ -1256,72 +1256,72 @@
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="65"/>
         <source>Organization</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="66"/>
         <source>Gap</source>
         <translation>问题类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="67"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="68"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="52"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="69"/>
         <source>Details</source>
         <translation>问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="52"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="70"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="52"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="71"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="52"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="72"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="73"/>
         <source>Subdistrict</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="74"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="75"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="76"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="77"/>
         <source>Ownership</source>
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="106"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="123"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -1329,156 +1329,246 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="164"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="213"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="166"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
         <source>Organization, USCC or details</source>
         <translation>单位名称、信用代码或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="186"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="256"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="266"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="197"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="267"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="268"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="269"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="200"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="270"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="271"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="272"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="203"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="273"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="271"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="372"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="293"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="395"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="293"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="395"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="294"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="396"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="294"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="396"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="294"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="396"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="332"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="436"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="364"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="447"/>
+        <source>Select a gap first</source>
+        <translation>请先选择一个问题</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="453"/>
+        <source>A gap that is “%1” cannot be given a responsible person</source>
+        <translation>“%1”的问题不能再指定负责人</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="507"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="293"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="364"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="395"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="507"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="375"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="521"/>
         <source>Close gap</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="375"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="521"/>
         <source>Closing evidence</source>
         <translation>整改佐证材料</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="381"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="530"/>
         <source>Waive gap</source>
         <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="381"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="386"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="530"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="537"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="386"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="537"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="405"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="555"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="414"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="565"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="415"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="565"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="429"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="580"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="192"/>
+        <source>Gap type:</source>
+        <translation>问题类型：</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="192"/>
+        <source>Show only gaps of this type</source>
+        <translation>只显示该类型的问题</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="195"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="195"/>
+        <source>Show only gaps in this status</source>
+        <translation>只显示该状态的问题</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
+        <source>Subdistrict:</source>
+        <translation>镇街：</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
+        <source>Show only gaps in this subdistrict</source>
+        <translation>只显示该镇街的问题</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
+        <source>Cluster:</source>
+        <translation>集聚区：</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
+        <source>Show only gaps in this cluster</source>
+        <translation>只显示该集聚区的问题</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="204"/>
+        <source>Building:</source>
+        <translation>楼宇：</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="204"/>
+        <source>Show only gaps in this building</source>
+        <translation>只显示该楼宇的问题</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="207"/>
+        <source>Industry:</source>
+        <translation>行业：</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="207"/>
+        <source>Show only organizations of this industry</source>
+        <translation>只显示该行业单位的问题</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="210"/>
+        <source>Ownership:</source>
+        <translation>经济类型：</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="210"/>
+        <source>Show only organizations of this ownership</source>
+        <translation>只显示该经济类型单位的问题</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="214"/>
+        <source>Responsible:</source>
+        <translation>负责人：</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
+        <source>Show only gaps this person is responsible for</source>
+        <translation>只显示由该负责人负责的问题</translation>
     </message>
 </context>
 <context>
@@ -1573,7 +1663,7 @@
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="371"/>
-        <source>Add &amp;units…</source>
+        <source>Add uni&amp;ts…</source>
         <translation>批量添加房间(&amp;U)…</translation>
     </message>
     <message>
@@ -1589,7 +1679,7 @@
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="379"/>
         <source>Next &amp;unvisited unit</source>
-        <translation>下一个未走访房间(&amp;U)</translation>
+        <translation>下一个未走访房间(&amp;J)</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="382"/>
@@ -1721,22 +1811,22 @@
 <context>
     <name>MemberEntry</name>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="202"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="197"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="204"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="198"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="205"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="228"/>
         <source>Add member</source>
         <translation>添加人员</translation>
     </message>
@@ -1744,32 +1834,32 @@
 <context>
     <name>MemberModel</name>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="73"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="74"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="75"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="76"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="70"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="77"/>
         <source>Party status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="78"/>
         <source>Relation</source>
         <translation>组织关系</translation>
     </message>
@@ -1810,22 +1900,22 @@
 <context>
     <name>OfficerDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="171"/>
         <source>Officer and language</source>
         <translation>队员与语言</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="166"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="179"/>
         <source>Officer name</source>
         <translation>队员姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="167"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="180"/>
         <source>Team</source>
-        <translation>小组</translation>
+        <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="168"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="181"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
@@ -2000,7 +2090,7 @@
     <message>
         <location filename="../../yeda_desktop/ui/role_dialog.py" line="72"/>
         <source>For the administrator at the zone&apos;s centre: approve team devices, issue baselines, import and merge the teams&apos; batches, resolve conflicts and duplicates, read the audit trail.</source>
-        <translation>供开发区中心的管理员使用：审批小组设备、下发基线数据、导入并合并各小组的工作数据包、处理冲突和重复记录、查看审计记录。</translation>
+        <translation>供开发区中心的管理员使用：审批小组设备、下发基础数据、导入并合并各小组的工作数据包、处理冲突和重复记录、查看审计记录。</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/role_dialog.py" line="77"/>
@@ -2031,17 +2121,17 @@
 <context>
     <name>RoleOffer</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="139"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="141"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="142"/>
         <source>Set up this installation (laptop or centre)…</source>
         <translation>设置本机（笔记本或中心）…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="164"/>
         <source>First start: choose whether this is a field laptop or the centre (Exchange menu).</source>
         <translation>首次启动：请在“数据交换”菜单中选择本机是外业笔记本还是中心。</translation>
     </message>
@@ -2115,42 +2205,42 @@
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="52"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="54"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="55"/>
         <source>&amp;Import packages…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="60"/>
         <source>&amp;Export today&apos;s work…</source>
         <translation>导出今天的工作(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="63"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="65"/>
         <source>Change the role of this installation…</source>
         <translation>更改本机角色…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="73"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="75"/>
         <source>field laptop</source>
         <translation>外业笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="73"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="75"/>
         <source>centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="76"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="78"/>
         <source>Change the role of this installation</source>
         <translation>更改本机角色</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="77"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="79"/>
         <source>Changing the role is for an administrator. A centre shows the administration views and imports the teams&apos; batches; a field laptop hides them and exports its own work. Make this installation a %1?</source>
         <translation>更改角色应由管理员进行。中心显示管理视图并导入各小组的工作数据包；外业笔记本不显示这些视图，只导出本机的工作。确定把本机改为%1吗？</translation>
     </message>
@@ -2168,12 +2258,12 @@
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="63"/>
         <source>Add units</source>
         <translation>批量添加房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="66"/>
         <source>Units</source>
         <translation>房间号</translation>
     </message>

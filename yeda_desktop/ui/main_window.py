@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -106,6 +107,9 @@ def _import_views(_progress: TaskProgress) -> None:
     finally:
         gc.freeze()
         gc.enable()
+
+
+_ACCESS_KEY = re.compile(r"\(&\w\)|&(?=\w)")  # "(&U)" and "&U": menus only
 
 
 class MainWindow(QMainWindow):
@@ -294,9 +298,10 @@ class MainWindow(QMainWindow):
 
     def _add_dashboard(self) -> None:
         from yeda_desktop.ui.dashboard import Dashboard
+        from yeda_desktop.ui.scrolling import scrolling
 
         self.dashboard: Dashboard = Dashboard(self)
-        self._put_view(self._view_places[1], self.dashboard)
+        self._put_view(self._view_places[1], scrolling(self.dashboard))  # charts: tall
 
     def _ledger_views_ready(self) -> None:
         db = self.workspace.db if self.workspace is not None else None
@@ -333,6 +338,8 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
         action = QAction(self)  # see add_view
         action.setText(text)
+        # A toolbar button shows no access key: "撤销", not "撤销(U)".
+        action.setIconText(_ACCESS_KEY.sub("", text))
         if shortcut is not None:
             self._set_shortcut(action, shortcut)
         action.triggered.connect(slot)
@@ -368,7 +375,7 @@ class MainWindow(QMainWindow):
             self.tr("Add &building…"), self.add_building, "Ctrl+Shift+B"
         )
         self.act_floor = self._action(self.tr("Add &floor…"), self.add_floor, "Ctrl+Shift+L")
-        self.act_units = self._action(self.tr("Add &units…"), self.add_units, "Ctrl+Shift+U")
+        self.act_units = self._action(self.tr("Add uni&ts…"), self.add_units, "Ctrl+Shift+U")
         self.act_prev = self._action(
             self.tr("&Previous floor (down)"), lambda: self.step_floor(+1), "Ctrl+PgDown"
         )
