@@ -39,19 +39,18 @@ class _FormDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
+        self.rows = QVBoxLayout(self)
+        self.rows.addLayout(self.form)
+        self.rows.addWidget(self.error)
+        self.rows.addWidget(buttons)
         self.edit: edits.Edit | None = None
 
     def refuse(self, text: str) -> None:
         """Show why OK was refused, the dialog growing so that no line of it is cut."""
         self.error.setText(text)
-        layout = self.layout()
-        layout.activate()
-        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
-                  else layout.totalSizeHint().height())
+        self.rows.activate()
+        needed = (self.rows.totalHeightForWidth(self.width()) if self.rows.hasHeightForWidth()
+                  else self.rows.totalSizeHint().height())
         if needed > self.height():
             self.resize(self.width(), needed)
 
