@@ -17,8 +17,8 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPainter, QShowEvent
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -46,6 +46,34 @@ from yeda_desktop.ui.tasks import run_task
 
 def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
+
+
+# QtCharts gives each category label the category axis's height / (categories + 1), less
+# its padding, and draws "..." for a label taller than that. Per text line the chart needs
+# the line height plus this much (measured: padding, margins and frame, with room to spare).
+LABEL_ROOM = 12
+# Text lines of a chart outside its category axis: title, legend and the value axis labels.
+CHART_TEXT_LINES = 3
+# A count axis with no gaps at all still reads as counts: 0 to this, one tick per integer.
+EMPTY_COUNT_TOP = 5
+
+
+def count_ticks(most: int) -> tuple[int, int]:
+    """(top, step) of a count axis from 0 that fits `most`: whole numbers, at most 6 ticks.
+
+    QValueAxis spreads its ticks evenly over its range, so a range of 0-205 with five
+    ticks reads 51.3, 102.5, 153.8: a count of gaps is never fractional. The step is 1, 2
+    or 5 times a power of ten and the top a multiple of it.
+    """
+    if most <= 0:
+        return EMPTY_COUNT_TOP, 1
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if most <= 5 * step * factor:
+                step *= factor
+                return -(-most // step) * step, step
+        step *= 10
 
 
 class Dashboard(QWidget):
@@ -80,6 +108,10 @@ class Dashboard(QWidget):
         self.coverage_axes = self._build_chart(self.coverage_chart, self.coverage_series, False)
         self.gap_series = QHorizontalStackedBarSeries()
         self.gap_axes = self._build_chart(self.gap_chart, self.gap_series, True)
+        self.gap_axes[1].setLabelFormat("%d")
+        self.gap_axes[1].setTickType(QValueAxis.TickType.TicksFixed)
+        self.gap_axes[1].setMinorTickCount(0)
+        self.gap_chart.setMinimumHeight(self._gap_chart_height(len(RULES)))
         self.table = QTableWidget(self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
@@ -205,10 +237,17 @@ class Dashboard(QWidget):
 
     def _build_chart(self, view: QChartView, series: QBarSeries | QHorizontalStackedBarSeries,
                      horizontal: bool) -> tuple[QBarCategoryAxis, QValueAxis]:
-        """One chart per view for the widget's life; updates only change its sets and axes."""
+        """One chart per view for the widget's life; updates only change its sets and axes.
+
+        Narrow margins leave the plot the height its category labels need, and the axes
+        use the widget's font (the bundled Chinese one), not the chart theme's.
+        """
         chart = view.chart()
+        chart.setMargins(QMargins(6, 6, 6, 6))
         chart.addSeries(series)
         categories, values = QBarCategoryAxis(), QValueAxis()
+        for axis in (categories, values):
+            axis.setLabelsFont(self.font())
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft if horizontal
                       else Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if horizontal
@@ -249,7 +288,18 @@ class Dashboard(QWidget):
         self.gap_chart.chart().setTitle(self.tr("Ledger gaps by rule"))
         self.gap_axes[0].clear()
         self.gap_axes[0].append(names)
-        self.gap_axes[1].setRange(0, max(most, 1))
+        top, step = count_ticks(most)
+        self.gap_axes[1].setRange(0, top)
+        self.gap_axes[1].setTickCount(top // step + 1)
+
+    def _gap_chart_height(self, categories: int) -> int:
+        """The height at which QtCharts draws every rule's name whole instead of "...".
+
+        It gives each category label the axis height / (categories + 1), so the chart
+        grows with the number of rules and the font rather than eliding the names.
+        """
+        line = QFontMetrics(self.gap_axes[0].labelsFont()).height()
+        return (categories + 1 + CHART_TEXT_LINES) * (line + LABEL_ROOM)
 
     def _table(self, summary: Summary) -> None:
         headers = [self.dimension.currentText(), self.tr("Organizations"),
