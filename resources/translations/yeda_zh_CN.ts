@@ -4,12 +4,12 @@
 <context>
     <name>AttachDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="147"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="146"/>
         <source>Attach existing organization</source>
         <translation>关联已有单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="154"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="153"/>
         <source>Type the name, pinyin initials or credit code, then choose:</source>
         <translation>输入单位名称、拼音首字母或信用代码，然后选择：</translation>
     </message>
@@ -70,27 +70,27 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="109"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="108"/>
         <source>Add building</source>
         <translation>添加楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="119"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="118"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="120"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="119"/>
         <source>Building name</source>
         <translation>楼宇名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="120"/>
         <source>Floors above ground</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="122"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="121"/>
         <source>Basement floors</source>
         <translation>地下层数</translation>
     </message>
@@ -324,102 +324,102 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="123"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="124"/>
         <source>Breakdown</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="133"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="134"/>
         <source>Funding estimate for the year</source>
         <translation>年度经费测算</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="135"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="136"/>
         <source>Level</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="136"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="137"/>
         <source>Monthly allowance (yuan)</source>
         <translation>月津贴（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="137"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="138"/>
         <source>Certified staff</source>
         <translation>认证党务工作者人数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="158"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="159"/>
         <source>Whole zone</source>
         <translation>全区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="160"/>
         <source>Subdistrict</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="160"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="161"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="162"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="163"/>
         <source>Industry</source>
         <translation>行业门类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="164"/>
         <source>Ownership</source>
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="223"/>
         <source>Organization coverage %1 (previous %2)</source>
         <translation>组织覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="226"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="227"/>
         <source>Work coverage %1 (previous %2)</source>
         <translation>工作覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="230"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="231"/>
         <source>Open gaps: %1</source>
         <translation>在整改问题：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="260"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="261"/>
         <source>Organization coverage %</source>
         <translation>组织覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="261"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="262"/>
         <source>Work coverage %</source>
         <translation>工作覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="268"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="269"/>
         <source>Coverage by %1</source>
         <translation>按%1统计覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="274"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="275"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="275"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="276"/>
         <source>Finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="287"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="288"/>
         <source>Ledger gaps by rule</source>
         <translation>台账问题分类</translation>
     </message>
@@ -483,104 +483,104 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="82"/>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="181"/>
         <source>No unit selected</source>
         <translation>未选择房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="98"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="100"/>
         <source>Visit:</source>
         <translation>走访：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="111"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="113"/>
         <source>No organization registered in this unit</source>
         <translation>该房间尚未登记单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="114"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="116"/>
         <source>Full name of the organization</source>
         <translation>单位全称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="116"/>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="136"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="118"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="138"/>
         <source>Organization name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="118"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="120"/>
         <source>Register new organization</source>
         <translation>登记新单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="120"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="122"/>
         <source>Attach existing organization…</source>
         <translation>关联已有单位…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="132"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="134"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="137"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="139"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="138"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="140"/>
         <source>Staff</source>
         <translation>职工人数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="139"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="141"/>
         <source>Party members (reported)</source>
         <translation>党员人数（自报）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="142"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="143"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="152"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="154"/>
         <source>Confirm record for this campaign</source>
         <translation>本次扫楼核实无误</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="161"/>
         <source>Gaps</source>
         <translation>问题提示</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="166"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="168"/>
         <source>Members</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="191"/>
         <source>%1, floor %2, unit %3</source>
         <translation>%1 %2层 %3室</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="210"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="212"/>
         <source>Confirmed this campaign</source>
         <translation>本次扫楼已核实</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="214"/>
         <source>Not yet confirmed this campaign</source>
         <translation>本次扫楼尚未核实</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="284"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="290"/>
         <source>Edit %1</source>
         <translation>修改%1</translation>
     </message>
@@ -835,92 +835,92 @@
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="64"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="65"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="72"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="75"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="80"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="81"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="85"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="86"/>
         <source>Columns (guessed from the headers; change if wrong)</source>
         <translation>列对应关系（根据表头自动识别，如有误请修改）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="95"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="96"/>
         <source>Choose an Excel file</source>
         <translation>选择Excel文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="96"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="97"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="125"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="127"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="129"/>
         <source>Column %1</source>
         <translation>第%1列</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="160"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="162"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="160"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="162"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="163"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="163"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="167"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="169"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="167"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="169"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="167"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="169"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="167"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="169"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="191"/>
         <source>Imported: %1 new, %2 updated, %3 rows with errors skipped</source>
         <translation>已导入：新增 %1，更新 %2，跳过错误行 %3</translation>
     </message>
@@ -971,12 +971,12 @@
 <context>
     <name>FloorDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="83"/>
         <source>Add floor</source>
         <translation>添加楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="86"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
@@ -1329,244 +1329,249 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="213"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="219"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="221"/>
         <source>Organization, USCC or details</source>
         <translation>单位名称、信用代码或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="256"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="262"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="266"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="272"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="267"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="273"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="268"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="274"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="269"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="275"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="270"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="276"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="271"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="277"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="272"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="278"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="279"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="372"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="381"/>
+        <source>The ledger holds no gaps yet: press Re-evaluate to check every organization against the rules.</source>
+        <translation>台账中还没有问题：请点击“重新排查”，按规则检查全部单位。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="385"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="395"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="408"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="395"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="408"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="396"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="409"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="396"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="409"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="396"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="409"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="436"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="449"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="447"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="460"/>
         <source>Select a gap first</source>
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="453"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="466"/>
         <source>A gap that is “%1” cannot be given a responsible person</source>
         <translation>“%1”的问题不能再指定负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="507"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="520"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="395"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="507"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="408"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="520"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="521"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="534"/>
         <source>Close gap</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="521"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="534"/>
         <source>Closing evidence</source>
         <translation>整改佐证材料</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="530"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="543"/>
         <source>Waive gap</source>
         <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="530"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="537"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="543"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="550"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="537"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="550"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="555"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="568"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="565"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="578"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="565"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="578"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="580"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="593"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="192"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="193"/>
         <source>Gap type:</source>
         <translation>问题类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="192"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="193"/>
         <source>Show only gaps of this type</source>
         <translation>只显示该类型的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
         <source>Show only gaps in this status</source>
         <translation>只显示该状态的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
         <source>Subdistrict:</source>
         <translation>镇街：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
         <source>Show only gaps in this subdistrict</source>
         <translation>只显示该镇街的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
         <source>Cluster:</source>
         <translation>集聚区：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
         <source>Show only gaps in this cluster</source>
         <translation>只显示该集聚区的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="204"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
         <source>Building:</source>
         <translation>楼宇：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="204"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
         <source>Show only gaps in this building</source>
         <translation>只显示该楼宇的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="207"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="207"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
         <source>Show only organizations of this industry</source>
         <translation>只显示该行业单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="210"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="211"/>
         <source>Ownership:</source>
         <translation>经济类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="210"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="211"/>
         <source>Show only organizations of this ownership</source>
         <translation>只显示该经济类型单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="214"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
         <source>Responsible:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="216"/>
         <source>Show only gaps this person is responsible for</source>
         <translation>只显示由该负责人负责的问题</translation>
     </message>
@@ -1574,231 +1579,231 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="131"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="135"/>
         <source>YEDA Desktop — building sweep</source>
         <translation>业达两新组织扫楼登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="135"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="558"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="584"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="139"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="565"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="591"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="144"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="427"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="434"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="148"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="152"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="153"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="388"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="395"/>
         <source>Import from &amp;Excel…</source>
         <translation>从&amp;Excel导入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="150"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="154"/>
         <source>All organizations</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="194"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="315"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="320"/>
         <source>%1 is not in any unit yet</source>
         <translation>%1 尚未登记所在房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="361"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="368"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="362"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="369"/>
         <source>Officer and &amp;language…</source>
         <translation>队员与语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="363"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="370"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="364"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="371"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="365"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="372"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="366"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="373"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="375"/>
         <source>Add &amp;building…</source>
         <translation>添加楼宇(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="377"/>
         <source>Add &amp;floor…</source>
         <translation>添加楼层(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="378"/>
         <source>Add uni&amp;ts…</source>
         <translation>批量添加房间(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="380"/>
         <source>&amp;Previous floor (down)</source>
         <translation>往下一层(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="383"/>
         <source>&amp;Next floor (up)</source>
         <translation>往上一层(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="386"/>
         <source>Next &amp;unvisited unit</source>
         <translation>下一个未走访房间(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="389"/>
         <source>&amp;Register organization</source>
         <translation>登记单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="385"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="392"/>
         <source>&amp;Attach existing organization…</source>
         <translation>关联已有单位(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="394"/>
         <source>Add &amp;member</source>
         <translation>添加人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="389"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="396"/>
         <source>&amp;About YEDA Desktop</source>
         <translation>关于业达扫楼(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="405"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="412"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="409"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="416"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="420"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="421"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="428"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="425"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="432"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="456"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="463"/>
         <source>(no officer set)</source>
         <translation>（未设置队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="459"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="466"/>
         <source>Officer: %1</source>
         <translation>队员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="513"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="520"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="538"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="545"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="511"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="543"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="518"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="550"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="585"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="592"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="587"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="594"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="618"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="625"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="631"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="638"/>
         <source>Unsent changes: %1</source>
         <translation>未上报修改：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="659"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="666"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="694"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="701"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="702"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="709"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="766"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="773"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="812"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="819"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="812"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="819"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
@@ -1900,22 +1905,22 @@
 <context>
     <name>OfficerDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="171"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="170"/>
         <source>Officer and language</source>
         <translation>队员与语言</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="178"/>
         <source>Officer name</source>
         <translation>队员姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="179"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="180"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
@@ -2258,12 +2263,12 @@
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="63"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="62"/>
         <source>Add units</source>
         <translation>批量添加房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="65"/>
         <source>Units</source>
         <translation>房间号</translation>
     </message>

@@ -383,3 +383,22 @@ def test_columns_fit_their_text_within_a_cap_and_details_take_the_rest(
     assert width(column["detail"]) > fitted
     view.resize(900, 600)
     qtbot.waitUntil(lambda: width(column["detail"]) == fitted)
+
+
+def test_an_empty_ledger_says_how_to_fill_it(
+    zh_app: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A database never checked (a demo, a fresh baseline) shows the way, not "0 of 0"."""
+    from yeda_desktop.demo import generate_demo
+
+    db = open_database(tmp_path / "demo.sqlite")
+    generate_demo(db, 5, 1)
+    view = _view(qtbot, db)
+    assert view.model.rowCount() == 0
+    assert view.count_label.text() == "台账中还没有问题：请点击“重新排查”，按规则检查全部单位。"
+    with db.session(officer="测试") as s:
+        reconcile(s, profile=PROFILE)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.set_database(db, "测试")
+    assert view.model.rowCount() > 0 and view.count_label.text().startswith("显示")
+    db.close()

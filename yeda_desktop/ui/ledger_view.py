@@ -374,11 +374,18 @@ class LedgerView(QWidget):
 
     def apply_filter(self) -> None:
         self.proxy.set_filter(self.current_filter())
-        self.count_label.setText(
-            self.tr("Showing %1 of %2 gaps")
-            .replace("%1", f"{self.proxy.rowCount():,}")
-            .replace("%2", f"{self.model.rowCount():,}")
-        )
+        if self.db is not None and self.model.rowCount() == 0:
+            # A database whose organizations were never checked (a demo, a baseline just
+            # imported) has an empty ledger: say how to fill it rather than "0 of 0".
+            self.count_label.setText(self.tr(
+                "The ledger holds no gaps yet: press Re-evaluate to check every "
+                "organization against the rules."))
+        else:
+            self.count_label.setText(
+                self.tr("Showing %1 of %2 gaps")
+                .replace("%1", f"{self.proxy.rowCount():,}")
+                .replace("%2", f"{self.model.rowCount():,}")
+            )
         self.update_buttons()
 
     def selected_rows(self) -> list[LedgerRow]:
