@@ -51,7 +51,7 @@ def test_profile_baseline_receipt_and_quarantine(
         session.add(Instructor(name="冯指导"))
     db.close()
     late.cli("export", str(stick / "late-gui-1.yeda"))
-    assert "quarantined" in centre.cli("import", str(stick / "late-gui-1.yeda"))
+    assert "quarantined" in centre.cli("import", str(stick / "late-gui-1.yeda"), expect=3)
 
     db = centre.open()
     try:

@@ -10,6 +10,9 @@ from typing import Any
 from yeda_desktop.cli.common import open_from_args
 from yeda_desktop.demo import generate_demo
 from yeda_desktop.demo.generator import has_data
+from yeda_desktop.errors import YedaError
+
+MAX_ORGS = 2_000_000  # the generator's own bound, checked here before a file is created
 
 
 def _progress(stage: str, done: int, total: int) -> bool:
@@ -19,6 +22,8 @@ def _progress(stage: str, done: int, total: int) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
+    if not 1 <= args.orgs <= MAX_ORGS:
+        raise YedaError("演示单位数量应在1至2000000之间", "--orgs must be between 1 and 2,000,000")
     db = open_from_args(args, create=True)
     if args.if_missing and has_data(db):
         print(f"沿用已有的演示数据库 / keeping the existing database {db.display}")
@@ -40,7 +45,8 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("demo", help="fill a new database with a demo zone")
-    parser.add_argument("--orgs", type=int, default=2000, help="number of organizations")
+    parser.add_argument("--orgs", type=int, default=2000,
+                        help=f"number of organizations (1 to {MAX_ORGS:,})")
     parser.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
     parser.add_argument(
         "--if-missing",

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.cli.common import open_from_args, require_output
 from yeda_desktop.cli.sync_common import add_keys_option, keys_from_args
 from yeda_desktop.errors import YedaError
 from yeda_desktop.syncflow.batch_export import ExportResult, export_batch, resume_export
@@ -27,6 +27,8 @@ def _print(result: ExportResult) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.resume and not args.file:
         raise YedaError("请指定导出文件", "give the file to write (or --resume)")
+    if not args.resume:
+        require_output(Path(args.file))
     db = open_from_args(args)
     try:
         keys = keys_from_args(args)
@@ -45,8 +47,13 @@ def run(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    parser = sub.add_parser("export", help="export today's work as a signed, encrypted batch")
-    parser.add_argument("file", nargs="?")
+    parser = sub.add_parser(
+        "export", help="export today's work as a signed, encrypted batch",
+        usage="yeda export [-h] [--full] [--keys DIR] file\n"
+        "       yeda export --resume [--keys DIR]",
+    )
+    parser.add_argument("file", nargs="?",
+                        help="the .yeda batch to write (required unless --resume)")
     parser.add_argument("--full", action="store_true", help="re-export every local change")
     parser.add_argument("--resume", action="store_true",
                         help="only finish a batch an interrupted export recorded but left "

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
-from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.cli.common import open_from_args, require_file
 from yeda_desktop.excel import IMPORT_KINDS, apply_plan, guess_mapping, plan_import, read_sheet
 from yeda_desktop.excel.mapping import FieldSpec
 
@@ -18,7 +19,7 @@ def _guess_kind(headers: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    sheet = read_sheet(args.file, args.sheet)
+    sheet = read_sheet(require_file(Path(args.file), "Excel文件", "workbook"), args.sheet)
     kind = args.kind or _guess_kind(sheet.headers)
     mapping = guess_mapping(kind, sheet.headers)
     fields: dict[str, FieldSpec] = {f.key: f for f in IMPORT_KINDS[kind]}

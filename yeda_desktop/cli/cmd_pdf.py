@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.cli.common import open_from_args, require_output
 from yeda_desktop.errors import YedaError
 from yeda_desktop.ledger import LedgerFilter
 from yeda_desktop.models.enums import GapStatus
@@ -100,15 +100,16 @@ def run(args: argparse.Namespace) -> int:
         raise YedaError(
             f"输出文件夹不存在：{out.parent}", f"output folder does not exist: {out.parent}"
         )
+    require_output(out)
     db = open_from_args(args)
     try:
         with db.reader() as session:
             job = _job(args, session)
             try:
                 pages = run_job(session, job, out, progress=_progress)
-            except OSError as exc:
+            except OSError as exc:  # the OS's words, not the temporary file's name
                 raise YedaError(
-                    f"无法写入 {out}：{exc.strerror}", f"cannot write {out}: {exc}"
+                    f"无法写入 {out}：{exc.strerror}", f"cannot write {out}: {exc.strerror}"
                 ) from None
     finally:
         db.close()
@@ -147,13 +148,15 @@ def register(sub: Any) -> None:
     _common(sweep)
 
     ledger = forms.add_parser("ledger", help="专项工作台账 (open gaps unless --all or --status)")
-    ledger.add_argument("--group-by", choices=("subdistrict", "cluster"), default="subdistrict")
-    ledger.add_argument("--subdistrict")
-    ledger.add_argument("--cluster")
-    ledger.add_argument("--building")
-    ledger.add_argument("--rule", choices=sorted(RULE_IDS))
-    ledger.add_argument("--status", choices=[s.value for s in GapStatus])
-    ledger.add_argument("--responsible")
+    ledger.add_argument("--group-by", choices=("subdistrict", "cluster"), default="subdistrict",
+                        help="one section per subdistrict (default) or per cluster")
+    ledger.add_argument("--subdistrict", help="only this subdistrict (name)")
+    ledger.add_argument("--cluster", help="only this cluster (name)")
+    ledger.add_argument("--building", help="only this building (name)")
+    ledger.add_argument("--rule", choices=sorted(RULE_IDS), help="only gaps of this rule")
+    ledger.add_argument("--status", choices=[s.value for s in GapStatus],
+                        help="only gaps in this status")
+    ledger.add_argument("--responsible", help="only gaps assigned to this person")
     ledger.add_argument("--overdue", action="store_true", help="overdue gaps only")
     ledger.add_argument("--all", action="store_true", help="closed and waived gaps too")
     ledger.add_argument("--text", help="part of a name, USCC or detail")

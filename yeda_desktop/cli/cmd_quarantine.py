@@ -30,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("quarantine", help="list quarantined packages or release approved")
-    parser.add_argument("action", choices=["list", "release"])
+    parser.add_argument("action", choices=["list", "release"],
+                        help="list: packages waiting for a device's approval; release: import "
+                        "those whose device is now approved")
     add_keys_option(parser)
     parser.set_defaults(func=run)

@@ -6,23 +6,44 @@ import argparse
 from typing import Any
 
 from yeda_desktop.cli.common import open_from_args
-from yeda_desktop.syncflow.installation import Role, load_installation, set_role
+from yeda_desktop.errors import YedaError
+from yeda_desktop.syncflow.installation import Installation, Role, load_installation, set_role
+
+ROLE_WORDS: dict[Role, tuple[str, str]] = {
+    Role.LAPTOP: ("外业笔记本", "field laptop"),
+    Role.CENTRE: ("中心", "centre"),
+}
+
+
+def _set(session: Any, args: argparse.Namespace) -> Installation:
+    """Refuse an undeliberate change here, in the words the officer knows the roles by."""
+    role = Role(args.set)
+    current = load_installation(session)
+    if current is not None and current.role is not role and not args.force:
+        now_zh, now_en = ROLE_WORDS[current.role]
+        new_zh, new_en = ROLE_WORDS[role]
+        raise YedaError(
+            f"本机已设置为{now_zh}，改为{new_zh}需由管理员明确确认（加 --force）",
+            f"this installation is already a {now_en}; making it a {new_en} must be "
+            "deliberate (add --force)",
+        )
+    return set_role(session, role, args.name or "", args.centre_id, force=args.force)
 
 
 def run(args: argparse.Namespace) -> int:
-    db = open_from_args(args, create=True)
+    db = open_from_args(args, create=bool(args.set))  # showing the role creates nothing
     try:
         with db.session() as session:
             if args.set:
-                inst = set_role(session, Role(args.set), args.name or "", args.centre_id,
-                                force=args.force)
+                inst = _set(session, args)
             else:
                 found = load_installation(session)
                 if found is None:
                     print("未设置角色 / no role set (yeda role --set laptop|centre)")
                     return 1
                 inst = found
-        print(f"角色 role: {inst.role.value}")
+        role_zh, role_en = ROLE_WORDS[inst.role]
+        print(f"角色 role: {role_zh} {role_en} ({inst.role.value})")
         print(f"设备编号 device id: {inst.device_id}")
         print(f"名称 name: {inst.name}")
         if inst.centre_id:
@@ -34,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("role", help="show or set the installation role (laptop or centre)")
-    parser.add_argument("--set", choices=[r.value for r in Role])
+    parser.add_argument("--set", choices=[r.value for r in Role],
+                        help="make this installation a field laptop or the centre")
     parser.add_argument("--name", help="name of this laptop or of the centre")
     parser.add_argument("--centre-id", help="the centre's id (centre only)")
     parser.add_argument("--force", action="store_true", help="deliberately change the role")

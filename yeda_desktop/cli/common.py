@@ -1,14 +1,82 @@
-"""Helpers shared by the CLI commands."""
+"""Helpers shared by the CLI commands: opening the database, naming file problems."""
 
 from __future__ import annotations
 
 import argparse
+import errno
+import sys
+from pathlib import Path
 
+from yeda_desktop.errors import YedaError
 from yeda_desktop.storage import Database, open_database
+from yeda_desktop.storage.location import resolve_location
+from yeda_desktop.storage.lock import discard_lock_file, lock_path
+
+EXIT_USER_ERROR = 2
+
+# errno → (Chinese, English) reason; anything else falls back to the OS's own words.
+_REASONS: dict[int, tuple[str, str]] = {
+    errno.ENOENT: ("文件或文件夹不存在", "does not exist"),
+    errno.EISDIR: ("是一个文件夹，不是文件", "is a folder, not a file"),
+    errno.ENOTDIR: ("路径中有一项不是文件夹", "a part of the path is not a folder"),
+    errno.EEXIST: ("已存在", "already exists"),
+    errno.EACCES: ("没有权限", "permission denied"),
+    errno.EPERM: ("没有权限", "permission denied"),
+    errno.ENOSPC: ("磁盘已满", "the disk is full"),
+    errno.EROFS: ("磁盘是只读的", "the disk is read-only"),
+}
 
 
-def open_from_args(args: argparse.Namespace, *, create: bool = False) -> Database:
-    return open_database(args.db, create=create)
+def os_error_message(exc: OSError) -> YedaError:
+    """One bilingual sentence naming the path and the reason, for a failed file operation."""
+    zh, en = _REASONS.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
+    path = exc.filename
+    if path is None:
+        return YedaError(f"文件操作失败：{zh}", f"a file operation failed: {en}")
+    return YedaError(f"{zh}：{path}", f"{path}: {en}")
+
+
+def print_error(zh: str, en: str, prefix: str = "yeda") -> None:
+    """The one line a user reads on stderr."""
+    print(" ".join(f"{prefix}: {zh} / {en}".split()), file=sys.stderr)
+
+
+def require_file(path: Path, what_zh: str = "文件", what_en: str = "file") -> Path:
+    """An input file that exists and is not a folder, or a sentence saying which it is not."""
+    if path.is_dir():
+        raise YedaError(
+            f"{path} 是一个文件夹，不是{what_zh}", f"{path} is a folder, not a {what_en}"
+        )
+    if not path.exists():
+        raise YedaError(f"{what_zh}不存在：{path}", f"the {what_en} does not exist: {path}")
+    return path
+
+
+def require_output(path: Path) -> Path:
+    """A file to write: its folder must exist and the path must not be a folder."""
+    if path.is_dir():
+        raise YedaError(
+            f"{path} 是一个文件夹，不是文件；请给出要写入的文件名",
+            f"{path} is a folder, not a file; give the name of the file to write",
+        )
+    folder = path.parent
+    if not folder.is_dir():
+        raise YedaError(f"文件夹不存在：{folder}", f"the folder does not exist: {folder}")
+    return path
+
+
+def open_from_args(
+    args: argparse.Namespace, *, create: bool = False, read_only: bool = False
+) -> Database:
+    """Open `--db`; a refused open removes the `.lock` file it created (no litter on a stick)."""
+    location = resolve_location(args.db)
+    fresh_lock = location.path is not None and not lock_path(location.path).exists()
+    try:
+        return open_database(args.db, create=create, read_only=read_only)
+    except BaseException:
+        if fresh_lock and location.path is not None:
+            discard_lock_file(location.path)
+        raise
 
 
 def human_size(size: int) -> str:

@@ -1,7 +1,9 @@
 """Entry point of `yeda`: finds every `cmd_*` module and dispatches to it.
 
 A command module exposes `register(subparsers)`, which adds its parser and sets
-`func(args) -> int`. User errors (YedaError) become one line on stderr and exit 2.
+`func(args) -> int`. User errors (YedaError, a refusal of the package layer, a file
+that cannot be read or written) become one line on stderr and exit 2; anything else
+is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ import sys
 from collections.abc import Sequence
 
 from yeda_desktop import __version__
+from yeda_desktop.cli.common import EXIT_USER_ERROR, os_error_message, print_error
 from yeda_desktop.errors import YedaError
+from yeda_desktop.sync import SyncError
 
-EXIT_USER_ERROR = 2
+__all__ = ["EXIT_USER_ERROR", "build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,15 +47,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args))
-    except YedaError as exc:
-        message = " ".join(f"{exc.zh} / {exc.en}".split())  # always one line, whatever it quotes
-        print(f"yeda: {message}", file=sys.stderr)
+    except (YedaError, SyncError) as exc:
+        print_error(exc.zh, exc.en)  # always one line, whatever it quotes
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("yeda: 已取消 / cancelled", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file the user named: say which and why, never a traceback
+        error = os_error_message(exc)
+        print_error(error.zh, error.en)
+        return EXIT_USER_ERROR
 
 
 if __name__ == "__main__":

@@ -98,15 +98,9 @@ class WriterLock:
                 os.close(held.fd)  # closing the descriptor drops the OS lock
 
 
-def acquire_writer_lock(db_path: Path) -> WriterLock:
-    """Take the writer lock of `db_path` or raise DatabaseInUseError naming the holder."""
-    key = db_path.resolve()
-    with _guard:
-        held = _held.get(key)
-        if held is not None:
-            held.count += 1
-            return WriterLock(key)
-        path = lock_path(key)
+def _open_locked(key: Path, path: Path) -> int:
+    """Open and lock `path`; retried if a refused open removed the file meanwhile."""
+    while True:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
@@ -117,6 +111,56 @@ def acquire_writer_lock(db_path: Path) -> WriterLock:
         if not _try_lock(fd):
             os.close(fd)
             raise DatabaseInUseError(key, _read_holder(path))
+        if _still_linked(fd, path):
+            return fd
+        os.close(fd)
+
+
+def _still_linked(fd: int, path: Path) -> bool:
+    """False if the file we locked was unlinked (by `discard_lock_file`) before we locked it."""
+    if sys.platform == "win32":
+        return True  # Windows cannot delete a file another process holds open
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except FileNotFoundError:
+        return False
+
+
+def discard_lock_file(db_path: Path) -> None:
+    """Remove `<db>.lock` that a refused open created, unless someone now holds it."""
+    key = db_path.resolve()
+    path = lock_path(key)
+    with _guard:
+        if key in _held:
+            return
+        try:
+            fd = os.open(path, os.O_RDWR)
+        except OSError:
+            return
+        try:
+            if not _try_lock(fd):
+                return
+            if sys.platform == "win32":
+                os.close(fd)
+                fd = -1
+            path.unlink(missing_ok=True)  # while locked: a waiting opener re-checks the inode
+        except OSError:
+            return
+        finally:
+            if fd >= 0:
+                os.close(fd)
+
+
+def acquire_writer_lock(db_path: Path) -> WriterLock:
+    """Take the writer lock of `db_path` or raise DatabaseInUseError naming the holder."""
+    key = db_path.resolve()
+    with _guard:
+        held = _held.get(key)
+        if held is not None:
+            held.count += 1
+            return WriterLock(key)
+        path = lock_path(key)
+        fd = _open_locked(key, path)
         holder = f"pid {os.getpid()} @ {socket.gethostname()}"
         os.ftruncate(fd, 0)
         os.lseek(fd, 0, os.SEEK_SET)

@@ -167,9 +167,10 @@ def _check_trust(manifest: Manifest, decision: TrustDecision) -> MinisignPublicK
     if decision.status is KeyStatus.REVOKED:
         raise SyncError(
             Problem.DEVICE_REVOKED,
-            f"设备 {manifest.source_device_id} 的密钥已被吊销，数据包被拒收。",
-            f"The key of device {manifest.source_device_id} has been revoked; "
-            "the package is refused.",
+            f"设备 {manifest.source_device_id} 的密钥已被吊销；数据包已隔离，"
+            "只有重新批准该设备后才会导入。",
+            f"The key of device {manifest.source_device_id} has been revoked; the package "
+            "is held in quarantine and imported only if the device is approved again.",
             details=who,
         )
     return decision.public_key

@@ -30,8 +30,12 @@ def from_sync_error(exc: SyncError) -> Refused:
 
 def peek(path: Path) -> Manifest:
     """The manifest, after checking the archive and every member hash (no key, no decrypting)."""
+    if path.is_dir():
+        raise Refused(
+            f"{path} 是一个文件夹，不是文件", f"{path} is a folder, not a file", "missing"
+        )
     if not path.is_file():
-        raise Refused(f"找不到文件：{path}", f"file not found: {path}", "missing")
+        raise Refused(f"文件不存在：{path}", f"the file does not exist: {path}", "missing")
     report = inspect_package(path)
     if report.problem is not None:
         raise from_sync_error(report.problem)
@@ -50,11 +54,38 @@ def check_schema(manifest: Manifest) -> None:
         )
 
 
+# The kinds as the app names them elsewhere (yeda enrol, yeda baseline, the import report);
+# the English with its article, as it is used inside a sentence.
+KIND_WORDS: dict[PackageKind, tuple[str, str]] = {
+    PackageKind.CENTRE_PROFILE: ("中心配置文件", "a centre profile package"),
+    PackageKind.ENROLMENT: ("设备登记申请", "an enrolment package"),
+    PackageKind.BASELINE: ("基础数据包", "a baseline package"),
+    PackageKind.BATCH: ("工作数据包", "a batch package"),
+    PackageKind.RECEIPT: ("回执", "a receipt package"),
+}
+
+# Where a package of each kind does belong: the hint a refusal ends with.
+KIND_HINTS: dict[PackageKind, tuple[str, str]] = {
+    PackageKind.CENTRE_PROFILE: ("请在外业笔记本上用 yeda profile import 导入",
+                                 "import it on a field laptop with `yeda profile import`"),
+    PackageKind.ENROLMENT: ("请在中心用 yeda devices accept 接收",
+                            "take it in at the centre with `yeda devices accept`"),
+    PackageKind.BASELINE: ("请在外业笔记本上用 yeda import 导入",
+                           "import it on a field laptop with `yeda import`"),
+    PackageKind.BATCH: ("请在中心用 yeda import 导入",
+                        "import it at the centre with `yeda import`"),
+    PackageKind.RECEIPT: ("请在外业笔记本上用 yeda import 导入",
+                          "import it on a field laptop with `yeda import`"),
+}
+
+
 def check_kind(manifest: Manifest, *allowed: PackageKind, where_zh: str, where_en: str) -> None:
     if manifest.kind not in allowed:
+        kind_zh, kind_en = KIND_WORDS[manifest.kind]
+        hint_zh, hint_en = KIND_HINTS[manifest.kind]
         raise Refused(
-            f"这是“{manifest.kind.value}”数据包，{where_zh}不接受此类数据包",
-            f"this is a {manifest.kind.value} package, which {where_en} does not accept",
+            f"这是{kind_zh}，{where_zh}不接受此类数据包；{hint_zh}",
+            f"this is {kind_en}, which {where_en} does not accept; {hint_en}",
             "wrong_kind",
         )
 
