@@ -71,7 +71,10 @@ def setup_pair(root: Path, centre_demo_orgs: int) -> tuple[Database, KeySet, Dat
     with laptop.session() as s:
         set_role(s, Role.LAPTOP, "笔记本")
     import_profile(laptop, root / "profile.yeda")
-    enrolment.write_request(laptop, laptop_keys, root / "enrol.yeda", team="t", officer="o")
+    with centre.engine.connect() as conn:  # a team of the profile, if the centre has any
+        team = conn.exec_driver_sql("SELECT name FROM teams ORDER BY name LIMIT 1").scalar()
+    enrolment.write_request(laptop, laptop_keys, root / "enrol.yeda", team=team or "t",
+                            officer="o")
     device = enrolment.accept_request(centre, centre_keys, root / "enrol.yeda")
     with centre.session() as s:
         enrolment.approve(s, device.id, device.fingerprint or "")

@@ -36,7 +36,7 @@ def test_devices_view_approves_only_with_the_right_code(
     newcomer.cli("role", "--set", "laptop", "--name", "新笔记本")
     newcomer.cli("keys")
     newcomer.cli("profile", "import", str(stick / "profile.yeda"))
-    code = code_of(newcomer.cli("enrol", str(stick / "new.yeda"), "--team", "一组"))
+    code = code_of(newcomer.cli("enrol", str(stick / "new.yeda"), "--team", "第1扫楼组"))
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(str(a[2])))
     db = centre.open()

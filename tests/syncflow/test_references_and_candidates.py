@@ -173,12 +173,12 @@ def test_a_candidate_goes_when_a_later_batch_renames_one_of_the_pair(
     second = _register(b, units[1], name="烟台海岸咨询公司")
     _ship(centre, [a, b], stick, "day1")
     assert _candidates(centre) == {frozenset((first, second)): "open"}
-    assert first in centre.cli("duplicates", "list")
+    assert first[:8] in centre.cli("duplicates", "list")
 
     _edit(b, Organization, second, name="青岛蓝天物流有限公司")
     _ship(centre, [b], stick, "day2")
     assert _candidates(centre) == {}
-    assert first not in centre.cli("duplicates", "list")
+    assert first[:8] not in centre.cli("duplicates", "list")
 
     _edit(b, Organization, second, name="烟台海岸咨询服务有限公司")  # similar again
     _ship(centre, [b], stick, "day3")

@@ -120,10 +120,10 @@ def test_unknown_then_approved_device_is_quarantined_then_imported(
     late.cli("profile", "import", str(stick / "profile.yeda"))
     add_instructor(late, "周指导")
     late.cli("export", str(stick / "late-1.yeda"))
-    out = centre.cli("import", str(stick / "late-1.yeda"))
+    out = centre.cli("import", str(stick / "late-1.yeda"), expect=3)  # quarantined
     assert "quarantined" in out and "unknown device" in out
     assert "1 waiting" in centre.cli("quarantine", "list")
-    code = code_of(late.cli("enrol", str(stick / "late-enrol.yeda"), "--team", "x"))
+    code = code_of(late.cli("enrol", str(stick / "late-enrol.yeda"), "--team", "第1扫楼组"))
     centre.cli("devices", "accept", str(stick / "late-enrol.yeda"))
     centre.cli("quarantine", "release")  # still pending: stays in quarantine
     assert "1 waiting" in centre.cli("quarantine", "list")
@@ -132,4 +132,4 @@ def test_unknown_then_approved_device_is_quarantined_then_imported(
     centre.cli("devices", "revoke", late.device_id())
     add_instructor(late, "吴指导")
     late.cli("export", str(stick / "late-2.yeda"))
-    assert "revoked" in centre.cli("import", str(stick / "late-2.yeda"))
+    assert "revoked" in centre.cli("import", str(stick / "late-2.yeda"), expect=3)

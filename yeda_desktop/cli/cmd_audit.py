@@ -3,33 +3,41 @@
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from yeda_desktop.cli.common import open_from_args
 from yeda_desktop.models.labels import change_label, field_label_with_key
-from yeda_desktop.syncflow.audit_trail import history
+from yeda_desktop.syncflow.audit_trail import (
+    find_record,
+    history,
+    shown_old_values,
+    shown_values,
+)
 
 
 def run(args: argparse.Namespace) -> int:
     db = open_from_args(args)
     try:
         with db.reader() as session:
-            entries = history(session, args.record)
+            record_id = find_record(session, args.record)
+            entries = history(session, record_id)
+            news = shown_values(session, entries)
+            olds = shown_old_values(session, entries)
     finally:
         db.close()
-    for e in entries:
+    print(f"记录 record {record_id}")
+    for e, old, new in zip(entries, olds, news, strict=True):
         what = field_label_with_key(e.table_name, e.field)  # "单位 · 联系电话 (organizations.…)"
-        values = "" if e.op in ("insert", "delete") else (
-            f"{json.dumps(e.old, ensure_ascii=False)} → {json.dumps(e.new, ensure_ascii=False)}")
+        values = "" if e.op == "delete" else (f"{old} → {new}" if e.field else new)
         change = f"{change_label(e.op)} {e.op}"
-        print(f"{e.at}  {change:<16} {what} {values}  officer {e.officer or '-'}  "
-              f"device {e.device or '-'}  package {e.package_id or '-'}")
+        print(f"{e.at[:19]}  {change:<16} {what} {values}  队员 officer {e.officer or '-'}  "
+              f"设备 device {e.device or '-'}  数据包 package {e.package_id or '-'}")
     print(f"共 {len(entries)} 条 / {len(entries)} changes")
     return 0
 
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("audit", help="the change history of one record")
-    parser.add_argument("record", help="record id (UUID)")
+    parser.add_argument("record", help="record id (or a unique start of it; a conflict's id "
+                        "names its record)")
     parser.set_defaults(func=run)

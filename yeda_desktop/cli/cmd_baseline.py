@@ -27,9 +27,10 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("baseline", help="write a baseline of a team's buildings")
-    parser.add_argument("file")
+    parser.add_argument("file", help="the .yeda file to write")
     parser.add_argument("--team", required=True, help="team name or id")
     parser.add_argument("--device", action="append", required=True,
-                        help="approved device that may read it (repeatable)")
+                        help="approved device (id or a unique start of it, as `devices list` "
+                        "prints) that may read it (repeatable)")
     add_keys_option(parser)
     parser.set_defaults(func=run)

@@ -6,28 +6,44 @@ import argparse
 from typing import Any
 
 from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.storage import Database
 from yeda_desktop.syncflow import duplicates
 from yeda_desktop.syncflow.installation import Role, require_installation
+
+_STATUS = {"open": "待处理 open", "dismissed": "已排除 dismissed", "merged": "已合并 merged",
+           "linked": "已关联 linked"}
+
+
+def _decide(db: Database, args: argparse.Namespace) -> None:
+    with db.session() as session:
+        require_installation(session, Role.CENTRE)
+        if args.action == "merge":
+            row = duplicates.merge(session, args.id, args.keep, args.officer)
+            kept = duplicates.org_label(session.connection(), str(row.survivor_id))
+            print(f"已合并 / merged {row.id[:8]}: 保留 kept {kept}")
+        else:
+            row = duplicates.dismiss(session, args.id, args.officer)
+            print(f"已排除 / dismissed {row.id[:8]}: 不是同一单位 not the same organization")
+
+
+def _list(db: Database, everything: bool) -> None:
+    with db.reader() as session:
+        conn = session.connection()
+        rows = duplicates.list_candidates(session, None if everything else "open")
+        for r in rows:
+            print(f"{r.id[:8]} {_STATUS.get(r.status, r.status)}  "
+                  f"{duplicates.org_label(conn, r.record_a)}  ⇄  "
+                  f"{duplicates.org_label(conn, r.record_b)}  {duplicates.reason_words(r)}")
+    print(f"共 {len(rows)} 对 / {len(rows)} pairs")
 
 
 def run(args: argparse.Namespace) -> int:
     db = open_from_args(args)
     try:
         if args.action in ("merge", "dismiss"):
-            with db.session() as session:
-                require_installation(session, Role.CENTRE)
-                if args.action == "merge":
-                    row = duplicates.merge(session, args.id, args.keep, args.officer)
-                else:
-                    row = duplicates.dismiss(session, args.id, args.officer)
-                print(f"{row.id[:8]} {row.status} {row.survivor_id or ''}")
-            return 0
-        with db.reader() as session:
-            rows = duplicates.list_candidates(session, None if args.all else "open")
-            for r in rows:
-                print(f"{r.id[:8]} {r.status:<9} {r.reason:<13} {r.record_a} {r.record_b}  "
-                      f"{r.detail or ''}")
-        print(f"共 {len(rows)} 对 / {len(rows)} pairs")
+            _decide(db, args)
+        else:
+            _list(db, args.all)
     finally:
         db.close()
     return 0
@@ -36,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     parser = sub.add_parser("duplicates", help="list, merge or dismiss duplicate candidates")
     parser.add_argument("action", choices=["list", "merge", "dismiss"])
-    parser.add_argument("id", nargs="?", default="")
-    parser.add_argument("--keep", help="id of the organization that survives a merge")
+    parser.add_argument("id", nargs="?", default="",
+                        help="merge, dismiss: the pair's id (or a unique start of it, as "
+                        "`list` prints)")
+    parser.add_argument("--keep", help="merge: the organization that survives (its id or a "
+                        "unique start of it)")
     parser.add_argument("--all", action="store_true", help="include decided and linked pairs")
     parser.set_defaults(func=run)

@@ -6,12 +6,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.cli.common import open_from_args, require_output
 from yeda_desktop.cli.sync_common import add_keys_option, keys_from_args
 from yeda_desktop.syncflow.enrolment import write_request
 
 
 def run(args: argparse.Namespace) -> int:
+    require_output(Path(args.file))  # before the database is opened: nothing to undo
     db = open_from_args(args)
     try:
         _manifest, code = write_request(
@@ -27,8 +28,10 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("enrol", help="write this laptop's enrolment request")
-    parser.add_argument("file")
-    parser.add_argument("--team", required=True)
+    parser.add_argument("file", help="the .yeda request file to write (for the centre)")
+    parser.add_argument("--team", required=True,
+                        help="the sweep team this laptop works for (name or id; one the "
+                        "centre profile lists)")
     parser.add_argument("--name", help="device name (default: the installation name)")
     add_keys_option(parser)
     parser.set_defaults(func=run)

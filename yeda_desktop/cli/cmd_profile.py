@@ -6,18 +6,38 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.cli.common import open_from_args, require_file, require_output
 from yeda_desktop.cli.sync_common import add_keys_option, keys_from_args
-from yeda_desktop.syncflow.installation import profile_json
-from yeda_desktop.syncflow.profile import export_profile, import_profile
+from yeda_desktop.errors import YedaError
+from yeda_desktop.syncflow.profile import (
+    export_profile,
+    import_profile,
+    read_profile_file,
+    shown_profile,
+)
+
+_SHOWN = (("centre_id", "中心编号 centre id"), ("centre_name", "中心名称 centre name"),
+          ("fingerprint", "核对码 code"), ("age_recipient", "加密公钥 age recipient"))
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.action == "export":
+        require_output(Path(_given(args.file, "要写出的中心配置文件", "the profile file to write")))
+    elif args.action == "import":
+        require_file(Path(_given(args.file, "中心配置文件", "the profile file")),
+                     "中心配置文件", "profile file")
+    if args.action == "show" and args.file:
+        head = read_profile_file(Path(args.file))
+        print(f"中心配置文件 / profile file: {args.file}")
+        for key, label in _SHOWN:
+            print(f"{label}: {head.get(key) or '-'}")
+        return 0
     db = open_from_args(args)
     try:
         if args.action == "export":
             manifest = export_profile(db, keys_from_args(args), Path(args.file),
-                                      Path(args.rules) if args.rules else None)
+                                      Path(args.rules) if args.rules else None,
+                                      replace=args.replace)
             print(f"中心配置文件已写出 / centre profile written: {args.file} "
                   f"({manifest.package_id})")
         elif args.action == "import":
@@ -27,20 +47,30 @@ def run(args: argparse.Namespace) -> int:
             print(f"中心核对码 centre code: {head['fingerprint']}")
         else:
             with db.reader() as session:
-                head = profile_json(session) or {}
-            for key in ("centre_id", "centre_name", "fingerprint", "age_recipient"):
-                print(f"{key}: {head.get(key, '')}")
+                head = shown_profile(session)
+            for key, label in _SHOWN:
+                print(f"{label}: {head.get(key) or '-'}")
     finally:
         db.close()
     return 0
 
 
+def _given(value: str, what_zh: str, what_en: str) -> str:
+    if not value:
+        raise YedaError(f"请指定{what_zh}", f"give {what_en}")
+    return value
+
+
 def register(sub: Any) -> None:
-    parser = sub.add_parser("profile", help="centre profile: export (centre), import (laptop)")
+    parser = sub.add_parser("profile", help="centre profile: export (centre), import (laptop), "
+                            "show (this installation's, or FILE's)")
     parser.add_argument("action", choices=["export", "import", "show"])
-    parser.add_argument("file", nargs="?", default="")
+    parser.add_argument("file", nargs="?", default="",
+                        help="export: the .yeda file to write; import: the profile file; "
+                        "show: a profile file to read (default: this installation's)")
     parser.add_argument("--rules", help="rules profile (.toml/.json) to include")
     parser.add_argument("--replace", action="store_true",
-                        help="deliberately trust a different centre key")
+                        help="import: deliberately trust a different centre key; export: "
+                        "deliberately publish new centre keys")
     add_keys_option(parser)
     parser.set_defaults(func=run)

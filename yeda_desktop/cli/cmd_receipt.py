@@ -17,13 +17,15 @@ def run(args: argparse.Namespace) -> int:
         _manifest, count = write_receipt(db, keys_from_args(args), Path(args.file), args.device)
     finally:
         db.close()
-    print(f"回执已写出 / receipt written: {args.file} ({count} batches)")
+    print(f"回执已写出 / receipt written: {args.file} ({count} 个数据包 batches)")
     return 0
 
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("receipt", help="write a receipt of a device's imported batches")
-    parser.add_argument("file")
-    parser.add_argument("--device", required=True)
+    parser.add_argument("file", help="the .yeda receipt file to write")
+    parser.add_argument("--device", required=True,
+                        help="the device the receipt is for (id or a unique start of it, "
+                        "as `devices list` prints)")
     add_keys_option(parser)
     parser.set_defaults(func=run)

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.models import ChangeLog, Device
 from yeda_desktop.models.labels import column_label
-from yeda_desktop.models.sync import RecordRedirect
+from yeda_desktop.models.sync import DuplicateCandidate, RecordRedirect, SyncConflict
+from yeda_desktop.syncflow.installation import load_installation, one_match
 from yeda_desktop.syncflow.value_words import TRAVELLING, value_words
 
 
@@ -42,8 +43,35 @@ def _ids(session: Session, record_id: str) -> set[str]:
     return ids
 
 
-def history(session: Session, record_id: str) -> list[AuditEntry]:
+def find_record(session: Session, prefix: str) -> str:
+    """The record a typed id names: a record's id or a unique start of it, as the lists
+    print them; a conflict's id names the record it is about."""
+    prefix = prefix.strip()
+    matches = set(session.scalars(select(ChangeLog.record_id).distinct().where(
+        ChangeLog.record_id.startswith(prefix))))
+    matches |= set(session.scalars(select(RecordRedirect.old_id).where(
+        RecordRedirect.old_id.startswith(prefix))))
+    if not matches:
+        matches = set(session.scalars(select(SyncConflict.record_id).where(
+            SyncConflict.id.startswith(prefix))))
+    if not matches:
+        for pair in session.scalars(select(DuplicateCandidate).where(
+                DuplicateCandidate.id.startswith(prefix))):
+            matches |= {pair.record_a, pair.record_b}
+    return one_match(prefix, sorted(matches), "记录", "record")
+
+
+def device_names(session: Session) -> dict[str, str]:
+    """Device id → name, the centre's own id included (its resolutions and merges)."""
     names = {d.id: d.name for d in session.scalars(select(Device))}
+    inst = load_installation(session)
+    if inst is not None and inst.device_id:
+        names[inst.device_id] = inst.name or inst.device_id
+    return names
+
+
+def history(session: Session, record_id: str) -> list[AuditEntry]:
+    names = device_names(session)
     rows = session.scalars(
         select(ChangeLog)
         .where(ChangeLog.record_id.in_(_ids(session, record_id)))
@@ -79,7 +107,10 @@ def shown_values(session: Session, entries: list[AuditEntry]) -> list[str]:
 
     out = []
     for e in entries:
-        if e.op == "delete":
+        if e.op == "merge":
+            out.append(" → ".join(record_label(conn, e.table_name, str(v))
+                                  for v in (e.old, e.new)))
+        elif e.op == "delete":
             out.append("")
         elif e.field is None and isinstance(e.new, dict):
             out.append("；".join(
@@ -88,3 +119,15 @@ def shown_values(session: Session, entries: list[AuditEntry]) -> list[str]:
         else:
             out.append(text(e.table_name, e.field or "", e.new))
     return out
+
+
+def shown_old_values(session: Session, entries: list[AuditEntry]) -> list[str]:
+    """Each field edit's value before, in words like `shown_values` ("" for the rest)."""
+    olds = [
+        AuditEntry(e.at, e.table_name, e.record_id, e.op, e.field, None, e.old, e.officer,
+                   e.device, e.package_id)
+        for e in entries
+    ]
+    shown = shown_values(session, olds)
+    return [s if e.field is not None and e.op != "delete" else "" for e, s in zip(
+        entries, shown, strict=True)]

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.models import Device, Team
+from yeda_desktop.models import Team
 from yeda_desktop.models.enums import DeviceStatus
 from yeda_desktop.models.sync import ExportBookmark, SyncPackage
 from yeda_desktop.storage import Database
@@ -31,7 +31,8 @@ from yeda_desktop.sync import (
 )
 from yeda_desktop.syncflow import packages
 from yeda_desktop.syncflow.batch_export import BOOKMARK, unsent_changes, unsent_since
-from yeda_desktop.syncflow.installation import Role, require_installation
+from yeda_desktop.syncflow.enrolment import find_device
+from yeda_desktop.syncflow.installation import Role, check_centre_keys, require_installation
 from yeda_desktop.syncflow.lines import decode_lines, encode_lines
 from yeda_desktop.syncflow.records import (
     CHUNK,
@@ -112,16 +113,21 @@ def export_baseline(
     """Write a baseline of one team's buildings, readable only by the given devices."""
     with db.session() as session:
         inst = require_installation(session, Role.CENTRE)
+        check_centre_keys(session, keys)
         chosen = find_team(session, team)
         recipients = [keys.public.age_recipient]
+        chosen_ids = []
         for device_id in device_ids:
-            device = session.get(Device, device_id)
-            if device is None or device.status is not DeviceStatus.APPROVED:
+            device = find_device(session, device_id)
+            if device.status is not DeviceStatus.APPROVED:
                 raise YedaError(
-                    f"设备 {device_id} 未登记或未批准，不能接收基础数据",
-                    f"device {device_id} is not enrolled and approved; it cannot get a baseline",
+                    f"设备 {device.name}（{device.id[:8]}）尚未批准（{device.status.zh}），"
+                    "不能接收基础数据",
+                    f"device {device.name} ({device.id[:8]}) is {device.status.value}, not "
+                    "approved; it cannot get a baseline",
                 )
             recipients.append(str(device.encryption_public_key))
+            chosen_ids.append(device.id)
         issued = session.scalar(
             select(func.count()).select_from(SyncPackage).where(
                 SyncPackage.kind == PackageKind.BASELINE.value, SyncPackage.direction == "out"
@@ -134,7 +140,7 @@ def export_baseline(
             sequence=int(issued or 0) + 1, previous_package_sha256=None,
             schema_revision=head_revision(),
             extra={"team_id": chosen.id, "team_name": chosen.name,
-                   "devices": ",".join(device_ids)},
+                   "devices": ",".join(chosen_ids)},
         )
         conn = session.connection()
         try:

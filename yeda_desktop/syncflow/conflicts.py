@@ -8,6 +8,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
@@ -19,6 +20,7 @@ from yeda_desktop.models import labels as field_names
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import SyncConflict
 from yeda_desktop.storage.driver_sql import run_sql
+from yeda_desktop.syncflow.installation import load_installation, one_match
 from yeda_desktop.syncflow.merge_lock import hold_merge_lock
 from yeda_desktop.syncflow.records import (
     fetch_rows,
@@ -117,6 +119,7 @@ class ConflictView:
     # administrator chooses between organizations, not between UUIDs.
     value_labels: dict[str, str] = dataclass_field(default_factory=dict)
     device_labels: dict[str, str] = dataclass_field(default_factory=dict)  # id → "name (id…)"
+    resolved_at: datetime | None = None
 
     @property
     def field_label(self) -> str:
@@ -152,7 +155,19 @@ def record_label(conn: Connection, table: str, record_id: str) -> str:
     return f"{row[0]} ({short})" if row is not None and row[0] else short
 
 
-def _view(conn: Connection, row: SyncConflict) -> ConflictView:
+def device_names(session: Session) -> dict[str, str]:
+    """This installation's own id → its name, so the centre's edits name the centre."""
+    inst = load_installation(session)
+    return {inst.device_id: inst.name} if inst is not None and inst.name else {}
+
+
+def device_label(conn: Connection, device_id: str, own: dict[str, str]) -> str:
+    if device_id in own:
+        return f"{own[device_id]} ({device_id[:8]})"
+    return record_label(conn, "devices", device_id)
+
+
+def _view(conn: Connection, row: SyncConflict, own: dict[str, str]) -> ConflictView:
     from yeda_desktop.syncflow.merge import fk_columns  # merge imports this module
 
     base = json.loads(row.base_value) if row.base_value else None
@@ -169,7 +184,8 @@ def _view(conn: Connection, row: SyncConflict) -> ConflictView:
         sides, row.status,
         json.loads(row.resolved_value) if row.resolved_value else None, row.resolved_by,
         record_label(conn, row.table_name, row.record_id), labels,
-        {d: record_label(conn, "devices", d) for d in {str(s["device"]) for s in sides}},
+        {d: device_label(conn, d, own) for d in {str(s["device"]) for s in sides}},
+        row.resolved_at,
     )
 
 
@@ -180,14 +196,35 @@ def list_conflicts(session: Session, status: str | None = "open") -> list[Confli
     if status:
         query = query.where(SyncConflict.status == status)
     conn = session.connection()
-    return [_view(conn, r) for r in session.scalars(query)]
+    own = device_names(session)
+    return [_view(conn, r, own) for r in session.scalars(query)]
 
 
 def find_conflict(session: Session, prefix: str) -> SyncConflict:
-    rows = list(session.scalars(select(SyncConflict).where(SyncConflict.id.startswith(prefix))))
-    if len(rows) != 1:
-        raise YedaError(f"找不到唯一的冲突 {prefix}", f"no single conflict matches {prefix}")
-    return rows[0]
+    """A conflict by its id or a unique start of it."""
+    ids = list(session.scalars(select(SyncConflict.id).where(SyncConflict.id.startswith(prefix))))
+    row = session.get(SyncConflict, one_match(prefix, ids, "冲突", "conflict"))
+    assert row is not None
+    return row
+
+
+def chosen_value(
+    session: Session, conflict_id: str, *, side: str | None = None, base: bool = False
+) -> Any:
+    """The value an administrator picks: the base, or one side named by its device id (a
+    unique start of it). Exactly one of the two; either alone is a whole decision."""
+    if base and side:
+        raise YedaError("--side 与 --base 只能选一个：保留原值，或采用某一方的值",
+                        "--side and --base contradict each other: keep the base or take a side")
+    row = find_conflict(session, conflict_id)
+    if base:
+        return json.loads(row.base_value) if row.base_value else None
+    if not side:
+        raise YedaError("请用 --side 设备编号 或 --base 选择保留的值",
+                        "choose the value to keep with --side DEVICE or --base")
+    sides = {str(s["device"]): s["value"] for s in json.loads(row.sides)}
+    return sides[one_match(side, [d for d in sides if d.startswith(side)],
+                           "冲突一方的设备", "side's device")]
 
 
 def resolve(
@@ -201,6 +238,11 @@ def resolve(
     """Settle one field: write the chosen value (base or one side) as the centre's edit."""
     hold_merge_lock(session.connection())
     row = find_conflict(session, conflict_id)
+    if row.status == "resolved":
+        when = stamp(row.resolved_at)[:19] if row.resolved_at else "?"
+        who = row.resolved_by or "-"
+        raise YedaError(f"该冲突已解决（{who}，{when}），不再修改",
+                        f"this conflict is already resolved (by {who}, at {when}); nothing changed")
     allowed = [json.loads(row.base_value) if row.base_value else None]
     allowed += [side["value"] for side in json.loads(row.sides)]
     if value not in allowed:
@@ -233,4 +275,4 @@ def resolve(
     row.applied_value = _dump(value)
     row.resolved_by = officer
     row.resolved_at = utcnow()
-    return _view(conn, row)
+    return _view(conn, row, device_names(session))

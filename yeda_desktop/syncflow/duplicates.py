@@ -22,6 +22,7 @@ from yeda_desktop.models import Base
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import DuplicateCandidate
 from yeda_desktop.storage.driver_sql import run_sql
+from yeda_desktop.syncflow.installation import one_match
 from yeda_desktop.syncflow.merge_lock import hold_merge_lock
 from yeda_desktop.syncflow.records import CHUNK, REDIRECT_UPSERT, fetch_rows, stamp
 
@@ -176,35 +177,69 @@ def list_candidates(session: Session, status: str | None = "open") -> list[Dupli
     return list(session.scalars(query))
 
 
+REASONS = {"uscc": "统一社会信用代码相同 same USCC", "name_building": _SIMILAR_NAME.strip(": "),
+           "phone": _SAME_PHONE.strip()}
+
+
+def reason_words(row: DuplicateCandidate) -> str:
+    """Why a pair is listed, in both languages, with its specifics."""
+    words = REASONS.get(row.reason, row.reason)
+    specifics = detail_specifics(row.detail)
+    return f"{words}: {specifics}" if specifics else words
+
+
+def org_label(conn: Connection, org_id: str) -> str:
+    """An organization by its name and short id (a merged-away one by its id alone)."""
+    row = run_sql(conn, "SELECT name FROM organizations WHERE id = ?", (org_id,)).first()
+    return f"{row[0]} ({org_id[:8]})" if row is not None and row[0] else org_id[:8]
+
+
 def _find(session: Session, prefix: str) -> DuplicateCandidate:
-    rows = list(
-        session.scalars(
-            select(DuplicateCandidate).where(DuplicateCandidate.id.startswith(prefix))
-        )
-    )
-    if len(rows) != 1:
-        raise YedaError(f"找不到唯一的疑似重复 {prefix}", f"no single candidate matches {prefix}")
-    return rows[0]
+    """A candidate by its id or a unique start of it."""
+    ids = list(session.scalars(
+        select(DuplicateCandidate.id).where(DuplicateCandidate.id.startswith(prefix))))
+    row = session.get(DuplicateCandidate, one_match(prefix, ids, "疑似重复", "candidate"))
+    assert row is not None
+    return row
+
+
+def _still_open(row: DuplicateCandidate) -> None:
+    if row.status != "open":
+        who = row.decided_by or "-"
+        raise YedaError(f"该疑似重复已处理（{row.status}，{who}）",
+                        f"this candidate was already decided ({row.status}, by {who})")
 
 
 def dismiss(session: Session, candidate_id: str, officer: str | None) -> DuplicateCandidate:
     hold_merge_lock(session.connection())
     row = _find(session, candidate_id)
+    _still_open(row)
     row.status, row.decided_by, row.decided_at = "dismissed", officer, utcnow()
     return row
 
 
+def kept_record(row: DuplicateCandidate, keep: str | None) -> str:
+    """The record of the pair a typed id (or unique start of one) names."""
+    pair = [row.record_a, row.record_b]
+    if not keep:
+        raise YedaError(f"请用 --keep 指定保留哪一条：{pair[0][:8]} 或 {pair[1][:8]}",
+                        f"give --keep: {pair[0][:8]} or {pair[1][:8]}")
+    matches = [r for r in pair if r.startswith(keep)]
+    if not matches:
+        raise YedaError(f"{keep} 不是这一对中的记录（{pair[0][:8]}、{pair[1][:8]}）",
+                        f"{keep} is not one of the pair ({pair[0][:8]}, {pair[1][:8]})")
+    return one_match(keep, matches, "记录", "record")
+
+
 def merge(
-    session: Session, candidate_id: str, keep: str, officer: str | None
+    session: Session, candidate_id: str, keep: str | None, officer: str | None
 ) -> DuplicateCandidate:
     """Merge the other record into `keep`: its people and places move, gaps in `keep`'s
     fields are filled from it, and its UUID redirects to `keep` for later batches."""
     hold_merge_lock(session.connection())
     row = _find(session, candidate_id)
-    if row.status != "open":
-        raise YedaError("该疑似重复已处理", "this candidate was already decided")
-    if keep not in (row.record_a, row.record_b):
-        raise YedaError("保留的记录不属于这一对", "the record to keep is not one of the pair")
+    _still_open(row)
+    keep = kept_record(row, keep)
     gone = row.record_b if keep == row.record_a else row.record_a
     conn = session.connection()
     survivor = next(fetch_rows(conn, "organizations", [keep]), None)

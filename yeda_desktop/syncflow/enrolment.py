@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.models import Device
+from yeda_desktop.models import Device, Team
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.enums import DeviceRole, DeviceStatus
 from yeda_desktop.storage import Database
@@ -29,7 +30,12 @@ from yeda_desktop.sync import (
     write_package,
 )
 from yeda_desktop.syncflow import packages
-from yeda_desktop.syncflow.installation import Role, require_installation
+from yeda_desktop.syncflow.installation import (
+    Role,
+    check_centre_keys,
+    one_match,
+    require_installation,
+)
 from yeda_desktop.syncflow.lines import decode_lines, encode_lines
 
 
@@ -40,6 +46,7 @@ def write_request(
     with db.session() as session:
         inst = require_installation(session, Role.LAPTOP)
         profile = packages.centre_profile(session)
+        team = profile_team(session, team)
     request = {
         "device_id": inst.device_id, "name": name or inst.name, "team": team,
         "officer": officer, "signing_public_key": keys.public.signing.to_base64(),
@@ -62,7 +69,50 @@ def write_request(
     return manifest, keys.fingerprint
 
 
+def profile_team(session: Session, team: str) -> str:
+    """The team (by name) a laptop asks for: one its centre profile lists, when it lists any,
+    so that a typing error is caught at the laptop rather than approved at the centre."""
+    teams = list(session.scalars(select(Team).order_by(Team.name)))
+    if not teams:
+        return team
+    for row in teams:
+        if team in (row.name, row.id):
+            return row.name
+    names = "、".join(t.name for t in teams)
+    raise YedaError(f"中心配置文件中没有扫楼组“{team}”；现有扫楼组：{names}",
+                    f"the centre profile lists no team {team!r}; its teams: "
+                    + ", ".join(t.name for t in teams))
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """An accepted request and what it changed on an already known device."""
+
+    device: Device
+    changes: dict[str, tuple[str | None, str | None]]  # field → (before, after)
+
+
 def accept_request(db: Database, keys: KeySet, path: Path) -> Device:
+    """At the centre: register the requesting device as pending (approval is separate)."""
+    return accept(db, keys, path).device
+
+
+def _update_known(device: Device, request: dict[str, Any]) -> Accepted:
+    """A new request from a known device, signed with the same keys, updates its name, team
+    and officer (kept in the change log). The keys are what was approved, so the approval
+    stands: a laptop handed to another team is re-enrolled, not re-approved, and the
+    administrator sees the change printed instead of a request silently ignored."""
+    changes: dict[str, tuple[str | None, str | None]] = {}
+    for field in ("name", "team", "officer"):
+        new = str(request.get(field) or "") or None
+        old = getattr(device, field)
+        if new is not None and new != old:
+            changes[field] = (old, new)
+            setattr(device, field, new)
+    return Accepted(device, changes)
+
+
+def accept(db: Database, keys: KeySet, path: Path) -> Accepted:
     """At the centre: register the requesting device as pending (approval is separate)."""
     manifest = packages.peek(path)
     packages.check_kind(manifest, PackageKind.ENROLMENT, where_zh="设备登记",
@@ -70,6 +120,7 @@ def accept_request(db: Database, keys: KeySet, path: Path) -> Device:
     with db.session() as session:
         inst = require_installation(session, Role.CENTRE)
         packages.check_centre(manifest, inst.centre_id)
+        check_centre_keys(session, keys)
         try:
             key = MinisignPublicKey.from_base64(manifest.extra.get("signing_public_key", ""))
         except SyncError as exc:
@@ -97,7 +148,7 @@ def accept_request(db: Database, keys: KeySet, path: Path) -> Device:
                     f"设备 {device.id} 已用另一对密钥登记；如需更换，请先吊销旧设备",
                     f"device {device.id} is enrolled with other keys; revoke it first",
                 )
-            return device
+            return _update_known(device, request)
         device = Device(
             id=manifest.source_device_id, name=str(request.get("name") or ""),
             role=DeviceRole.LAPTOP, status=DeviceStatus.PENDING,
@@ -107,14 +158,15 @@ def accept_request(db: Database, keys: KeySet, path: Path) -> Device:
             encryption_public_key=str(request["age_recipient"]), fingerprint=code,
         )
         session.add(device)
-    return device
+    return Accepted(device, {})
 
 
 def find_device(session: Session, prefix: str) -> Device:
-    rows = list(session.scalars(select(Device).where(Device.id.startswith(prefix))))
-    if len(rows) != 1:
-        raise YedaError(f"找不到唯一的设备 {prefix}", f"no single device matches {prefix}")
-    return rows[0]
+    """A device by its id or a unique start of it."""
+    ids = list(session.scalars(select(Device.id).where(Device.id.startswith(prefix))))
+    device = session.get(Device, one_match(prefix, ids, "设备", "device"))
+    assert device is not None
+    return device
 
 
 def _digits(code: str) -> str:
@@ -166,6 +218,7 @@ def describe(device: Device) -> dict[str, str]:
     return {
         "id": device.id, "name": device.name, "team": device.team or "",
         "officer": device.officer or "", "status": device.status.value,
+        "status_zh": device.status.zh,
         "code": device.fingerprint or "", "last_sequence": str(device.last_sequence),
     }
 

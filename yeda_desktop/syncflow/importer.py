@@ -25,7 +25,7 @@ from yeda_desktop.syncflow import duplicates, packages
 from yeda_desktop.syncflow.baseline import import_baseline
 from yeda_desktop.syncflow.enrolment import trust_of
 from yeda_desktop.syncflow.fresh_index import FreshIndex
-from yeda_desktop.syncflow.installation import Role, require_installation
+from yeda_desktop.syncflow.installation import Role, check_centre_keys, require_installation
 from yeda_desktop.syncflow.lines import decode_lines
 from yeda_desktop.syncflow.merge import Merger
 from yeda_desktop.syncflow.merge_lock import hold_merge_lock
@@ -174,6 +174,8 @@ def _import_batch(
     with db.reader() as session:
         inst = require_installation(session, Role.CENTRE)
         packages.check_centre(manifest, inst.centre_id)
+        # Other keys could not decrypt it anyway: say which folder, not "not for this key".
+        check_centre_keys(session, keys)
 
         try:
             package = read_package(path, lambda m: trust_of(session, m), keys,

@@ -21,6 +21,9 @@ _ROLE, _DEVICE, _NAME, _CENTRE = (
     "install.role", "install.device_id", "install.name", "install.centre_id"
 )
 PROFILE_KEY = "centre.profile"
+OWN_PROFILE_KEY = "centre.own_profile"  # at the centre: the keys its published profile names
+# The folder each loaded key set came from (by fingerprint), to name it in refusals.
+_KEY_FOLDERS: dict[str, Path] = {}
 
 
 class Role(StrEnum):
@@ -116,6 +119,7 @@ def load_or_create_keys(folder: Path, passphrase: str | None = None) -> tuple[Ke
         return load_keys(folder, passphrase), False
     keys = KeySet.generate()
     keys.save(folder, passphrase)
+    _KEY_FOLDERS[keys.fingerprint] = folder
     return keys, True
 
 
@@ -123,9 +127,53 @@ def load_keys(folder: Path, passphrase: str | None = None) -> KeySet:
     if passphrase is None:
         passphrase = os.environ.get("YEDA_KEY_PASSPHRASE") or None
     try:
-        return KeySet.load(folder, passphrase)
+        keys = KeySet.load(folder, passphrase)
     except SyncError as exc:
         raise YedaError(exc.zh, exc.en) from None
+    _KEY_FOLDERS[keys.fingerprint] = folder
+    return keys
+
+
+def key_folder(keys: KeySet) -> str:
+    """Where a key set was loaded from, for messages ("?" for keys made in memory)."""
+    folder = _KEY_FOLDERS.get(keys.fingerprint)
+    return str(folder) if folder is not None else "?"
+
+
+def own_profile(session: Session) -> dict[str, object] | None:
+    """At the centre: what its last published profile says (keys, id, name)."""
+    text = get_state(session, OWN_PROFILE_KEY)
+    return None if text is None else dict(json.loads(text))
+
+
+def check_centre_keys(session: Session, keys: KeySet) -> None:
+    """Refuse to sign with keys other than those the centre's published profile names:
+    laptops would only refuse the file later, far from the administrator's desk."""
+    published = own_profile(session)
+    expected = published.get("fingerprint") if published else None
+    if expected and expected != keys.fingerprint:
+        folder = key_folder(keys)
+        raise YedaError(
+            f"所用密钥文件夹 {folder} 中的密钥（核对码 {keys.fingerprint}）不是本中心配置文件"
+            f"发布的密钥（核对码 {expected}）；请改用中心的密钥文件夹（命令行用 --keys 指定）",
+            f"the keys in {folder} (code {keys.fingerprint}) are not the keys this centre's "
+            f"profile publishes (code {expected}); use the centre's key folder (--keys on the "
+            "command line)",
+        )
+
+
+def one_match(prefix: str, matches: list[str], what_zh: str, what_en: str) -> str:
+    """The one id a typed prefix names (ids are typed as the list commands print them)."""
+    found = sorted(set(matches))
+    if prefix in found:
+        return prefix
+    if not prefix or not found:
+        raise YedaError(f"没有与 {prefix} 匹配的{what_zh}", f"no {what_en} matches {prefix}")
+    if len(found) > 1:
+        shown = ", ".join(m[:12] for m in found[:5]) + (" …" if len(found) > 5 else "")
+        raise YedaError(f"{prefix} 匹配多个{what_zh}：{shown}",
+                        f"{prefix} matches several {what_en}s: {shown}")
+    return found[0]
 
 
 def profile_json(session: Session) -> dict[str, object] | None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pyrage
 from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
 from yeda_desktop.models.sync import SyncPackage
@@ -26,14 +27,18 @@ from yeda_desktop.sync import (
     PackageKind,
     SyncError,
     TrustDecision,
+    VerifiedPackage,
     fingerprint,
     read_package,
     write_package,
 )
 from yeda_desktop.syncflow import packages
 from yeda_desktop.syncflow.installation import (
+    OWN_PROFILE_KEY,
     PROFILE_KEY,
     Role,
+    check_centre_keys,
+    own_profile,
     profile_json,
     require_installation,
     set_state,
@@ -54,12 +59,16 @@ def _reference_lines(conn: Connection) -> Iterator[dict[str, Any]]:
 
 
 def export_profile(
-    db: Database, keys: KeySet, out: Path, rules_file: Path | None = None
+    db: Database, keys: KeySet, out: Path, rules_file: Path | None = None, *,
+    replace: bool = False,
 ) -> Manifest:
-    """Write the signed centre profile every laptop imports first."""
+    """Write the signed centre profile every laptop imports first. Its keys are remembered:
+    later files are signed only with them, and new keys need `replace` (a deliberate act)."""
     rules = dataclasses.asdict(load_profile(rules_file))
     with db.session() as session:
         inst = require_installation(session, Role.CENTRE)
+        if not replace:
+            check_centre_keys(session, keys)
         # The profile is public reference data; age is used only to keep one package
         # format, so its payload is encrypted to a throwaway identity named in the manifest.
         throwaway = pyrage.x25519.Identity.generate()
@@ -95,11 +104,13 @@ def export_profile(
             raise packages.from_sync_error(exc) from None
         packages.record(session, manifest, manifest.sha256, direction="out", status="issued",
                         file_name=out.name)
+        own = {k: v for k, v in head["profile"].items() if k != "rules"}
+        set_state(session, OWN_PROFILE_KEY, json.dumps(own, ensure_ascii=False))
     return manifest
 
 
-def import_profile(db: Database, path: Path, *, replace: bool = False) -> dict[str, Any]:
-    """Take the centre's profile on a laptop; a profile of another centre key needs `replace`."""
+def _open_profile(path: Path) -> tuple[Manifest, VerifiedPackage]:
+    """A profile file checked against the key it names (it is self-signed), still closed."""
     manifest = packages.peek(path)
     packages.check_kind(manifest, PackageKind.CENTRE_PROFILE, where_zh="此处",
                         where_en="profile import")
@@ -109,49 +120,77 @@ def import_profile(db: Database, path: Path, *, replace: bool = False) -> dict[s
         identity = pyrage.x25519.Identity.from_str(manifest.extra.get("profile_identity", ""))
     except (SyncError, pyrage.IdentityError, ValueError) as exc:
         raise packages.Refused(
-            "中心配置文件中的公钥无效", "the profile's keys are invalid"
+            f"中心配置文件 {path.name} 中的公钥无效", f"the keys in profile {path.name} are invalid"
         ) from exc
 
     def self_signed(_: Manifest) -> TrustDecision:
         return TrustDecision(KeyStatus.TRUSTED, key)
 
-    with db.session() as session:
+    try:
+        return manifest, read_package(path, self_signed, [identity])
+    except SyncError as exc:
+        raise packages.from_sync_error(exc) from None
+
+
+def _profile_head(manifest: Manifest, stream: Iterator[dict[str, Any]]) -> dict[str, Any]:
+    head = next(stream, {}).get("profile")
+    if not isinstance(head, dict):
+        raise packages.Refused("中心配置文件内容无效", "the centre profile is not valid")
+    if head.get("signing_public_key") != manifest.extra.get("signing_public_key"):
+        raise packages.Refused("配置文件内外公钥不一致", "the profile's keys disagree")
+    key = MinisignPublicKey.from_base64(str(head["signing_public_key"]))
+    head["fingerprint"] = fingerprint(key, str(head.get("age_recipient")))
+    return head
+
+
+def read_profile_file(path: Path) -> dict[str, Any]:
+    """What a profile file says (centre, keys, code), checked but not imported."""
+    manifest, package = _open_profile(path)
+    with package:
+        head = _profile_head(manifest, decode_lines(package.iter_payload()))
+    head.pop("rules", None)
+    return head
+
+
+def shown_profile(session: Session) -> dict[str, Any]:
+    """The profile this installation works with: a laptop's imported one, the centre's own."""
+    inst = require_installation(session)
+    if inst.is_centre:
+        own = own_profile(session) or {}
+        return {"centre_id": inst.centre_id or "", "centre_name": inst.name, **own}
+    return profile_json(session) or {}
+
+
+def import_profile(db: Database, path: Path, *, replace: bool = False) -> dict[str, Any]:
+    """Take the centre's profile on a laptop; a profile of another centre key needs `replace`."""
+    manifest, package = _open_profile(path)
+    with db.session() as session, package:
         session.info["skip_change_log"] = True  # reference data is the centre's, not an edit
         require_installation(session, Role.LAPTOP)
         old = profile_json(session)
-        try:
-            package = read_package(path, self_signed, [identity])
-        except SyncError as exc:
-            raise packages.from_sync_error(exc) from None
-        with package:
-            stream = decode_lines(package.iter_payload())
-            head = next(stream, {}).get("profile")
-            if not isinstance(head, dict):
-                raise packages.Refused("中心配置文件内容无效", "the centre profile is not valid")
-            if head.get("signing_public_key") != manifest.extra.get("signing_public_key"):
-                raise packages.Refused("配置文件内外公钥不一致", "the profile's keys disagree")
-            if (
-                old is not None
-                and old.get("signing_public_key") != head["signing_public_key"]
-                and not replace
-            ):
-                raise YedaError(
-                    "本机已有另一个中心密钥的配置文件；更换中心需明确确认（--replace）",
-                    "this laptop already trusts another centre key; replacing it must be "
-                    "deliberate (--replace)",
-                )
-            conn = session.connection()
-            by_table: dict[str, list[dict[str, Any]]] = {}
-            for line in stream:
-                if line.get("t") in REFERENCE_TABLES:
-                    by_table.setdefault(str(line["t"]), []).append(dict(line["v"]))
-            for table in REFERENCE_TABLES:
-                upsert_rows(conn, table, by_table.get(table, []))
-            rules = head.pop("rules", {})
-            head["fingerprint"] = fingerprint(key, str(head.get("age_recipient")))
-            set_state(session, PROFILE_KEY, json.dumps(head, ensure_ascii=False))
-            set_state(session, RULES_KEY, json.dumps(rules, ensure_ascii=False))
-            if session.get(SyncPackage, str(manifest.package_id)) is None:
-                packages.record(session, manifest, package.manifest_sha256, direction="in",
-                                status="imported", file_name=path.name)
+        stream = decode_lines(package.iter_payload())
+        head = _profile_head(manifest, stream)
+        if (
+            old is not None
+            and old.get("signing_public_key") != head["signing_public_key"]
+            and not replace
+        ):
+            raise YedaError(
+                "本机已有另一个中心密钥的配置文件；更换中心需明确确认（--replace）",
+                "this laptop already trusts another centre key; replacing it must be "
+                "deliberate (--replace)",
+            )
+        conn = session.connection()
+        by_table: dict[str, list[dict[str, Any]]] = {}
+        for line in stream:
+            if line.get("t") in REFERENCE_TABLES:
+                by_table.setdefault(str(line["t"]), []).append(dict(line["v"]))
+        for table in REFERENCE_TABLES:
+            upsert_rows(conn, table, by_table.get(table, []))
+        rules = head.pop("rules", {})
+        set_state(session, PROFILE_KEY, json.dumps(head, ensure_ascii=False))
+        set_state(session, RULES_KEY, json.dumps(rules, ensure_ascii=False))
+        if session.get(SyncPackage, str(manifest.package_id)) is None:
+            packages.record(session, manifest, package.manifest_sha256, direction="in",
+                            status="imported", file_name=path.name)
     return head

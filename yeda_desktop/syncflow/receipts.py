@@ -7,7 +7,6 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.models import Device
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import SyncPackage
 from yeda_desktop.storage import Database
@@ -16,7 +15,8 @@ from yeda_desktop.sync import KeySet, Manifest, PackageFields, PackageKind, Sync
 from yeda_desktop.sync import write_package as write_file
 from yeda_desktop.syncflow import packages
 from yeda_desktop.syncflow.baseline import centre_key_lookup
-from yeda_desktop.syncflow.installation import Role, require_installation
+from yeda_desktop.syncflow.enrolment import find_device
+from yeda_desktop.syncflow.installation import Role, check_centre_keys, require_installation
 from yeda_desktop.syncflow.lines import decode_lines, encode_lines
 from yeda_desktop.syncflow.report import ImportReport
 
@@ -25,9 +25,12 @@ def write_receipt(db: Database, keys: KeySet, out: Path, device_id: str) -> tupl
     """A receipt listing every batch of one device imported here (id, sequence, hash)."""
     with db.session() as session:
         inst = require_installation(session, Role.CENTRE)
-        device = session.get(Device, device_id)
-        if device is None or not device.encryption_public_key:
-            raise YedaError(f"未登记的设备 {device_id}", f"unknown device {device_id}")
+        check_centre_keys(session, keys)
+        device = find_device(session, device_id)
+        device_id = device.id
+        if not device.encryption_public_key:
+            raise YedaError(f"设备 {device.name}（{device_id[:8]}）没有加密公钥",
+                            f"device {device.name} ({device_id[:8]}) has no encryption key")
         rows = list(
             session.scalars(
                 select(SyncPackage)
