@@ -37,11 +37,16 @@ def allowed_transitions(status: GapStatus) -> frozenset[GapStatus]:
     return _ALLOWED[status]
 
 
-def _refuse(gap: Gap, to: GapStatus) -> LedgerError:
+def refusal(status: GapStatus, to: GapStatus) -> LedgerError:
+    """Why a gap in `status` cannot move to `to` (the ledger view says it before asking)."""
     return LedgerError(
-        f"该问题当前为“{gap.status.zh}”，不能改为“{to.zh}”",
-        f"a gap that is {gap.status.value} cannot become {to.value}",
+        f"该问题当前为“{status.zh}”，不能改为“{to.zh}”",
+        f"a gap that is {status.value} cannot become {to.value}",
     )
+
+
+def _refuse(gap: Gap, to: GapStatus) -> LedgerError:
+    return refusal(gap.status, to)
 
 
 def record_event(session: Session, gap: Gap, to: GapStatus, note: str | None) -> GapEvent:

@@ -52,7 +52,7 @@ from yeda_desktop.ledger import (
     start,
     waive,
 )
-from yeda_desktop.ledger.lifecycle import OPEN_STATUSES, _refuse
+from yeda_desktop.ledger.lifecycle import OPEN_STATUSES, refusal
 from yeda_desktop.models import Gap
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapAction, GapStatus, Ownership
 from yeda_desktop.rules import RULES
@@ -469,7 +469,7 @@ class LedgerView(QWidget):
         to, allows = STEPS[step]
         for status in statuses:
             if not allows(status):
-                return _refuse(Gap(status=status), to).message(self.lang)
+                return refusal(status, to).message(self.lang)
         return None
 
     def update_buttons(self) -> None:
