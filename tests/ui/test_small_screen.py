@@ -45,4 +45,7 @@ def test_main_window_fits_a_small_laptop_screen_with_an_organization_shown(
     window.resize(*AVAILABLE)
     QApplication.processEvents()
     assert (window.width(), window.height()) == AVAILABLE
+    area = window.detail.pages.currentWidget()  # scrolls up and down, never cuts the side
+    page = area.widget()  # type: ignore[attr-defined]
+    assert area.viewport().width() >= page.minimumSizeHint().width()  # type: ignore[attr-defined]
     window.close()
