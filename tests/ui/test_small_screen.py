@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -46,6 +46,6 @@ def test_main_window_fits_a_small_laptop_screen_with_an_organization_shown(
     QApplication.processEvents()
     assert (window.width(), window.height()) == AVAILABLE
     area = window.detail.pages.currentWidget()  # scrolls up and down, never cuts the side
-    page = area.widget()  # type: ignore[attr-defined]
-    assert area.viewport().width() >= page.minimumSizeHint().width()  # type: ignore[attr-defined]
+    assert isinstance(area, QScrollArea) and area.widget() is not None
+    assert area.viewport().width() >= area.widget().minimumSizeHint().width()
     window.close()
