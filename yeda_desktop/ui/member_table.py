@@ -234,15 +234,20 @@ class MemberEntry(QWidget):
             "party_status": self.party_status,
             "relation_transferred": self.relation,
         }
-        for col, widget in enumerate([*self.widgets.values(), self.add]):
+        # Two rows (who they are; their party standing and the button), so that the pane
+        # stays narrow enough for the floor's tiles beside it on a 1366-pixel screen.
+        for col, widget in enumerate((self.name, self.gender, self.id_number, self.phone)):
             grid.addWidget(widget, 0, col)
+        grid.addWidget(self.party_status, 1, 0)
+        grid.addWidget(self.relation, 1, 1)
+        grid.addWidget(self.add, 1, 3)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 3)
         grid.setColumnStretch(3, 2)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
-        grid.addWidget(self.error, 1, 0, 1, len(self.widgets) + 1)
+        grid.addWidget(self.error, 2, 0, 1, 4)
         for line in (self.name, self.id_number, self.phone):
             line.returnPressed.connect(self.submit)
         self.add.clicked.connect(self.submit)
