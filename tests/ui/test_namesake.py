@@ -45,16 +45,15 @@ def _orgs(db: Database) -> int:
 
 
 def test_namesakes_are_found_with_where_they_are(demo: Database) -> None:
-    org_id, name, unit_id, empty = _setting(demo)
+    org_id, name, unit_id, _empty = _setting(demo)
     with demo.reader() as s:
-        found = namesakes.namesakes(s, f"  {name} ", empty)  # as it would be stored
+        found = namesakes.namesakes(s, f"  {name} ")  # as it would be stored
         assert [n.organization_id for n in found] == [org_id]
         assert found[0].place is not None and found[0].place.unit_id == unit_id
         assert found[0].where_zh().endswith("室")
-        assert namesakes.namesakes(s, name, unit_id) == []  # already here: nothing to ask
-        assert namesakes.namesakes(s, "从未登记过的单位有限公司", empty) == []
+        assert namesakes.namesakes(s, "从未登记过的单位有限公司") == []
         with pytest.raises(ValidationError):
-            namesakes.namesakes(s, "华", empty)
+            namesakes.namesakes(s, "华")
     demo.close()
 
 
@@ -96,13 +95,32 @@ def test_register_the_same_name_in_another_unit_asks_first(
 def test_the_question_names_the_place_and_attaching_is_the_default(
     qtbot: QtBot, zh_app: QApplication, demo: Database
 ) -> None:
-    _org, name, _unit, empty = _setting(demo)
+    _org, name, _unit, _empty = _setting(demo)
     with demo.reader() as s:
-        twins = namesakes.namesakes(s, name, empty)
+        twins = namesakes.namesakes(s, name)
     box = namesake_question.question(None, Workspace(demo, "测试", "", "zh"), twins)
     qtbot.addWidget(box)
     assert twins[0].where_zh() in box.text() and "重复统计" in box.text()
     default = box.defaultButton()
     assert default is not None and default.text() == "关联该单位"
     assert box.buttonRole(default) == QMessageBox.ButtonRole.AcceptRole
+    demo.close()
+
+
+def test_the_same_name_again_in_its_own_unit_is_asked_about_too(
+    qtbot: QtBot, zh_app: QApplication, demo: Database, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    org_id, name, unit_id, _empty = _setting(demo)
+    with demo.reader() as s:
+        campaign = s.scalars(select(Campaign.id).where(Campaign.is_current)).one()
+    before = _orgs(demo)
+    asked: list[str] = []
+    monkeypatch.setattr(namesake_question, "ask",
+                        lambda _p, _w, twins: asked.append(twins[0].organization_id))
+    pane = DetailPane()
+    qtbot.addWidget(pane)
+    pane.show_unit(Workspace(demo, "测试", campaign, "zh"), unit_id)
+    pane.new_name.edit.setText(name)
+    pane.register_new()  # cancelled (the stand-in answers None): nothing registered
+    assert asked == [org_id] and _orgs(demo) == before
     demo.close()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from yeda_desktop.models import Occupancy, Organization
+from yeda_desktop.models import Organization
 from yeda_desktop.services.edits import checked
 from yeda_desktop.services.search import Place, org_places
 
@@ -33,14 +33,12 @@ class Namesake:
         return f"{p.building_name}, floor {p.floor_label}, unit {p.unit_label}" if p else "no unit"
 
 
-def namesakes(session: Session, name: str, unit_id: str | None = None) -> list[Namesake]:
-    """Organizations named exactly `name` (as it would be stored), except those already in
-    `unit_id`. Raises the name's ValidationError, as registering it would."""
+def namesakes(session: Session, name: str) -> list[Namesake]:
+    """Organizations named exactly `name` (as it would be stored), wherever they are (in the
+    very unit too: registering it there again would be a duplicate as well). Raises the
+    name's ValidationError, as registering it would."""
     clean = checked(Organization, "name", name)
     query = select(Organization.id, Organization.name).where(Organization.name == clean)
-    if unit_id is not None:
-        here = select(Occupancy.organization_id).where(Occupancy.unit_id == unit_id)
-        query = query.where(Organization.id.not_in(here))
     rows = session.execute(query.order_by(Organization.id).limit(SHOWN)).all()
     places = org_places(session, {str(r[0]) for r in rows})
     return [Namesake(str(oid), str(n), places.get(str(oid))) for oid, n in rows]

@@ -239,7 +239,7 @@ class DetailPane(QWidget):
         ws, unit_id, name = self.workspace, self.unit_id, self.new_name.edit.text()
         try:
             with ws.read() as session:
-                twins = namesakes.namesakes(session, name, unit_id)
+                twins = namesakes.namesakes(session, name)
             choice = namesake_question.ask(self, ws, twins) if twins else namesake_question.NEW
             if choice is None:
                 return
