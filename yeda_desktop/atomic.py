@@ -17,22 +17,14 @@ from pathlib import Path
 from typing import BinaryIO
 
 from yeda_desktop.errors import YedaError
-
-_REASONS: dict[int, tuple[str, str]] = {
-    errno.ENOSPC: ("磁盘空间已满", "the disk is full"),
-    errno.EDQUOT: ("超出磁盘配额", "the disk quota is exceeded"),
-    errno.EIO: ("磁盘读写错误（设备可能已拔出或损坏）", "an I/O error (device removed?)"),
-    errno.EROFS: ("磁盘为只读", "the disk is read-only"),
-    errno.EACCES: ("没有写入权限", "permission denied"),
-    errno.EPERM: ("没有写入权限", "permission denied"),
-}
+from yeda_desktop.os_reasons import DISK, reason
 
 
 class WriteFailedError(YedaError):
     """A file could not be written; nothing was left under its name."""
 
     def __init__(self, path: Path, exc: OSError) -> None:
-        zh, en = _REASONS.get(exc.errno or 0, ("写入失败", "the write failed"))
+        zh, en = reason(exc) or ("写入失败", "the write failed")
         super().__init__(
             f"无法保存 {path.name}：{zh}。原有文件未被改动，请腾出空间或换一个位置后重试",
             f"cannot save {path.name}: {en} ({exc.strerror or exc}); any existing file is "
@@ -44,7 +36,7 @@ class WriteFailedError(YedaError):
 
 def is_disk_error(exc: BaseException) -> bool:
     """True for the OS errors a user can act on (full disk, quota, I/O, read-only, permission)."""
-    return isinstance(exc, OSError) and exc.errno in _REASONS
+    return isinstance(exc, OSError) and exc.errno in DISK
 
 
 def fsync_dir(folder: Path) -> None:

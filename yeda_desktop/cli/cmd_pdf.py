@@ -12,6 +12,7 @@ from yeda_desktop.cli.common import open_from_args, require_output
 from yeda_desktop.errors import YedaError
 from yeda_desktop.ledger import LedgerFilter
 from yeda_desktop.models.enums import GapStatus
+from yeda_desktop.os_reasons import words
 from yeda_desktop.reports import FormMeta
 from yeda_desktop.reports.db_lookup import find_building, find_organization, find_party_org
 from yeda_desktop.reports.jobs import PrintJob, run_job
@@ -107,10 +108,9 @@ def run(args: argparse.Namespace) -> int:
             job = _job(args, session)
             try:
                 pages = run_job(session, job, out, progress=_progress)
-            except OSError as exc:  # the OS's words, not the temporary file's name
-                raise YedaError(
-                    f"无法写入 {out}：{exc.strerror}", f"cannot write {out}: {exc.strerror}"
-                ) from None
+            except OSError as exc:  # named by `out`, not by the temporary file
+                zh, en = words(exc)
+                raise YedaError(f"无法写入 {out}：{zh}", f"cannot write {out}: {en}") from None
     finally:
         db.close()
     if sys.stderr.isatty():

@@ -3,33 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import sys
 from pathlib import Path
 
 from yeda_desktop.errors import YedaError
+from yeda_desktop.os_reasons import words
 from yeda_desktop.storage import Database, open_database
 from yeda_desktop.storage.location import resolve_location
 from yeda_desktop.storage.lock import discard_lock_file, lock_path
 
 EXIT_USER_ERROR = 2
 
-# errno → (Chinese, English) reason; anything else falls back to the OS's own words.
-_REASONS: dict[int, tuple[str, str]] = {
-    errno.ENOENT: ("文件或文件夹不存在", "does not exist"),
-    errno.EISDIR: ("是一个文件夹，不是文件", "is a folder, not a file"),
-    errno.ENOTDIR: ("路径中有一项不是文件夹", "a part of the path is not a folder"),
-    errno.EEXIST: ("已存在", "already exists"),
-    errno.EACCES: ("没有权限", "permission denied"),
-    errno.EPERM: ("没有权限", "permission denied"),
-    errno.ENOSPC: ("磁盘已满", "the disk is full"),
-    errno.EROFS: ("磁盘是只读的", "the disk is read-only"),
-}
 
 
 def os_error_message(exc: OSError) -> YedaError:
     """One bilingual sentence naming the path and the reason, for a failed file operation."""
-    zh, en = _REASONS.get(exc.errno or 0, (exc.strerror or str(exc), exc.strerror or str(exc)))
+    zh, en = words(exc)
     path = exc.filename
     if path is None:
         return YedaError(f"文件操作失败：{zh}", f"a file operation failed: {en}")
