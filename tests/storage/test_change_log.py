@@ -52,6 +52,21 @@ def test_insert_is_logged_field_by_field_with_who_and_where(db: Database) -> Non
     assert {e.device_id for e in entries} == {"dev-1"}
 
 
+def test_what_is_saved_together_is_logged_at_one_time(db: Database) -> None:
+    """A new record's fields carry its creation time (a batch then names them instead of
+    repeating it for each); the next save's edits share a later one."""
+    org_id = _org(db, staff_count=120, uscc="91370600MA3C4Y5X1D")
+    with db.session(officer="李强") as s:
+        org = s.get(Organization, org_id)
+        assert org is not None
+        org.staff_count, org.note = 130, "已核实"
+    entries = _log(db, org_id)
+    made = {e.at for e in entries if e.officer == "王芳"}
+    edited = {e.at for e in entries if e.officer == "李强"}
+    assert len([e for e in entries if e.officer == "王芳"]) > 3
+    assert len(made) == 1 and len(edited) == 1 and edited != made
+
+
 def test_update_logs_old_and_new_and_bumps_revision(db: Database) -> None:
     org_id = _org(db, staff_count=120)
     with db.session(officer="李强") as s:

@@ -22,7 +22,7 @@ from yeda_desktop.sync import (
     read_package,
 )
 from yeda_desktop.sync import minisign as ms
-from yeda_desktop.sync.manifest import canonical_json
+from yeda_desktop.sync.manifest import FORMAT_VERSION, canonical_json
 from yeda_desktop.sync.payload_crypto import AGE_CHUNK, encrypt_payload
 
 
@@ -366,7 +366,7 @@ def test_package_from_a_newer_app_version(env: Env) -> None:
     path, manifest = env.write()
     members = members_of(path)
     raw = json.loads(members["manifest.json"])
-    raw["format_version"] = 2
+    raw["format_version"] = FORMAT_VERSION + 1
     raw["new_field"] = "something a future version adds"
     resign(members, canonical_json(raw), env.device, manifest.trusted_comment())
     rezip(path, members)

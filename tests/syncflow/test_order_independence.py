@@ -1,4 +1,5 @@
-"""Property: the same batches imported in any interleaving give the same centre state."""
+"""Property: the same batches imported in any interleaving give the same centre state
+(and in either line format: what older versions of the app wrote merges alike)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 from flow_helpers import Site, build_sites
+from format_1 import as_format_1
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
@@ -171,3 +173,16 @@ def test_a_postgresql_centre_ends_in_the_same_state(
     on_postgresql = _apply(target, centre, order)
     for key in on_sqlite:
         assert on_postgresql[key] == on_sqlite[key], key
+
+
+def test_format_1_batches_give_the_same_state(
+    world: tuple[Site, Path, list[list[Path]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Batches as older versions of the app wrote them (format 1, every edit spelled out)
+    merge to the very state of today's compact lines."""
+    centre, root, batches = world
+    old = [as_format_1(lane, root / f"laptop{n}" / "keys", centre.keys, tmp_path, monkeypatch)
+           for n, lane in enumerate(batches)]
+    order = [p for lane in zip(*batches, strict=True) for p in lane]  # day by day
+    order_1 = [p for lane in zip(*old, strict=True) for p in lane]
+    assert _import(centre, order_1) == _import(centre, order)

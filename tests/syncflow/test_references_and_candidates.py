@@ -329,7 +329,8 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         audit.show_record(asked.args[0])
         assert audit.table.rowCount() >= 1 and "烟台海岸咨询" in audit.heading.text()
         values = [audit.table.item(r, 3).text() for r in range(audit.table.rowCount())]
-        assert "非公企业" in values and "enterprise" not in " ".join(values)  # codes as words
+        words = " ".join(values)
+        assert "单位类别：非公企业" in words and "enterprise" not in words  # codes as words
         assert any(v.startswith("开展党组织活动：否") for v in values), values  # a new record
         assert audit.table.columnWidth(3) <= 360  # the long one in full in its tooltip
         assert {audit.table.item(r, 3).toolTip() for r in range(len(values))} == set(values)

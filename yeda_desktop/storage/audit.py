@@ -31,12 +31,12 @@ def encode_value(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _entry(session: Session, obj: Synced, op: str, **fields: Any) -> ChangeLog:
+def _entry(session: Session, obj: Synced, op: str, at: datetime, **fields: Any) -> ChangeLog:
     return ChangeLog(
         table_name=obj.__tablename__,  # type: ignore[attr-defined]
         record_id=obj.id,
         op=op,
-        at=session.info.get("now") or utcnow(),
+        at=at,
         officer=session.info.get("officer"),
         device_id=session.info.get("device_id"),
         package_id=session.info.get("package_id"),
@@ -56,9 +56,9 @@ def _apply_defaults(obj: Synced) -> None:
             setattr(obj, col.key, default.arg(None))
 
 
-def _log_insert(session: Session, obj: Synced) -> list[ChangeLog]:
+def _log_insert(session: Session, obj: Synced, at: datetime) -> list[ChangeLog]:
     _apply_defaults(obj)
-    rows = [_entry(session, obj, "insert", base_revision=0)]
+    rows = [_entry(session, obj, "insert", at, base_revision=0)]
     for key, value in obj.logged_fields().items():
         if value is not None:
             rows.append(
@@ -66,6 +66,7 @@ def _log_insert(session: Session, obj: Synced) -> list[ChangeLog]:
                     session,
                     obj,
                     "update",
+                    at,
                     field=key,
                     new_value=encode_value(value),
                     base_revision=0,
@@ -74,7 +75,7 @@ def _log_insert(session: Session, obj: Synced) -> list[ChangeLog]:
     return rows
 
 
-def _log_update(session: Session, obj: Synced) -> list[ChangeLog]:
+def _log_update(session: Session, obj: Synced, at: datetime) -> list[ChangeLog]:
     state = inspect(obj)
     rows: list[ChangeLog] = []
     for key in obj.logged_fields():
@@ -90,6 +91,7 @@ def _log_update(session: Session, obj: Synced) -> list[ChangeLog]:
                 session,
                 obj,
                 "update",
+                at,
                 field=key,
                 old_value=encode_value(old),
                 new_value=encode_value(new),
@@ -105,16 +107,20 @@ def _log_update(session: Session, obj: Synced) -> list[ChangeLog]:
 def _before_flush(session: Session, _ctx: object, _instances: object) -> None:
     if session.info.get("skip_change_log"):
         return
+    # One time for every entry of a flush: the edits saved together were made together,
+    # and a new record's fields carry its own creation time, which a batch then need not
+    # repeat for each of them (syncflow.batch_lines).
+    at = session.info.get("now") or utcnow()
     entries: list[ChangeLog] = []
     for obj in list(session.new):
         if isinstance(obj, Synced):
-            entries += _log_insert(session, obj)
+            entries += _log_insert(session, obj, at)
     for obj in list(session.dirty):
         if isinstance(obj, Synced) and session.is_modified(obj, include_collections=False):
-            entries += _log_update(session, obj)
+            entries += _log_update(session, obj, at)
     for obj in list(session.deleted):
         if isinstance(obj, Synced):
-            entries.append(_entry(session, obj, "delete", base_revision=obj.revision))
+            entries.append(_entry(session, obj, "delete", at, base_revision=obj.revision))
     session.add_all(entries)
 
 

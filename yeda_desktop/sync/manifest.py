@@ -15,7 +15,7 @@ from typing import Any
 from yeda_desktop.sync.errors import Problem, SyncError
 
 FORMAT_NAME = "yeda-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: compact batch lines (syncflow.batch_lines); 1 is still read
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.json.minisig"
 PAYLOAD_NAME = "payload.age"
@@ -319,7 +319,7 @@ def _validate(m: Manifest) -> None:
             raise bad("members")
     if not _is_count(m.payload_size) or not _is_hex64(m.payload_sha256):
         raise bad("payload")
-    if m.format_version != FORMAT_VERSION:
+    if not 1 <= m.format_version <= FORMAT_VERSION:
         raise bad("format_version")
 
 

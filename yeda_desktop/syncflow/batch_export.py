@@ -22,6 +22,7 @@ from yeda_desktop.storage.driver_sql import run_sql
 from yeda_desktop.storage.migrate import head_revision
 from yeda_desktop.sync import KeySet, Manifest, PackageFields, PackageKind, SyncError, write_package
 from yeda_desktop.syncflow import packages
+from yeda_desktop.syncflow.batch_lines import put_line
 from yeda_desktop.syncflow.installation import Role, require_installation
 from yeda_desktop.syncflow.lines import encode_lines
 from yeda_desktop.syncflow.pending_export import (
@@ -141,10 +142,8 @@ def _lines(
                 rid = row["id"]
                 present.add(rid)
                 info = records[rid]
-                line: dict[str, Any] = {"t": table.name, "id": rid, "op": "put", "v": row,
-                                        "c": info.fields, "at": info.last_at, "by": info.officer}
-                if info.inserted_at:
-                    line["n"] = info.inserted_at
+                line = put_line(table.name, row, info.fields, last_at=info.last_at,
+                                officer=info.officer, inserted_at=info.inserted_at)
                 done_counts[table.name] = done_counts.get(table.name, 0) + 1
                 done += 1
                 if progress and done % 500 == 0:

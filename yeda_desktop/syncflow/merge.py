@@ -27,6 +27,7 @@ from yeda_desktop.models import Base
 from yeda_desktop.storage.driver_sql import insert_many, read_beside_queue, run_sql
 from yeda_desktop.syncflow import conflicts as conflict_rows
 from yeda_desktop.syncflow import fresh_index, incoming_checks, json_codec
+from yeda_desktop.syncflow.batch_lines import changes_of
 from yeda_desktop.syncflow.records import (
     CHUNK,
     REDIRECT_UPSERT,
@@ -249,7 +250,7 @@ class Merger:
         updates: list[tuple[str, dict[str, Any], Line]] = []
         checks = incoming_checks.validators(table)
         for rid, values, line in puts:
-            fields = (line.get("c") or {}).keys() if rid in existing else None  # None: all
+            fields = changes_of(line).keys() if rid in existing else None  # None: all
             bad = incoming_checks.problem(table, values, fields) if checks else None
             if bad is not None:
                 self._refuse(rid, rid in existing, f"数据无效，{bad.zh}",
@@ -363,6 +364,8 @@ class Merger:
                 fields[c] = convert[c](fields[c])
             by = line.get("by")
             log((table, rid, "insert", None, None, _dumps(fields), 0, at, by))
+            # Only `c`: the fields in `cn` were set at `at` from nothing, which the insert
+            # entry says already (batch_lines).
             for name, (change_at, old) in (line.get("c") or {}).items():
                 if (change_at != at or old is not None) and name in known:
                     log((table, rid, "update", name,
@@ -430,7 +433,7 @@ class Merger:
         self, table: str, values: dict[str, Any], line: Line, *, everything: bool
     ) -> list[tuple[str, str, Any, Any]]:
         """(field, at, old, stored new) of the edits a line carries."""
-        listed = line.get("c") or {}
+        listed = changes_of(line)
         out = [
             (name, str(at), old, values.get(name))
             for name, (at, old) in listed.items()

@@ -1,0 +1,59 @@
+"""How a batch line carries one record: its stored values and the edits behind them.
+
+A line of a batch (format 2) is `{"t", "id", "op": "put", "v", "c", "cn", "at", "by", "n"}`:
+- `v`, the record's stored values, without its id (the line's) and without empty ones;
+- `c`, field → [time of its last edit, the value before the first edit since the last
+  batch], for the fields whose edits the centre must weigh;
+- `cn`, the fields set when the record was made (`n`, its creation time) and not edited
+  since: each stands for `[n, null]` in `c`.
+
+Most records of a day's batch are new, and spelling out `[n, null]` for each of their
+fields made `c` as large as `v`: the payload was twice the size, and the centre's import
+spent a tenth of its time parsing it. Format 1 lines (every entry in `c`, empty values in
+`v`) are read as they always were.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Line = dict[str, Any]
+
+
+def put_line(
+    table: str, row: dict[str, Any], fields: dict[str, list[Any]], *,
+    last_at: str, officer: str | None, inserted_at: str | None,
+) -> Line:
+    """The line of a record present on this laptop (`fields` as the log folds them)."""
+    line: Line = {"t": table, "id": row["id"], "op": "put",
+                  "v": {k: v for k, v in row.items() if v is not None and k != "id"},
+                  "at": last_at}
+    if officer is not None:
+        line["by"] = officer
+    edits = fields
+    if inserted_at:
+        line["n"] = inserted_at
+        made = [inserted_at, None]
+        untouched = [name for name, edit in fields.items() if edit == made]
+        if untouched:
+            line["cn"] = untouched
+            edits = {name: edit for name, edit in fields.items() if edit != made}
+    if edits:
+        line["c"] = edits
+    return line
+
+
+def changes_of(line: Line) -> dict[str, Any]:
+    """Field → [at, old] for every edit the line carries, `cn`'s spelled out.
+
+    Without a creation time `cn` cannot stand for anything; a package that has one
+    anyway (only a hand-made one could) is read as if it had none.
+    """
+    listed = line.get("c") or {}
+    made, untouched = line.get("n"), line.get("cn")
+    if not untouched or not isinstance(made, str) or not isinstance(untouched, list):
+        return listed if isinstance(listed, dict) else {}
+    out = {name: [made, None] for name in untouched if isinstance(name, str)}
+    if isinstance(listed, dict):
+        out.update(listed)
+    return out
