@@ -1434,64 +1434,59 @@
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="466"/>
-        <source>A gap that is “%1” cannot be given a responsible person</source>
-        <translation>“%1”的问题不能再指定负责人</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="520"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="518"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_view.py" line="408"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="520"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="518"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="534"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="532"/>
         <source>Close gap</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="534"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="532"/>
         <source>Closing evidence</source>
         <translation>整改佐证材料</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="543"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="541"/>
         <source>Waive gap</source>
         <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="543"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="550"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="541"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="548"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="550"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="548"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="568"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="566"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="578"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="576"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="578"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="576"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="593"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="591"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>

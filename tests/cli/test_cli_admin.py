@@ -78,10 +78,10 @@ def test_enrolment_checks_the_team_and_a_new_request_updates_it(sites: Sites) ->
     assert "不存在的队" in text and first_team(b) in text
     b.cli("enrol", str(stick / "e2.yeda"), "--team", "第2扫楼组", officer="换组队员")
     text = centre.cli("devices", "accept", str(stick / "e2.yeda"))
-    assert "已更新 updated 扫楼组 team: 第1扫楼组 → 第2扫楼组" in text
+    assert "已更新 updated 扫楼小组 team: 第1扫楼组 → 第2扫楼组" in text
     assert "队员 officer" in text and "→ 换组队员" in text
     listing = centre.cli("devices", "list")
-    assert "扫楼组 team 第2扫楼组" in listing and "已批准 approved" in listing
+    assert "扫楼小组 team 第2扫楼组" in listing and "已批准 approved" in listing
     assert "最后批次 last batch" in listing and "核对码 code" in listing
 
 

@@ -13,14 +13,14 @@ from yeda_desktop.storage import Database
 from yeda_desktop.syncflow import enrolment
 from yeda_desktop.syncflow.importer import release
 
-_FIELDS = {"name": "名称 name", "team": "扫楼组 team", "officer": "队员 officer"}
+_FIELDS = {"name": "名称 name", "team": "扫楼小组 team", "officer": "队员 officer"}
 
 
 def _accept(db: Database, args: argparse.Namespace) -> None:
     accepted = enrolment.accept(db, keys_from_args(args), Path(args.target))
     info = enrolment.describe(accepted.device)
     print(f"已收到登记申请 / request received: {info['name']} ({info['id']}), "
-          f"扫楼组 team {info['team'] or '-'}, 状态 status {info['status_zh']} {info['status']}")
+          f"扫楼小组 team {info['team'] or '-'}, 状态 status {info['status_zh']} {info['status']}")
     for field, (old, new) in accepted.changes.items():
         print(f"  已更新 updated {_FIELDS[field]}: {old or '-'} → {new}")
     print(f"核对码 code: {info['code']}")
@@ -31,7 +31,7 @@ def _list(db: Database) -> None:
         devices = [enrolment.describe(d) for d in enrolment.list_devices(session)]
     for info in devices:
         print(f"{info['id']}  {info['status_zh']} {info['status']:<8} {info['name']}  "
-              f"扫楼组 team {info['team'] or '-'}  队员 officer {info['officer'] or '-'}  "
+              f"扫楼小组 team {info['team'] or '-'}  队员 officer {info['officer'] or '-'}  "
               f"最后批次 last batch {info['last_sequence']}  核对码 code {info['code']}")
     print(f"共 {len(devices)} 台 / {len(devices)} devices")
 

@@ -45,6 +45,16 @@ def refusal(status: GapStatus, to: GapStatus) -> LedgerError:
     )
 
 
+def responsible_refusal(status: GapStatus) -> LedgerError | None:
+    """Why a gap in `status` cannot be given a responsible person, or None if it can."""
+    if status in OPEN_STATUSES:
+        return None
+    return LedgerError(
+        f"“{status.zh}”的问题不能再指定负责人",
+        f"a gap that is {status.value} cannot be given a responsible person",
+    )
+
+
 def _refuse(gap: Gap, to: GapStatus) -> LedgerError:
     return refusal(gap.status, to)
 
@@ -152,11 +162,8 @@ def set_responsible(
     name = responsible.strip() if responsible else None
     targets = list(gaps)
     for gap in targets:
-        if gap.status not in OPEN_STATUSES:
-            raise LedgerError(
-                f"“{gap.status.zh}”的问题不能再指定负责人",
-                f"a gap that is {gap.status.value} cannot be given a responsible person",
-            )
+        if (refused := responsible_refusal(gap.status)) is not None:
+            raise refused
     changed = 0
     for gap in targets:
         if gap.responsible == name and gap.due_on == due_on:

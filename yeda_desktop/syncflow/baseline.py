@@ -77,7 +77,7 @@ def find_team(session: Session, name_or_id: str) -> Team:
         session.scalars(select(Team).where((Team.id == name_or_id) | (Team.name == name_or_id)))
     )
     if len(rows) != 1:
-        raise YedaError(f"找不到唯一的扫楼组“{name_or_id}”", f"no single team {name_or_id!r}")
+        raise YedaError(f"找不到唯一的扫楼小组“{name_or_id}”", f"no single team {name_or_id!r}")
     return rows[0]
 
 

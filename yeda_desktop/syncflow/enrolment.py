@@ -79,7 +79,7 @@ def profile_team(session: Session, team: str) -> str:
         if team in (row.name, row.id):
             return row.name
     names = "、".join(t.name for t in teams)
-    raise YedaError(f"中心配置文件中没有扫楼组“{team}”；现有扫楼组：{names}",
+    raise YedaError(f"中心配置文件中没有扫楼小组“{team}”；现有扫楼小组：{names}",
                     f"the centre profile lists no team {team!r}; its teams: "
                     + ", ".join(t.name for t in teams))
 

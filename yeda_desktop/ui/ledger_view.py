@@ -52,7 +52,7 @@ from yeda_desktop.ledger import (
     start,
     waive,
 )
-from yeda_desktop.ledger.lifecycle import OPEN_STATUSES, refusal
+from yeda_desktop.ledger.lifecycle import OPEN_STATUSES, refusal, responsible_refusal
 from yeda_desktop.models import Gap
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapAction, GapStatus, Ownership
 from yeda_desktop.rules import RULES
@@ -461,10 +461,8 @@ class LedgerView(QWidget):
         statuses = dict.fromkeys(r.status for r in rows)
         if step == "bulk":
             for status in statuses:
-                if status not in OPEN_STATUSES:  # as lifecycle.set_responsible
-                    return self.tr(
-                        "A gap that is “%1” cannot be given a responsible person"
-                    ).replace("%1", status_label(status))
+                if (refused := responsible_refusal(status)) is not None:
+                    return refused.message(self.lang)
             return None
         to, allows = STEPS[step]
         for status in statuses:
