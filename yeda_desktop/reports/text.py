@@ -12,6 +12,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from .fonts import MAIN_FONT, main_font, needs_fallback, split_runs
+from .line_breaks import break_lines, use_in_paragraphs
+
+use_in_paragraphs()
 
 Cell: TypeAlias = Any
 """What a table cell holds: a plain one-line ``str`` or a wrapping ``Paragraph`` (untyped)."""
@@ -91,22 +94,14 @@ def _char_width(ch: str, font: str, size: float) -> float:
 
 
 def wrap_lines(text: str, font: str, size: float, width: float) -> list[str]:
-    """Break ``text`` into lines no wider than ``width`` (between any two characters, as CJK does).
+    """Break ``text`` into lines no wider than ``width``, as Chinese is set (line_breaks).
 
     Tables draw such multi-line strings natively, several times faster than Paragraphs.
     """
-    lines: list[str] = []
-    for para_text in text.split("\n"):
-        line: list[str] = []
-        used = 0.0
-        for ch in para_text:
-            w = _char_width(ch, font, size)
-            if line and used + w > width:
-                lines.append("".join(line).rstrip())
-                line, used = [], 0.0
-                if ch == " ":
-                    continue
-            line.append(ch)
-            used += w
-        lines.append("".join(line))
-    return lines
+    return break_lines(text, width, lambda piece: _piece_width(piece, font, size))
+
+
+def _piece_width(piece: str, font: str, size: float) -> float:
+    if len(piece) == 1:
+        return _char_width(piece, font, size)
+    return sum(_char_width(ch, font, size) for ch in piece)
