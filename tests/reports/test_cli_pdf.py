@@ -48,6 +48,26 @@ def test_registration_by_uscc_and_by_name(demo_path: Path, tmp_path: Path) -> No
     assert pdftools.compact(org.name) in flat and "2024年7月1日" in flat
 
 
+def test_registration_and_sweep_by_short_id(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The start of an id, as the duplicate and audit lists print it, names the record."""
+    from yeda_desktop.storage import open_database
+
+    db = open_database(demo_path)
+    org = demo.org_with_members(db)
+    building = demo.busiest_building(db)
+    db.close()
+    flat = _pdf(demo_path, tmp_path / "a.pdf", "registration", org.id[:8])
+    assert pdftools.compact(org.name) in flat
+    assert pdftools.compact(building.name) in _pdf(demo_path, tmp_path / "s.pdf", "sweep",
+                                                    building.id[:8].upper())
+    capsys.readouterr()
+    rc = main(["--db", str(demo_path), "pdf", "registration", "000000", "--out",
+               str(tmp_path / "none.pdf")])
+    assert rc != 0 and "找不到单位：000000" in capsys.readouterr().err
+
+
 def test_registration_of_a_building_and_blank(demo_path: Path, tmp_path: Path) -> None:
     from yeda_desktop.storage import open_database
 

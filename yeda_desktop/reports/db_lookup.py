@@ -1,11 +1,13 @@
 """Find what a user names: an organization, building or party organization, by id, code or name.
 
-A key may be a record id, a USCC (organizations), an exact name or a unique part of a
-name; anything else is a YedaError the user can act on (not found, or which of several).
+A key may be a record id or its unique start, a USCC (organizations), an exact name or
+a unique part of a name; anything else is a YedaError the user can act on (not found, or
+which of several).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,6 +18,8 @@ from yeda_desktop.errors import YedaError
 from yeda_desktop.models import Building, Floor, Occupancy, Organization, PartyOrg, Unit
 
 MAX_LISTED = 5
+# The start of a record id (hex, at least 6 digits): lists print ids shortened to 8.
+_ID_START = re.compile(r"[0-9a-fA-F]{6,}(?:-[0-9a-fA-F-]*)?")
 
 
 def _escape_like(text: str) -> str:
@@ -44,6 +48,15 @@ def _find(
     exact = session.execute(select(id_col, name_col).where(name_col == text).limit(2)).all()
     if len(exact) == 1:
         return str(exact[0][0])
+    if not exact and _ID_START.fullmatch(text):  # a short id, as the lists print them
+        started = session.execute(
+            select(id_col, name_col).where(id_col.startswith(text.lower())).limit(2)
+        ).all()
+        if len(started) == 1:
+            return str(started[0][0])
+        if started:
+            raise YedaError(f"{text} 是多个{what_zh}编号的开头，请多写几位",
+                            f"several {what_en} ids start with {text}; type more of it")
     rows = (
         exact
         or session.execute(
