@@ -71,3 +71,20 @@ def test_import_without_accept_writes_nothing(demo: Path, tmp_path: Path,
     assert _count(demo, Organization) == before
     assert main(["--db", str(demo), "import-xlsx", str(tmp_path / "new.xlsx"), "--accept"]) == 0
     assert _count(demo, Organization) == before + 1
+
+
+def test_statistics_name_every_group_in_words(demo: Path, tmp_path: Path) -> None:
+    """Ownership and industry groups read as words in both the coverage and the progress
+    sheets (the progress sheets printed the stored codes: association, C)."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "statistics.xlsx"
+    assert main(["--db", str(demo), "export-xlsx", "statistics", "--out", str(out)]) == 0
+    wb = load_workbook(out)
+    for sheet in ("覆盖率-经济类型", "扫楼进度-经济类型", "覆盖率-行业门类", "扫楼进度-行业门类"):
+        groups = [row[0] for row in wb[sheet].iter_rows(min_row=2, values_only=True)]
+        assert groups, sheet
+        assert all(any("\u4e00" <= ch <= "\u9fff" for ch in str(g)) for g in groups), (
+            sheet, groups)
+    industries = [row[0] for row in wb["扫楼进度-行业门类"].iter_rows(min_row=2, values_only=True)]
+    assert any(str(g).startswith("C ") and "制造业" in str(g) for g in industries), industries

@@ -27,6 +27,7 @@ from yeda_desktop.stats import (
     gap_counts,
     sweep_progress,
 )
+from yeda_desktop.stats.dimensions import group_label
 from yeda_desktop.stats.funding import FundingInputs
 
 
@@ -115,8 +116,8 @@ def export_statistics(wb: Workbook, session: Session, funding: FundingInputs | N
         rows: list[list[Any]] = []
         for group, r in now.items():
             p = before.get(group)
-            rows.append([r.group_zh, r.organizations, r.org_covered, round(r.org_rate * 100, 1),
-                         r.work_covered, round(r.work_rate * 100, 1),
+            rows.append([group_label(dim, r.group), r.organizations, r.org_covered,
+                         round(r.org_rate * 100, 1), r.work_covered, round(r.work_rate * 100, 1),
                          round(p.org_rate * 100, 1) if p else None,
                          round(p.work_rate * 100, 1) if p else None])
         total += write_table(
@@ -132,8 +133,8 @@ def export_statistics(wb: Workbook, session: Session, funding: FundingInputs | N
         progress_rows: list[list[Any]] = []
         for q in cur:
             before_q = prev.get(q.group)
-            progress_rows.append([q.group, q.floors, q.floors_swept, q.units, q.units_visited,
-                                  round(q.unit_rate * 100, 1),
+            progress_rows.append([group_label(dim, q.group), q.floors, q.floors_swept,
+                                  q.units, q.units_visited, round(q.unit_rate * 100, 1),
                                   before_q.units_visited if before_q else None])
         total += write_table(
             wb, f"扫楼进度-{dim_zh}",

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.ledger.location import primary_location
 from yeda_desktop.models import InstructorAssignment, Organization, PartyOrg, PartyOrgCoverage
-from yeda_desktop.models.enums import Ownership
 from yeda_desktop.stats.dimensions import DIMENSIONS, group_key
 
 __all__ = ["DIMENSIONS", "CoverageRow", "coverage_by"]
@@ -41,13 +40,6 @@ class CoverageRow:
     @property
     def work_rate(self) -> float:
         return self.work_covered / self.organizations if self.organizations else 0.0
-
-    @property
-    def group_zh(self) -> str:
-        try:
-            return Ownership(self.group).zh
-        except ValueError:
-            return self.group
 
 
 def coverage_by(

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Subquery, func, literal
 
 from yeda_desktop.models import Organization
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, Ownership
 
 DIMENSIONS: dict[str, tuple[str, str]] = {
     "all": ("全区", "whole zone"),
@@ -31,3 +32,16 @@ def group_key(dimension: str, location: Subquery) -> Any:
     if dimension == "ownership":
         return Organization.ownership
     raise ValueError(f"unknown dimension {dimension!r}")
+
+
+def group_label(dimension: str, group: str) -> str:
+    """A group as a report names it: an ownership code as its word, an industry section
+    with its name ("C 制造业"), a place as it is."""
+    if dimension == "ownership":
+        try:
+            return Ownership(group).zh
+        except ValueError:
+            return group
+    if dimension == "industry" and group in INDUSTRY_SECTIONS:
+        return f"{group} {INDUSTRY_SECTIONS[group]}"
+    return group
