@@ -8,9 +8,9 @@ A line of a batch (format 2) is `{"t", "id", "op": "put", "v", "c", "cn", "at", 
   since: each stands for `[n, null]` in `c`.
 
 Most records of a day's batch are new, and spelling out `[n, null]` for each of their
-fields made `c` as large as `v`: the payload was twice the size, and the centre's import
-spent a tenth of its time parsing it. Format 1 lines (every entry in `c`, empty values in
-`v`) are read as they always were.
+fields made `c` as large as `v`: the payload was almost twice the size, and the centre's
+import spent a sixth of its time parsing it. Format 1 lines (every entry in `c`, empty
+values in `v`) are read as they always were.
 """
 
 from __future__ import annotations
