@@ -20,6 +20,7 @@ import pytest
 from yeda_desktop.cli.main import main
 from yeda_desktop.models import Organization
 from yeda_desktop.storage import open_database
+from yeda_desktop.sync import FORMAT_VERSION
 
 
 @dataclass
@@ -188,6 +189,7 @@ def test_verify_at_the_centre_checks_with_the_approved_device_key(sites: Sites) 
     assert run.code == 0, run
     assert "签名已用本机记录的设备" in run.out and sites.laptop_id in run.out
     assert "signature verified" in run.out and "未核验" not in run.out
+    assert f"格式 format: v{FORMAT_VERSION}" in run.out  # which app versions can read it
 
 
 def test_verify_on_a_laptop_checks_with_the_centre_profile_key(sites: Sites) -> None:

@@ -66,7 +66,7 @@ def _recorded_key(args: argparse.Namespace, manifest: Manifest, signer: str | No
 
 def _print_manifest(m: Manifest) -> None:
     kind_zh = KIND_WORDS[m.kind][0]
-    print(f"种类 kind: {kind_zh} ({m.kind.value})")
+    print(f"种类 kind: {kind_zh} ({m.kind.value})  格式 format: v{m.format_version}")
     print(f"数据包 package: {m.package_id}")
     print(f"来源设备 device: {m.source_device_id}  经办人 officer: {m.officer}")
     print(f"目标中心 centre: {m.target_centre_id}")
