@@ -12,7 +12,7 @@ from reportlab.platypus import Paragraph
 
 from yeda_desktop.reports.forms.common import styles
 from yeda_desktop.reports.line_breaks import NO_END, NO_START, break_lines
-from yeda_desktop.reports.text import cell
+from yeda_desktop.reports.text import cell, markup
 
 
 def measure(piece: str) -> float:
@@ -51,13 +51,25 @@ def test_breaks_lose_nothing_and_follow_the_rules(text: str, width: int) -> None
         assert measure(core) <= width or len(core) <= 1, lines
 
 
+def _paragraph_lines(para: Paragraph) -> list[str]:
+    """The text of each line reportlab laid out (one font: tuples; mixed fonts: frags)."""
+    out = []
+    for line in para.blPara.lines:
+        if isinstance(line, tuple):
+            out.append("".join(line[1]))
+        else:
+            out.append("".join(getattr(w, "text", "") for w in line.words))
+    return out
+
+
 def test_paragraphs_keep_a_chinese_comma_off_a_line_start() -> None:
     st_cell = styles()["cell"]
     text = "经集中扫楼排查，你单位在党的建设方面存在以下问题，请对照整改建议认真整改，按时反馈"
-    for width in range(40, 200, 3):
-        para = Paragraph(text, st_cell)
-        para.wrap(width, 1000)
-        starts = ["".join(ch for ch in line.words[0].text)[:1] if hasattr(line, "words") else ""
-                  for line in para.blPara.lines]
-        assert "，" not in starts, width
+    for source in (text, markup(text.replace("整改建议", "整改建议李𠮷"))):  # one font, two
+        for width in range(40, 200, 3):
+            para = Paragraph(source, st_cell)
+            para.wrap(width, 1000)
+            lines = _paragraph_lines(para)
+            assert len(lines) > 1 or width > 150, (width, lines)
+            assert not any(line.startswith("，") for line in lines), (width, lines)
     assert stringWidth("，", st_cell.fontName, st_cell.fontSize) > 0

@@ -6,7 +6,7 @@ ReportLab's own rule sets (`reportlab.lib.textsplit`) are Japanese: they lack th
 full-width comma, semicolon, colon, question and exclamation marks of Chinese text, so a
 wrapped "职工 43 人，无党组织覆盖" put its "，" at the start of the next line.
 
-ReportLab's wrap of CJK paragraphs reads its rule from a module global, which
+ReportLab's wrap of CJK paragraphs reads its rule from module globals, which
 `use_in_paragraphs` points at these rules (it already hangs such a mark in the margin
 rather than start a line with it).
 """
@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from reportlab.lib import textsplit as reportlab_textsplit
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.platypus import paragraph as reportlab_paragraph
 
@@ -91,5 +92,7 @@ def _cut(lines: list[str], text: str, measure: Callable[[str], float]) -> tuple[
 
 
 def use_in_paragraphs() -> None:
-    """Let reportlab's Paragraph (wordWrap="CJK") keep Chinese closing marks off a line start."""
+    """Let reportlab's Paragraph (wordWrap="CJK") keep Chinese closing marks off a line start:
+    a one-font paragraph is split by `textsplit`, a mixed one by `paragraph`'s own loop."""
+    reportlab_textsplit.ALL_CANNOT_START = NO_START
     reportlab_paragraph.ALL_CANNOT_START = NO_START
