@@ -14,7 +14,7 @@ from reportlab.platypus import Paragraph
 from .fonts import MAIN_FONT, main_font, needs_fallback, split_runs
 from .line_breaks import break_lines, use_in_paragraphs
 
-use_in_paragraphs()
+use_in_paragraphs()  # every Paragraph this package builds passes here first
 
 Cell: TypeAlias = Any
 """What a table cell holds: a plain one-line ``str`` or a wrapping ``Paragraph`` (untyped)."""

@@ -35,10 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
-from yeda_desktop.models.enums import INDUSTRY_SECTIONS
 from yeda_desktop.rules import RULES
 from yeda_desktop.stats import FundingInputs, Summary, summarize
 from yeda_desktop.stats.coverage import CoverageRow
+from yeda_desktop.stats.dimensions import group_label
 from yeda_desktop.storage import Database
 from yeda_desktop.ui.ledger_labels import ownership_label, rule_label
 from yeda_desktop.ui.tasks import run_task
@@ -210,11 +210,10 @@ class Dashboard(QWidget):
     # --- showing -------------------------------------------------------------------------
 
     def _group_label(self, group: str) -> str:
-        if self.dimension.currentData() == "ownership":
-            return ownership_label(group)
-        if self.dimension.currentData() == "industry" and group in INDUSTRY_SECTIONS:
-            return f"{group} {INDUSTRY_SECTIONS[group]}"
-        return group
+        dimension = self.dimension.currentData()
+        if dimension == "ownership":
+            return ownership_label(group)  # in the window's language
+        return group_label(dimension, group)
 
     def show_summary(self, summary: Summary) -> None:
         self.summary = summary
