@@ -24,6 +24,7 @@ from yeda_desktop.storage.search_terms import TermKey
 from yeda_desktop.syncflow import fresh_index
 from yeda_desktop.syncflow.fresh_index import FreshIndex
 from yeda_desktop.syncflow.merge import Merger
+from yeda_desktop.syncflow.records import defer_foreign_keys
 from yeda_desktop.syncflow.report import ImportReport
 
 NOW = "2026-11-28T10:00:00.000000"
@@ -58,16 +59,19 @@ def ids(n: int) -> list[str]:
 
 def import_lines(db: Database, lines: list[dict[str, Any]], known: dict[TermKey, str],
                  device: str = "laptop-a") -> ImportReport:
-    """As the importer does: write-behind, new records indexed during the merge with
-    the terms `known` so far, the rest refreshed after it."""
+    """As the importer does: write-behind with lookups in the committed view, new
+    records indexed during the merge with the terms `known` so far, the rest refreshed
+    after it."""
     report = ImportReport(status="imported")
-    with db.engine.begin() as conn, write_behind(conn):
-        fresh = FreshIndex(conn, lambda: known)
-        merger = Merger(conn, package_id=str(uuid.uuid4()), device_id=device, now=LATER,
-                        report=report, index=fresh)
-        merger.run(lines)
-        fresh.finish(known)
-        search_index.refresh_records(conn, merger.reindex, known)
+    with db.engine.begin() as conn:
+        defer_foreign_keys(conn)  # the write lock, before the view
+        with write_behind(conn, committed_view=True):
+            fresh = FreshIndex(conn, lambda: known)
+            merger = Merger(conn, package_id=str(uuid.uuid4()), device_id=device, now=LATER,
+                            report=report, index=fresh)
+            merger.run(lines)
+            fresh.finish(known)
+            search_index.refresh_records(conn, merger.reindex, known)
     return report
 
 
@@ -119,8 +123,8 @@ def test_the_index_after_a_batch_is_the_rebuilt_index(
     if answered.endswith("slow writer"):
         start = driver_sql.WriteBehind.__init__
 
-        def slow(self: driver_sql.WriteBehind, conn: Connection) -> None:
-            start(self, conn)
+        def slow(self: driver_sql.WriteBehind, conn: Connection, **kw: bool) -> None:
+            start(self, conn, **kw)
             self._cursor = SlowCursor(self._cursor)
 
         monkeypatch.setattr(driver_sql.WriteBehind, "__init__", slow)

@@ -12,6 +12,7 @@ import pytest
 from yeda_desktop.storage import Database, open_database
 from yeda_desktop.storage.driver_sql import write_behind
 from yeda_desktop.syncflow.merge import Merger
+from yeda_desktop.syncflow.records import defer_foreign_keys
 from yeda_desktop.syncflow.report import ImportReport
 
 NOW = "2026-11-28T10:00:00.000000"
@@ -34,19 +35,24 @@ def gone(table: str, rid: str) -> dict[str, Any]:
     return {"t": table, "id": rid, "op": "del", "at": NOW, "by": "o"}
 
 
-def merge(db: Database, lines: list[dict[str, Any]], *, behind: bool = False) -> ImportReport:
-    """Merge `lines` in one transaction; with `behind`, inserts written by a second
-    thread (as an import does), so this batch's own log rows may not be written yet
-    when the merge looks for deletions."""
+MODES = ["plain", "write-behind", "committed-view"]
+
+
+def merge(db: Database, lines: list[dict[str, Any]], *, mode: str = "plain") -> ImportReport:
+    """Merge `lines` in one transaction; behind, inserts written by a second thread (as
+    an import does), so this batch's own log rows may not be written yet when the merge
+    looks for deletions; with the committed view, looked for as last committed until
+    the batch's first deletion."""
     report = ImportReport(status="imported")
     with db.engine.begin() as conn:
+        defer_foreign_keys(conn)  # as an import: the write lock, taken before the view
         merger = Merger(conn, package_id=str(uuid.uuid4()), device_id="laptop-a", now=NOW,
                         report=report)
-        if behind:
-            with write_behind(conn):
-                merger.run(lines)
-        else:
+        if mode == "plain":
             merger.run(lines)
+        else:
+            with write_behind(conn, committed_view=mode == "committed-view"):
+                merger.run(lines)
     return report
 
 
@@ -60,17 +66,17 @@ def reasons(report: ImportReport) -> dict[str, str]:
     return {r.record: r.reason_en for r in report.rejected}
 
 
-@pytest.mark.parametrize("behind", [False, True], ids=["plain", "write-behind"])
+@pytest.mark.parametrize("mode", MODES)
 def test_a_deleted_record_is_not_brought_back_nor_given_children(
-    tmp_path: Path, behind: bool
+    tmp_path: Path, mode: str
 ) -> None:
     db = open_database(tmp_path / "centre.sqlite")
     a, b, p, q = (str(uuid.uuid4()) for _ in range(4))
-    merge(db, [org(a, "甲公司"), org(b, "乙公司")], behind=behind)
-    merge(db, [gone("organizations", a)], behind=behind)
+    merge(db, [org(a, "甲公司"), org(b, "乙公司")], mode=mode)
+    merge(db, [gone("organizations", a)], mode=mode)
 
     report = merge(db, [org(a, "甲公司"), person(p, a, "张三"), person(q, b, "李四")],
-                   behind=behind)
+                   mode=mode)
 
     assert reasons(report) == {a: "the record was deleted at the centre",
                                p: "the record it belongs to was deleted"}
@@ -79,9 +85,9 @@ def test_a_deleted_record_is_not_brought_back_nor_given_children(
     db.close()
 
 
-@pytest.mark.parametrize("behind", [False, True], ids=["plain", "write-behind"])
+@pytest.mark.parametrize("mode", MODES)
 def test_an_organization_added_and_deleted_in_one_batch_takes_no_children(
-    tmp_path: Path, behind: bool
+    tmp_path: Path, mode: str
 ) -> None:
     """A hand-made batch that adds, deletes, then gives children to one organization is
     not refused whole at the commit's foreign-key check: only the orphan is rejected."""
@@ -89,7 +95,7 @@ def test_an_organization_added_and_deleted_in_one_batch_takes_no_children(
     a, b, p, q = (str(uuid.uuid4()) for _ in range(4))
 
     report = merge(db, [org(a, "甲公司"), org(b, "乙公司"), gone("organizations", a),
-                        person(p, a, "张三"), person(q, b, "李四")], behind=behind)
+                        person(p, a, "张三"), person(q, b, "李四")], mode=mode)
 
     assert reasons(report) == {p: "the record it belongs to was deleted"}
     assert (report.new, report.deleted) == (3, 1)

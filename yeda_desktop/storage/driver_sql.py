@@ -10,7 +10,7 @@ Within `write_behind(conn)` (SQLite), `insert_many` only queues its rows: a seco
 thread inserts them while this one goes on with the next rows' Python (see
 `WriteBehind`), and any other statement on the connection first waits for the
 queue whenever it could see the difference (`read_beside_queue` is the exception the
-caller vouches for).
+caller vouches for; with `committed_view`, it reads on a second connection).
 """
 
 from __future__ import annotations
@@ -23,11 +23,13 @@ import sys
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, CursorResult, event
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.util.typing import TupleAny
+
+from yeda_desktop.storage.committed_view import CommittedView
 
 # `IN (?, ?, …)` or a lone `?`, in order, to regroup a flat parameter list.
 _IN_LIST_OR_MARK = re.compile(
@@ -113,11 +115,15 @@ class WriteBehind:
     statement other than a SELECT, and before a SELECT that names a table with rows
     still queued (the schema has no views; triggers and foreign keys only act on
     writes). An insert's error is raised at that wait, as SQLAlchemy's exception.
+
+    `view`: `read_beside_queue` answers from the committed state (`CommittedView`)
+    until the first statement other than a SELECT, after which this connection does.
     """
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, *, view: bool = False) -> None:
         raw = conn.connection.dbapi_connection
         assert raw is not None
+        self.view = CommittedView.beside(cast(sqlite3.Connection, raw)) if view else None
         self._cursor: Any = raw.cursor()
         self._jobs: queue.SimpleQueue[tuple[str, str, list[Any]] | None] = queue.SimpleQueue()
         self._lock = threading.Lock()
@@ -167,6 +173,8 @@ class WriteBehind:
 
     def before(self, sql: str) -> None:
         """Wait for the queue if `sql` could see or change the order of what is queued."""
+        if self.view is not None and not _READ.match(sql):
+            self.end_view()  # the committed state may no longer be the answer
         if self._beside:
             return
         with self._lock:
@@ -195,9 +203,15 @@ class WriteBehind:
                 raise DBAPIError.instance(sql, None, exc, sqlite3.Error) from exc
             raise exc
 
+    def end_view(self) -> None:
+        if self.view is not None:
+            self.view.close()
+            self.view = None
+
     def close(self, *, abandon: bool = False) -> None:
         """End the thread; with `abandon` (the transaction is being rolled back) the
         inserts still queued are skipped."""
+        self.end_view()
         if abandon:
             self._skip = True
         self._jobs.put(None)
@@ -208,15 +222,23 @@ class WriteBehind:
 def read_beside_queue(
     conn: Connection, sql: str, params: Sequence[Any] = ()
 ) -> list[Any]:
-    """The rows of a SELECT run now, beside the inserts `write_behind` still holds.
+    """The rows of a SELECT run now, beside the inserts `write_behind` queued.
 
-    Only for a query whose answer those rows cannot change, which the caller knows
-    from what it queued (say, deletions it has not made): waiting for the queue would
-    leave this thread idle while the other one writes.
+    Only for a query whose answer no insert the transaction queued can change, run or
+    not, which the caller knows from what it queued (say, deletions it has not made):
+    waiting for the queue would leave this thread idle while the other one writes.
+    Within `write_behind(conn, committed_view=True)` it is answered on a second
+    connection, without waiting for the statement the writer runs, until the first
+    statement that is not a SELECT.
     """
     behind: WriteBehind | None = conn.info.get(_BEHIND)
     if behind is None:
         return list(run_sql(conn, sql, params))
+    if behind.view is not None:
+        try:
+            return behind.view.rows(sql, params)
+        except sqlite3.Error:
+            behind.end_view()  # answered below, or its error raised as SQLAlchemy's
     behind._beside += 1
     try:
         return list(run_sql(conn, sql, params))
@@ -225,13 +247,17 @@ def read_beside_queue(
 
 
 @contextmanager
-def write_behind(conn: Connection) -> Iterator[None]:
+def write_behind(conn: Connection, *, committed_view: bool = False) -> Iterator[None]:
     """Plain `insert_many` calls on this connection written by a second thread meanwhile
-    (SQLite; elsewhere a no-op). Every insert has run when the block ends."""
+    (SQLite; elsewhere a no-op). Every insert has run when the block ends.
+
+    `committed_view`: the transaction has begun writing, and nothing it wrote so far
+    changes the answer of a `read_beside_queue` query (see `WriteBehind`).
+    """
     if conn.dialect.name != "sqlite" or _BEHIND in conn.info:
         yield
         return
-    behind = WriteBehind(conn)
+    behind = WriteBehind(conn, view=committed_view)
     interval = sys.getswitchinterval()
     conn.info[_BEHIND] = behind
     # Every statement through SQLAlchemy on this connection (run_sql, the ORM, text())

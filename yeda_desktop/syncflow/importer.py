@@ -208,8 +208,9 @@ def _import_batch(
                 lines = prefetch.tap(lines)
             # SQLite: rows (and new records' search documents) are inserted by a second
             # thread while this one reads and merges the next (every insert has run when
-            # the block ends).
-            with search_index.many_writes(conn), write_behind(conn):
+            # the block ends). The merge's lookups read the committed state beside it
+            # while it is the answer: so far this transaction changed only FTS settings.
+            with search_index.many_writes(conn), write_behind(conn, committed_view=True):
                 merger.run(lines, (lambda done: progress(done, total)) if progress else None)
                 refresh_statistics(conn, merger.touched)
                 known = prefetch.answer() if prefetch else {}  # the log is written meanwhile

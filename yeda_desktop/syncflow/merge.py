@@ -227,8 +227,8 @@ class Merger:
                     values[col] = self.resolve(values[col])
             puts.append((rid, values, line))
         ids = [p[0] for p in puts] + [d[0] for d in deletes]
-        # The inserts still queued (write_behind) are of records earlier lines named: the
-        # others' rows, if any, were there before this batch and are read without waiting.
+        # This batch inserted only records its lines named (the others' rows, if any,
+        # were there before it): those are read beside the queued inserts, without waiting.
         existing = {row["id"]: row for row in fetch_rows(
             self.conn, table, [i for i in ids if i not in named_before], beside_queue=True)}
         if named_before:
@@ -298,9 +298,9 @@ class Merger:
     def _tombstones(self, table: str, ids: list[str]) -> set[str]:
         """The ids the log shows deleted at the centre.
 
-        Read without waiting for this batch's queued log rows (write_behind): no deletion
-        is ever among them, since `_delete`'s DELETE waits for the queue right after
-        queuing its own (tests/syncflow/test_tombstones.py, write-behind cases).
+        Read beside this batch's queued log rows (write_behind): the only deletion among
+        them is one `_delete` queued, and its DELETE right after waits for the queue and
+        ends the committed view (tests/syncflow/test_tombstones.py, write-behind cases).
         """
         found: set[str] = set()
         for start in range(0, len(ids), CHUNK):
