@@ -234,16 +234,35 @@ def read_beside_queue(
     behind: WriteBehind | None = conn.info.get(_BEHIND)
     if behind is None:
         return list(run_sql(conn, sql, params))
-    if behind.view is not None:
-        try:
-            return behind.view.rows(sql, params)
-        except sqlite3.Error:
-            behind.end_view()  # answered below, or its error raised as SQLAlchemy's
+    committed = read_committed(conn, sql, params)
+    if committed is not None:
+        return committed
+    # Without the view (or after its error: raised again here, as SQLAlchemy's).
     behind._beside += 1
     try:
         return list(run_sql(conn, sql, params))
     finally:
         behind._beside -= 1
+
+
+def has_committed_view(conn: Connection) -> bool:
+    """Whether `read_committed` answers on this connection now."""
+    behind: WriteBehind | None = conn.info.get(_BEHIND)
+    return behind is not None and behind.view is not None
+
+
+def read_committed(conn: Connection, sql: str, params: Sequence[Any] = ()) -> list[Any] | None:
+    """The rows of a SELECT on the database as last committed, while `write_behind`'s
+    committed view stands; None once the transaction wrote other than queued inserts
+    (or where there is no view). The caller adds what its own inserts changed."""
+    behind: WriteBehind | None = conn.info.get(_BEHIND)
+    if behind is None or behind.view is None:
+        return None
+    try:
+        return behind.view.rows(sql, params)
+    except sqlite3.Error:
+        behind.end_view()
+        return None
 
 
 @contextmanager

@@ -24,7 +24,13 @@ from sqlalchemy import Connection, UniqueConstraint
 
 from yeda_desktop.ledger.logged_writes import new_ids
 from yeda_desktop.models import Base
-from yeda_desktop.storage.driver_sql import insert_many, read_beside_queue, run_sql
+from yeda_desktop.storage.driver_sql import (
+    has_committed_view,
+    insert_many,
+    read_beside_queue,
+    read_committed,
+    run_sql,
+)
 from yeda_desktop.syncflow import conflicts as conflict_rows
 from yeda_desktop.syncflow import fresh_index, incoming_checks, json_codec
 from yeda_desktop.syncflow.batch_lines import changes_of
@@ -147,6 +153,9 @@ class Merger:
         self.linked_tables: set[str] = set()  # tables whose records got a redirect here
         self._log: list[tuple[Any, ...]] = []
         self._grown: dict[str, int] = {}  # rows this batch inserted, per table
+        # Unique keys of the records this batch inserted, while the committed view stands:
+        # with it they answer `_collisions` without waiting for the queued inserts.
+        self._keys_added: dict[tuple[str, tuple[str, ...]], dict[tuple[Any, ...], str]] = {}
         # Records this batch inserted, per table: they cannot be tombstones (parents too).
         self._added: dict[str, set[str]] = {}
         self._next_restat: dict[str, int] = {}
@@ -322,7 +331,12 @@ class Merger:
         return found
 
     def _collisions(self, table: str, rows: list[dict[str, Any]]) -> dict[str, str]:
-        """New rows whose unique key is already taken by another record: new id → that id."""
+        """New rows whose unique key is already taken by another record: new id → that id.
+
+        While the committed view stands, this batch has changed the table only by its
+        inserts: the keys taken are the committed ones and those of its inserts (kept
+        here), read without waiting for the queue. After, the table itself answers.
+        """
         hits: dict[str, str] = {}
         for key in unique_keys(table):
             wanted = {
@@ -333,22 +347,38 @@ class Merger:
             firsts = sorted({str(k[0]) for k in wanted})
             for start in range(0, len(firsts), CHUNK):
                 part = firsts[start : start + CHUNK]
-                found = run_sql(self.conn,
-                    f"SELECT id, {', '.join(key)} FROM {table} "
-                    f"WHERE {key[0]} IN ({', '.join('?' for _ in part)})",
-                    tuple(part),
-                )
+                sql = (f"SELECT id, {', '.join(key)} FROM {table} "
+                       f"WHERE {key[0]} IN ({', '.join('?' for _ in part)})")
+                found = read_committed(self.conn, sql, part)
+                if found is None:
+                    found = list(run_sql(self.conn, sql, tuple(part)))
+                else:
+                    added = self._keys_added.get((table, key), {})
+                    found += [(added[k], *k) for k in wanted if k in added]
                 for row in found:
                     new_id = wanted.get(tuple(row[1:]))
                     if new_id is not None and new_id != row[0]:
                         hits.setdefault(new_id, str(row[0]))
         return hits
 
+    def _note_keys(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Remember the unique keys of inserted rows, while `_collisions` can use them."""
+        if not has_committed_view(self.conn):
+            self._keys_added.clear()  # the view has ended: the table answers from now on
+            return
+        for key in unique_keys(table):
+            added = self._keys_added.setdefault((table, key), {})
+            for r in rows:
+                values = tuple(r.get(c) for c in key)
+                if all(v is not None for v in values):
+                    added[values] = str(r["id"])
+
     # -- inserts ----------------------------------------------------------------
     def _insert(self, table: str, items: list[tuple[str, dict[str, Any], Line]]) -> None:
         if not items:
             return
         insert_rows(self.conn, table, (values for _, values, _ in items))
+        self._note_keys(table, [values for _, values, _ in items])
         if self.index is not None and fresh_index.covers(table):
             self.index.add(table, (values for _, values, _ in items))
         self._restat(table, len(items))
