@@ -31,6 +31,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from stdnum.cn import uscc
+
 from yeda_desktop.demo import generate_demo
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.storage import Database, open_database
@@ -90,6 +92,14 @@ def copy_db(src: Path, dst: Path) -> None:
 
 
 CHUNK = 10_000  # organizations generated and written at a time (bounded memory)
+
+
+def uscc_of(i: int) -> str:
+    """Organization i's USCC: every enterprise has one, and the centre looks each one up
+    (a code already registered links the two records). Before 2026-11-29 the rows had
+    none, which left out the unique index and the lookup on both sides of the ratio."""
+    body = f"91370600{i:09d}"
+    return body + uscc.calc_check_digit(body)
 Rows = dict[str, list[tuple[Any, ...]]]
 
 
@@ -132,7 +142,7 @@ def laptop_rows(
                 **base, "id": oid, "name": f"烟台测试企业{i}有限公司", "kind": "enterprise",
                 "ownership": "private", "is_listed": 0, "is_above_size": 0,
                 "is_key_enterprise": 0, "staff_count": rng.randrange(5, 300),
-                "address": f"长江路{i}号", "contact_phone": f"139{i:08d}",
+                "address": f"长江路{i}号", "contact_phone": f"139{i:08d}", "uscc": uscc_of(i),
                 "has_party_activities": 0, "has_party_guarantees": 0,
             })
             for j in range(3):
