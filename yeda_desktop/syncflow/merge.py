@@ -344,22 +344,29 @@ class Merger:
                 for r in rows
                 if all(r.get(c) is not None for c in key)
             }
-            firsts = sorted({str(k[0]) for k in wanted})
-            for start in range(0, len(firsts), CHUNK):
-                part = firsts[start : start + CHUNK]
-                sql = (f"SELECT id, {', '.join(key)} FROM {table} "
-                       f"WHERE {key[0]} IN ({', '.join('?' for _ in part)})")
-                found = read_committed(self.conn, sql, part)
-                if found is None:
-                    found = list(run_sql(self.conn, sql, tuple(part)))
-                else:
-                    added = self._keys_added.get((table, key), {})
-                    found += [(added[k], *k) for k in wanted if k in added]
-                for row in found:
-                    new_id = wanted.get(tuple(row[1:]))
-                    if new_id is not None and new_id != row[0]:
-                        hits.setdefault(new_id, str(row[0]))
+            for row in self._holders(table, key, wanted):
+                new_id = wanted.get(tuple(row[1:]))
+                if new_id is not None and new_id != row[0]:
+                    hits.setdefault(new_id, str(row[0]))
         return hits
+
+    def _holders(
+        self, table: str, key: tuple[str, ...], wanted: dict[tuple[Any, ...], str]
+    ) -> list[Any]:
+        """(id, *key) of the records holding, now, a key whose first value is wanted's."""
+        firsts = sorted({str(k[0]) for k in wanted})
+        parts = [firsts[start : start + CHUNK] for start in range(0, len(firsts), CHUNK)]
+        sqls = [f"SELECT id, {', '.join(key)} FROM {table} "
+                f"WHERE {key[0]} IN ({', '.join('?' for _ in part)})" for part in parts]
+        found: list[Any] = []
+        for sql, part in zip(sqls, parts, strict=True):
+            committed = read_committed(self.conn, sql, part)
+            if committed is None:  # no view (any more): the table itself answers
+                return [row for sql, part in zip(sqls, parts, strict=True)
+                        for row in run_sql(self.conn, sql, tuple(part))]
+            found += committed
+        added = self._keys_added.get((table, key), {})
+        return found + [(added[k], *k) for k in wanted if k in added]
 
     def _note_keys(self, table: str, rows: list[dict[str, Any]]) -> None:
         """Remember the unique keys of inserted rows, while `_collisions` can use them."""
