@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -56,4 +58,32 @@ def test_dashboard_figures(zh_app: QApplication, qtbot: QtBot, tmp_path: Path) -
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         view.dimension.setCurrentIndex(view.dimension.findData("ownership"))
     assert view.table.rowCount() == 1
+    db.close()
+
+
+def test_coverage_chart_names_groups_whole_largest_first(
+    zh_app: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """By industry the names are long ("S 公共管理、社会保障和社会组织"): they run down the
+    side of bars drawn across, largest group at the top, with room for every name."""
+    db = open_database(tmp_path / "dash.sqlite")
+    with db.session(officer="测试") as s:
+        s.add(Campaign(name="2026年集中扫楼月", year=2026, is_current=True))
+        sections = ["C"] * 3 + ["S"] * 2 + ["I"]
+        s.add_all(Organization(name=f"烟台行业{n}号有限公司", industry_section=section)
+                  for n, section in enumerate(sections))
+    view = Dashboard()
+    qtbot.addWidget(view)
+    view.set_database(db)
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.show()
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.dimension.setCurrentIndex(view.dimension.findData("industry"))
+    names = view.coverage_axes[0]
+    chart = view.coverage_chart.chart()
+    assert chart.axes(Qt.Orientation.Vertical) == [names]  # names down the side
+    assert names.categories() == [  # listed from the bottom up
+        "I 信息传输、软件和信息技术服务业", "S 公共管理、社会保障和社会组织", "C 制造业"]
+    line = QFontMetrics(names.labelsFont()).height()
+    assert view.coverage_chart.minimumHeight() >= (len(names.categories()) + 1) * line
     db.close()

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
-    QBarSeries,
     QBarSet,
     QChartView,
+    QHorizontalBarSeries,
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
@@ -104,14 +104,16 @@ class Dashboard(QWidget):
         for view in (self.coverage_chart, self.gap_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(260)
-        self.coverage_series = QBarSeries()
-        self.coverage_axes = self._build_chart(self.coverage_chart, self.coverage_series, False)
+        # Bars across, names down the side: an axis along the bottom cut names such as
+        # "S 公共管理、社会保障和社会组织" to "S 公…" once a few groups shared its width.
+        self.coverage_series = QHorizontalBarSeries()
+        self.coverage_axes = self._build_chart(self.coverage_chart, self.coverage_series)
         self.gap_series = QHorizontalStackedBarSeries()
-        self.gap_axes = self._build_chart(self.gap_chart, self.gap_series, True)
+        self.gap_axes = self._build_chart(self.gap_chart, self.gap_series)
         self.gap_axes[1].setLabelFormat("%d")
         self.gap_axes[1].setTickType(QValueAxis.TickType.TicksFixed)
         self.gap_axes[1].setMinorTickCount(0)
-        self.gap_chart.setMinimumHeight(self._gap_chart_height(len(RULES)))
+        self.gap_chart.setMinimumHeight(self._chart_height(len(RULES)))
         self.table = QTableWidget(self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
@@ -234,8 +236,9 @@ class Dashboard(QWidget):
         self._funding(summary)
         self.loaded.emit()
 
-    def _build_chart(self, view: QChartView, series: QBarSeries | QHorizontalStackedBarSeries,
-                     horizontal: bool) -> tuple[QBarCategoryAxis, QValueAxis]:
+    def _build_chart(self, view: QChartView,
+                     series: QHorizontalBarSeries | QHorizontalStackedBarSeries,
+                     ) -> tuple[QBarCategoryAxis, QValueAxis]:
         """One chart per view for the widget's life; updates only change its sets and axes.
 
         Narrow margins leave the plot the height its category labels need, and the axes
@@ -247,16 +250,15 @@ class Dashboard(QWidget):
         categories, values = QBarCategoryAxis(), QValueAxis()
         for axis in (categories, values):
             axis.setLabelsFont(self.font())
-        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft if horizontal
-                      else Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if horizontal
-                      else Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
         return categories, values
 
     def _coverage_chart(self, rows: list[CoverageRow]) -> None:
-        shown = sorted(rows, key=lambda r: -r.organizations)[:12]
+        # The largest groups, the largest at the top (the axis lists from the bottom).
+        shown = sorted(rows, key=lambda r: -r.organizations)[:12][::-1]
         org_set = QBarSet(self.tr("Organization coverage %"))
         work_set = QBarSet(self.tr("Work coverage %"))
         for row in shown:
@@ -269,6 +271,7 @@ class Dashboard(QWidget):
         self.coverage_axes[0].clear()
         self.coverage_axes[0].append([self._group_label(r.group) for r in shown])
         self.coverage_axes[1].setRange(0, 100)
+        self.coverage_chart.setMinimumHeight(self._chart_height(len(shown)))
 
     def _gap_chart(self, summary: Summary) -> None:
         open_set = QBarSet(self.tr("Open"))
@@ -291,8 +294,8 @@ class Dashboard(QWidget):
         self.gap_axes[1].setRange(0, top)
         self.gap_axes[1].setTickCount(top // step + 1)
 
-    def _gap_chart_height(self, categories: int) -> int:
-        """The height at which QtCharts draws every rule's name whole instead of "...".
+    def _chart_height(self, categories: int) -> int:
+        """The height at which QtCharts draws every group's or rule's name whole, not "…".
 
         It gives each category label the axis height / (categories + 1), so the chart
         grows with the number of rules and the font rather than eliding the names.
