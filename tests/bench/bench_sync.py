@@ -92,6 +92,7 @@ def copy_db(src: Path, dst: Path) -> None:
 
 
 CHUNK = 10_000  # organizations generated and written at a time (bounded memory)
+Rows = dict[str, list[tuple[Any, ...]]]
 
 
 def uscc_of(i: int) -> str:
@@ -100,7 +101,6 @@ def uscc_of(i: int) -> str:
     none, which left out the unique index and the lookup on both sides of the ratio."""
     body = f"91370600{i:09d}"
     return body + uscc.calc_check_digit(body)
-Rows = dict[str, list[tuple[Any, ...]]]
 
 
 def laptop_rows(

@@ -54,6 +54,8 @@ def _pct(value: float | None) -> str:
 LABEL_ROOM = 12
 # Text lines of a chart outside its category axis: title, legend and the value axis labels.
 CHART_TEXT_LINES = 3
+# Pixels a chart keeps however few its categories (the whole zone is one).
+CHART_MIN_HEIGHT = 260
 # A count axis with no gaps at all still reads as counts: 0 to this, one tick per integer.
 EMPTY_COUNT_TOP = 5
 
@@ -103,7 +105,7 @@ class Dashboard(QWidget):
         self.gap_chart = QChartView(self)
         for view in (self.coverage_chart, self.gap_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(260)
+            view.setMinimumHeight(CHART_MIN_HEIGHT)
         # Bars across, names down the side: an axis along the bottom cut names such as
         # "S 公共管理、社会保障和社会组织" to "S 公…" once a few groups shared its width.
         self.coverage_series = QHorizontalBarSeries()
@@ -271,7 +273,8 @@ class Dashboard(QWidget):
         self.coverage_axes[0].clear()
         self.coverage_axes[0].append([self._group_label(r.group) for r in shown])
         self.coverage_axes[1].setRange(0, 100)
-        self.coverage_chart.setMinimumHeight(self._chart_height(len(shown)))
+        height = self._chart_height(len(shown))
+        self.coverage_chart.setMinimumHeight(max(CHART_MIN_HEIGHT, height))
 
     def _gap_chart(self, summary: Summary) -> None:
         open_set = QBarSet(self.tr("Open"))
@@ -298,7 +301,7 @@ class Dashboard(QWidget):
         """The height at which QtCharts draws every group's or rule's name whole, not "…".
 
         It gives each category label the axis height / (categories + 1), so the chart
-        grows with the number of rules and the font rather than eliding the names.
+        grows with the number of categories and the font rather than eliding the names.
         """
         line = QFontMetrics(self.gap_axes[0].labelsFont()).height()
         return (categories + 1 + CHART_TEXT_LINES) * (line + LABEL_ROOM)
