@@ -99,13 +99,18 @@ def code_of(text: str) -> str:
     return found.group(1).strip()
 
 
-def first_team(site: Site) -> str:
+def first_value(site: Site, column: Any) -> str:
+    """The smallest value of a model's column at `site` (a team's name, a unit's id)."""
     db = site.open()
     try:
         with db.reader() as session:
-            return str(session.scalars(select(Team.name).order_by(Team.name)).first())
+            return str(session.scalars(select(column).order_by(column)).first())
     finally:
         db.close()
+
+
+def first_team(site: Site) -> str:
+    return first_value(site, Team.name)
 
 
 @pytest.fixture

@@ -9,18 +9,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from merge_modes import MODES
+from merge_modes import merge as merge_in
 from stdnum.cn import uscc
 
 from yeda_desktop.storage import Database, open_database
-from yeda_desktop.storage.driver_sql import write_behind
 from yeda_desktop.syncflow import merge as merge_module
-from yeda_desktop.syncflow.merge import Merger
-from yeda_desktop.syncflow.records import defer_foreign_keys
 from yeda_desktop.syncflow.report import ImportReport
 
 NOW = "2026-11-28T10:00:00.000000"
 LATER = "2026-11-28T11:00:00.000000"
-MODES = ["plain", "write-behind", "committed-view"]
 
 
 def code(n: int) -> str:
@@ -43,17 +41,7 @@ def new_code(rid: str, code: str) -> dict[str, Any]:
 
 
 def merge(db: Database, lines: list[dict[str, Any]], mode: str) -> ImportReport:
-    report = ImportReport(status="imported")
-    with db.engine.begin() as conn:
-        defer_foreign_keys(conn)
-        merger = Merger(conn, package_id=str(uuid.uuid4()), device_id="laptop-a", now=LATER,
-                        report=report)
-        if mode == "plain":
-            merger.run(lines)
-        else:
-            with write_behind(conn, committed_view=mode == "committed-view"):
-                merger.run(lines)
-    return report
+    return merge_in(db, lines, mode=mode, now=LATER)
 
 
 def holders(db: Database) -> dict[str | None, str]:

@@ -8,23 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from flow_helpers import Site, build_sites, edit_row, first_team, register_org
+from flow_helpers import Site, build_sites, edit_row, first_team, first_value, register_org
 from format_1 import as_format_1
-from sqlalchemy import select, text
+from sqlalchemy import text
 
 from yeda_desktop.models import Organization, Unit
 from yeda_desktop.storage import open_database
 from yeda_desktop.syncflow.importer import import_file
 from yeda_desktop.syncflow.installation import load_keys
-
-
-def _first_unit(site: Site) -> str:
-    db = site.open()
-    try:
-        with db.reader() as session:
-            return str(session.scalars(select(Unit.id).order_by(Unit.id)).first())
-    finally:
-        db.close()
 
 
 def _merged(centre: Site, before: Path, order: list[Path], folder: Path) -> dict[str, Any]:
@@ -54,7 +45,7 @@ def test_a_records_first_batch_arriving_last(tmp_path: Path,
     centre, (maker, editor), stick = build_sites(tmp_path, 2, orgs=10)
     before = tmp_path / "centre-before.sqlite"
     shutil.copyfile(centre.db_path, before)
-    made = register_org(maker, "甲队员", _first_unit(maker), name="烟台晚到测试有限公司",
+    made = register_org(maker, "甲队员", first_value(maker, Unit.id), name="烟台晚到测试有限公司",
                         staff_count=12, contact_phone="13900001234")
     maker.cli("export", str(stick / "maker-1.yeda"), officer="甲队员")
     centre.cli("import", str(stick / "maker-1.yeda"))

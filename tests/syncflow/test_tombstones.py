@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from merge_modes import MODES
+from merge_modes import merge as merge_in
 
 from yeda_desktop.storage import Database, open_database
-from yeda_desktop.storage.driver_sql import write_behind
-from yeda_desktop.syncflow.merge import Merger
-from yeda_desktop.syncflow.records import defer_foreign_keys
 from yeda_desktop.syncflow.report import ImportReport
 
 NOW = "2026-11-28T10:00:00.000000"
@@ -35,25 +34,8 @@ def gone(table: str, rid: str) -> dict[str, Any]:
     return {"t": table, "id": rid, "op": "del", "at": NOW, "by": "o"}
 
 
-MODES = ["plain", "write-behind", "committed-view"]
-
-
 def merge(db: Database, lines: list[dict[str, Any]], *, mode: str = "plain") -> ImportReport:
-    """Merge `lines` in one transaction; behind, inserts written by a second thread (as
-    an import does), so this batch's own log rows may not be written yet when the merge
-    looks for deletions; with the committed view, looked for as last committed until
-    the batch's first deletion."""
-    report = ImportReport(status="imported")
-    with db.engine.begin() as conn:
-        defer_foreign_keys(conn)  # as an import: the write lock, taken before the view
-        merger = Merger(conn, package_id=str(uuid.uuid4()), device_id="laptop-a", now=NOW,
-                        report=report)
-        if mode == "plain":
-            merger.run(lines)
-        else:
-            with write_behind(conn, committed_view=mode == "committed-view"):
-                merger.run(lines)
-    return report
+    return merge_in(db, lines, mode=mode, now=NOW)
 
 
 def count(db: Database, table: str, rid: str) -> int:
