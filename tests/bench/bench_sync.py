@@ -1,7 +1,7 @@
 """Benchmark of package exchange (run on demand): batch and baseline export/import vs executemany.
 
     .venv/bin/python tests/bench/bench_sync.py [--orgs 10000] [--baseline-orgs 100000]
-                                               [--batch-only] [--runs 5]
+                                               [--batch-only] [--runs 5] [--without-uscc]
 
 Prints seconds, the ratio of the verified, decrypted, merged import to a bare
 `executemany` of the same rows into a fresh database, and the peak Python memory
@@ -104,14 +104,15 @@ def uscc_of(i: int) -> str:
 
 
 def laptop_rows(
-    orgs: int, seed: int = 1, *, chunk: int = CHUNK, log: bool = True
+    orgs: int, seed: int = 1, *, chunk: int = CHUNK, log: bool = True, with_uscc: bool = True
 ) -> Iterator[tuple[Rows, list[tuple[Any, ...]]]]:
     """The laptop's organizations (3 people each) and, with `log`, their change log, in chunks.
 
     Deterministic for a seed (ids included), so a reference can regenerate the very rows
-    the laptop holds instead of keeping them. Log entries come without their own id
-    (change_id, which no batch carries): (table_name, record_id, op, field, old_value,
-    new_value, base_revision, at).
+    the laptop holds instead of keeping them. `with_uscc=False` gives the rows used before
+    2026-11-29 (no organization has a USCC), to compare with the figures of then. Log
+    entries come without their own id (change_id, which no batch carries): (table_name,
+    record_id, op, field, old_value, new_value, base_revision, at).
     """
     rng = random.Random(seed)
     now = stamp(utcnow())
@@ -142,7 +143,8 @@ def laptop_rows(
                 **base, "id": oid, "name": f"烟台测试企业{i}有限公司", "kind": "enterprise",
                 "ownership": "private", "is_listed": 0, "is_above_size": 0,
                 "is_key_enterprise": 0, "staff_count": rng.randrange(5, 300),
-                "address": f"长江路{i}号", "contact_phone": f"139{i:08d}", "uscc": uscc_of(i),
+                "address": f"长江路{i}号", "contact_phone": f"139{i:08d}",
+                "uscc": uscc_of(i) if with_uscc else None,
                 "has_party_activities": 0, "has_party_guarantees": 0,
             })
             for j in range(3):
@@ -152,16 +154,20 @@ def laptop_rows(
         yield rows, changes
 
 
-def row_chunks(orgs: int, seed: int = 1, *, chunk: int = CHUNK) -> Iterator[Rows]:
+def row_chunks(
+    orgs: int, seed: int = 1, *, chunk: int = CHUNK, with_uscc: bool = True
+) -> Iterator[Rows]:
     """The same organizations and people rows as `fill_laptop` wrote, regenerated chunk by chunk."""
-    for rows, _ in laptop_rows(orgs, seed, chunk=chunk, log=False):
+    for rows, _ in laptop_rows(orgs, seed, chunk=chunk, log=False, with_uscc=with_uscc):
         yield rows
 
 
 FILL_CACHE_KIB = 1 << 20  # the fill's own connection: 1 GiB of page cache
 
 
-def fill_laptop(laptop: Database, orgs: int, seed: int = 1, *, chunk: int = CHUNK) -> None:
+def fill_laptop(
+    laptop: Database, orgs: int, seed: int = 1, *, chunk: int = CHUNK, with_uscc: bool = True
+) -> None:
     """Organizations and people written as the audit hook would log them (raw, for speed),
     one transaction per chunk so neither the rows nor the log ever sit whole in memory.
 
@@ -183,7 +189,7 @@ def fill_laptop(laptop: Database, orgs: int, seed: int = 1, *, chunk: int = CHUN
             conn.execute(f"DROP INDEX {name}")
         prefix = uuid.uuid4().int >> 64 << 64  # ascending ids, unlike anything already there
         count = 0
-        for rows, changes in laptop_rows(orgs, seed, chunk=chunk):
+        for rows, changes in laptop_rows(orgs, seed, chunk=chunk, with_uscc=with_uscc):
             conn.execute("BEGIN")
             for table, data in rows.items():
                 cols = columns(table)
@@ -228,11 +234,13 @@ def bare_insert(template: Path, chunks: Iterable[Rows], root: Path) -> float:
     return elapsed
 
 
-def bench_batch(orgs: int, root: Path, runs: int = 5) -> dict[str, Any]:
+def bench_batch(
+    orgs: int, root: Path, runs: int = 5, *, with_uscc: bool = True
+) -> dict[str, Any]:
     empty = root / "empty.sqlite"
     open_database(empty).close()
     centre, ckeys, laptop, lkeys = setup_pair(root, 0)
-    fill_laptop(laptop, orgs, 1)
+    fill_laptop(laptop, orgs, 1, with_uscc=with_uscc)
     centre.close()
     laptop.close()
     before = root / "centre-before.sqlite"
@@ -250,7 +258,7 @@ def bench_batch(orgs: int, root: Path, runs: int = 5) -> dict[str, Any]:
         assert report.status == "imported" and report.new == orgs * 4, report.lines()
         copy.close()
         imports.append(t_import)
-        bares.append(bare_insert(empty, row_chunks(orgs, 1), root))
+        bares.append(bare_insert(empty, row_chunks(orgs, 1, with_uscc=with_uscc), root))
         for leftover in root.glob(f"centre-{run}.sqlite*"):
             leftover.unlink()
     again = open_database(before)
@@ -312,12 +320,14 @@ def main() -> None:
     parser.add_argument("--batch-only", action="store_true", help="skip the (slow) baseline")
     parser.add_argument("--runs", type=int, default=5,
                         help="batch imports, each paired with a bare insert (median ratio)")
+    parser.add_argument("--without-uscc", action="store_true",
+                        help="batch rows without USCCs, as before 2026-11-29")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         (root / "b").mkdir()
         (root / "base").mkdir()
-        batch = bench_batch(args.orgs, root / "b", args.runs)
+        batch = bench_batch(args.orgs, root / "b", args.runs, with_uscc=not args.without_uscc)
         print(f"batch of {args.orgs:,} organizations + {3 * args.orgs:,} people "
               f"(medians of {args.runs} import/bare pairs):",
               {k: round(v, 2) if isinstance(v, float) else v for k, v in batch.items()})

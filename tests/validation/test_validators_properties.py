@@ -43,6 +43,18 @@ def test_a_wrong_uscc_check_digit_is_refused(body: str, wrong: str) -> None:
     assert "统一社会信用代码" in err.value.zh and "校验位" in err.value.zh
 
 
+@given(st.text("0123456789" + USCC_ALPHABET + "IOSVZ -", min_size=16, max_size=20))
+@example("91370600000001789N")
+@example("91370600000001789M")
+def test_uscc_verdict_is_stdnums(text: str) -> None:
+    """The shortcut for codes already compact gives stdnum's own verdict on every code."""
+    try:
+        accepted = normalize_uscc(text) == uscc.compact(text)
+    except ValidationError:
+        accepted = False
+    assert accepted == uscc.is_valid(text)
+
+
 @given(st.text(max_size=30))
 def test_uscc_never_crashes_on_arbitrary_text(text: str) -> None:
     try:
