@@ -41,6 +41,23 @@ def test_demo_then_check_passes(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["--db", db, "check"]) == 0
 
 
+def test_demo_fills_the_ledger_only_when_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The quick start's demo opens on a ledger with its gaps; a plain demo says how to get them."""
+    plain, filled = tmp_path / "plain.sqlite", tmp_path / "filled.sqlite"
+    assert main(["--db", str(plain), "demo", "--orgs", "120", "--seed", "3"]) == 0
+    assert "yeda gaps" in capsys.readouterr().out
+    assert main(["--db", str(filled), "demo", "--orgs", "120", "--seed", "3", "--gaps"]) == 0
+    out = capsys.readouterr().out
+    with sqlite3.connect(plain) as a, sqlite3.connect(filled) as b:
+        assert a.execute("SELECT count(*) FROM gaps").fetchone() == (0,)
+        (opened,) = b.execute("SELECT count(*) FROM gaps WHERE status = 'identified'").fetchone()
+    assert opened > 0 and f"新发现 {opened} 项" in out
+    assert main(["--db", str(filled), "gaps"]) == 0  # as if reconciled by hand: nothing new
+    assert "新发现 0 项" in capsys.readouterr().out
+
+
 def test_check_fails_and_names_the_problem(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -36,8 +36,8 @@ def _reason(exc: StdnumError) -> tuple[str, str]:
 
 
 # A code already in stdnum's compact form (ASCII: compact() would return it unchanged):
-# its check digit is the one test left, and validate() would compact it twice more,
-# a character at a time; 10,000 codes of a batch cost the centre 0.2 s that way.
+# its check digit is the one test left. validate() compacts it twice, a character at a
+# time: 22 µs a code against 14 µs this way (0.08 s of a 10,000-organization batch).
 _COMPACT_USCC = re.compile(r"[0-9]{8}[0-9A-HJ-NPQRTUWXY]{10}")
 
 
