@@ -53,6 +53,8 @@ def test_demo_fills_the_ledger_only_when_asked(
     with sqlite3.connect(plain) as a, sqlite3.connect(filled) as b:
         assert a.execute("SELECT count(*) FROM gaps").fetchone() == (0,)
         (opened,) = b.execute("SELECT count(*) FROM gaps WHERE status = 'identified'").fetchone()
+        # the ledger is part of the demo zone as it stands, not an edit waiting to be handed in
+        assert b.execute("SELECT count(*) FROM change_log").fetchone() == (0,)
     assert opened > 0 and f"新发现 {opened} 项" in out
     assert main(["--db", str(filled), "gaps"]) == 0  # as if reconciled by hand: nothing new
     assert "新发现 0 项" in capsys.readouterr().out
