@@ -17,52 +17,52 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="225"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="226"/>
         <source>Organization or person: name, pinyin, phone, USCC or record id</source>
         <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="232"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="232"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="232"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="232"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="257"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="258"/>
         <source>Nothing found for &quot;%1&quot;</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="274"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
     </message>
@@ -98,29 +98,29 @@
 <context>
     <name>BulkAssignDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="104"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="105"/>
         <source>Assign responsible person</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="109"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="110"/>
         <source>No due date</source>
         <translation>不设期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="112"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="113"/>
         <source>%n gap(s) selected</source>
         <translation>
             <numerusform>已选 %n 项问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="113"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="114"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="114"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="115"/>
         <source>Due date</source>
         <translation>整改期限</translation>
     </message>
@@ -271,47 +271,47 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="57"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="58"/>
         <source>Side</source>
         <translation>一方</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="57"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="58"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="57"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="58"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="57"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="58"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="59"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="63"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="64"/>
         <source>Use the chosen value</source>
         <translation>采用所选的值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="64"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="65"/>
         <source>Show the record&apos;s history</source>
         <translation>查看该记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="107"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="108"/>
         <source>Base</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="130"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="131"/>
         <source>Not resolved</source>
         <translation>未能解决</translation>
     </message>
@@ -319,163 +319,163 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="94"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="96"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="124"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="128"/>
         <source>Breakdown</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="138"/>
         <source>Funding estimate for the year</source>
         <translation>年度经费测算</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="136"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="140"/>
         <source>Level</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="137"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="141"/>
         <source>Monthly allowance (yuan)</source>
         <translation>月津贴（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="138"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="142"/>
         <source>Certified staff</source>
         <translation>认证党务工作者人数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="163"/>
         <source>Whole zone</source>
         <translation>全区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="160"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="164"/>
         <source>Subdistrict</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="165"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="166"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="167"/>
         <source>Industry</source>
         <translation>行业门类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="164"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="168"/>
         <source>Ownership</source>
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="223"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="226"/>
         <source>Organization coverage %1 (previous %2)</source>
         <translation>组织覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="227"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="230"/>
         <source>Work coverage %1 (previous %2)</source>
         <translation>工作覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="231"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="234"/>
         <source>Open gaps: %1</source>
         <translation>在整改问题：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="261"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="264"/>
         <source>Organization coverage %</source>
         <translation>组织覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="262"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="265"/>
         <source>Work coverage %</source>
         <translation>工作覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="269"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="272"/>
         <source>Coverage by %1</source>
         <translation>按%1统计覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="275"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="280"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="276"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="281"/>
         <source>Finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="288"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="293"/>
         <source>Ledger gaps by rule</source>
         <translation>台账问题分类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="305"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="310"/>
         <source>Organizations</source>
         <translation>组织数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="306"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="311"/>
         <source>Organization coverage</source>
         <translation>组织覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="306"/>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="307"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="311"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="312"/>
         <source>Previous</source>
         <translation>上一年</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="307"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="312"/>
         <source>Work coverage</source>
         <translation>工作覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="307"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="312"/>
         <source>Floors swept</source>
         <translation>已扫楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="308"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="313"/>
         <source>Units visited</source>
         <translation>已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="308"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="313"/>
         <source>Units visited, previous campaign</source>
         <translation>上一年已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="337"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="342"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="337"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="342"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="337"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="342"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="342"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="347"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -757,52 +757,52 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="150"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="150"/>
         <source>Record A</source>
         <translation>记录甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="150"/>
         <source>Record B</source>
         <translation>记录乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="150"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="153"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="154"/>
         <source>Merge, keep A</source>
         <translation>合并，保留甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="154"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="155"/>
         <source>Merge, keep B</source>
         <translation>合并，保留乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="155"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="157"/>
         <source>History of A</source>
         <translation>查看甲的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="157"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="158"/>
         <source>History of B</source>
         <translation>查看乙的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="206"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="207"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>
@@ -1329,244 +1329,244 @@
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="219"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="219"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="220"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="221"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="222"/>
         <source>Organization, USCC or details</source>
         <translation>单位名称、信用代码或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="262"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="263"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="272"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="273"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="274"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="274"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="275"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="275"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="276"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="276"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="277"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="277"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="278"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="278"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="279"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="279"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="280"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="381"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="382"/>
         <source>The ledger holds no gaps yet: press Re-evaluate to check every organization against the rules.</source>
         <translation>台账中还没有问题：请点击“重新排查”，按规则检查全部单位。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="385"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="386"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="408"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="409"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="408"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="409"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="409"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="410"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="409"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="410"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="409"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="410"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="449"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="450"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="460"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="461"/>
         <source>Select a gap first</source>
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="518"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="519"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="408"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="518"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="409"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="519"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="532"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="533"/>
         <source>Close gap</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="532"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="533"/>
         <source>Closing evidence</source>
         <translation>整改佐证材料</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="541"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="542"/>
         <source>Waive gap</source>
         <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="541"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="548"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="542"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="549"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="548"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="549"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="566"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="567"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="576"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="577"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="576"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="577"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="591"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="592"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="193"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
         <source>Gap type:</source>
         <translation>问题类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="193"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
         <source>Show only gaps of this type</source>
         <translation>只显示该类型的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="197"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="197"/>
         <source>Show only gaps in this status</source>
         <translation>只显示该状态的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="200"/>
         <source>Subdistrict:</source>
         <translation>镇街：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="200"/>
         <source>Show only gaps in this subdistrict</source>
         <translation>只显示该镇街的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="203"/>
         <source>Cluster:</source>
         <translation>集聚区：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="203"/>
         <source>Show only gaps in this cluster</source>
         <translation>只显示该集聚区的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="206"/>
         <source>Building:</source>
         <translation>楼宇：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="206"/>
         <source>Show only gaps in this building</source>
         <translation>只显示该楼宇的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
         <source>Show only organizations of this industry</source>
         <translation>只显示该行业单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
         <source>Ownership:</source>
         <translation>经济类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
         <source>Show only organizations of this ownership</source>
         <translation>只显示该经济类型单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="216"/>
         <source>Responsible:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="217"/>
         <source>Show only gaps this person is responsible for</source>
         <translation>只显示由该负责人负责的问题</translation>
     </message>
@@ -1747,6 +1747,26 @@
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="647"/>
+        <source>Not yet exported: %1 records</source>
+        <translation>未导出：%1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="650"/>
+        <source>No batch exported yet.</source>
+        <translation>尚未导出过数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="652"/>
+        <source>Last export: batch %1, %2.</source>
+        <translation>上次导出：第 %1 批，%2。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="656"/>
+        <source>%1 changes in %2 records; the next export carries them.</source>
+        <translation>%2 条记录中有 %1 处修改，下次导出时一并带走。</translation>
+    </message>
+    <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="518"/>
         <location filename="../../yeda_desktop/ui/main_window.py" line="550"/>
         <source>Opening database…</source>
@@ -1768,37 +1788,32 @@
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="638"/>
-        <source>Unsent changes: %1</source>
-        <translation>未上报修改：%1</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="666"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="688"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="701"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="723"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="709"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="731"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="773"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="795"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="819"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="841"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="819"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="841"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
@@ -2121,17 +2136,17 @@
 <context>
     <name>RoleOffer</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="153"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="142"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="154"/>
         <source>Set up this installation (laptop or centre)…</source>
         <translation>设置本机（笔记本或中心）…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="164"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="176"/>
         <source>First start: choose whether this is a field laptop or the centre (Exchange menu).</source>
         <translation>首次启动：请在“数据交换”菜单中选择本机是外业笔记本还是中心。</translation>
     </message>
@@ -2180,67 +2195,67 @@
 <context>
     <name>SyncViews</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="47"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="47"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="47"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="42"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
         <source>Duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="42"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
         <source>Audit</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="60"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="55"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="61"/>
         <source>&amp;Import packages…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="66"/>
         <source>&amp;Export today&apos;s work…</source>
         <translation>导出今天的工作(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="71"/>
         <source>Change the role of this installation…</source>
         <translation>更改本机角色…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="86"/>
         <source>field laptop</source>
         <translation>外业笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="86"/>
         <source>centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="78"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="89"/>
         <source>Change the role of this installation</source>
         <translation>更改本机角色</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="79"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="90"/>
         <source>Changing the role is for an administrator. A centre shows the administration views and imports the teams&apos; batches; a field laptop hides them and exports its own work. Make this installation a %1?</source>
         <translation>更改角色应由管理员进行。中心显示管理视图并导入各小组的工作数据包；外业笔记本不显示这些视图，只导出本机的工作。确定把本机改为%1吗？</translation>
     </message>

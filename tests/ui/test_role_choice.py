@@ -80,6 +80,9 @@ def test_choosing_the_centre_shows_the_administration_views(
     window = _start(qtbot, zh_app, settings, empty_zone)
     dialog = _role_dialog(qtbot, window)
     assert dialog.windowTitle() == "设置本机"
+    # not set up yet: a laptop to be, whose unsent work the status bar counts (the zone,
+    # subdistrict and cluster made here, and the campaign the window opened)
+    qtbot.waitUntil(lambda: window.status_unsent.text() == "未导出：4 条记录")
     texts = " ".join(label.text() for label in dialog.findChildren(type(dialog.centre_id_label)))
     assert "管理视图" in texts and "导入" in texts  # each choice says what it means
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -93,6 +96,7 @@ def test_choosing_the_centre_shows_the_administration_views(
     exchange = _menu(window, "数据交换(&X)")
     assert "导入数据包(&I)…" in exchange and not any("导出" in t for t in exchange)
     assert not dialog.isVisible()
+    qtbot.waitUntil(window.status_unsent.isHidden)  # the centre hands no batch in
     window.close()
     assert _role(empty_zone) is Role.CENTRE
 

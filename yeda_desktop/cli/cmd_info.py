@@ -1,4 +1,4 @@
-"""`yeda info`: what is in the database (counts, schema revision, file size)."""
+"""`yeda info`: what is in the database (counts, schema revision, file size, unsent work)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from typing import Any
 from sqlalchemy import func, select, text
 
 from yeda_desktop.cli.common import human_size, open_from_args
+from yeda_desktop.local_time import local_minute
 from yeda_desktop.models import Base
 from yeda_desktop.storage import Database
+from yeda_desktop.syncflow.batch_export import unsent_work
 
 
 def run(args: argparse.Namespace) -> int:
@@ -22,6 +24,13 @@ def run(args: argparse.Namespace) -> int:
             for table in Base.metadata.sorted_tables:
                 count = session.scalar(select(func.count()).select_from(table))
                 print(f"  {table.name:<24} {count:>10,}")
+        unsent = unsent_work(db)
+        if unsent is not None:  # a laptop's: what its next batch would carry
+            print(f"未导出 / not yet exported: {unsent.records:,} 条记录 records, "
+                  f"{unsent.changes:,} 处修改 changes")
+            if unsent.last_export_at is not None:
+                print(f"上次导出 / last export: 第 {unsent.last_sequence} 批 batch "
+                      f"{unsent.last_sequence}, {local_minute(unsent.last_export_at)}")
     finally:
         db.close()
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import ValidationError
@@ -215,18 +215,4 @@ def people_of(session: Session, organization_id: str) -> list[Person]:
             .where(Person.organization_id == organization_id)
             .order_by(Person.created_at, code_point(Person.id, dialect_of(session)))
         )
-    )
-
-
-def unsent_change_count(session: Session, last_exported_seq: int = 0) -> int:
-    """Local changes not yet handed in: change-log entries after the last exported sequence."""
-    from yeda_desktop.models import ChangeLog
-
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(ChangeLog)
-            .where(ChangeLog.seq > last_exported_seq, ChangeLog.package_id.is_(None))
-        )
-        or 0
     )

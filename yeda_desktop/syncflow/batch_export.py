@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from yeda_desktop.storage.migrate import head_revision
 from yeda_desktop.sync import KeySet, Manifest, PackageFields, PackageKind, SyncError, write_package
 from yeda_desktop.syncflow import packages
 from yeda_desktop.syncflow.batch_lines import put_line
-from yeda_desktop.syncflow.installation import Role, require_installation
+from yeda_desktop.syncflow.installation import Role, load_installation, require_installation
 from yeda_desktop.syncflow.lines import encode_lines
 from yeda_desktop.syncflow.pending_export import (
     PENDING,
@@ -266,3 +267,33 @@ def unsent_changes(db: Database) -> int:
     with db.reader() as session:
         mark = session.get(ExportBookmark, BOOKMARK)
         return unsent_since(session.connection(), mark.last_change_seq if mark else 0)
+
+
+@dataclass(frozen=True)
+class Unsent:
+    """What the next batch would carry: the officer's "have I handed everything in?"."""
+
+    records: int  # records (organizations, people, visits …) the next batch carries
+    changes: int  # change-log entries behind them (a new record is several)
+    last_sequence: int  # the last batch exported, 0 before the first
+    last_export_at: datetime | None
+
+
+def unsent_work(db: Database) -> Unsent | None:
+    """Counted from the export bookmark, as `export_batch` will count them; None at the
+    centre, which hands no batches in (an installation without a role yet is a laptop to be)."""
+    with db.reader() as session:
+        inst = load_installation(session)
+        if inst is not None and inst.is_centre:
+            return None
+        mark = session.get(ExportBookmark, BOOKMARK)
+        since = mark.last_change_seq or 0 if mark else 0
+        conn = session.connection()
+        counts, _last = _scan(conn, since)
+        exported = mark.last_sequence or 0 if mark else 0
+        return Unsent(
+            records=sum(counts.values()),
+            changes=unsent_since(conn, since) if counts else 0,
+            last_sequence=exported,
+            last_export_at=mark.updated_at if mark and exported else None,
+        )

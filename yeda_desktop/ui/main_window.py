@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.navigator.floor_chosen.connect(self.show_floor)
         self.search.hit_chosen.connect(self.open_hit)
         self._unsent_timer = QTimer(self, singleShot=True, interval=1500)
-        self._unsent_timer.timeout.connect(self._recount_unsent)
+        self._unsent_timer.timeout.connect(self.recount_unsent)
         self.resize(1440, 900)
         if (geometry := settings.geometry()) is not None:
             self.restoreGeometry(geometry)
@@ -599,7 +599,7 @@ class MainWindow(QMainWindow):
         building, floor = self.settings.last_place(opened.db.target)
         if building in opened.tree.nodes and floor:
             self.show_floor(building, floor)
-        self._recount_unsent()
+        self.recount_unsent()
         self._ledger_views_ready()
         self.directory.set_database(opened.db)
         ask_role = self.ask_role_at_start and not opened.db.read_only
@@ -626,16 +626,38 @@ class MainWindow(QMainWindow):
         if not isinstance(exc, YedaError):
             raise exc
 
-    def _recount_unsent(self) -> None:
+    def recount_unsent(self) -> None:
+        """Count again what the next batch would carry (after edits, an export, a role)."""
         if self.workspace is None:
             return
-        from yeda_desktop.ui.opening import count_unsent
+        from yeda_desktop.syncflow.batch_export import unsent_work
 
         db = self.workspace.db
-        run_task(self, lambda _p: count_unsent(db), self._show_unsent, lambda _e: None)
+        run_task(self, lambda _p: unsent_work(db), self._show_unsent, lambda _e: None)
 
-    def _show_unsent(self, count: int) -> None:
-        self.status_unsent.setText(self.tr("Unsent changes: %1").replace("%1", f"{count:,}"))
+    def _show_unsent(self, unsent: object) -> None:
+        """What the next batch would carry; nothing at the centre, which hands no batch in."""
+        from yeda_desktop.local_time import local_minute
+        from yeda_desktop.syncflow.batch_export import Unsent
+
+        if not isinstance(unsent, Unsent):
+            self.status_unsent.hide()
+            return
+        self.status_unsent.setText(
+            self.tr("Not yet exported: %1 records").replace("%1", f"{unsent.records:,}")
+        )
+        if unsent.last_export_at is None:
+            since = self.tr("No batch exported yet.")
+        else:
+            since = (self.tr("Last export: batch %1, %2.")
+                     .replace("%1", str(unsent.last_sequence))
+                     .replace("%2", local_minute(unsent.last_export_at)))
+        self.status_unsent.setToolTip(
+            self.tr("%1 changes in %2 records; the next export carries them.")
+            .replace("%1", f"{unsent.changes:,}").replace("%2", f"{unsent.records:,}")
+            + " " + since
+        )
+        self.status_unsent.show()
 
     # --- moving around -------------------------------------------------------------------
 

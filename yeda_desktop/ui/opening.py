@@ -141,6 +141,3 @@ def open_work(  # type: ignore[no-untyped-def]
     return work
 
 
-def count_unsent(db: Database) -> int:
-    with db.reader() as session:
-        return sweep.unsent_change_count(session)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 
 from yeda_desktop.errors import YedaError
 from yeda_desktop.storage import Database
@@ -20,6 +20,12 @@ from yeda_desktop.ui.sync_transfer import ExportDialog, ImportDialog
 
 def _lang(window: QWidget) -> str:
     return str(getattr(window, "lang", "zh"))
+
+
+def _recount(window: QWidget) -> None:
+    recount = getattr(window, "recount_unsent", None)  # the shell's status bar, if any
+    if recount is not None:
+        recount()
 
 
 class SyncViews(QObject):
@@ -53,12 +59,12 @@ class SyncViews(QObject):
             candidates.history_requested.connect(show_history)
         menu = window.menuBar().addMenu(self.tr("E&xchange"))
         imp = QAction(self.tr("&Import packages…"), window)
-        imp.triggered.connect(lambda: ImportDialog(db, keys, window).exec())
+        imp.triggered.connect(lambda: self._run(ImportDialog(db, keys, window)))
         menu.addAction(imp)
         self.actions.append(imp)
         if not inst.is_centre:
             exp = QAction(self.tr("&Export today's work…"), window)
-            exp.triggered.connect(lambda: ExportDialog(db, keys, officer, window).exec())
+            exp.triggered.connect(lambda: self._run(ExportDialog(db, keys, officer, window)))
             menu.addAction(exp)
             self.actions.append(exp)
         menu.addSeparator()
@@ -69,6 +75,11 @@ class SyncViews(QObject):
         self.actions.append(change)
         self.menu = menu
         self.officer = officer
+
+    def _run(self, dialog: QDialog) -> None:
+        """A transfer dialog, then the status bar's count of unsent work again."""
+        dialog.exec()
+        _recount(self.window)
 
     def change_role(self) -> None:
         """A deliberate act: a confirmation first, then the role dialog (saved with force)."""
@@ -128,6 +139,7 @@ def attach(
         return None
     views = SyncViews(window, db, inst, keys, officer)
     window._sync_views = views  # type: ignore[attr-defined]
+    _recount(window)  # a centre shows no count: it hands no batch in
     return views
 
 
