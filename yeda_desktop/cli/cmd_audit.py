@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.local_time import local_stamp
 from yeda_desktop.models.labels import change_label, field_label_with_key
 from yeda_desktop.syncflow.audit_trail import (
     find_record,
@@ -30,7 +31,8 @@ def run(args: argparse.Namespace) -> int:
         what = field_label_with_key(e.table_name, e.field)  # "单位 · 联系电话 (organizations.…)"
         values = "" if e.op == "delete" else (f"{old} → {new}" if e.field else new)
         change = f"{change_label(e.op)} {e.op}"
-        print(f"{e.at[:19]}  {change:<16} {what} {values}  队员 officer {e.officer or '-'}  "
+        print(f"{local_stamp(e.at)}  {change:<16} {what} {values}  "
+              f"队员 officer {e.officer or '-'}  "
               f"设备 device {e.device or '-'}  数据包 package {e.package_id or '-'}")
     print(f"共 {len(entries)} 条 / {len(entries)} changes")
     return 0

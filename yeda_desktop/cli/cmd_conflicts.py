@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.local_time import local_stamp
 from yeda_desktop.storage import Database
 from yeda_desktop.syncflow.conflicts import chosen_value, list_conflicts, resolve
 from yeda_desktop.syncflow.installation import Role, require_installation
@@ -35,12 +36,12 @@ def _list(db: Database, everything: bool) -> None:
             label = c.device_labels.get(device)
             who = f"{label} [{device[:8]}]" if label else device[:8]
             print(f"    {who}: {c.shown(side['value'])}  "
-                  f"时间 at {str(side['at'] or '-')[:19]}  "
+                  f"时间 at {local_stamp(str(side['at'])) if side['at'] else '-'}  "
                   f"队员 by {side['officer'] or '-'}  "
                   f"数据包 package {side['package'] or '中心修改 centre edit'}")
         if c.status == "resolved":
             print(f"    裁决 decided: {c.shown(c.resolved_value)}  队员 by {c.resolved_by or '-'}"
-                  f"  时间 at {str(c.resolved_at or '-')[:19]}")
+                  f"  时间 at {local_stamp(str(c.resolved_at)) if c.resolved_at else '-'}")
     print(f"共 {len(rows)} 项 / {len(rows)} conflicts")
 
 

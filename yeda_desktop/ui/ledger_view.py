@@ -53,6 +53,7 @@ from yeda_desktop.ledger import (
     waive,
 )
 from yeda_desktop.ledger.lifecycle import OPEN_STATUSES, refusal, responsible_refusal
+from yeda_desktop.local_time import local_minute
 from yeda_desktop.models import Gap
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapAction, GapStatus, Ownership
 from yeda_desktop.rules import RULES
@@ -425,7 +426,7 @@ class LedgerView(QWidget):
         for step in found.history:
             moved = status_label(step.to_status)
             parts.append(
-                f"<li>{step.at:%Y-%m-%d %H:%M} {esc(moved)} — "
+                f"<li>{local_minute(step.at)} {esc(moved)} — "
                 f"{esc(step.officer or '')} {esc(step.note or '')}</li>"
             )
         parts.append("</ul>")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from yeda_desktop.errors import YedaError
+from yeda_desktop.local_time import local_stamp
 from yeda_desktop.models.labels import change_label, duplicate_reason, field_label
 from yeda_desktop.services.search import search
 from yeda_desktop.storage import Database
@@ -109,11 +110,11 @@ class ConflictsView(QWidget):
                   str(s["at"]), s["officer"] or "", s["package"] or "") for s in c.sides]
         self.sides.setRowCount(len(rows))
         for r, (side, value, at, officer, package) in enumerate(rows):
-            cells = (side, value, at[:19], officer, package)
+            cells = (side, value, local_stamp(at) if at else "", officer, package)
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (1, 2):
-                    item.setToolTip((value, at)[col - 1])  # a long value; the whole stamp
+                    item.setToolTip((value, f"{at} UTC" if at else "")[col - 1])  # as stored
                 self.sides.setItem(r, col, item)
         _fit_columns(self.sides, value_column=1)
 
@@ -274,10 +275,10 @@ class AuditView(QWidget):
                              .replace("%1", label).replace("%2", str(len(entries))))
         self.table.setRowCount(len(entries))
         for r, (e, value) in enumerate(zip(entries, values, strict=True)):
-            cells = (e.at[:19], change_label(e.op), field_label(e.table_name, e.field), value,
-                     e.officer or "", e.device or "", e.package_id or "")
-            tips = (e.at, "", f"{e.table_name}.{e.field}" if e.field else e.table_name, value,
-                    "", "", "")
+            column = f"{e.table_name}.{e.field}" if e.field else e.table_name
+            cells = (local_stamp(e.at), change_label(e.op), field_label(e.table_name, e.field),
+                     value, e.officer or "", e.device or "", e.package_id or "")
+            tips = (f"{e.at} UTC", "", column, value, "", "", "")
             for col, (text, tip) in enumerate(zip(cells, tips, strict=True)):
                 item = QTableWidgetItem(text)
                 if tip:
