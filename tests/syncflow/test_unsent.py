@@ -105,9 +105,12 @@ def test_the_status_bar_shows_it_and_an_export_brings_it_to_zero(
     qtbot.waitUntil(lambda: label.text() == "未导出：1 条记录", timeout=10_000)
     assert "1 条记录" in label.toolTip()
 
+    reports: list[str] = []
+
     def export_now(dialog: ExportDialog) -> int:
         with qtbot.waitSignal(dialog.finished_work, timeout=30_000):
             dialog.export_to(stick / "gui-export.yeda")
+        reports.append(dialog.report_view.toPlainText())
         return 0
 
     monkeypatch.setattr(ExportDialog, "exec", export_now)
@@ -115,6 +118,7 @@ def test_the_status_bar_shows_it_and_an_export_brings_it_to_zero(
                   if a.text().startswith("导出今天的工作"))
     export.trigger()
     assert (stick / "gui-export.yeda").exists()
+    assert "第 1 批已写出" in reports[0] and "人员：1" in reports[0], reports  # what it carries
     qtbot.waitUntil(lambda: label.text() == "未导出：0 条记录", timeout=10_000)
     assert "上次导出：第 1 批" in label.toolTip()
     window.close()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from yeda_desktop.errors import YedaError
+from yeda_desktop.models.labels import table_label
 from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow.batch_export import export_batch
@@ -153,3 +154,6 @@ class ExportDialog(_TransferDialog):
             text.replace("%1", str(manifest.sequence))
             .replace("%2", str(getattr(result, "path", "")))
         )
+        records: dict[str, int] = getattr(result, "records", {}) or {}
+        for table, count in records.items():  # in the batch's order: places before people
+            self.report_view.appendPlainText(f"  {table_label(table)}：{count:,}")
