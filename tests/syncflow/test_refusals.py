@@ -69,7 +69,9 @@ def test_replays_gaps_and_reused_sequences(sites: tuple[Site, list[Site], Path])
     twin.cli("export", str(stick / "r-1-other.yeda"))
     centre.cli("import", str(stick / "r-1.yeda"))
     before = snapshot(centre)
-    assert "already imported; nothing changed" in centre.cli("import", str(stick / "r-1.yeda"))
+    again = centre.cli("import", str(stick / "r-1.yeda"))
+    assert "already imported; nothing changed" in again
+    assert f"设备“laptop0机”（{laptop.device_id()}）的第 1 批" in again  # by name, as on import
     assert snapshot(centre) == before
     refused(centre, stick / "r-1-other.yeda", "already imported with different content")
     add_instructor(laptop, "赵指导")

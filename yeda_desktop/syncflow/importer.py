@@ -108,14 +108,19 @@ def _check_chain(session: Session, manifest: Manifest, sha: str) -> ImportReport
     """Replays are no-ops; a reused id or sequence with other content, or a fork, is refused."""
     pid = str(manifest.package_id)
     seen = session.get(SyncPackage, pid)
-    device, seq = manifest.source_device_id, manifest.sequence
+    device_id, seq = manifest.source_device_id, manifest.sequence
+    known = session.get(Device, device_id)
+    # By its name first, as the import's own report names it, not by a bare UUID.
+    named = bool(known and known.name)
+    device = f"“{known.name}”（{device_id}）" if known and named else f" {device_id} "
+    device_en = f"{known.name} ({device_id})" if known and named else device_id
     if seen is not None:
         if seen.manifest_sha256 == sha:
             return ImportReport(
                 status="already_imported", kind=manifest.kind.value, package_id=pid,
-                device_id=device, sequence=seq,
-                message_zh=f"设备 {device} 的第 {seq} 批数据已导入过，本次未做任何修改",
-                message_en=f"batch {seq} from device {device} was already imported; "
+                device_id=device_id, sequence=seq,
+                message_zh=f"设备{device}的第 {seq} 批数据已导入过，本次未做任何修改",
+                message_en=f"batch {seq} from device {device_en} was already imported; "
                 "nothing changed",
             )
         raise Refused(f"数据包编号 {pid} 已被另一份内容使用，拒收",
@@ -123,15 +128,15 @@ def _check_chain(session: Session, manifest: Manifest, sha: str) -> ImportReport
     same_device = {
         row.sequence: row
         for row in session.scalars(
-            select(SyncPackage).where(SyncPackage.device_id == device,
+            select(SyncPackage).where(SyncPackage.device_id == device_id,
                                       SyncPackage.kind == PackageKind.BATCH.value,
                                       SyncPackage.direction == "in")
         )
     }
     if seq in same_device:
         raise Refused(
-            f"设备 {device} 的第 {seq} 批数据已导入，这份同序号的数据包内容不同，拒收",
-            f"batch {seq} from device {device} was already imported with different content; "
+            f"设备{device}的第 {seq} 批数据已导入，这份同序号的数据包内容不同，拒收",
+            f"batch {seq} from device {device_en} was already imported with different content; "
             "this one is refused",
             "sequence_reused",
         )
@@ -140,8 +145,8 @@ def _check_chain(session: Session, manifest: Manifest, sha: str) -> ImportReport
         after and after.previous_sha256 != sha
     ):
         raise Refused(
-            f"设备 {device} 的第 {seq} 批数据与已导入的前后批次不衔接（链条校验失败），拒收",
-            f"batch {seq} from device {device} does not chain to the batches already imported; "
+            f"设备{device}的第 {seq} 批数据与已导入的前后批次不衔接（链条校验失败），拒收",
+            f"batch {seq} from device {device_en} does not chain to the batches already imported; "
             "refused",
             "chain_broken",
         )
