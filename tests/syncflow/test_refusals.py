@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import uuid
 from pathlib import Path
@@ -135,3 +136,17 @@ def test_unknown_then_approved_device_is_quarantined_then_imported(
     add_instructor(late, "吴指导")
     late.cli("export", str(stick / "late-2.yeda"))
     assert "revoked" in centre.cli("import", str(stick / "late-2.yeda"), expect=3)
+
+
+def test_without_a_role_the_refusal_gives_the_command_that_sets_one(tmp_path: Path) -> None:
+    """It said `yeda role set`, which the command line does not know."""
+    laptop = Site("new", tmp_path / "new")
+    laptop.folder.mkdir()
+    laptop.cli("init")
+    laptop.cli("keys")
+    refusal = laptop.cli("export", str(tmp_path / "b.yeda"), expect=2)
+    assert "数据交换 → 设置本机" in refusal
+    command = re.search(r"`yeda (role --set laptop)`", refusal)
+    assert command is not None, refusal
+    laptop.cli(*command.group(1).split(), "--name", "新笔记本")  # the advice works as given
+    assert "laptop" in laptop.cli("role")

@@ -122,3 +122,4 @@ def test_the_status_bar_shows_it_and_an_export_brings_it_to_zero(
     qtbot.waitUntil(lambda: label.text() == "未导出：0 条记录", timeout=10_000)
     assert "上次导出：第 1 批" in label.toolTip()
     window.close()
+

@@ -71,8 +71,10 @@ def require_installation(session: Session, role: Role | None = None) -> Installa
     inst = load_installation(session)
     if inst is None:
         raise YedaError(
-            "本机尚未设置角色（外业笔记本或中心），请先运行 yeda role set",
-            "this installation has no role yet (field laptop or centre); run `yeda role set`",
+            "本机尚未设置角色（外业笔记本或中心）：请在“数据交换 → 设置本机”中选择，"
+            "或运行 yeda role --set laptop（或 centre）",
+            "this installation has no role yet (field laptop or centre): choose one under "
+            "Exchange → Set up this installation, or run `yeda role --set laptop` (or centre)",
         )
     if role is not None and inst.role is not role:
         if role is Role.CENTRE:
