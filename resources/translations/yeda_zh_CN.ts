@@ -645,7 +645,7 @@
     <message>
         <location filename="../../yeda_desktop/ui/sync_devices.py" line="74"/>
         <source>YEDA packages (*.yeda)</source>
-        <translation>YEDA 数据包 (*.yeda)</translation>
+        <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/sync_devices.py" line="83"/>
@@ -808,6 +808,59 @@
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="41"/>
+        <source>Enrolment request</source>
+        <translation>设备登记申请</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="46"/>
+        <source>Sweep team</source>
+        <translation>扫楼小组</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="47"/>
+        <source>Officer</source>
+        <translation>队员</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="48"/>
+        <source>Device name</source>
+        <translation>设备名称</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="51"/>
+        <source>Save the request…</source>
+        <translation>保存登记申请…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="86"/>
+        <source>Ask the centre “%1” to enrol this laptop. Save the request, take the file to the administrator, and read out the code shown here.</source>
+        <translation>向中心“%1”申请登记本机：保存登记申请文件，交给管理员，并向管理员读出这里显示的核对码。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="96"/>
+        <source>Save enrolment request</source>
+        <translation>保存设备登记申请</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="97"/>
+        <source>YEDA packages (*.yeda)</source>
+        <translation>业达数据包 (*.yeda)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="106"/>
+        <source>Choose the sweep team this laptop works for.</source>
+        <translation>请选择本机所属的扫楼小组。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="118"/>
+        <source>Request written: %1. Give this file to the administrator and read out this code; the centre approves the laptop only if the codes match.</source>
+        <translation>登记申请已写出：%1。请把文件交给管理员，并读出下面的核对码；两边核对码一致，中心才会批准本机。</translation>
+    </message>
+</context>
+<context>
     <name>ExcelImportDialog</name>
     <message>
         <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="50"/>
@@ -928,42 +981,42 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="124"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="125"/>
         <source>Export today&apos;s work</source>
         <translation>导出今天的工作</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="125"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="126"/>
         <source>Export everything again (full re-export)</source>
         <translation>全部重新导出</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="128"/>
         <source>Choose where to save…</source>
         <translation>选择保存位置…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="133"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="134"/>
         <source>Save batch</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="133"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="134"/>
         <source>YEDA packages (*.yeda)</source>
-        <translation>YEDA 数据包 (*.yeda)</translation>
+        <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="142"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="148"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="149"/>
         <source>Batch %1, left by an interrupted export, is finished: %2. Export again for the changes made since.</source>
         <translation>上次中断的导出留下的第 %1 批已完成：%2。之后的修改请再导出一次。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="151"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="152"/>
         <source>Batch %1 written: %2</source>
         <translation>第 %1 批已写出：%2</translation>
     </message>
@@ -992,27 +1045,27 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="79"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="80"/>
         <source>Import packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="80"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="81"/>
         <source>Choose packages to import…</source>
         <translation>选择要导入的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="86"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="87"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="86"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="87"/>
         <source>YEDA packages (*.yeda)</source>
-        <translation>YEDA 数据包 (*.yeda)</translation>
+        <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="104"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="105"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -2136,17 +2189,17 @@
 <context>
     <name>RoleOffer</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="153"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="158"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="154"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="159"/>
         <source>Set up this installation (laptop or centre)…</source>
         <translation>设置本机（笔记本或中心）…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="176"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="181"/>
         <source>First start: choose whether this is a field laptop or the centre (Exchange menu).</source>
         <translation>首次启动：请在“数据交换”菜单中选择本机是外业笔记本还是中心。</translation>
     </message>
@@ -2195,67 +2248,72 @@
 <context>
     <name>SyncViews</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="47"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="47"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="47"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
         <source>Duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
         <source>Audit</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="61"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="61"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="62"/>
         <source>&amp;Import packages…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="67"/>
         <source>&amp;Export today&apos;s work…</source>
         <translation>导出今天的工作(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="69"/>
+        <source>Write the enrolment &amp;request…</source>
+        <translation>写出设备登记申请(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="76"/>
         <source>Change the role of this installation…</source>
         <translation>更改本机角色…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="86"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="91"/>
         <source>field laptop</source>
         <translation>外业笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="86"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="91"/>
         <source>centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="89"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="94"/>
         <source>Change the role of this installation</source>
         <translation>更改本机角色</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="90"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="95"/>
         <source>Changing the role is for an administrator. A centre shows the administration views and imports the teams&apos; batches; a field laptop hides them and exports its own work. Make this installation a %1?</source>
         <translation>更改角色应由管理员进行。中心显示管理视图并导入各小组的工作数据包；外业笔记本不显示这些视图，只导出本机的工作。确定把本机改为%1吗？</translation>
     </message>
@@ -2286,22 +2344,22 @@
 <context>
     <name>_TransferDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="59"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="64"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="65"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="67"/>
         <source>Refused; nothing was written.</source>
         <translation>已拒收，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="70"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>

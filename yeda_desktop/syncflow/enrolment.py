@@ -69,6 +69,24 @@ def write_request(
     return manifest, keys.fingerprint
 
 
+@dataclass(frozen=True)
+class RequestForm:
+    """What a laptop's enrolment request is filled in from: the profile's teams and centre."""
+
+    teams: list[str]
+    device_name: str
+    centre_name: str
+
+
+def request_form(db: Database) -> RequestForm:
+    """Refused (with the way to fix it) before the profile is imported: no centre to ask."""
+    with db.reader() as session:
+        inst = require_installation(session, Role.LAPTOP)
+        profile = packages.centre_profile(session)
+        teams = [t.name for t in session.scalars(select(Team).order_by(Team.name))]
+    return RequestForm(teams, inst.name, str(profile.get("centre_name") or profile["centre_id"]))
+
+
 def profile_team(session: Session, team: str) -> str:
     """The team (by name) a laptop asks for: one its centre profile lists, when it lists any,
     so that a typing error is caught at the laptop rather than approved at the centre."""

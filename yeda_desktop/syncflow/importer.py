@@ -30,6 +30,7 @@ from yeda_desktop.syncflow.lines import decode_lines
 from yeda_desktop.syncflow.merge import Merger
 from yeda_desktop.syncflow.merge_lock import hold_merge_lock
 from yeda_desktop.syncflow.packages import Refused
+from yeda_desktop.syncflow.profile import import_profile
 from yeda_desktop.syncflow.receipts import import_receipt
 from yeda_desktop.syncflow.records import defer_foreign_keys, stamp
 from yeda_desktop.syncflow.report import ImportReport
@@ -71,10 +72,25 @@ def _import_file(
             "wrong_kind",
         )
     packages.check_kind(manifest, PackageKind.BASELINE, PackageKind.RECEIPT,
-                        where_zh="外业笔记本", where_en="a field laptop")
+                        PackageKind.CENTRE_PROFILE, where_zh="外业笔记本",
+                        where_en="a field laptop")
     if manifest.kind is PackageKind.BASELINE:
         return import_baseline(db, keys, path, manifest, progress)
+    if manifest.kind is PackageKind.CENTRE_PROFILE:
+        return _profile_report(manifest, import_profile(db, path))
     return import_receipt(db, keys, path, manifest)
+
+
+def _profile_report(manifest: Manifest, head: dict[str, object]) -> ImportReport:
+    """A laptop's first package: whose it is, and the code to compare with the centre's."""
+    name, centre, code = head.get("centre_name"), head.get("centre_id"), head.get("fingerprint")
+    return ImportReport(
+        status="imported", kind=manifest.kind.value, package_id=str(manifest.package_id),
+        message_zh=f"已导入中心“{name}”（{centre}）的配置文件；中心核对码 {code}，"
+        "请与管理员核对",
+        message_en=f"imported the profile of centre {name} ({centre}); centre code {code}: "
+        "compare it with the administrator's",
+    )
 
 
 def _quarantine(db: Database, path: Path, manifest: Manifest, exc: SyncError) -> ImportReport:

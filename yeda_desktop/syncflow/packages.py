@@ -66,16 +66,21 @@ KIND_WORDS: dict[PackageKind, tuple[str, str]] = {
 
 # Where a package of each kind does belong: the hint a refusal ends with.
 KIND_HINTS: dict[PackageKind, tuple[str, str]] = {
-    PackageKind.CENTRE_PROFILE: ("请在外业笔记本上用 yeda profile import 导入",
-                                 "import it on a field laptop with `yeda profile import`"),
-    PackageKind.ENROLMENT: ("请在中心用 yeda devices accept 接收",
-                            "take it in at the centre with `yeda devices accept`"),
-    PackageKind.BASELINE: ("请在外业笔记本上用 yeda import 导入",
-                           "import it on a field laptop with `yeda import`"),
-    PackageKind.BATCH: ("请在中心用 yeda import 导入",
-                        "import it at the centre with `yeda import`"),
-    PackageKind.RECEIPT: ("请在外业笔记本上用 yeda import 导入",
-                          "import it on a field laptop with `yeda import`"),
+    PackageKind.CENTRE_PROFILE: (
+        "请在外业笔记本上导入（数据交换 → 导入数据包，或 yeda import）",
+        "import it on a field laptop (Exchange → Import packages, or `yeda import`)"),
+    PackageKind.ENROLMENT: (
+        "请在中心的“设备”页读取（或 yeda devices accept）",
+        "read it in on the centre's Devices tab (or `yeda devices accept`)"),
+    PackageKind.BASELINE: (
+        "请在外业笔记本上导入（数据交换 → 导入数据包，或 yeda import）",
+        "import it on a field laptop (Exchange → Import packages, or `yeda import`)"),
+    PackageKind.BATCH: (
+        "请在中心导入（数据交换 → 导入数据包，或 yeda import）",
+        "import it at the centre (Exchange → Import packages, or `yeda import`)"),
+    PackageKind.RECEIPT: (
+        "请在外业笔记本上导入（数据交换 → 导入数据包，或 yeda import）",
+        "import it on a field laptop (Exchange → Import packages, or `yeda import`)"),
 }
 
 
@@ -104,8 +109,9 @@ def centre_profile(session: Session) -> dict[str, str]:
     profile = profile_json(session)
     if profile is None:
         raise YedaError(
-            "本机还没有导入中心配置文件，请先运行 yeda profile import",
-            "no centre profile yet; import the centre's profile first (yeda profile import)",
+            "本机还没有导入中心配置文件：请先导入（数据交换 → 导入数据包，或 yeda import）",
+            "no centre profile yet; import the centre's profile first (Exchange → Import "
+            "packages, or `yeda import`)",
         )
     return {k: str(v) for k, v in profile.items() if isinstance(v, str)}
 

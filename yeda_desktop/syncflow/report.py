@@ -54,7 +54,7 @@ class ImportReport:
     def lines(self) -> list[str]:
         """The report as bilingual lines (the CLI prints them; the GUI shows them)."""
         out = [f"{self.message_zh} / {self.message_en}"]
-        if self.status == "imported":
+        if self.status == "imported" and self.kind != "centre_profile":  # it has no records
             out.append(
                 f"新增 new {self.new}，更新 updated {self.updated}，未变 unchanged "
                 f"{self.unchanged}，删除 deleted {self.deleted}，自动关联 linked {self.linked}，"

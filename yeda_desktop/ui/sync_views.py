@@ -13,6 +13,7 @@ from yeda_desktop.syncflow.installation import Installation, keys_dir, load_inst
 from yeda_desktop.ui.role_dialog import RoleDialog
 from yeda_desktop.ui.sync_centre import CentreFilesView
 from yeda_desktop.ui.sync_devices import DevicesView
+from yeda_desktop.ui.sync_enrol import EnrolDialog
 from yeda_desktop.ui.sync_passphrase import keys_asking
 from yeda_desktop.ui.sync_queues import AuditView, ConflictsView, DuplicatesView
 from yeda_desktop.ui.sync_transfer import ExportDialog, ImportDialog
@@ -65,8 +66,12 @@ class SyncViews(QObject):
         if not inst.is_centre:
             exp = QAction(self.tr("&Export today's work…"), window)
             exp.triggered.connect(lambda: self._run(ExportDialog(db, keys, officer, window)))
-            menu.addAction(exp)
-            self.actions.append(exp)
+            enrol = QAction(self.tr("Write the enrolment &request…"), window)
+            enrol.setObjectName("act_enrol")
+            enrol.triggered.connect(
+                lambda: EnrolDialog(db, keys, officer, _lang(window), window).exec())
+            menu.addActions([exp, enrol])
+            self.actions += [exp, enrol]
         menu.addSeparator()
         change = QAction(self.tr("Change the role of this installation…"), window)
         change.setObjectName("act_change_role")

@@ -1,0 +1,127 @@
+"""A field laptop is set up from the window alone: the centre's profile, then the enrolment
+request and its code. Until 2026-11-29 both needed the command line, and the import dialog
+told an officer holding the profile to run `yeda profile import`."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flow_helpers import Site, first_team
+from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from yeda_desktop.models import Device
+from yeda_desktop.models.enums import DeviceStatus
+from yeda_desktop.syncflow import enrolment
+from yeda_desktop.syncflow.installation import load_keys
+from yeda_desktop.ui.i18n import install_language
+from yeda_desktop.ui.sync_enrol import EnrolDialog
+from yeda_desktop.ui.sync_transfer import ImportDialog
+
+
+@pytest.fixture
+def chinese_ui(qapp: QApplication) -> Iterator[None]:
+    """The GUI in Chinese for one test, as an officer sees it; the catalogue goes after."""
+    before = set(qapp.findChildren(QTranslator))
+    locale = QLocale()
+    install_language(qapp, "zh")
+    try:
+        yield
+    finally:
+        for translator in set(qapp.findChildren(QTranslator)) - before:
+            qapp.removeTranslator(translator)
+            translator.deleteLater()
+        QLocale.setDefault(locale)
+
+
+def centre_with_profile(root: Path) -> tuple[Site, Path]:
+    centre = Site("centre", root / "centre")
+    stick = root / "stick"
+    centre.folder.mkdir()
+    stick.mkdir()
+    centre.cli("demo", "--orgs", "10", "--seed", "7")
+    centre.cli("role", "--set", "centre", "--name", "业达中心", "--centre-id", "yeda-centre")
+    centre.cli("keys")
+    centre.cli("profile", "export", str(stick / "profile.yeda"))
+    return centre, stick
+
+
+def new_laptop(root: Path) -> Site:
+    laptop = Site("新机", root / "new-laptop")
+    laptop.folder.mkdir()
+    laptop.cli("init")
+    laptop.cli("role", "--set", "laptop", "--name", "三组笔记本")
+    laptop.cli("keys")
+    return laptop
+
+
+def test_the_import_command_takes_the_profile_on_a_laptop_and_the_centre_says_where(
+    tmp_path: Path,
+) -> None:
+    centre, stick = centre_with_profile(tmp_path)
+    laptop = new_laptop(tmp_path)
+    out = laptop.cli("import", str(stick / "profile.yeda"))
+    assert "已导入中心“业达中心”（yeda-centre）的配置文件" in out
+    code = centre.cli("profile", "show").split("核对码 code: ")[1].split("\n")[0]
+    assert f"中心核对码 {code}" in out  # the code the administrator's screen shows
+    assert "新增 new" not in out  # a profile brings no records of the sweep
+    refused = centre.cli("import", str(stick / "profile.yeda"), expect=2)
+    assert "请在外业笔记本上导入（数据交换 → 导入数据包，或 yeda import）" in refused
+
+
+@pytest.mark.gui
+def test_a_laptop_imports_the_profile_and_writes_its_request_from_the_window(
+    qtbot: QtBot, chinese_ui: None, tmp_path: Path,
+) -> None:
+    centre, stick = centre_with_profile(tmp_path)
+    laptop = new_laptop(tmp_path)
+    keys = load_keys(laptop.keys)
+    db = laptop.open()
+    try:
+        early = EnrolDialog(db, keys, "李队员")
+        qtbot.addWidget(early)
+        assert "本机还没有导入中心配置文件" in early.intro.text()  # and how to get it
+        assert not early.save_button.isEnabled()
+
+        importing = ImportDialog(db, keys)
+        qtbot.addWidget(importing)
+        with qtbot.waitSignal(importing.finished_work, timeout=30_000):
+            importing.import_paths([stick / "profile.yeda"])
+        assert "已导入中心“业达中心”" in importing.report_view.toPlainText()
+
+        dialog = EnrolDialog(db, keys, "李队员")
+        qtbot.addWidget(dialog)
+        assert "业达中心" in dialog.intro.text()
+        team = first_team(centre)
+        assert team in [dialog.team.itemText(i) for i in range(dialog.team.count())]
+        dialog.team.setCurrentText(team)
+        assert dialog.device_name.text() == "三组笔记本"
+        with qtbot.waitSignal(dialog.written) as written:
+            assert dialog.write_to(stick / "enrol-new.yeda")
+        code = written.args[0]
+        assert dialog.code.text() == code and not dialog.code.isHidden()
+        assert "登记申请已写出" in dialog.message.text()
+        assert not dialog.write_to(stick / "enrol-new.yeda")  # never over a file: says why
+        assert "已存在" in dialog.message.text() and dialog.code.isHidden()
+    finally:
+        db.close()
+
+    centre_db = centre.open()  # the administrator reads it in and compares the code
+    try:
+        device = enrolment.accept_request(centre_db, load_keys(centre.keys),
+                                          stick / "enrol-new.yeda")
+        assert (device.name, device.team, device.officer) == ("三组笔记本", team, "李队员")
+        with centre_db.session() as session:
+            enrolment.approve(session, device.id, code)
+        with centre_db.reader() as session:
+            approved = session.get(Device, device.id)
+            assert approved is not None and approved.status == DeviceStatus.APPROVED
+    finally:
+        centre_db.close()
