@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pg_cluster as pg
 import pytest
@@ -48,6 +49,27 @@ def english_ui() -> Iterator[None]:
     finally:
         for translator in chinese:
             app.installTranslator(translator)
+        QLocale.setDefault(locale)
+
+
+@pytest.fixture
+def chinese_ui(qapp: Any) -> Iterator[None]:
+    """The GUI in Chinese for one test, as an officer sees it, whatever ran before; the
+    catalogue goes after (`zh_app` keeps its own for the GUI tests that use it)."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from yeda_desktop.ui.i18n import install_language
+
+    app = qapp  # pytest-qt's one application
+    before = set(app.findChildren(QTranslator))
+    locale = QLocale()
+    install_language(app, "zh")
+    try:
+        yield
+    finally:
+        for translator in set(app.findChildren(QTranslator)) - before:
+            app.removeTranslator(translator)
+            translator.deleteLater()
         QLocale.setDefault(locale)
 
 

@@ -372,10 +372,10 @@ def test_an_enrolment_at_the_centre_import_names_the_kind_and_the_command(
     assert "“enrolment”" not in run.err
 
 
-def test_a_profile_at_the_centre_import_points_to_profile_import(sites: Sites) -> None:
+def test_a_profile_at_the_centre_import_points_to_a_laptop(sites: Sites) -> None:
     run = sites.cli("centre", "import", sites.stick / "profile.yeda", "--keys",
                     sites.keys("centre"))
-    one_line_error(run, "中心配置文件", "yeda profile import")
+    one_line_error(run, "中心配置文件", "外业笔记本", "yeda import")
 
 
 def test_changing_the_role_names_roles_in_chinese(sites: Sites) -> None:

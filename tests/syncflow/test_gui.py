@@ -28,6 +28,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, list[Site], P
 
 def test_devices_view_approves_only_with_the_right_code(
     qtbot: QtBot, sites: tuple[Site, list[Site], Path], monkeypatch: pytest.MonkeyPatch,
+    chinese_ui: None,
 ) -> None:
     centre, _laptops, stick = sites
     newcomer = Site("newcomer", centre.folder.parent / "newcomer")
@@ -83,5 +84,24 @@ def test_import_dialog_runs_in_the_background_and_shows_the_report(
         with qtbot.waitSignal(dialog.finished_work, timeout=20000):
             dialog.import_paths([stick / "gui-1.yeda"])
         assert "already imported" in dialog.report_view.toPlainText()
+    finally:
+        db.close()
+
+
+def test_refusals_follow_the_language_of_the_window(
+    qtbot: QtBot, sites: tuple[Site, list[Site], Path], english_ui: None,
+) -> None:
+    """The exchange views showed the core's refusals in Chinese even in the English window."""
+    centre, _laptops, stick = sites
+    (stick / "junk-en.yeda").write_bytes(b"PK\x03\x04 not really")
+    db = centre.open()
+    try:
+        dialog = ImportDialog(db, load_keys(centre.keys))
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.finished_work, timeout=20000):
+            dialog.import_paths([stick / "junk-en.yeda"])
+        text = dialog.report_view.toPlainText()
+        assert "junk-en.yeda: " in text and "not a complete .yeda package" in text, text
+        assert "不是完整的" not in text
     finally:
         db.close()

@@ -8,37 +8,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from flow_helpers import Site, first_team
-from PySide6.QtCore import QLocale, QTranslator
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.models import Device
 from yeda_desktop.models.enums import DeviceStatus
 from yeda_desktop.syncflow import enrolment
 from yeda_desktop.syncflow.installation import load_keys
-from yeda_desktop.ui.i18n import install_language
 from yeda_desktop.ui.sync_enrol import EnrolDialog
 from yeda_desktop.ui.sync_transfer import ImportDialog
-
-
-@pytest.fixture
-def chinese_ui(qapp: QApplication) -> Iterator[None]:
-    """The GUI in Chinese for one test, as an officer sees it; the catalogue goes after."""
-    before = set(qapp.findChildren(QTranslator))
-    locale = QLocale()
-    install_language(qapp, "zh")
-    try:
-        yield
-    finally:
-        for translator in set(qapp.findChildren(QTranslator)) - before:
-            qapp.removeTranslator(translator)
-            translator.deleteLater()
-        QLocale.setDefault(locale)
 
 
 def centre_with_profile(root: Path) -> tuple[Site, Path]:

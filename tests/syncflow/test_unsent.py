@@ -10,37 +10,19 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from flow_helpers import build_sites, edit_row, first_value, register_org
-from PySide6.QtCore import QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.models import Organization, Unit
 from yeda_desktop.services import sweep
 from yeda_desktop.syncflow.batch_export import Unsent, unsent_work
-from yeda_desktop.ui.i18n import install_language
 from yeda_desktop.ui.main_window import MainWindow
 from yeda_desktop.ui.settings import AppSettings
 from yeda_desktop.ui.sync_transfer import ExportDialog
-
-
-@pytest.fixture
-def chinese_ui(qapp: QApplication) -> Iterator[None]:
-    """The GUI in Chinese for one test, as an officer sees it; the catalogue goes after."""
-    before = set(qapp.findChildren(QTranslator))
-    locale = QLocale()
-    install_language(qapp, "zh")
-    try:
-        yield
-    finally:
-        for translator in set(qapp.findChildren(QTranslator)) - before:
-            qapp.removeTranslator(translator)
-            translator.deleteLater()
-        QLocale.setDefault(locale)
 
 
 def test_a_laptop_counts_the_records_its_next_batch_carries(tmp_path: Path) -> None:

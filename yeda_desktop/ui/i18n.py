@@ -73,6 +73,11 @@ def install_language(app: QCoreApplication, lang: str) -> QTranslator | None:
     return translator
 
 
+def current_lang() -> str:
+    """The language `install_language` set ("zh" or "en"), for the core's bilingual messages."""
+    return "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
 def register_cjk_font(app: QApplication) -> str | None:
     """Register the bundled WenQuanYi Micro Hei and make it the default; returns its family."""
     font_id = QFontDatabase.addApplicationFont(resource_path("fonts", CJK_FONT_FILE))

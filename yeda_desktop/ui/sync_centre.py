@@ -36,6 +36,7 @@ from yeda_desktop.syncflow.baseline import export_baseline
 from yeda_desktop.syncflow.importer import release, waiting
 from yeda_desktop.syncflow.profile import export_profile
 from yeda_desktop.syncflow.receipts import write_receipt
+from yeda_desktop.ui.i18n import current_lang
 from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
 
 
@@ -200,7 +201,7 @@ class CentreFilesView(QWidget):
             self.status.setText(self.tr("Cancelled; nothing was written."))
         elif isinstance(exc, YedaError):
             self.status.setText(self.tr("Refused; nothing was written."))
-            self.report_view.appendPlainText(exc.message("zh"))
+            self.report_view.appendPlainText(exc.message(current_lang()))
         else:
             self.status.setText(self.tr("Failed."))
             self.report_view.appendPlainText(repr(exc))

@@ -22,6 +22,7 @@ from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow import enrolment
 from yeda_desktop.syncflow.importer import release
+from yeda_desktop.ui.i18n import current_lang
 
 COLUMNS = ("id", "name", "team", "officer", "status", "code", "last_sequence")
 
@@ -80,7 +81,7 @@ class DevicesView(QWidget):
         try:
             enrolment.accept_request(self.db, self.keys, path)
         except YedaError as exc:
-            QMessageBox.warning(self, self.tr("Enrolment refused"), exc.message("zh"))
+            QMessageBox.warning(self, self.tr("Enrolment refused"), exc.message(current_lang()))
             return
         self.refresh()
         self.changed.emit()
@@ -101,7 +102,7 @@ class DevicesView(QWidget):
                 enrolment.approve(session, device_id, code)
             release(self.db, self.keys, device_id)
         except YedaError as exc:
-            QMessageBox.warning(self, self.tr("Not approved"), exc.message("zh"))
+            QMessageBox.warning(self, self.tr("Not approved"), exc.message(current_lang()))
             return False
         self.refresh()
         self.changed.emit()

@@ -28,6 +28,7 @@ from yeda_desktop.storage import Database
 from yeda_desktop.syncflow import duplicates
 from yeda_desktop.syncflow.audit_trail import history, shown_values
 from yeda_desktop.syncflow.conflicts import ConflictView, list_conflicts, record_label, resolve
+from yeda_desktop.ui.i18n import current_lang
 
 _VALUE_WIDTH = 360  # pixels of a value column at most; the whole value in its tooltip
 
@@ -128,7 +129,7 @@ class ConflictsView(QWidget):
             with self.db.session() as session:
                 resolve(session, c.id, value, officer=self.officer, device_id=self.device_id)
         except YedaError as exc:
-            QMessageBox.warning(self, self.tr("Not resolved"), exc.message("zh"))
+            QMessageBox.warning(self, self.tr("Not resolved"), exc.message(current_lang()))
             return False
         self.refresh()
         return True
@@ -204,7 +205,7 @@ class DuplicatesView(QWidget):
                 else:
                     duplicates.merge(session, cid, a if keep == "a" else b, self.officer)
         except YedaError as exc:
-            QMessageBox.warning(self, self.tr("Not merged"), exc.message("zh"))
+            QMessageBox.warning(self, self.tr("Not merged"), exc.message(current_lang()))
         self.refresh()
 
 

@@ -25,6 +25,7 @@ from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow.batch_export import export_batch
 from yeda_desktop.syncflow.importer import import_file
+from yeda_desktop.ui.i18n import current_lang
 from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
 
 
@@ -65,7 +66,7 @@ class _TransferDialog(QDialog):
             self.status.setText(self.tr("Cancelled; nothing was written."))
         elif isinstance(exc, YedaError):
             self.status.setText(self.tr("Refused; nothing was written."))
-            self.report_view.appendPlainText(exc.message("zh"))
+            self.report_view.appendPlainText(exc.message(current_lang()))
         else:
             self.status.setText(self.tr("Failed."))
             self.report_view.appendPlainText(repr(exc))
@@ -110,7 +111,7 @@ class ImportDialog(_TransferDialog):
         for item in result:
             if isinstance(item, tuple):
                 path, exc = item
-                self.report_view.appendPlainText(f"{path.name}: {exc.message('zh')}")
+                self.report_view.appendPlainText(f"{path.name}: {exc.message(current_lang())}")
             else:
                 self.report_view.appendPlainText("\n".join(item.lines()))
 
