@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 from flow_helpers import build_sites, edit_row, first_value, register_org
+from openpyxl import Workbook
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.models import Organization, Unit
 from yeda_desktop.services import sweep
 from yeda_desktop.syncflow.batch_export import Unsent, unsent_work
+from yeda_desktop.ui.excel_import_dialog import ExcelImportDialog
 from yeda_desktop.ui.main_window import MainWindow
 from yeda_desktop.ui.settings import AppSettings
 from yeda_desktop.ui.sync_transfer import ExportDialog
@@ -103,5 +105,20 @@ def test_the_status_bar_shows_it_and_an_export_brings_it_to_zero(
     assert "第 1 批已写出" in reports[0] and "人员：1" in reports[0], reports  # what it carries
     qtbot.waitUntil(lambda: label.text() == "未导出：0 条记录", timeout=10_000)
     assert "上次导出：第 1 批" in label.toolTip()
+
+    book = Workbook()  # an organization list from the street office, imported from Excel
+    book.active.append(["企业名称", "从业人员数"])
+    book.active.append(["烟台表格导入测试有限公司", 12])
+    book.save(tmp_path / "list.xlsx")
+
+    def import_list(dialog: ExcelImportDialog) -> int:
+        dialog.load_file(str(tmp_path / "list.xlsx"))
+        dialog.validate()
+        dialog.accept_import()
+        return 0
+
+    monkeypatch.setattr(ExcelImportDialog, "exec", import_list)
+    window.import_xlsx()
+    qtbot.waitUntil(lambda: label.text() == "未导出：1 条记录", timeout=10_000)
     window.close()
 

@@ -334,6 +334,7 @@ class MainWindow(QMainWindow):
                                    self.lang)
         dialog.exec()
         self._ledger_views_ready()
+        self.recount_unsent()  # the rows it added travel with the next batch
 
     def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
         action = QAction(self)  # see add_view
