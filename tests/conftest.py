@@ -69,7 +69,7 @@ def chinese_ui(qapp: Any) -> Iterator[None]:
     finally:
         for translator in set(app.findChildren(QTranslator)) - before:
             app.removeTranslator(translator)
-            translator.deleteLater()
+            translator.setParent(None)  # gone now: english_ui must not find it later
         QLocale.setDefault(locale)
 
 

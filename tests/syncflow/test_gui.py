@@ -63,7 +63,7 @@ def test_devices_view_approves_only_with_the_right_code(
 
 
 def test_import_dialog_runs_in_the_background_and_shows_the_report(
-    qtbot: QtBot, sites: tuple[Site, list[Site], Path],
+    qtbot: QtBot, sites: tuple[Site, list[Site], Path], english_ui: None,
 ) -> None:
     centre, (laptop,), stick = sites
     db = laptop.open()
@@ -79,7 +79,8 @@ def test_import_dialog_runs_in_the_background_and_shows_the_report(
         with qtbot.waitSignal(dialog.finished_work, timeout=20000):
             dialog.import_paths([stick / "gui-1.yeda", stick / "junk.yeda"])
         text = dialog.report_view.toPlainText()
-        assert "imported batch" in text and "new 1" in text
+        assert "imported batch" in text and "new 1, updated 0" in text
+        assert "新增" not in text and "已导入" not in text  # the window's language only
         assert "junk.yeda" in text
         with qtbot.waitSignal(dialog.finished_work, timeout=20000):
             dialog.import_paths([stick / "gui-1.yeda"])

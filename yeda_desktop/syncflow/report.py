@@ -51,16 +51,26 @@ class ImportReport:
         raw["rejected"] = [Rejected(**r) for r in raw.get("rejected", [])]
         return cls(**raw)
 
-    def lines(self) -> list[str]:
-        """The report as bilingual lines (the CLI prints them; the GUI shows them)."""
-        out = [f"{self.message_zh} / {self.message_en}"]
+    def lines(self, lang: str | None = None) -> list[str]:
+        """The report as lines: bilingual (the CLI), or in one language ("zh", "en": a window)."""
+
+        def say(zh: str, en: str) -> str:
+            return zh if lang == "zh" else en if lang == "en" else f"{zh} / {en}"
+
+        out = [say(self.message_zh, self.message_en)]
         if self.status == "imported" and self.kind != "centre_profile":  # it has no records
-            out.append(
-                f"新增 new {self.new}，更新 updated {self.updated}，未变 unchanged "
-                f"{self.unchanged}，删除 deleted {self.deleted}，自动关联 linked {self.linked}，"
-                f"冲突 conflicts {self.conflicts}，疑似重复 duplicate candidates "
-                f"{self.duplicates}，拒收 rejected {len(self.rejected)}"
-            )
-        out += [f"  {zh} / {en}" for zh, en in zip(self.notes_zh, self.notes_en, strict=True)]
-        out += [f"  拒收 rejected {r.record}: {r.reason_zh} / {r.reason_en}" for r in self.rejected]
+            counts = (("新增", "new", self.new), ("更新", "updated", self.updated),
+                      ("未变", "unchanged", self.unchanged), ("删除", "deleted", self.deleted),
+                      ("自动关联", "linked", self.linked), ("冲突", "conflicts", self.conflicts),
+                      ("疑似重复", "duplicate candidates", self.duplicates),
+                      ("拒收", "rejected", len(self.rejected)))
+            if lang == "zh":
+                out.append("，".join(f"{zh} {n}" for zh, _en, n in counts))
+            elif lang == "en":
+                out.append(", ".join(f"{en} {n}" for _zh, en, n in counts))
+            else:
+                out.append("，".join(f"{zh} {en} {n}" for zh, en, n in counts))
+        out += [f"  {say(zh, en)}" for zh, en in zip(self.notes_zh, self.notes_en, strict=True)]
+        out += [f"  {say('拒收', 'rejected')} {r.record}: {say(r.reason_zh, r.reason_en)}"
+                for r in self.rejected]
         return out

@@ -172,8 +172,10 @@ class CentreFilesView(QWidget):
     def release_approved(self) -> None:
         db, keys = self.db, self.keys
 
+        lang = current_lang()
+
         def work(progress: TaskProgress) -> str:
-            return "\n".join(line for report in release(db, keys) for line in report.lines())
+            return "\n".join(line for report in release(db, keys) for line in report.lines(lang))
 
         self._run(work, self.tr("Importing the released packages…"))
 

@@ -113,7 +113,7 @@ class ImportDialog(_TransferDialog):
                 path, exc = item
                 self.report_view.appendPlainText(f"{path.name}: {exc.message(current_lang())}")
             else:
-                self.report_view.appendPlainText("\n".join(item.lines()))
+                self.report_view.appendPlainText("\n".join(item.lines(current_lang())))
 
 
 class ExportDialog(_TransferDialog):
