@@ -51,13 +51,13 @@ def test_devices_view_approves_only_with_the_right_code(
                    if view.table.item(r, 0).text() == newcomer.device_id())
         view.table.selectRow(row)
         assert view.approve_selected("12345") is False and "核对码不一致" in warnings[0]
-        assert view.table.item(row, 4).text() == "pending"
+        assert view.table.item(row, 4).text() == "待审批"  # in the window's language
         with qtbot.waitSignal(view.changed):
             assert view.approve_selected(code)
-        assert view.table.item(row, 4).text() == "approved"
+        assert view.table.item(row, 4).text() == "已批准"
         view.table.selectRow(row)
         view.revoke_selected()
-        assert view.table.item(row, 4).text() == "revoked"
+        assert view.table.item(row, 4).text() == "已吊销"
     finally:
         db.close()
 

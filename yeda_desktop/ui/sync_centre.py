@@ -95,11 +95,12 @@ class CentreFilesView(QWidget):
 
     # -- lists ------------------------------------------------------------------
     def refresh(self) -> None:
+        zh = current_lang() == "zh"
         with self.db.reader() as session:
             teams = [(t.name, t.id) for t in session.scalars(select(Team).order_by(Team.name))]
             devices = [enrolment.describe(d) for d in enrolment.list_devices(session)]
-            held = [(q.device_id or "", q.sequence, q.reason_zh, q.original_name or "")
-                    for q in waiting(session)]
+            held = [(q.device_id or "", q.sequence, q.reason_zh if zh else q.reason_en,
+                     q.original_name or "") for q in waiting(session)]
         self.team.clear()
         for name, team_id in teams:
             self.team.addItem(name, team_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -61,9 +61,16 @@ class DevicesView(QWidget):
         with self.db.reader() as session:
             rows = [enrolment.describe(d) for d in enrolment.list_devices(session)]
         self.table.setRowCount(len(rows))
+        zh = current_lang() == "zh"
         for r, info in enumerate(rows):
             for c, key in enumerate(COLUMNS):
-                self.table.setItem(r, c, QTableWidgetItem(info[key]))
+                # The status in the window's words ("已批准"); its code stays as the data.
+                shown = info["status_zh"] if key == "status" and zh else info[key]
+                item = QTableWidgetItem(shown)
+                item.setData(Qt.ItemDataRole.UserRole, info[key])
+                if key in ("id", "code"):
+                    item.setToolTip(info[key])  # whole, where the column cuts it
+                self.table.setItem(r, c, item)
 
     def selected_id(self) -> str | None:
         row = self.table.currentRow()
