@@ -17,52 +17,52 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="226"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="227"/>
         <source>Organization or person: name, pinyin, phone, USCC or record id</source>
         <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="233"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="235"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="235"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="235"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="258"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="259"/>
         <source>Nothing found for &quot;%1&quot;</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="274"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="275"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
     </message>
@@ -128,142 +128,142 @@
 <context>
     <name>CentreFilesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="51"/>
         <source>Write centre profile…</source>
         <translation>写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="54"/>
         <source>Write baseline…</source>
         <translation>写出基础数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="55"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="56"/>
         <source>Write receipt…</source>
         <translation>写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="61"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="62"/>
         <source>Import those now approved</source>
         <translation>导入已获批准设备的数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="67"/>
         <source>Files for the laptops</source>
         <translation>发给外业笔记本的文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="70"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="70"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="71"/>
         <source>Laptops that may read it</source>
         <translation>可读取的笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="73"/>
         <source>Receipt for</source>
         <translation>回执发给</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="75"/>
         <source>Quarantine (packages from devices not approved)</source>
         <translation>隔离区（来自未批准设备的数据包）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="129"/>
         <source>Save package</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="130"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="137"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="139"/>
         <source>Centre profile written: %1</source>
         <translation>中心配置文件已写出：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="142"/>
         <source>Writing the centre profile…</source>
         <translation>正在写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="145"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="147"/>
         <source>Choose a team and at least one approved laptop.</source>
         <translation>请选择扫楼小组和至少一台已批准的笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="152"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="154"/>
         <source>Baseline written: %1 (%2 rows)</source>
         <translation>基础数据已写出：%1（%2 条）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="155"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="157"/>
         <source>Writing the baseline…</source>
         <translation>正在写出基础数据…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="160"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="162"/>
         <source>Choose the laptop the receipt is for.</source>
         <translation>请选择回执发给哪台笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="166"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="168"/>
         <source>Receipt written: %1 (%2 batches)</source>
         <translation>回执已写出：%1（%2 批）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="169"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="171"/>
         <source>Writing the receipt…</source>
         <translation>正在写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="177"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="181"/>
         <source>Importing the released packages…</source>
         <translation>正在导入解除隔离的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="191"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="195"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="200"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="204"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="206"/>
         <source>Refused; nothing was written.</source>
         <translation>已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="209"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>
@@ -271,47 +271,47 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="59"/>
         <source>Side</source>
         <translation>一方</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="59"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="59"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="59"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="60"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="64"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="65"/>
         <source>Use the chosen value</source>
         <translation>采用所选的值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="66"/>
         <source>Show the record&apos;s history</source>
         <translation>查看该记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="108"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="109"/>
         <source>Base</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="131"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="132"/>
         <source>Not resolved</source>
         <translation>未能解决</translation>
     </message>
@@ -588,82 +588,82 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="39"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
         <source>Device id</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="39"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="39"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="39"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="41"/>
         <source>Code</source>
         <translation>核对码</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="41"/>
         <source>Last batch</source>
         <translation>最近批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
         <source>Read enrolment request…</source>
         <translation>读取登记申请…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="47"/>
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="82"/>
         <source>Enrolment request</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="82"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="83"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="91"/>
         <source>Enrolment refused</source>
         <translation>登记申请被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="94"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="102"/>
         <source>Approve device</source>
         <translation>批准设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="95"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="103"/>
         <source>Type the code the laptop shows (compare it digit by digit):</source>
         <translation>请输入笔记本上显示的核对码（逐位核对）：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="104"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="112"/>
         <source>Not approved</source>
         <translation>未批准</translation>
     </message>
@@ -757,52 +757,52 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="150"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="151"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="150"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="151"/>
         <source>Record A</source>
         <translation>记录甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="150"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="151"/>
         <source>Record B</source>
         <translation>记录乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="150"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="151"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="154"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="155"/>
         <source>Merge, keep A</source>
         <translation>合并，保留甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="155"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
         <source>Merge, keep B</source>
         <translation>合并，保留乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="157"/>
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="157"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="158"/>
         <source>History of A</source>
         <translation>查看甲的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="158"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="159"/>
         <source>History of B</source>
         <translation>查看乙的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="207"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="208"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>
@@ -981,42 +981,42 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="125"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="126"/>
         <source>Export today&apos;s work</source>
         <translation>导出今天的工作</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="126"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="127"/>
         <source>Export everything again (full re-export)</source>
         <translation>全部重新导出</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="129"/>
         <source>Choose where to save…</source>
         <translation>选择保存位置…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="135"/>
         <source>Save batch</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="135"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="142"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="143"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="150"/>
         <source>Batch %1, left by an interrupted export, is finished: %2. Export again for the changes made since.</source>
         <translation>上次中断的导出留下的第 %1 批已完成：%2。之后的修改请再导出一次。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="152"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="153"/>
         <source>Batch %1 written: %2</source>
         <translation>第 %1 批已写出：%2</translation>
     </message>
@@ -1045,27 +1045,27 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="80"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="81"/>
         <source>Import packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="81"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="82"/>
         <source>Choose packages to import…</source>
         <translation>选择要导入的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="88"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="88"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="105"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="106"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
@@ -1633,14 +1633,14 @@
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="139"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="565"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="591"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="566"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="592"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="148"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="434"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="435"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>
@@ -1655,7 +1655,7 @@
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="396"/>
         <source>Import from &amp;Excel…</source>
         <translation>从&amp;Excel导入…</translation>
     </message>
@@ -1675,198 +1675,203 @@
         <translation>%1 尚未登记所在房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="368"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="369"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="370"/>
         <source>Officer and &amp;language…</source>
         <translation>队员与语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="371"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="372"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="373"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="374"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="375"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="376"/>
         <source>Add &amp;building…</source>
         <translation>添加楼宇(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="377"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="378"/>
         <source>Add &amp;floor…</source>
         <translation>添加楼层(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="379"/>
         <source>Add uni&amp;ts…</source>
         <translation>批量添加房间(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="381"/>
         <source>&amp;Previous floor (down)</source>
         <translation>往下一层(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="384"/>
         <source>&amp;Next floor (up)</source>
         <translation>往上一层(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="387"/>
         <source>Next &amp;unvisited unit</source>
         <translation>下一个未走访房间(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="389"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="390"/>
         <source>&amp;Register organization</source>
         <translation>登记单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="393"/>
         <source>&amp;Attach existing organization…</source>
         <translation>关联已有单位(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="394"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="395"/>
         <source>Add &amp;member</source>
         <translation>添加人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="397"/>
         <source>&amp;About YEDA Desktop</source>
         <translation>关于业达扫楼(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="412"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="413"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="417"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="420"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="421"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="428"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="429"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="433"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="463"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="464"/>
         <source>(no officer set)</source>
         <translation>（未设置队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="466"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="467"/>
         <source>Officer: %1</source>
         <translation>队员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="520"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="521"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="545"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="546"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="647"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="648"/>
         <source>Not yet exported: %1 records</source>
         <translation>未导出：%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="650"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="651"/>
         <source>No batch exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="652"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="653"/>
         <source>Last export: batch %1, %2.</source>
         <translation>上次导出：第 %1 批，%2。</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="656"/>
+        <source>The centre&apos;s receipts confirm %1 of %2 batches.</source>
+        <translation>中心回执已确认 %1 / %2 批。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="659"/>
         <source>%1 changes in %2 records; the next export carries them.</source>
         <translation>%2 条记录中有 %1 处修改，下次导出时一并带走。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="518"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="550"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="519"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="551"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="592"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="593"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="594"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="595"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="625"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="626"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="688"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="691"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="723"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="726"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="731"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="734"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="795"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="798"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="841"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="844"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="841"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="844"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
@@ -2344,22 +2349,22 @@
 <context>
     <name>_TransferDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="60"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="66"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="68"/>
         <source>Refused; nothing was written.</source>
         <translation>已拒收，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="70"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="71"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>

@@ -47,11 +47,17 @@ def test_a_laptop_counts_the_records_its_next_batch_carries(tmp_path: Path) -> N
         assert (after.records, after.changes, after.last_sequence) == (0, 0, 1)
         assert after.last_export_at is not None
 
+        assert after.confirmed == 0  # no receipt yet
+        centre.cli("import", str(stick / "l-1.yeda"))
+        centre.cli("receipt", str(stick / "receipt-1.yeda"), "--device", laptop.device_id())
+        laptop.cli("import", str(stick / "receipt-1.yeda"))
+
         edit_row(laptop, "队员", Organization, org, staff_count=12)
-        assert unsent_work(db) == Unsent(1, 1, 1, after.last_export_at)
+        assert unsent_work(db) == Unsent(1, 1, 1, after.last_export_at, confirmed=1)
         info = laptop.cli("info")
         assert "not yet exported: 1 条记录 records, 1 处修改 changes" in info
         assert "last export: 第 1 批 batch 1" in info
+        assert "the centre's receipts confirm 1" in info
     finally:
         db.close()
     centre_db = centre.open()
@@ -105,6 +111,7 @@ def test_the_status_bar_shows_it_and_an_export_brings_it_to_zero(
     assert "第 1 批已写出" in reports[0] and "人员：1" in reports[0], reports  # what it carries
     qtbot.waitUntil(lambda: label.text() == "未导出：0 条记录", timeout=10_000)
     assert "上次导出：第 1 批" in label.toolTip()
+    assert "中心回执已确认 0 / 1 批" in label.toolTip()
 
     book = Workbook()  # an organization list from the street office, imported from Excel
     book.active.append(["企业名称", "从业人员数"])

@@ -30,7 +30,9 @@ def run(args: argparse.Namespace) -> int:
                   f"{unsent.changes:,} 处修改 changes")
             if unsent.last_export_at is not None:
                 print(f"上次导出 / last export: 第 {unsent.last_sequence} 批 batch "
-                      f"{unsent.last_sequence}, {local_minute(unsent.last_export_at)}")
+                      f"{unsent.last_sequence}, {local_minute(unsent.last_export_at)}; "
+                      f"中心回执确认 {unsent.confirmed} 批 / the centre's receipts confirm "
+                      f"{unsent.confirmed}")
     finally:
         db.close()
     return 0

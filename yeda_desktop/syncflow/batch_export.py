@@ -277,6 +277,7 @@ class Unsent:
     changes: int  # change-log entries behind them (a new record is several)
     last_sequence: int  # the last batch exported, 0 before the first
     last_export_at: datetime | None
+    confirmed: int = 0  # batches the centre's receipts confirm as received
 
 
 def unsent_work(db: Database) -> Unsent | None:
@@ -291,9 +292,13 @@ def unsent_work(db: Database) -> Unsent | None:
         conn = session.connection()
         counts, _last = _scan(conn, since)
         exported = mark.last_sequence or 0 if mark else 0
+        confirmed = run_sql(conn,
+            "SELECT count(*) FROM sync_packages WHERE direction = 'out' AND kind = 'batch' "
+            "AND acknowledged_at IS NOT NULL").scalar()
         return Unsent(
             records=sum(counts.values()),
             changes=unsent_since(conn, since) if counts else 0,
             last_sequence=exported,
             last_export_at=mark.updated_at if mark and exported else None,
+            confirmed=int(confirmed or 0),
         )

@@ -653,6 +653,8 @@ class MainWindow(QMainWindow):
             since = (self.tr("Last export: batch %1, %2.")
                      .replace("%1", str(unsent.last_sequence))
                      .replace("%2", local_minute(unsent.last_export_at)))
+            since += " " + self.tr("The centre's receipts confirm %1 of %2 batches.").replace(
+                "%1", str(unsent.confirmed)).replace("%2", str(unsent.last_sequence))
         self.status_unsent.setToolTip(
             self.tr("%1 changes in %2 records; the next export carries them.")
             .replace("%1", f"{unsent.changes:,}").replace("%2", f"{unsent.records:,}")
