@@ -9,12 +9,18 @@ from typing import Any
 
 import pg_cluster as pg
 import pytest
+from hypothesis import settings
 from sqlalchemy.engine import make_url
 
 from yeda_desktop.storage import Database, open_database
 
 # Qt widgets in any test directory render offscreen (no display needed, none touched).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests explore new examples on every local run; the landing gate (.ci/run sets
+# HYPOTHESIS_PROFILE=ci) replays the same ones, so that a red run is a change's doing.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)
