@@ -863,119 +863,139 @@
 <context>
     <name>ExcelImportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="60"/>
         <source>Import from Excel</source>
         <translation>从Excel导入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="64"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="57"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="67"/>
         <source>Organization list</source>
         <translation>两新组织名单</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="68"/>
         <source>Member roster</source>
         <translation>党员花名册</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="62"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="72"/>
         <source>Validate</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="75"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="82"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="85"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="81"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="91"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="86"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="96"/>
         <source>Columns (guessed from the headers; change if wrong)</source>
         <translation>列对应关系（根据表头自动识别，如有误请修改）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="96"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="106"/>
         <source>Choose an Excel file</source>
         <translation>选择Excel文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="97"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="107"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="112"/>
+        <source>Reading the workbook…</source>
+        <translation>正在读取工作簿…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="138"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="140"/>
         <source>Column %1</source>
         <translation>第%1列</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="167"/>
+        <source>Checking the rows…</source>
+        <translation>正在校验各行…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="177"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="177"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="178"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="178"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="169"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="184"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="169"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="184"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="169"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="184"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="169"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="184"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="191"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="206"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="210"/>
         <source>Imported: %1 new, %2 updated, %3 rows with errors skipped</source>
         <translation>已导入：新增 %1，更新 %2，跳过错误行 %3</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="237"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1633,14 +1653,14 @@
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="139"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="566"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="592"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="568"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="594"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="148"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="437"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>
@@ -1655,7 +1675,7 @@
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="398"/>
         <source>Import from &amp;Excel…</source>
         <translation>从&amp;Excel导入…</translation>
     </message>
@@ -1675,203 +1695,203 @@
         <translation>%1 尚未登记所在房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="369"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="371"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="370"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="372"/>
         <source>Officer and &amp;language…</source>
         <translation>队员与语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="373"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="374"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="375"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="376"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="378"/>
         <source>Add &amp;building…</source>
         <translation>添加楼宇(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="380"/>
         <source>Add &amp;floor…</source>
         <translation>添加楼层(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="379"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="381"/>
         <source>Add uni&amp;ts…</source>
         <translation>批量添加房间(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="381"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="383"/>
         <source>&amp;Previous floor (down)</source>
         <translation>往下一层(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="386"/>
         <source>&amp;Next floor (up)</source>
         <translation>往上一层(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="389"/>
         <source>Next &amp;unvisited unit</source>
         <translation>下一个未走访房间(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="390"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="392"/>
         <source>&amp;Register organization</source>
         <translation>登记单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="395"/>
         <source>&amp;Attach existing organization…</source>
         <translation>关联已有单位(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="397"/>
         <source>Add &amp;member</source>
         <translation>添加人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="399"/>
         <source>&amp;About YEDA Desktop</source>
         <translation>关于业达扫楼(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="413"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="415"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="417"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="419"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="421"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="423"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="429"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="431"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="433"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="435"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="464"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="466"/>
         <source>(no officer set)</source>
         <translation>（未设置队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="467"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="469"/>
         <source>Officer: %1</source>
         <translation>队员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="523"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="546"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="548"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="648"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="650"/>
         <source>Not yet exported: %1 records</source>
         <translation>未导出：%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="651"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="653"/>
         <source>No batch exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="653"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="655"/>
         <source>Last export: batch %1, %2.</source>
         <translation>上次导出：第 %1 批，%2。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="656"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="658"/>
         <source>The centre&apos;s receipts confirm %1 of %2 batches.</source>
         <translation>中心回执已确认 %1 / %2 批。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="659"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="661"/>
         <source>%1 changes in %2 records; the next export carries them.</source>
         <translation>%2 条记录中有 %1 处修改，下次导出时一并带走。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="519"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="551"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="521"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="553"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="593"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="595"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="595"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="597"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="626"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="628"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="691"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="693"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="726"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="728"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="734"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="736"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="798"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="801"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="844"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="849"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="844"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="849"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
@@ -2194,17 +2214,17 @@
 <context>
     <name>RoleOffer</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="158"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="162"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="163"/>
         <source>Set up this installation (laptop or centre)…</source>
         <translation>设置本机（笔记本或中心）…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="185"/>
         <source>First start: choose whether this is a field laptop or the centre (Exchange menu).</source>
         <translation>首次启动：请在“数据交换”菜单中选择本机是外业笔记本还是中心。</translation>
     </message>
@@ -2253,72 +2273,72 @@
 <context>
     <name>SyncViews</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="50"/>
         <source>Duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="50"/>
         <source>Audit</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="61"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="62"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="62"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="63"/>
         <source>&amp;Import packages…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="68"/>
         <source>&amp;Export today&apos;s work…</source>
         <translation>导出今天的工作(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="70"/>
         <source>Write the enrolment &amp;request…</source>
         <translation>写出设备登记申请(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="76"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="77"/>
         <source>Change the role of this installation…</source>
         <translation>更改本机角色…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="95"/>
         <source>field laptop</source>
         <translation>外业笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="95"/>
         <source>centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="94"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="98"/>
         <source>Change the role of this installation</source>
         <translation>更改本机角色</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="95"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="99"/>
         <source>Changing the role is for an administrator. A centre shows the administration views and imports the teams&apos; batches; a field laptop hides them and exports its own work. Make this installation a %1?</source>
         <translation>更改角色应由管理员进行。中心显示管理视图并导入各小组的工作数据包；外业笔记本不显示这些视图，只导出本机的工作。确定把本机改为%1吗？</translation>
     </message>

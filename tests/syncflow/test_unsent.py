@@ -119,9 +119,12 @@ def test_the_status_bar_shows_it_and_an_export_brings_it_to_zero(
     book.save(tmp_path / "list.xlsx")
 
     def import_list(dialog: ExcelImportDialog) -> int:
-        dialog.load_file(str(tmp_path / "list.xlsx"))
-        dialog.validate()
-        dialog.accept_import()
+        with qtbot.waitSignal(dialog.loaded):
+            dialog.load_file(str(tmp_path / "list.xlsx"))
+        with qtbot.waitSignal(dialog.validated):
+            dialog.validate()
+        with qtbot.waitSignal(dialog.imported):
+            dialog.accept_import()
         return 0
 
     monkeypatch.setattr(ExcelImportDialog, "exec", import_list)

@@ -11,7 +11,7 @@ transaction. Blank cells never overwrite stored values; refused rows are skipped
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -201,12 +201,24 @@ class ImportResult:
     skipped: int
 
 
-def apply_plan(session: Session, plan: ImportPlan) -> ImportResult:
-    """Write the plan's valid rows in the caller's transaction (flushed, not committed)."""
+# Rows written per flush: each flush reports progress, where a Cancel can stop the import
+# (the caller's transaction then writes nothing).
+APPLY_EVERY = 500
+
+
+def apply_plan(
+    session: Session, plan: ImportPlan, progress: Callable[[int, int], None] | None = None
+) -> ImportResult:
+    """Write the plan's valid rows in the caller's transaction (flushed, not committed).
+
+    `progress(done, total)` is called after every `APPLY_EVERY` rows; whatever it raises
+    (a Cancel) leaves the caller to roll back.
+    """
     model: type[Organization] | type[Person] = (
         Organization if plan.kind == "organizations" else Person
     )
-    for report in plan.rows:
+    total = len(plan.rows)
+    for done, report in enumerate(plan.rows, 1):
         if report.action == "create":
             values = {k: v for k, v in report.values.items() if v is not None}
             session.add(model(**values))
@@ -218,6 +230,10 @@ def apply_plan(session: Session, plan: ImportPlan) -> ImportResult:
                 )
             for key in report.changes:
                 setattr(obj, key, report.values[key])
+        if done % APPLY_EVERY == 0 or done == total:
+            session.flush()
+            if progress is not None:
+                progress(done, total)
     session.flush()
     return ImportResult(plan.count("create"), plan.count("update"), plan.count("unchanged"),
                         plan.count("error"))

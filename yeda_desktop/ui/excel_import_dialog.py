@@ -3,10 +3,15 @@
 Step 1 picks the file and kind; step 2 shows each field with the spreadsheet
 column guessed for it (changeable); "Validate" plans the import and lists the
 report row by row; only "Import" writes, re-planning inside its own transaction.
-Signal: `imported(int, int)` with how many records were created and updated.
+Reading, checking and importing run off the GUI thread (a list of thousands of rows takes
+seconds), with a progress dialog whose Cancel stops an import before anything is written.
+Signals: `loaded()`, `validated()`, `imported(int, int)` with how many records were
+created and updated, and `stopped(str)` with the reason when a step did not finish.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -36,10 +41,14 @@ from yeda_desktop.excel import (
 )
 from yeda_desktop.excel.reader import SheetData
 from yeda_desktop.storage import Database
+from yeda_desktop.ui.tasks import Cancelled, Task, TaskProgress, run_task
 
 
 class ExcelImportDialog(QDialog):
+    loaded = Signal()
+    validated = Signal()
     imported = Signal(int, int)
+    stopped = Signal(str)
 
     def __init__(self, db: Database, officer: str | None = None,
                  parent: QWidget | None = None, lang: str = "zh") -> None:
@@ -47,11 +56,15 @@ class ExcelImportDialog(QDialog):
         self.db, self.officer, self.lang = db, officer, lang
         self.sheet: SheetData | None = None
         self.plan: ImportPlan | None = None
+        self.task: Task | None = None  # the step running now, if any
+        self._then: Any = None  # what the running step's result goes to
+        self._writes = False
+        self._reading = ""
         self.setWindowTitle(self.tr("Import from Excel"))
         self.resize(900, 640)
         self.path = QLineEdit(self)
         self.path.setReadOnly(True)
-        browse = QPushButton(self.tr("Choose file…"), self)
+        self.browse = browse = QPushButton(self.tr("Choose file…"), self)
         browse.clicked.connect(self.choose_file)
         self.kind = QComboBox(self)
         self.kind.addItem(self.tr("Organization list"), "organizations")
@@ -99,18 +112,20 @@ class ExcelImportDialog(QDialog):
             self.load_file(path)
 
     def load_file(self, path: str) -> None:
-        try:
-            self.sheet = read_sheet(path)
-        except YedaError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message(self.lang))
-            return
-        self.path.setText(path)
+        self._reading = path
+        self._start(lambda _progress: read_sheet(path), self.tr("Reading the workbook…"),
+                    self._loaded)
+
+    def _loaded(self, sheet: SheetData) -> None:
+        self.sheet = sheet
+        self.path.setText(self._reading)
         roster = guess_mapping("roster", self.sheet.headers)
         is_roster = "id_number" in roster or "party_status" in roster
         self.kind.blockSignals(True)
         self.kind.setCurrentIndex(self.kind.findData("roster" if is_roster else "organizations"))
         self.kind.blockSignals(False)
         self._kind_changed()
+        self.loaded.emit()
 
     def _kind_changed(self) -> None:
         while self.mapping_form.rowCount():
@@ -147,16 +162,20 @@ class ExcelImportDialog(QDialog):
     def validate(self) -> None:
         if self.sheet is None:
             return
-        try:
-            with self.db.reader() as session:
-                self.plan = plan_import(session, self.kind.currentData(), self.sheet,
-                                        self.mapping())
-        except YedaError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message(self.lang))
-            return
-        self._show_report(self.plan)
-        writable = self.plan.count("create") + self.plan.count("update")
+        db, kind, sheet, mapping = self.db, self.kind.currentData(), self.sheet, self.mapping()
+
+        def work(_progress: TaskProgress) -> ImportPlan:
+            with db.reader() as session:
+                return plan_import(session, kind, sheet, mapping)
+
+        self._start(work, self.tr("Checking the rows…"), self._validated)
+
+    def _validated(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        self._show_report(plan)
+        writable = plan.count("create") + plan.count("update")
         self.import_button.setEnabled(writable > 0)
+        self.validated.emit()
 
     def _show_report(self, plan: ImportPlan) -> None:
         actions = {"create": self.tr("New"), "update": self.tr("Update"),
@@ -180,13 +199,17 @@ class ExcelImportDialog(QDialog):
     def accept_import(self) -> None:
         if self.sheet is None or self.plan is None:
             return
-        try:
-            with self.db.session(officer=self.officer) as session:
-                plan = plan_import(session, self.kind.currentData(), self.sheet, self.mapping())
-                result = apply_plan(session, plan)
-        except YedaError as exc:
-            QMessageBox.warning(self, self.windowTitle(), exc.message(self.lang))
-            return
+        db, officer = self.db, self.officer
+        kind, sheet, mapping = self.kind.currentData(), self.sheet, self.mapping()
+
+        def work(progress: TaskProgress) -> Any:
+            with db.session(officer=officer) as session:  # a Cancel rolls it all back
+                plan = plan_import(session, kind, sheet, mapping)
+                return apply_plan(session, plan, progress)
+
+        self._start(work, self.tr("Importing…"), self._imported, writes=True)
+
+    def _imported(self, result: Any) -> None:
         self.summary.setText(
             self.tr("Imported: %1 new, %2 updated, %3 rows with errors skipped")
             .replace("%1", str(result.created)).replace("%2", str(result.updated))
@@ -194,3 +217,43 @@ class ExcelImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.plan = None
         self.imported.emit(result.created, result.updated)
+
+    # --- running a step ------------------------------------------------------------------
+
+    def _start(self, work: Any, label: str, done: Any, *, writes: bool = False) -> None:
+        """One step on a worker thread; the buttons wait for it. A step that only reads is
+        dropped when cancelled; one that writes reports what it did once it committed."""
+        self._busy(True)
+        self._then, self._writes = done, writes
+        # Bound methods: with a function nested in this method as the task's callback,
+        # deleting the finished task crashed the process (PySide 6.11, seen in the tests).
+        self.task = run_task(self, work, self._finished, self._failed, label)
+
+    def _finished(self, result: object) -> None:
+        cancelled = self.task is not None and self.task.progress.cancel_requested.is_set()
+        if cancelled and not self._writes:
+            self._failed(Cancelled())
+            return
+        self._busy(False)
+        self._then(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        if isinstance(exc, Cancelled):
+            text = self.tr("Cancelled; nothing was written.")
+            self.summary.setText(text)
+        elif isinstance(exc, YedaError):
+            text = exc.message(self.lang)
+            QMessageBox.warning(self, self.windowTitle(), text)
+        else:
+            text = repr(exc)
+            QMessageBox.warning(self, self.windowTitle(), text)
+        self.stopped.emit(text)
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.browse, self.kind):
+            widget.setEnabled(not busy)
+        self.validate_button.setEnabled(not busy and self.sheet is not None)
+        self.import_button.setEnabled(not busy and self.plan is not None)
+        if not busy:
+            self.task = None
