@@ -333,6 +333,8 @@ class MainWindow(QMainWindow):
         dialog = ExcelImportDialog(self.workspace.db, self.settings.officer or None, self,
                                    self.lang)
         dialog.exec()
+        finish_tasks(dialog)  # closed while it read or wrote: wait for that work first
+        dialog.deleteLater()  # it holds the workbook's rows
         self._ledger_views_ready()
         self.recount_unsent()  # the rows it added travel with the next batch
 
@@ -770,6 +772,7 @@ class MainWindow(QMainWindow):
     def _run_dialog(self, dialog: dialogs._FormDialog) -> None:
         if dialog.exec() and dialog.edit is not None and self.workspace is not None:
             self.workspace.do(dialog.edit)
+        dialog.deleteLater()  # the window would keep every one it opened until it closed
 
     def add_units(self) -> None:
         if self.workspace is not None and self.floor_id is not None:
@@ -807,6 +810,7 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.edit is not None:
             ws.do(dialog.edit)
             self._reload_tree()
+        dialog.deleteLater()
 
     def _reload_tree(self) -> None:
         ws = self.workspace
@@ -833,6 +837,7 @@ class MainWindow(QMainWindow):
                         team_id=ws.team_id,
                     )
                 )
+        dialog.deleteLater()
 
     # --- settings and closing -------------------------------------------------------------
 
@@ -860,6 +865,7 @@ class MainWindow(QMainWindow):
                 self.workspace.officer = self.settings.officer
                 self.workspace.set_team(self.settings.team)
             self._show_officer()
+        dialog.deleteLater()
 
     def close_database(self) -> None:
         """Close the open database (its automatic backups done first); edits are disabled."""

@@ -17,6 +17,7 @@ from yeda_desktop.ui.sync_enrol import EnrolDialog
 from yeda_desktop.ui.sync_passphrase import keys_asking
 from yeda_desktop.ui.sync_queues import AuditView, ConflictsView, DuplicatesView
 from yeda_desktop.ui.sync_transfer import ExportDialog, ImportDialog
+from yeda_desktop.ui.tasks import finish_tasks
 
 
 def _lang(window: QWidget) -> str:
@@ -69,7 +70,7 @@ class SyncViews(QObject):
             enrol = QAction(self.tr("Write the enrolment &request…"), window)
             enrol.setObjectName("act_enrol")
             enrol.triggered.connect(
-                lambda: EnrolDialog(db, keys, officer, _lang(window), window).exec())
+                lambda: self._run(EnrolDialog(db, keys, officer, _lang(window), window)))
             menu.addActions([exp, enrol])
             self.actions += [exp, enrol]
         menu.addSeparator()
@@ -82,8 +83,11 @@ class SyncViews(QObject):
         self.officer = officer
 
     def _run(self, dialog: QDialog) -> None:
-        """A transfer dialog, then the status bar's count of unsent work again."""
+        """A transfer dialog, then the status bar's count of unsent work again. Closed, the
+        dialog goes (each opening made a new one, kept by the window until it closed)."""
         dialog.exec()
+        finish_tasks(dialog)  # closed mid-way: its work is cancelled and waited for
+        dialog.deleteLater()
         _recount(self.window)
 
     def change_role(self) -> None:
