@@ -109,6 +109,7 @@ def test_the_status_bar_shows_it_and_an_export_brings_it_to_zero(
     export.trigger()
     assert (stick / "gui-export.yeda").exists()
     assert "第 1 批已写出" in reports[0] and "人员：1" in reports[0], reports  # what it carries
+    qtbot.waitUntil(lambda: not window.findChildren(ExportDialog))  # closed: gone
     qtbot.waitUntil(lambda: label.text() == "未导出：0 条记录", timeout=10_000)
     assert "上次导出：第 1 批" in label.toolTip()
     assert "中心回执已确认 0 / 1 批" in label.toolTip()
