@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QGraphicsTextItem
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsTextItem
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.ledger import reconcile
@@ -24,13 +24,19 @@ from yeda_desktop.ui.ledger_labels import rule_label
 NUMBER = re.compile(r"^[\d.,]+$")
 
 
+def _as_text_item(item: QGraphicsItem) -> QGraphicsTextItem | None:
+    """The item as the text item it is: PySide 6.11 hands QtCharts' labels over as bare
+    QGraphicsItems (6.12 as QGraphicsTextItems); as a QGraphicsObject it is resolved."""
+    if isinstance(item, QGraphicsTextItem):
+        return item
+    found = item.toGraphicsObject()
+    return found if isinstance(found, QGraphicsTextItem) else None
+
+
 def _drawn(view: Dashboard) -> list[str]:
     """The texts the gap chart shows (visible text items of its scene)."""
-    return [
-        item.toPlainText()
-        for item in view.gap_chart.scene().items()
-        if isinstance(item, QGraphicsTextItem) and item.isVisible() and item.toPlainText()
-    ]
+    texts = [_as_text_item(item) for item in view.gap_chart.scene().items()]
+    return [t.toPlainText() for t in texts if t is not None and t.isVisible() and t.toPlainText()]
 
 
 def _shown(view: Dashboard, qtbot: QtBot, db: Database) -> list[str]:
