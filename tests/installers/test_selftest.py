@@ -49,6 +49,21 @@ def test_gui_entry_point_runs_the_qt_step_too(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stdout + done.stderr
     assert "ok    Qt: platform, translation, font, icon" in done.stdout
     assert "translation zh_CN (app and Qt)" in done.stdout  # OK/Cancel in Chinese too
+    assert "ok    window: views, charts, print preview" in done.stdout
+
+
+def test_the_window_step_names_a_module_a_build_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The frozen build had left out QtCharts, QtPdf and QtPrintSupport: it started and
+    passed the Qt step, and the statistics tab and the print preview could not load."""
+    from yeda_desktop.ui import main_window, selftest_gui
+
+    assert set(main_window.VIEW_MODULES) <= set(selftest_gui.WINDOW_MODULES)
+    monkeypatch.setattr(selftest_gui, "WINDOW_MODULES",
+                        (*selftest_gui.WINDOW_MODULES, "PySide6.QtNotInThisBuild"))
+    with pytest.raises(selftest.SelfTestFailure, match=r"PySide6\.QtNotInThisBuild"):
+        selftest_gui.step_window_modules(selftest.SelfTestContext(Path(".")))
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

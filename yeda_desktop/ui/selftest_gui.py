@@ -6,6 +6,8 @@ real QApplication reveals; the core steps live in `yeda_desktop.selftest`.
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from yeda_desktop.selftest import SelfTestContext, SelfTestFailure, Step
@@ -40,4 +42,40 @@ def step_qt(_ctx: SelfTestContext) -> str:
     return f"platform {app.platformName()}, font {family}, translation zh_CN (app and Qt), icon ok"
 
 
-QT_STEPS: list[tuple[str, Step]] = [("Qt: platform, translation, font, icon", step_qt)]
+# Every module the window loads after it shows (its views) or on first use (printing):
+# a build that leaves out a Qt module they need (QtCharts, QtPdf, QtPrintSupport) starts
+# and passes the step above, then fails at the statistics tab or the print preview.
+WINDOW_MODULES = (
+    "yeda_desktop.ui.main_window",
+    "yeda_desktop.ui.workspace",
+    "yeda_desktop.ui.opening",
+    "yeda_desktop.ui.floor_view",
+    "yeda_desktop.ui.detail_pane",
+    "yeda_desktop.ui.dialogs",
+    "yeda_desktop.ui.ledger_view",
+    "yeda_desktop.ui.dashboard",
+    "yeda_desktop.ui.directory_view",
+    "yeda_desktop.ui.sync_views",
+    "yeda_desktop.ui.print_actions",
+    "yeda_desktop.ui.print_preview",
+    "yeda_desktop.ui.excel_import_dialog",
+    "PySide6.QtNetwork",
+)
+
+
+def step_window_modules(_ctx: SelfTestContext) -> str:
+    missing = []
+    for name in WINDOW_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError as exc:
+            missing.append(f"{name}: {exc}")
+    if missing:
+        raise SelfTestFailure("window modules do not load: " + "; ".join(missing))
+    return f"{len(WINDOW_MODULES)} modules (views, charts, print preview, printing)"
+
+
+QT_STEPS: list[tuple[str, Step]] = [
+    ("Qt: platform, translation, font, icon", step_qt),
+    ("window: views, charts, print preview", step_window_modules),
+]
