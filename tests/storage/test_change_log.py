@@ -7,6 +7,7 @@ import json
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from yeda_desktop.errors import ValidationError
 from yeda_desktop.models import (
@@ -110,6 +111,26 @@ def test_a_failed_transaction_writes_nothing_not_even_the_log(db: Database) -> N
     with db.reader() as s:
         assert s.scalar(select(func.count()).select_from(Organization)) == 0
         assert s.scalar(select(func.count()).select_from(ChangeLog)) == before
+
+
+def test_a_flush_that_failed_leaves_no_entries_for_the_next_one(db: Database) -> None:
+    """The entries go from before_flush to after_flush; a flush that fails in between must
+    not hand its entries to the session's next flush (written once, as the rows are)."""
+    first = _org(db)
+    with db.session(officer="王芳") as s:
+        with pytest.raises(IntegrityError), s.begin_nested():
+            s.add(Organization(id=first, name="烟台重号有限公司"))  # the same id: refused
+            s.flush()
+        second = Organization(name="烟台另一家有限公司")
+        s.add(second)
+    with db.reader() as s:
+        logged = {(e.record_id, e.op, e.field) for e in s.scalars(select(ChangeLog))}
+    assert (second.id, "insert", None) in logged
+    fields = [e.field for e in _log(db, first) if e.op == "update"]
+    assert "name" in fields and len(fields) == len(set(fields))  # each logged once
+    assert [e.op for e in _log(db, first)].count("insert") == 1
+    assert not any(e.new_value == json.dumps("烟台重号有限公司", ensure_ascii=False)
+                   for e in _log(db, first))
 
 
 def test_invalid_values_are_refused_before_anything_is_written(db: Database) -> None:

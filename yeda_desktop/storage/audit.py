@@ -13,7 +13,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import event, inspect
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
 from yeda_desktop.models.base import Synced, utcnow
@@ -31,17 +31,29 @@ def encode_value(value: Any) -> str | None:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _entry(session: Session, obj: Synced, op: str, at: datetime, **fields: Any) -> ChangeLog:
-    return ChangeLog(
-        table_name=obj.__tablename__,  # type: ignore[attr-defined]
-        record_id=obj.id,
-        op=op,
-        at=at,
-        officer=session.info.get("officer"),
-        device_id=session.info.get("device_id"),
-        package_id=session.info.get("package_id"),
-        **fields,
-    )
+# The flush's change-log rows, from before_flush (which sees the changes) to after_flush
+# (which writes them with one executemany): an ORM object per entry cost an Excel import
+# of 5,000 organizations more than half of its 11 s (60,000 objects, each flushed alone).
+_PENDING = "yeda_change_log_rows"
+Entry = dict[str, Any]
+
+
+def _entry(session: Session, obj: Synced, op: str, at: datetime, *, field: str | None = None,
+           old_value: str | None = None, new_value: str | None = None,
+           base_revision: int = 0) -> Entry:
+    return {
+        "table_name": obj.__tablename__,  # type: ignore[attr-defined]
+        "record_id": obj.id,
+        "op": op,
+        "field": field,
+        "old_value": old_value,
+        "new_value": new_value,
+        "base_revision": base_revision,
+        "at": at,
+        "officer": session.info.get("officer"),
+        "device_id": session.info.get("device_id"),
+        "package_id": session.info.get("package_id"),
+    }
 
 
 def _apply_defaults(obj: Synced) -> None:
@@ -56,7 +68,7 @@ def _apply_defaults(obj: Synced) -> None:
             setattr(obj, col.key, default.arg(None))
 
 
-def _log_insert(session: Session, obj: Synced, at: datetime) -> list[ChangeLog]:
+def _log_insert(session: Session, obj: Synced, at: datetime) -> list[Entry]:
     _apply_defaults(obj)
     rows = [_entry(session, obj, "insert", at, base_revision=0)]
     for key, value in obj.logged_fields().items():
@@ -75,9 +87,9 @@ def _log_insert(session: Session, obj: Synced, at: datetime) -> list[ChangeLog]:
     return rows
 
 
-def _log_update(session: Session, obj: Synced, at: datetime) -> list[ChangeLog]:
+def _log_update(session: Session, obj: Synced, at: datetime) -> list[Entry]:
     state = inspect(obj)
-    rows: list[ChangeLog] = []
+    rows: list[Entry] = []
     for key in obj.logged_fields():
         hist = state.attrs[key].history
         if not hist.has_changes():
@@ -111,7 +123,7 @@ def _before_flush(session: Session, _ctx: object, _instances: object) -> None:
     # and a new record's fields carry its own creation time, which a batch then need not
     # repeat for each of them (syncflow.batch_lines).
     at = session.info.get("now") or utcnow()
-    entries: list[ChangeLog] = []
+    entries: list[Entry] = []
     for obj in list(session.new):
         if isinstance(obj, Synced):
             entries += _log_insert(session, obj, at)
@@ -121,7 +133,15 @@ def _before_flush(session: Session, _ctx: object, _instances: object) -> None:
     for obj in list(session.deleted):
         if isinstance(obj, Synced):
             entries.append(_entry(session, obj, "delete", at, base_revision=obj.revision))
-    session.add_all(entries)
+    # Replaced, not added to: a flush that failed left its rows here, never to be written.
+    session.info[_PENDING] = entries
+
+
+def _after_flush(session: Session, _ctx: object) -> None:
+    """Write the rows `_before_flush` prepared, in this flush's transaction, in order."""
+    entries = session.info.pop(_PENDING, None)
+    if entries:
+        session.connection().execute(insert(ChangeLog), entries)
 
 
 # The factories the writer is attached to, remembered by identity for as long as they live.
@@ -139,4 +159,5 @@ def install(session_factory: Any) -> None:
         if session_factory in _installed:
             return
         event.listen(session_factory, "before_flush", _before_flush)
+        event.listen(session_factory, "after_flush", _after_flush)
         _installed.add(session_factory)
