@@ -59,9 +59,9 @@ def test_the_window_step_names_a_module_a_build_left_out(
     passed the Qt step, and the statistics tab and the print preview could not load."""
     from yeda_desktop.ui import main_window, selftest_gui
 
-    assert set(main_window.VIEW_MODULES) <= set(selftest_gui.WINDOW_MODULES)
-    monkeypatch.setattr(selftest_gui, "WINDOW_MODULES",
-                        (*selftest_gui.WINDOW_MODULES, "PySide6.QtNotInThisBuild"))
+    assert set(main_window.VIEW_MODULES) <= set(selftest_gui.window_modules())
+    monkeypatch.setattr(selftest_gui, "FIRST_USE_MODULES",
+                        (*selftest_gui.FIRST_USE_MODULES, "PySide6.QtNotInThisBuild"))
     with pytest.raises(selftest.SelfTestFailure, match=r"PySide6\.QtNotInThisBuild"):
         selftest_gui.step_window_modules(selftest.SelfTestContext(Path(".")))
 
