@@ -863,137 +863,137 @@
 <context>
     <name>ExcelImportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="63"/>
         <source>Import from Excel</source>
         <translation>从Excel导入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="64"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="67"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="70"/>
         <source>Organization list</source>
         <translation>两新组织名单</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="71"/>
         <source>Member roster</source>
         <translation>党员花名册</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="75"/>
         <source>Validate</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="78"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="82"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="85"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="85"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="88"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="94"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="96"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="99"/>
         <source>Columns (guessed from the headers; change if wrong)</source>
         <translation>列对应关系（根据表头自动识别，如有误请修改）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="106"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="109"/>
         <source>Choose an Excel file</source>
         <translation>选择Excel文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="107"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="110"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="112"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="116"/>
         <source>Reading the workbook…</source>
         <translation>正在读取工作簿…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="138"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="142"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="144"/>
         <source>Column %1</source>
         <translation>第%1列</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="167"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="171"/>
         <source>Checking the rows…</source>
         <translation>正在校验各行…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="177"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="181"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="177"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="181"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="182"/>
         <source>Unchanged</source>
         <translation>无变化</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="182"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="188"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="188"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="188"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="188"/>
         <source>Details</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="206"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="210"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="210"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="214"/>
         <source>Imported: %1 new, %2 updated, %3 rows with errors skipped</source>
         <translation>已导入：新增 %1，更新 %2，跳过错误行 %3</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="237"/>
+        <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="243"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
@@ -1001,42 +1001,42 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="126"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="172"/>
         <source>Export today&apos;s work</source>
         <translation>导出今天的工作</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="173"/>
         <source>Export everything again (full re-export)</source>
         <translation>全部重新导出</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="175"/>
         <source>Choose where to save…</source>
         <translation>选择保存位置…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="135"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="181"/>
         <source>Save batch</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="135"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="181"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="143"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="189"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="150"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="196"/>
         <source>Batch %1, left by an interrupted export, is finished: %2. Export again for the changes made since.</source>
         <translation>上次中断的导出留下的第 %1 批已完成：%2。之后的修改请再导出一次。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="153"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="199"/>
         <source>Batch %1 written: %2</source>
         <translation>第 %1 批已写出：%2</translation>
     </message>
@@ -1065,29 +1065,70 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="81"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="83"/>
         <source>Import packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="82"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="84"/>
         <source>Choose packages to import…</source>
         <translation>选择要导入的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="88"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="90"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="88"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="90"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="106"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="110"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="129"/>
+        <source>The centre was not changed; nothing was written.</source>
+        <translation>未更换中心，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="135"/>
+        <source>Use the centre&apos;s new keys?</source>
+        <translation>改用中心的新密钥？</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="137"/>
+        <source>This file carries new keys of centre %1: its code is now %2 (this laptop trusts %3). A centre&apos;s keys change only when it was set up again.
+
+Compare the new code with the administrator&apos;s before you go on.
+
+Use the new keys?</source>
+        <translation>本机信任的核对码是 %3，这个文件带有中心“%1”的新密钥，核对码为 %2。中心只有在重新安装后才会更换密钥。
+
+继续之前，请与管理员核对新的核对码。
+
+改用新密钥吗？</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="145"/>
+        <source>Change centre?</source>
+        <translation>更换中心？</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="147"/>
+        <source>This laptop works for centre %1 (code %2). This file comes from another centre, %3 (code %4).
+
+After the change this laptop takes baselines only from %3, must be enrolled there (Exchange → Write enrolment request), and numbers its batches from 1 again. Compare the code %4 with the new centre&apos;s administrator first.
+
+Change to centre %3?</source>
+        <translation>本机为中心“%1”（核对码 %2）工作。这个文件来自另一个中心“%3”（核对码 %4）。
+
+更换后，本机只接受“%3”的基线数据，需要在那里重新登记（数据交换 → 写出设备登记申请），批次编号从 1 重新开始。请先与新中心的管理员核对核对码 %4。
+
+更换为中心“%3”吗？</translation>
     </message>
 </context>
 <context>
@@ -2369,22 +2410,22 @@
 <context>
     <name>_TransferDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="62"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="68"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="70"/>
         <source>Refused; nothing was written.</source>
         <translation>已拒收，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="73"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>

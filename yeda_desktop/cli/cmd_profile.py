@@ -9,6 +9,7 @@ from typing import Any
 from yeda_desktop.cli.common import open_from_args, require_file, require_output
 from yeda_desktop.cli.sync_common import add_keys_option, keys_from_args
 from yeda_desktop.errors import YedaError
+from yeda_desktop.syncflow.installation import profile_json
 from yeda_desktop.syncflow.profile import (
     export_profile,
     import_profile,
@@ -41,10 +42,16 @@ def run(args: argparse.Namespace) -> int:
             print(f"中心配置文件已写出 / centre profile written: {args.file} "
                   f"({manifest.package_id})")
         elif args.action == "import":
+            with db.reader() as session:
+                before = profile_json(session)
             head = import_profile(db, Path(args.file), replace=args.replace)
             print(f"已导入中心配置 / profile imported: {head['centre_name']} "
                   f"({head['centre_id']})")
             print(f"中心核对码 centre code: {head['fingerprint']}")
+            if before and before.get("centre_id") != head["centre_id"]:
+                print("本机已改为这个中心；请写出设备登记申请交给新中心（yeda enrol），"
+                      "批次编号从 1 重新开始 / this laptop moved to this centre: enrol there "
+                      "(yeda enrol); batches are numbered from 1 again")
         else:
             with db.reader() as session:
                 head = shown_profile(session)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection
+from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
 from yeda_desktop.models.base import utcnow
@@ -253,6 +254,25 @@ def export_batch(
         if saved is not None:
             saved.status, saved.file_name = "exported", out.name
     return ExportResult(out, manifest, counts, full)
+
+
+def records_to_send(session: Session) -> int:
+    """Records the next batch would carry, counted in the caller's transaction."""
+    mark = session.get(ExportBookmark, BOOKMARK)
+    counts, _last = _scan(session.connection(), mark.last_change_seq or 0 if mark else 0)
+    return sum(counts.values())
+
+
+def restart_chain(session: Session) -> None:
+    """Make the next batch a first one: sequence 1, chained to nothing.
+
+    For a laptop moved to another centre, which has none of its batches: numbering on
+    would have it report every earlier one as "not arrived".
+    """
+    mark = session.get(ExportBookmark, BOOKMARK)
+    if mark is not None:
+        mark.last_sequence = 0
+        mark.last_package_id = mark.last_package_sha256 = None
 
 
 def unsent_since(conn: Connection, since: int) -> int:

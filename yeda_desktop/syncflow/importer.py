@@ -25,7 +25,12 @@ from yeda_desktop.syncflow import duplicates, packages
 from yeda_desktop.syncflow.baseline import import_baseline
 from yeda_desktop.syncflow.enrolment import trust_of
 from yeda_desktop.syncflow.fresh_index import FreshIndex
-from yeda_desktop.syncflow.installation import Role, check_centre_keys, require_installation
+from yeda_desktop.syncflow.installation import (
+    Role,
+    check_centre_keys,
+    profile_json,
+    require_installation,
+)
 from yeda_desktop.syncflow.lines import decode_lines
 from yeda_desktop.syncflow.merge import Merger
 from yeda_desktop.syncflow.merge_lock import hold_merge_lock
@@ -40,15 +45,20 @@ QUARANTINE = {Problem.DEVICE_UNKNOWN, Problem.DEVICE_PENDING, Problem.DEVICE_REV
 
 
 def import_file(
-    db: Database, keys: KeySet, path: Path, *, progress: Progress | None = None
+    db: Database, keys: KeySet, path: Path, *, progress: Progress | None = None,
+    replace_centre: bool = False,
 ) -> ImportReport:
-    """Import one package of whatever kind this installation accepts."""
+    """Import one package of whatever kind this installation accepts.
+
+    `replace_centre`: a laptop takes a profile signed by another centre key than the one
+    it trusts (asked for after `profile.OtherCentre`, never by default).
+    """
     with fewer_collections():
-        return _import_file(db, keys, path, progress)
+        return _import_file(db, keys, path, progress, replace_centre)
 
 
 def _import_file(
-    db: Database, keys: KeySet, path: Path, progress: Progress | None
+    db: Database, keys: KeySet, path: Path, progress: Progress | None, replace_centre: bool
 ) -> ImportReport:
     if path.name.endswith((".pending", ".partial")):
         raise Refused(
@@ -77,20 +87,40 @@ def _import_file(
     if manifest.kind is PackageKind.BASELINE:
         return import_baseline(db, keys, path, manifest, progress)
     if manifest.kind is PackageKind.CENTRE_PROFILE:
-        return _profile_report(manifest, import_profile(db, path))
+        with db.reader() as session:
+            before = profile_json(session)
+        head = import_profile(db, path, replace=replace_centre)
+        return _profile_report(manifest, head, before)
     return import_receipt(db, keys, path, manifest)
 
 
-def _profile_report(manifest: Manifest, head: dict[str, object]) -> ImportReport:
-    """A laptop's first package: whose it is, and the code to compare with the centre's."""
+def _profile_report(
+    manifest: Manifest, head: dict[str, object], before: dict[str, object] | None
+) -> ImportReport:
+    """A laptop's first package: whose it is, and the code to compare with the centre's.
+
+    After a change of centre (`before` another one): that this laptop must enrol there.
+    """
     name, centre, code = head.get("centre_name"), head.get("centre_id"), head.get("fingerprint")
-    return ImportReport(
+    report = ImportReport(
         status="imported", kind=manifest.kind.value, package_id=str(manifest.package_id),
         message_zh=f"已导入中心“{name}”（{centre}）的配置文件；中心核对码 {code}，"
         "请与管理员核对",
         message_en=f"imported the profile of centre {name} ({centre}); centre code {code}: "
         "compare it with the administrator's",
     )
+    if before is not None and before.get("centre_id") != centre:
+        report.note(
+            f"本机已从中心“{before.get('centre_name')}”改为中心“{name}”；请写出设备登记申请"
+            "（数据交换 → 写出设备登记申请）交给新中心的管理员，批次编号从 1 重新开始",
+            f"this laptop moved from centre {before.get('centre_name')} to centre {name}: "
+            "write an enrolment request (Exchange → Write enrolment request) for the new "
+            "centre's administrator; batches are numbered from 1 again",
+        )
+    elif before is not None and before.get("signing_public_key") != head["signing_public_key"]:
+        report.note(f"本机已改用中心“{name}”的新密钥",
+                    f"this laptop now uses centre {name}'s new keys")
+    return report
 
 
 def _quarantine(db: Database, path: Path, manifest: Manifest, exc: SyncError) -> ImportReport:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from yeda_desktop.sync import (
     write_package,
 )
 from yeda_desktop.syncflow import packages
+from yeda_desktop.syncflow.batch_export import records_to_send, restart_chain
 from yeda_desktop.syncflow.installation import (
     OWN_PROFILE_KEY,
     PROFILE_KEY,
@@ -161,8 +162,44 @@ def shown_profile(session: Session) -> dict[str, Any]:
     return profile_json(session) or {}
 
 
+class OtherCentre(YedaError):
+    """A profile signed with another key than the one this laptop trusts: another centre,
+    or its own centre's new keys. Taking it must be deliberate (`replace`); the window
+    shows both centres and their codes from `old` and `new` before it asks."""
+
+    def __init__(self, old: Mapping[str, object], new: Mapping[str, object]) -> None:
+        self.old, self.new = dict(old), dict(new)
+        self.same_centre = old.get("centre_id") == new.get("centre_id")
+        was, now = _named(old), _named(new)
+        if self.same_centre:
+            zh = (f"这个配置文件带有中心{now}的新密钥（核对码 {new.get('fingerprint')}），"
+                  f"本机信任的是旧密钥（核对码 {old.get('fingerprint')}）；"
+                  "请先与管理员核对新的核对码，再明确确认更换")
+            en = (f"this profile carries new keys of centre {now} (code "
+                  f"{new.get('fingerprint')}); this laptop trusts the old ones (code "
+                  f"{old.get('fingerprint')}): compare the new code with the administrator's, "
+                  "then replace them deliberately")
+        else:
+            zh = (f"本机信任的是中心{was}，这个配置文件来自另一个中心{now}；"
+                  "更换中心需明确确认")
+            en = (f"this laptop trusts centre {was}; this profile comes from another centre "
+                  f"{now}: changing centres must be deliberate")
+        super().__init__(f"{zh}（命令行：yeda profile import --replace）",
+                         f"{en} (command line: yeda profile import --replace)")
+
+
+def _named(head: Mapping[str, object]) -> str:
+    return f"“{head.get('centre_name') or ''}”（{head.get('centre_id') or ''}）"
+
+
 def import_profile(db: Database, path: Path, *, replace: bool = False) -> dict[str, Any]:
-    """Take the centre's profile on a laptop; a profile of another centre key needs `replace`."""
+    """Take the centre's profile on a laptop; a profile of another centre key needs `replace`.
+
+    Moving to another centre (not just its new keys) is refused while work is still to
+    be exported: the new centre has none of the old one's buildings, so it could not
+    take that work, and the old centre could no longer get it. The batches then start
+    again from 1 (`restart_chain`).
+    """
     manifest, package = _open_profile(path)
     with db.session() as session, package:
         session.info["skip_change_log"] = True  # reference data is the centre's, not an edit
@@ -170,16 +207,22 @@ def import_profile(db: Database, path: Path, *, replace: bool = False) -> dict[s
         old = profile_json(session)
         stream = decode_lines(package.iter_payload())
         head = _profile_head(manifest, stream)
-        if (
-            old is not None
-            and old.get("signing_public_key") != head["signing_public_key"]
-            and not replace
-        ):
-            raise YedaError(
-                "本机已有另一个中心密钥的配置文件；更换中心需明确确认（--replace）",
-                "this laptop already trusts another centre key; replacing it must be "
-                "deliberate (--replace)",
-            )
+        if old is not None and old.get("signing_public_key") != head["signing_public_key"]:
+            moved = OtherCentre(old, head)
+            if not replace:
+                raise moved
+            if not moved.same_centre:
+                unsent = records_to_send(session)
+                if unsent:
+                    raise YedaError(
+                        f"本机还有 {unsent} 条记录未导出给中心{_named(old)}；请先导出"
+                        "（数据交换 → 导出今天的工作）并交给原中心，再更换中心",
+                        f"this laptop still has {unsent} records to export to centre "
+                        f"{old.get('centre_name')} ({old.get('centre_id')}); export them "
+                        "(Exchange → Export today's work) and hand them in first, then "
+                        "change centres",
+                    )
+                restart_chain(session)
         conn = session.connection()
         by_table: dict[str, list[dict[str, Any]]] = {}
         for line in stream:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,6 +26,7 @@ from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow.batch_export import export_batch
 from yeda_desktop.syncflow.importer import import_file
+from yeda_desktop.syncflow.profile import OtherCentre
 from yeda_desktop.ui.i18n import current_lang
 from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
 
@@ -90,7 +92,8 @@ class ImportDialog(_TransferDialog):
         if names:
             self.import_paths([Path(n) for n in names])
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def import_paths(self, paths: list[Path], *, replace_centre: bool = False) -> None:
+        """`replace_centre` only after the officer confirmed it (`confirm_centre`)."""
         db, keys = self.db, self.keys
 
         def work(progress: TaskProgress) -> list[Any]:
@@ -98,7 +101,8 @@ class ImportDialog(_TransferDialog):
             for path in paths:
                 progress.stage(path.name)
                 try:
-                    results.append(import_file(db, keys, path, progress=progress))
+                    results.append(import_file(db, keys, path, progress=progress,
+                                               replace_centre=replace_centre))
                 except YedaError as exc:
                     results.append((path, exc))
             return results
@@ -108,12 +112,54 @@ class ImportDialog(_TransferDialog):
     def _show(self, result: object) -> None:
         if not isinstance(result, list):
             return
+        moves: list[tuple[Path, OtherCentre]] = []
         for item in result:
-            if isinstance(item, tuple):
+            if isinstance(item, tuple) and isinstance(item[1], OtherCentre):
+                moves.append(item)
+            elif isinstance(item, tuple):
                 path, exc = item
                 self.report_view.appendPlainText(f"{path.name}: {exc.message(current_lang())}")
             else:
                 self.report_view.appendPlainText("\n".join(item.lines(current_lang())))
+        for path, moved in moves[:1]:  # one question; any other profile is the same case
+            if self.confirm_centre(moved):
+                self.import_paths([path], replace_centre=True)
+            else:
+                self.report_view.appendPlainText(
+                    f"{path.name}: " + self.tr("The centre was not changed; nothing was written."))
+
+    def confirm_centre(self, moved: OtherCentre) -> bool:
+        """Ask before this laptop trusts another centre key; No is the default."""
+        old, new = moved.old, moved.new
+        if moved.same_centre:
+            title = self.tr("Use the centre's new keys?")
+            text = (self.tr(
+                "This file carries new keys of centre %1: its code is now %2 (this laptop "
+                "trusts %3). A centre's keys change only when it was set up again.\n\n"
+                "Compare the new code with the administrator's before you go on.\n\n"
+                "Use the new keys?")
+                .replace("%1", str(new.get("centre_name")))
+                .replace("%2", str(new.get("fingerprint")))
+                .replace("%3", str(old.get("fingerprint"))))
+        else:
+            title = self.tr("Change centre?")
+            text = (self.tr(
+                "This laptop works for centre %1 (code %2). This file comes from another "
+                "centre, %3 (code %4).\n\n"
+                "After the change this laptop takes baselines only from %3, must be enrolled "
+                "there (Exchange → Write enrolment request), and numbers its batches from 1 "
+                "again. Compare the code %4 with the new centre's administrator first.\n\n"
+                "Change to centre %3?")
+                .replace("%1", str(old.get("centre_name")))
+                .replace("%2", str(old.get("fingerprint")))
+                .replace("%3", str(new.get("centre_name")))
+                .replace("%4", str(new.get("fingerprint"))))
+        answer = QMessageBox.question(
+            self, title, text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 class ExportDialog(_TransferDialog):

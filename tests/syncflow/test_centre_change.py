@@ -1,0 +1,158 @@
+"""A field laptop moves to another centre, or takes its own centre's new keys.
+
+Before 2026-11-29 the window answered a profile of another centre key with "(--replace)"
+and nothing else, the command line's `--replace` had no test, a moved laptop went on
+numbering its batches (so the new centre reported all the earlier ones as missing), and
+work not yet handed in to the old centre went to the new one, which has none of its
+buildings.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import re
+from pathlib import Path
+
+import pytest
+from flow_helpers import Site, build_sites, code_of, edit_row, first_team, snapshot
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from yeda_desktop.models import Organization
+from yeda_desktop.syncflow.installation import load_keys, profile_json
+from yeda_desktop.ui.sync_transfer import ImportDialog
+
+
+def other_centre(root: Path, stick: Path) -> Site:
+    """A second zone's centre with its own demo data, keys and profile (`other.yeda`)."""
+    site = Site("other", root / "other-centre")
+    site.folder.mkdir()
+    site.cli("demo", "--orgs", "10", "--seed", "11")
+    site.cli("role", "--set", "centre", "--name", "福山中心", "--centre-id", "fushan-centre")
+    site.cli("keys")
+    site.cli("profile", "export", str(stick / "other.yeda"))
+    return site
+
+
+def trusted_centre(site: Site) -> str:
+    db = site.open()
+    try:
+        with db.reader() as session:
+            return str((profile_json(session) or {}).get("centre_id"))
+    finally:
+        db.close()
+
+
+def some_org(site: Site) -> str:
+    db = site.open()
+    try:
+        with db.reader() as session:
+            return str(session.scalars(select(Organization.id).order_by(Organization.id)).first())
+    finally:
+        db.close()
+
+
+def test_a_laptop_moves_to_another_centre_only_deliberately_and_with_its_work_handed_in(
+    tmp_path: Path,
+) -> None:
+    centre, (laptop,), stick = build_sites(tmp_path, 1)
+    other = other_centre(tmp_path, stick)
+    edit_row(laptop, "王芳", Organization, some_org(laptop), staff_count=77)
+
+    refused = laptop.cli("import", str(stick / "other.yeda"), expect=2)
+    assert "本机信任的是中心“业达中心”（yeda-centre），这个配置文件来自另一个中心“福山中心”" \
+        "（fushan-centre）；更换中心需明确确认" in refused
+    before = snapshot(laptop)
+    refused = laptop.cli("profile", "import", str(stick / "other.yeda"), "--replace", expect=2)
+    assert "本机还有 1 条记录未导出给中心“业达中心”（yeda-centre）；请先导出" in refused
+    assert snapshot(laptop) == before and trusted_centre(laptop) == "yeda-centre"
+
+    # The work goes to the old centre first (batch 1), then the laptop moves.
+    laptop.cli("export", str(stick / "old-1.yeda"), officer="王芳")
+    assert "已导入" in centre.cli("import", str(stick / "old-1.yeda"))
+    moved = laptop.cli("profile", "import", str(stick / "other.yeda"), "--replace")
+    assert "本机已改为这个中心；请写出设备登记申请交给新中心（yeda enrol），批次编号从 1 重新开始" in moved
+    assert trusted_centre(laptop) == "fushan-centre"
+
+    # Enrolled at the new centre and given its buildings, the laptop's next batch is that
+    # centre's first: nothing reported "missing".
+    device, team = laptop.device_id(), first_team(other)
+    code = code_of(laptop.cli("enrol", str(stick / "enrol-other.yeda"), "--team", team,
+                              officer="王芳"))
+    other.cli("devices", "accept", str(stick / "enrol-other.yeda"))
+    other.cli("devices", "approve", device, "--code", code)
+    other.cli("baseline", str(stick / "other-base.yeda"), "--team", team, "--device", device)
+    laptop.cli("import", str(stick / "other-base.yeda"))
+    edit_row(laptop, "王芳", Organization, some_org(other), staff_count=78)
+    out = laptop.cli("export", str(stick / "new-1.yeda"), officer="王芳")
+    assert re.search(r"第 1 批|batch 1\b", out), out
+    report = other.cli("import", str(stick / "new-1.yeda"))
+    assert "的第 1 批数据" in report and "尚未到达" not in report
+    # The old centre cannot read what is now meant for the new one.
+    assert "fushan-centre" in centre.cli("import", str(stick / "new-1.yeda"), expect=2)
+
+
+def test_new_keys_of_the_same_centre_keep_the_batches_numbered_on(tmp_path: Path) -> None:
+    centre, (laptop,), stick = build_sites(tmp_path, 1)
+    edit_row(laptop, "王芳", Organization, some_org(laptop), staff_count=77)
+    laptop.cli("export", str(stick / "b1.yeda"), officer="王芳")
+    centre.cli("import", str(stick / "b1.yeda"))
+    # The centre was set up again with new keys (the old folder lost) and says so.
+    (centre.keys / "gone").mkdir()
+    for key in centre.keys.iterdir():
+        if key.is_file():
+            key.rename(centre.keys / "gone" / key.name)
+    centre.cli("keys")
+    centre.cli("profile", "export", str(stick / "new-keys.yeda"), "--replace")
+
+    refused = laptop.cli("import", str(stick / "new-keys.yeda"), expect=2)
+    assert "这个配置文件带有中心“业达中心”（yeda-centre）的新密钥" in refused
+    edit_row(laptop, "王芳", Organization, some_org(laptop), staff_count=78)  # unsent: fine
+    laptop.cli("profile", "import", str(stick / "new-keys.yeda"), "--replace")
+    laptop.cli("export", str(stick / "b2.yeda"), officer="王芳")
+    report = centre.cli("import", str(stick / "b2.yeda"))
+    assert "的第 2 批数据" in report and "尚未到达" not in report
+
+
+@pytest.mark.gui
+@pytest.mark.parametrize("answer", ["No", "Yes"])
+def test_the_import_dialog_asks_before_the_laptop_changes_centre(
+    qtbot: QtBot, chinese_ui: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    answer: str,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    _centre, (laptop,), stick = build_sites(tmp_path, 1)
+    other_centre(tmp_path, stick)
+    asked: list[str] = []
+
+    def question(_parent: object, title: str, text: str, *_rest: object) -> object:
+        asked.append(f"{title}\n{text}")
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    before = snapshot(laptop)
+    db = laptop.open()
+    try:
+        dialog = ImportDialog(db, load_keys(laptop.keys))
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.finished_work, timeout=30_000):
+            dialog.import_paths([stick / "other.yeda"])
+        assert len(asked) == 1
+        assert "更换中心" in asked[0] and "业达中心" in asked[0] and "福山中心" in asked[0]
+        assert "批次编号从 1 重新开始" in asked[0]
+        if answer == "No":
+            assert "未更换中心，未写入任何内容" in dialog.report_view.toPlainText()
+            assert "--replace" not in dialog.report_view.toPlainText()
+        else:
+            qtbot.waitUntil(lambda: "本机已从中心“业达中心”改为中心“福山中心”"
+                            in dialog.report_view.toPlainText(), timeout=30_000)
+    finally:
+        db.close()
+    if answer == "No":
+        assert snapshot(laptop) == before
+    else:
+        assert trusted_centre(laptop) == "fushan-centre"
