@@ -74,7 +74,8 @@ def test_a_laptop_moves_to_another_centre_only_deliberately_and_with_its_work_ha
     laptop.cli("export", str(stick / "old-1.yeda"), officer="王芳")
     assert "已导入" in centre.cli("import", str(stick / "old-1.yeda"))
     moved = laptop.cli("profile", "import", str(stick / "other.yeda"), "--replace")
-    assert "本机已改为这个中心；请写出设备登记申请交给新中心（yeda enrol），批次编号从 1 重新开始" in moved
+    assert "本机已改为这个中心；请写出设备登记申请交给新中心（yeda enrol），" \
+        "批次编号从 1 重新开始" in moved
     assert trusted_centre(laptop) == "fushan-centre"
 
     # Enrolled at the new centre and given its buildings, the laptop's next batch is that

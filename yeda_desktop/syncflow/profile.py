@@ -171,25 +171,27 @@ class OtherCentre(YedaError):
         self.old, self.new = dict(old), dict(new)
         self.same_centre = old.get("centre_id") == new.get("centre_id")
         was, now = _named(old), _named(new)
+        was_en, now_en = _named(old, en=True), _named(new, en=True)
         if self.same_centre:
             zh = (f"这个配置文件带有中心{now}的新密钥（核对码 {new.get('fingerprint')}），"
                   f"本机信任的是旧密钥（核对码 {old.get('fingerprint')}）；"
                   "请先与管理员核对新的核对码，再明确确认更换")
-            en = (f"this profile carries new keys of centre {now} (code "
+            en = (f"this profile carries new keys of centre {now_en} (code "
                   f"{new.get('fingerprint')}); this laptop trusts the old ones (code "
                   f"{old.get('fingerprint')}): compare the new code with the administrator's, "
                   "then replace them deliberately")
         else:
             zh = (f"本机信任的是中心{was}，这个配置文件来自另一个中心{now}；"
                   "更换中心需明确确认")
-            en = (f"this laptop trusts centre {was}; this profile comes from another centre "
-                  f"{now}: changing centres must be deliberate")
+            en = (f"this laptop trusts centre {was_en}; this profile comes from another "
+                  f"centre {now_en}: changing centres must be deliberate")
         super().__init__(f"{zh}（命令行：yeda profile import --replace）",
                          f"{en} (command line: yeda profile import --replace)")
 
 
-def _named(head: Mapping[str, object]) -> str:
-    return f"“{head.get('centre_name') or ''}”（{head.get('centre_id') or ''}）"
+def _named(head: Mapping[str, object], *, en: bool = False) -> str:
+    name, centre = head.get("centre_name") or "", head.get("centre_id") or ""
+    return f"{name} ({centre})" if en else f"“{name}”（{centre}）"
 
 
 def import_profile(db: Database, path: Path, *, replace: bool = False) -> dict[str, Any]:
