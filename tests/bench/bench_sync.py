@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/bench/bench_sync.py [--orgs 10000] [--baseline-orgs 100000]
                                                [--batch-only] [--runs 5] [--without-uscc]
+                                               [--settle]
 
 Prints seconds, the ratio of the verified, decrypted, merged import to a bare
 `executemany` of the same rows into a fresh database, and the peak Python memory
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import sqlite3
@@ -234,8 +236,15 @@ def bare_insert(template: Path, chunks: Iterable[Rows], root: Path) -> float:
     return elapsed
 
 
+def settle() -> None:
+    """Write out every dirty page and pause: the step timed next starts with the disk idle
+    (`--settle`), not while the kernel still writes out the step before."""
+    os.sync()
+    time.sleep(1)
+
+
 def bench_batch(
-    orgs: int, root: Path, runs: int = 5, *, with_uscc: bool = True
+    orgs: int, root: Path, runs: int = 5, *, with_uscc: bool = True, settled: bool = False
 ) -> dict[str, Any]:
     empty = root / "empty.sqlite"
     open_database(empty).close()
@@ -254,10 +263,14 @@ def bench_batch(
         target = root / f"centre-{run}.sqlite"
         copy_db(before, target)
         copy = open_database(target)
+        if settled:
+            settle()
         t_import, report = timed(partial(import_file, copy, ckeys, root / "batch.yeda"))
         assert report.status == "imported" and report.new == orgs * 4, report.lines()
         copy.close()
         imports.append(t_import)
+        if settled:
+            settle()
         bares.append(bare_insert(empty, row_chunks(orgs, 1, with_uscc=with_uscc), root))
         for leftover in root.glob(f"centre-{run}.sqlite*"):
             leftover.unlink()
@@ -322,12 +335,15 @@ def main() -> None:
                         help="batch imports, each paired with a bare insert (median ratio)")
     parser.add_argument("--without-uscc", action="store_true",
                         help="batch rows without USCCs, as before 2026-11-29")
+    parser.add_argument("--settle", action="store_true",
+                        help="sync the disk and pause 1 s before each timed import and bare insert")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         (root / "b").mkdir()
         (root / "base").mkdir()
-        batch = bench_batch(args.orgs, root / "b", args.runs, with_uscc=not args.without_uscc)
+        batch = bench_batch(args.orgs, root / "b", args.runs, with_uscc=not args.without_uscc,
+                            settled=args.settle)
         print(f"batch of {args.orgs:,} organizations + {3 * args.orgs:,} people "
               f"(medians of {args.runs} import/bare pairs):",
               {k: round(v, 2) if isinstance(v, float) else v for k, v in batch.items()})
