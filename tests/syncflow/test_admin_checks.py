@@ -186,3 +186,24 @@ def test_merge_takes_a_prefix_for_keep_and_asks_for_it() -> None:
         duplicates.kept_record(pair, None)
     with pytest.raises(YedaError, match=re.escape("cccc is not one of the pair")):
         duplicates.kept_record(pair, "cccc")
+
+
+def test_an_undeliberate_role_change_is_refused_in_the_words_for_the_roles(
+    tmp_path: Path,
+) -> None:
+    from yeda_desktop.storage import open_database
+    from yeda_desktop.syncflow.installation import Role, load_installation, set_role
+
+    db = open_database(tmp_path / "x.sqlite")
+    try:
+        with db.session() as session:
+            set_role(session, Role.LAPTOP, "一组笔记本")
+        with pytest.raises(YedaError) as refused, db.session() as session:
+            set_role(session, Role.CENTRE, "中心", "c1")
+        assert refused.value.zh.startswith("本机已设置为外业笔记本，更改角色需由管理员明确确认")
+        assert "already a field laptop" in refused.value.en
+        with db.reader() as session:
+            inst = load_installation(session)
+            assert inst is not None and inst.role is Role.LAPTOP
+    finally:
+        db.close()

@@ -7,12 +7,16 @@ from typing import Any
 
 from yeda_desktop.cli.common import open_from_args
 from yeda_desktop.errors import YedaError
-from yeda_desktop.syncflow.installation import Installation, Role, load_installation, set_role
+from yeda_desktop.syncflow.installation import (
+    ROLE_EN,
+    ROLE_ZH,
+    Installation,
+    Role,
+    load_installation,
+    set_role,
+)
 
-ROLE_WORDS: dict[Role, tuple[str, str]] = {
-    Role.LAPTOP: ("外业笔记本", "field laptop"),
-    Role.CENTRE: ("中心", "centre"),
-}
+ROLE_WORDS: dict[Role, tuple[str, str]] = {role: (ROLE_ZH[role], ROLE_EN[role]) for role in Role}
 
 
 def _set(session: Any, args: argparse.Namespace) -> Installation:

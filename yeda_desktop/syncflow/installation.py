@@ -31,6 +31,10 @@ class Role(StrEnum):
     CENTRE = "centre"
 
 
+ROLE_ZH = {Role.LAPTOP: "外业笔记本", Role.CENTRE: "中心"}
+ROLE_EN = {Role.LAPTOP: "field laptop", Role.CENTRE: "centre"}
+
+
 @dataclass(frozen=True)
 class Installation:
     role: Role
@@ -90,8 +94,8 @@ def set_role(
     current = load_installation(session)
     if current is not None and current.role is not role and not force:
         raise YedaError(
-            f"本机已设置为“{current.role.value}”，更改角色需由管理员明确确认（--force）",
-            f"this installation is already a {current.role.value}; changing the role must be "
+            f"本机已设置为{ROLE_ZH[current.role]}，更改角色需由管理员明确确认（--force）",
+            f"this installation is already a {ROLE_EN[current.role]}; changing the role must be "
             "deliberate (--force)",
         )
     if role is Role.CENTRE and not (centre_id or (current and current.centre_id)):
