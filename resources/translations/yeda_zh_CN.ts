@@ -17,52 +17,52 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="227"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="265"/>
         <source>Organization or person: name, pinyin, phone, USCC or record id</source>
         <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="272"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="272"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="272"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="234"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="272"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="235"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="235"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="235"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="259"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="297"/>
         <source>Nothing found for &quot;%1&quot;</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="275"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="313"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
     </message>
@@ -306,12 +306,17 @@
         <translation>查看该记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="109"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="111"/>
+        <source>No open conflicts.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="127"/>
         <source>Base</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="132"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="152"/>
         <source>Not resolved</source>
         <translation>未能解决</translation>
     </message>
@@ -757,52 +762,64 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="151"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="171"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="151"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="171"/>
         <source>Record A</source>
         <translation>记录甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="151"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="171"/>
         <source>Record B</source>
         <translation>记录乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="151"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="171"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="155"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="175"/>
         <source>Merge, keep A</source>
         <translation>合并，保留甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="156"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="176"/>
         <source>Merge, keep B</source>
         <translation>合并，保留乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="157"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="177"/>
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="158"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="178"/>
         <source>History of A</source>
         <translation>查看甲的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="179"/>
         <source>History of B</source>
         <translation>查看乙的修改记录</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="216"/>
+        <source>%n candidate pair(s): merge them or dismiss them.</source>
+        <translation>
+            <numerusform>%n 对疑似重复：请合并或排除。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="217"/>
+        <source>No duplicate candidates.</source>
+        <translation>没有疑似重复的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="246"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>

@@ -256,7 +256,7 @@ def _name(site: Site, model: type[Any], record_id: str) -> str:
 
 @pytest.mark.gui
 def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
-    qtbot: QtBot, sites: tuple[Site, list[Site], Path],
+    qtbot: QtBot, chinese_ui: None, sites: tuple[Site, list[Site], Path],
 ) -> None:
     centre, (a, b), stick = sites
     orgs, people, units = _baseline(a)
@@ -277,6 +277,9 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         assert _name(centre, Person, person) in queued
         assert queued.startswith("人员 · 所在单位"), queued  # the field in Chinese
         assert "organization_id" not in queued and "people." not in queued
+        # The only conflict is shown at once; a value is taken only once a side is chosen.
+        assert view.queue.currentRow() == 0 and view.sides.rowCount() == 3
+        assert view.history_button.isEnabled() and not view.take_button.isEnabled()
         view.queue.setCurrentRow(0)
         heading = view.heading.text()
         assert "人员 · 所在单位" in heading and _name(centre, Person, person) in heading
@@ -293,8 +296,11 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
             view.history_button.click()
         assert asked.args == [person]
         view.sides.selectRow(chosen)
+        assert view.take_button.isEnabled()
         assert view.take_selected()
         assert view.queue.count() == 0
+        assert view.heading.text() == "没有待处理的冲突。" and view.sides.rowCount() == 0
+        assert not view.take_button.isEnabled() and not view.history_button.isEnabled()
         with db.reader() as session:
             moved = session.get(Person, person)
             assert moved is not None and moved.organization_id == two
@@ -317,6 +323,8 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         dups = DuplicatesView(db, "管理员")
         qtbot.addWidget(dups)
         assert dups.table.rowCount() == 1
+        assert dups.heading.text() == "1 对疑似重复：请合并或排除。"
+        assert dups.table.currentRow() == 0 and dups.keep_a.isEnabled()  # chosen at once
         cells = {dups.table.item(0, c).text() for c in (1, 2)}
         assert any("烟台海岸咨询有限公司" in c for c in cells)
         assert any("烟台海岸咨询公司" in c for c in cells)
@@ -336,6 +344,9 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         assert {audit.table.item(r, 3).toolTip() for r in range(len(values))} == set(values)
         dups.decide("a")
         assert dups.table.rowCount() == 0
+        assert dups.heading.text() == "没有疑似重复的记录。"
+        assert not any(b.isEnabled() for b in (dups.keep_a, dups.keep_b, dups.dismiss_button,
+                                                 dups.history_a, dups.history_b))
         with db.reader() as session:
             left = [o for o in (session.get(Organization, first),
                                 session.get(Organization, second)) if o is not None]

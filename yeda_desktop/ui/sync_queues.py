@@ -80,6 +80,7 @@ class ConflictsView(QWidget):
         split.addWidget(right)
         QVBoxLayout(self).addWidget(split)
         self.queue.currentRowChanged.connect(self._show_sides)
+        self.sides.itemSelectionChanged.connect(self._enable)
         self.take_button.clicked.connect(self.take_selected)
         self.history_button.clicked.connect(self._ask_history)
         self.refresh()
@@ -90,15 +91,32 @@ class ConflictsView(QWidget):
             self.history_requested.emit(self.items[row].record_id)
 
     def refresh(self) -> None:
+        """Reload the queue and show the conflict at the same place (the next one, after
+        one was resolved), or say that there is none."""
+        at = max(self.queue.currentRow(), 0)
         with self.db.reader() as session:
             self.items = list_conflicts(session)
+        self.queue.blockSignals(True)
         self.queue.clear()
         for c in self.items:
             item = QListWidgetItem(f"{c.field_label}  {c.record_label}")
             item.setToolTip(f"{c.table_name}.{c.field}")
             self.queue.addItem(item)
-        self.heading.clear()
+        self.queue.blockSignals(False)
         self.sides.setRowCount(0)
+        if self.items:
+            self.queue.setCurrentRow(min(at, len(self.items) - 1))
+            self._show_sides(self.queue.currentRow())
+        else:
+            self.heading.setText(self.tr("No open conflicts."))
+            self.heading.setToolTip("")
+        self._enable()
+
+    def _enable(self) -> None:
+        """Taking a value needs a side chosen; the history, a conflict."""
+        chosen = 0 <= self.queue.currentRow() < len(self.items)
+        self.history_button.setEnabled(chosen)
+        self.take_button.setEnabled(chosen and bool(self.sides.selectedItems()))
 
     def _show_sides(self, row: int) -> None:
         if not 0 <= row < len(self.items):
@@ -117,7 +135,9 @@ class ConflictsView(QWidget):
                 if col in (1, 2):
                     item.setToolTip((value, f"{at} UTC" if at else "")[col - 1])  # as stored
                 self.sides.setItem(r, col, item)
+        self.sides.clearSelection()  # which value to take is the administrator's choice
         _fit_columns(self.sides, value_column=1)
+        self._enable()
 
     def take_selected(self) -> bool:
         index, side = self.queue.currentRow(), self.sides.currentRow()
@@ -163,9 +183,12 @@ class DuplicatesView(QWidget):
         buttons.addStretch(1)
         for b in (self.history_a, self.history_b):
             buttons.addWidget(b)
+        self.heading = QLabel(self)
         box = QVBoxLayout(self)
+        box.addWidget(self.heading)
         box.addLayout(buttons)
         box.addWidget(self.table, 1)
+        self.table.itemSelectionChanged.connect(self._enable)
         self.keep_a.clicked.connect(lambda: self.decide("a"))
         self.keep_b.clicked.connect(lambda: self.decide("b"))
         self.dismiss_button.clicked.connect(lambda: self.decide(None))
@@ -175,6 +198,8 @@ class DuplicatesView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Reload the pairs and choose the one at the same place (the next, after a decision)."""
+        at = max(self.table.currentRow(), 0)
         with self.db.reader() as session:
             rows = duplicates.list_candidates(session)
             self.ids = [(r.id, r.record_a, r.record_b) for r in rows]
@@ -187,6 +212,19 @@ class DuplicatesView(QWidget):
                                             duplicates.detail_specifics(r.detail))):
                     self.table.setItem(i, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()  # names in full: they are what is compared
+        self.heading.setText(
+            self.tr("%n candidate pair(s): merge them or dismiss them.", "", len(self.ids))
+            if self.ids else self.tr("No duplicate candidates."))
+        if self.ids:
+            self.table.selectRow(min(at, len(self.ids) - 1))
+        self._enable()
+
+    def _enable(self) -> None:
+        chosen = 0 <= self.table.currentRow() < len(self.ids) and bool(
+            self.table.selectedItems())
+        for button in (self.keep_a, self.keep_b, self.dismiss_button, self.history_a,
+                       self.history_b):
+            button.setEnabled(chosen)
 
     def _ask_history(self, side: int) -> None:
         row = self.table.currentRow()
