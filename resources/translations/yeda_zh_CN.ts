@@ -1711,8 +1711,8 @@ Change to centre %3?</source>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="139"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="568"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="594"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="573"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="599"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
@@ -1858,98 +1858,103 @@ Change to centre %3?</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="466"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="468"/>
         <source>(no officer set)</source>
         <translation>（未设置队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="470"/>
+        <source>Administrator: %1</source>
+        <translation>管理员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="474"/>
         <source>Officer: %1</source>
         <translation>队员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="523"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="528"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="548"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="553"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="650"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="659"/>
         <source>Not yet exported: %1 records</source>
         <translation>未导出：%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="653"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="662"/>
         <source>No batch exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="655"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="664"/>
         <source>Last export: batch %1, %2.</source>
         <translation>上次导出：第 %1 批，%2。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="658"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="667"/>
         <source>The centre&apos;s receipts confirm %1 of %2 batches.</source>
         <translation>中心回执已确认 %1 / %2 批。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="661"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="670"/>
         <source>%1 changes in %2 records; the next export carries them.</source>
         <translation>%2 条记录中有 %1 处修改，下次导出时一并带走。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="521"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="526"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="558"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="595"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="600"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="597"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="602"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="628"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="633"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="693"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="702"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="728"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="737"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="736"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="745"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="801"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="810"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="849"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="858"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="849"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="858"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>

@@ -77,6 +77,7 @@ def _ok(qtbot: QtBot, dialog: RoleDialog) -> None:
 def test_choosing_the_centre_shows_the_administration_views(
     qtbot: QtBot, zh_app: QApplication, settings: AppSettings, empty_zone: Path
 ) -> None:
+    settings.officer, settings.team = "王芳", "第三小组"
     window = _start(qtbot, zh_app, settings, empty_zone)
     dialog = _role_dialog(qtbot, window)
     assert dialog.windowTitle() == "设置本机"
@@ -97,6 +98,8 @@ def test_choosing_the_centre_shows_the_administration_views(
     assert "导入数据包(&I)…" in exchange and not any("导出" in t for t in exchange)
     assert not dialog.isVisible()
     qtbot.waitUntil(window.status_unsent.isHidden)  # the centre hands no batch in
+    # and whoever works there is its administrator, of no sweep team
+    assert window.status_officer.text() == "管理员：王芳"
     window.close()
     assert _role(empty_zone) is Role.CENTRE
 
@@ -111,6 +114,7 @@ def test_choosing_a_field_laptop_hides_them(
     _ok(qtbot, dialog)
     qtbot.waitUntil(lambda: any("导出" in t for t in _menu(window, "数据交换(&X)")))
     assert not ADMIN_TABS & _tabs(window)
+    assert window.status_officer.text().startswith("队员：")
     window.close()
     assert _role(empty_zone) is Role.LAPTOP
 

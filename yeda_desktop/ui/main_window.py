@@ -451,6 +451,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_busy)  # beside, not under, the message
         self.status_db = QLabel()
         self.status_officer = QLabel()
+        self._at_centre = False  # known once the database says (`_show_unsent`)
         self.status_campaign = QLabel()
         self.status_unsent = QLabel()
         for label in (
@@ -463,7 +464,11 @@ class MainWindow(QMainWindow):
         self._show_officer()
 
     def _show_officer(self) -> None:
+        """Who records the edits: a team's officer, or at the centre its administrator."""
         officer = self.settings.officer or self.tr("(no officer set)")
+        if self._at_centre:
+            self.status_officer.setText(self.tr("Administrator: %1").replace("%1", officer))
+            return
         team = self.settings.team
         self.status_officer.setText(
             self.tr("Officer: %1").replace("%1", f"{officer} {team}".strip())
@@ -643,6 +648,10 @@ class MainWindow(QMainWindow):
         from yeda_desktop.local_time import local_minute
         from yeda_desktop.syncflow.batch_export import Unsent
 
+        at_centre = not isinstance(unsent, Unsent)
+        if at_centre != self._at_centre:
+            self._at_centre = at_centre
+            self._show_officer()
         if not isinstance(unsent, Unsent):
             self.status_unsent.hide()
             return
