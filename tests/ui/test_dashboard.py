@@ -87,3 +87,35 @@ def test_coverage_chart_names_groups_whole_largest_first(
     line = QFontMetrics(names.labelsFont()).height()
     assert view.coverage_chart.minimumHeight() >= (len(names.categories()) + 1) * line
     db.close()
+
+
+def test_the_breakdown_sorts_by_the_figures_not_their_text(
+    zh_app: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Ranking the subdistricts by a column: "27" before "108", "9.5%" before "21.3%"."""
+    from yeda_desktop.demo import generate_demo
+
+    db = open_database(tmp_path / "dash.sqlite")
+    generate_demo(db, 300, 2)
+    view = Dashboard()
+    qtbot.addWidget(view)
+    view.set_database(db)
+    with qtbot.waitSignal(view.loaded, timeout=30_000):
+        view.show()
+    names = [view.table.item(r, 0).text() for r in range(view.table.rowCount())]
+    assert len(names) >= 3 and names == sorted(names)  # by name at first
+
+    def column(c: int) -> list[str]:
+        return [view.table.item(r, c).text() for r in range(view.table.rowCount())]
+
+    view.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # organizations
+    counts = column(1)
+    numbers = [int(t.replace(",", "")) for t in counts]
+    assert numbers == sorted(numbers) and counts != sorted(counts)  # the text would mislead
+    view.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # organization coverage
+    rates = [float(t.rstrip("%")) for t in column(2)]
+    assert rates == sorted(rates, reverse=True)
+    view.table.sortByColumn(7, Qt.SortOrder.AscendingOrder)  # units visited, "17/124"
+    shares = [int(a) / int(b) for a, b in (t.split("/") for t in column(7))]
+    assert shares == sorted(shares)
+    db.close()

@@ -176,6 +176,8 @@ def test_overdue_rows_are_highlighted_and_sorting_works(
     zh_app: QApplication, qtbot: QtBot, ledger_db: Database
 ) -> None:
     view = _view(qtbot, ledger_db)
+    names = [view.proxy.row_at(r).organization for r in range(view.proxy.rowCount())]
+    assert names == sorted(names) and len(set(names)) > 1  # A to Z at first, as the directory
     overdue = [r for r in range(view.proxy.rowCount()) if view.proxy.row_at(r).overdue]
     assert len(overdue) == 1
     index = view.proxy.index(overdue[0], 0)

@@ -48,6 +48,32 @@ def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
 
+class _Cell(QTableWidgetItem):
+    """A breakdown cell that sorts by its value, not its text ("9.5%" < "21.3%" < "100.0%",
+    "47" < "108"); a missing value ("—") sorts first."""
+
+    def __init__(self, text: str, key: tuple[float, ...] | str) -> None:
+        super().__init__(text)
+        self.key = key
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        theirs = getattr(other, "key", None)
+        if isinstance(self.key, tuple) and isinstance(theirs, tuple):
+            return self.key < theirs
+        return self.text() < other.text()
+
+
+def _rate_cell(value: float | None) -> _Cell:
+    return _Cell(_pct(value), (-1.0 if value is None else value,))
+
+
+def _share_cell(done: int | None, of: int | None) -> _Cell:
+    """"12/30", sorted by the share done, then by the count."""
+    if done is None or of is None:
+        return _Cell("—", (-1.0,))
+    return _Cell(f"{done}/{of}", (done / of if of else 0.0, done))
+
+
 # QtCharts gives each category label the category axis's height / (categories + 1), less
 # its padding, and draws "..." for a label taller than that. Per text line the chart needs
 # the line height plus this much (measured: padding, margins and frame, with room to spare).
@@ -119,6 +145,7 @@ class Dashboard(QWidget):
         self.table = QTableWidget(self)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt's default: descending
         self.funding_table = QTableWidget(self)
         self.funding_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.allowance = [self._spin(v, 10_000) for v in (300, 200, 100)]
@@ -321,16 +348,18 @@ class Dashboard(QWidget):
             prev = summary.coverage_before.get(row.group)
             prog = progress.get(row.group)
             prog_before = summary.progress_before.get(row.group)
+            label = self._group_label(row.group)
             cells = [
-                self._group_label(row.group), f"{row.organizations:,}", _pct(row.org_rate),
-                _pct(prev.org_rate if prev else None), _pct(row.work_rate),
-                _pct(prev.work_rate if prev else None),
-                f"{prog.floors_swept}/{prog.floors}" if prog else "—",
-                f"{prog.units_visited}/{prog.units}" if prog else "—",
-                f"{prog_before.units_visited}/{prog_before.units}" if prog_before else "—",
+                _Cell(label, label), _Cell(f"{row.organizations:,}", (row.organizations,)),
+                _rate_cell(row.org_rate), _rate_cell(prev.org_rate if prev else None),
+                _rate_cell(row.work_rate), _rate_cell(prev.work_rate if prev else None),
+                _share_cell(prog.floors_swept if prog else None, prog.floors if prog else None),
+                _share_cell(prog.units_visited if prog else None, prog.units if prog else None),
+                _share_cell(prog_before.units_visited if prog_before else None,
+                            prog_before.units if prog_before else None),
             ]
-            for c, text in enumerate(cells):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+            for c, cell in enumerate(cells):
+                self.table.setItem(r, c, cell)
         self.table.setSortingEnabled(True)
         self.table.resizeColumnsToContents()
 
