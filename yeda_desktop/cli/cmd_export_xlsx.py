@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from yeda_desktop.cli.common import open_from_args
-from yeda_desktop.excel import EXPORT_KINDS, export_xlsx
+from yeda_desktop.excel.kinds import EXPORT_KINDS
 from yeda_desktop.stats import FundingInputs
 
 
@@ -18,6 +18,8 @@ def _levels(text: str) -> tuple[int, ...]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from yeda_desktop.excel import export_xlsx  # openpyxl: only for this command
+
     funding = FundingInputs(monthly_allowance=args.allowance, staff_by_level=args.staff_by_level)
     db = open_from_args(args)
     try:

@@ -7,8 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from yeda_desktop.cli.common import open_from_args, require_file
-from yeda_desktop.excel import IMPORT_KINDS, apply_plan, guess_mapping, plan_import, read_sheet
-from yeda_desktop.excel.mapping import FieldSpec
+from yeda_desktop.excel.mapping import IMPORT_KINDS, FieldSpec, guess_mapping
 
 LABELS = {"create": "新增", "update": "更新", "unchanged": "无变化", "error": "错误"}
 
@@ -19,6 +18,8 @@ def _guess_kind(headers: list[str]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from yeda_desktop.excel import apply_plan, plan_import, read_sheet  # openpyxl: only here
+
     sheet = read_sheet(require_file(Path(args.file), "Excel文件", "workbook"), args.sheet)
     kind = args.kind or _guess_kind(sheet.headers)
     mapping = guess_mapping(kind, sheet.headers)

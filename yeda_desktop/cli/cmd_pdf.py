@@ -6,17 +6,18 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yeda_desktop.cli.common import open_from_args, require_output
 from yeda_desktop.errors import YedaError
 from yeda_desktop.ledger import LedgerFilter
 from yeda_desktop.models.enums import GapStatus
 from yeda_desktop.os_reasons import words
-from yeda_desktop.reports import FormMeta
-from yeda_desktop.reports.db_lookup import find_building, find_organization, find_party_org
-from yeda_desktop.reports.jobs import PrintJob, run_job
 from yeda_desktop.rules import RULE_IDS
+
+# reportlab and the forms load when a PDF is asked for, not with every `yeda` command.
+if TYPE_CHECKING:
+    from yeda_desktop.reports.jobs import PrintJob
 
 
 def _day(text: str) -> date:
@@ -33,6 +34,10 @@ def _progress(done: int, total: int) -> bool:
 
 
 def _job(args: argparse.Namespace, session: Any) -> PrintJob:
+    from yeda_desktop.reports import FormMeta
+    from yeda_desktop.reports.db_lookup import find_building, find_organization, find_party_org
+    from yeda_desktop.reports.jobs import PrintJob
+
     meta = (
         FormMeta(issued_on=args.date) if args.issuer is None else FormMeta(args.issuer, args.date)
     )
@@ -102,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
             f"输出文件夹不存在：{out.parent}", f"output folder does not exist: {out.parent}"
         )
     require_output(out)
+    from yeda_desktop.reports.jobs import run_job
+
     db = open_from_args(args)
     try:
         with db.reader() as session:

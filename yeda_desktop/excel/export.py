@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
+from yeda_desktop.excel.kinds import EXPORT_KINDS
 from yeda_desktop.excel.mapping import ORG_FIELDS, ROSTER_FIELDS
 from yeda_desktop.excel.sheet import new_workbook, save_workbook, write_table
 from yeda_desktop.ledger import ledger_rows
@@ -155,14 +156,6 @@ def export_statistics(wb: Workbook, session: Session, funding: FundingInputs | N
     total += write_table(wb, "经费测算", ["项目", "数量", "单价（元）", "月数", "金额（元）"],
                          fund_rows)
     return total
-
-
-EXPORT_KINDS: dict[str, tuple[str, str]] = {
-    "ledger": ("专项工作台账", "special work ledger"),
-    "statistics": ("统计", "statistics"),
-    "organizations": ("两新组织名单", "organization list"),
-    "roster": ("党员花名册", "member roster"),
-}
 
 
 def export_xlsx(
