@@ -324,163 +324,163 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="96"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="122"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="155"/>
         <source>Breakdown</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="138"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="165"/>
         <source>Funding estimate for the year</source>
         <translation>年度经费测算</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="167"/>
         <source>Level</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="168"/>
         <source>Monthly allowance (yuan)</source>
         <translation>月津贴（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="142"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="169"/>
         <source>Certified staff</source>
         <translation>认证党务工作者人数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="190"/>
         <source>Whole zone</source>
         <translation>全区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="164"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="191"/>
         <source>Subdistrict</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="165"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="192"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="166"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="193"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="167"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="194"/>
         <source>Industry</source>
         <translation>行业门类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="168"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="195"/>
         <source>Ownership</source>
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="226"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="253"/>
         <source>Organization coverage %1 (previous %2)</source>
         <translation>组织覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="230"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="257"/>
         <source>Work coverage %1 (previous %2)</source>
         <translation>工作覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="234"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="261"/>
         <source>Open gaps: %1</source>
         <translation>在整改问题：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="264"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="291"/>
         <source>Organization coverage %</source>
         <translation>组织覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="265"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="292"/>
         <source>Work coverage %</source>
         <translation>工作覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="272"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="299"/>
         <source>Coverage by %1</source>
         <translation>按%1统计覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="280"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="307"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="281"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="308"/>
         <source>Finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="293"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="320"/>
         <source>Ledger gaps by rule</source>
         <translation>台账问题分类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="310"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="337"/>
         <source>Organizations</source>
         <translation>组织数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="311"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="338"/>
         <source>Organization coverage</source>
         <translation>组织覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="311"/>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="312"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="338"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="339"/>
         <source>Previous</source>
         <translation>上一年</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="312"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="339"/>
         <source>Work coverage</source>
         <translation>工作覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="312"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="339"/>
         <source>Floors swept</source>
         <translation>已扫楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="313"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="340"/>
         <source>Units visited</source>
         <translation>已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="313"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="340"/>
         <source>Units visited, previous campaign</source>
         <translation>上一年已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="342"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="371"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="342"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="371"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="342"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="371"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="347"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="376"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -593,82 +593,97 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="42"/>
         <source>Device id</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="42"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="42"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="40"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="42"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="43"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="43"/>
         <source>Code</source>
         <translation>核对码</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="43"/>
         <source>Last batch</source>
         <translation>最近批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="43"/>
+        <source>Last import</source>
+        <translation>最近导入</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="44"/>
+        <source>Batches not arrived</source>
+        <translation>尚未到达的批次</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="48"/>
         <source>Read enrolment request…</source>
         <translation>读取登记申请…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="49"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="47"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="50"/>
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="82"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="80"/>
+        <source>Ask the officer for these batches: %1</source>
+        <translation>请向队员索取这些批次：%1</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="91"/>
         <source>Enrolment request</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="82"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="91"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="100"/>
         <source>Enrolment refused</source>
         <translation>登记申请被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="102"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="111"/>
         <source>Approve device</source>
         <translation>批准设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="103"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="112"/>
         <source>Type the code the laptop shows (compare it digit by digit):</source>
         <translation>请输入笔记本上显示的核对码（逐位核对）：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="112"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="121"/>
         <source>Not approved</source>
         <translation>未批准</translation>
     </message>
@@ -1460,244 +1475,244 @@ Change to centre %3?</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="219"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="221"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="220"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="222"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="224"/>
         <source>Organization, USCC or details</source>
         <translation>单位名称、信用代码或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="263"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="265"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="275"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="274"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="276"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="275"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="277"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="276"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="278"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="277"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="279"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="278"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="280"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="279"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="281"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="280"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="382"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="384"/>
         <source>The ledger holds no gaps yet: press Re-evaluate to check every organization against the rules.</source>
         <translation>台账中还没有问题：请点击“重新排查”，按规则检查全部单位。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="386"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="388"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="409"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="411"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="409"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="411"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="410"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="412"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="410"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="412"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="410"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="412"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="450"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="452"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="461"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="463"/>
         <source>Select a gap first</source>
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="519"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="521"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="409"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="519"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="411"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="521"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="533"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="535"/>
         <source>Close gap</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="533"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="535"/>
         <source>Closing evidence</source>
         <translation>整改佐证材料</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="542"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="544"/>
         <source>Waive gap</source>
         <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="542"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="549"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="544"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="551"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="549"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="551"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="567"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="569"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="577"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="579"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="577"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="579"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="592"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="594"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
         <source>Gap type:</source>
         <translation>问题类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
         <source>Show only gaps of this type</source>
         <translation>只显示该类型的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="197"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="197"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
         <source>Show only gaps in this status</source>
         <translation>只显示该状态的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="200"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
         <source>Subdistrict:</source>
         <translation>镇街：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="200"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
         <source>Show only gaps in this subdistrict</source>
         <translation>只显示该镇街的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="203"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
         <source>Cluster:</source>
         <translation>集聚区：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="203"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
         <source>Show only gaps in this cluster</source>
         <translation>只显示该集聚区的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="206"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
         <source>Building:</source>
         <translation>楼宇：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="206"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
         <source>Show only gaps in this building</source>
         <translation>只显示该楼宇的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="211"/>
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="211"/>
         <source>Show only organizations of this industry</source>
         <translation>只显示该行业单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="214"/>
         <source>Ownership:</source>
         <translation>经济类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="214"/>
         <source>Show only organizations of this ownership</source>
         <translation>只显示该经济类型单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
         <source>Responsible:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="217"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="219"/>
         <source>Show only gaps this person is responsible for</source>
         <translation>只显示由该负责人负责的问题</translation>
     </message>

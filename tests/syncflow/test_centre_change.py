@@ -17,9 +17,8 @@ import re
 from pathlib import Path
 
 import pytest
-from flow_helpers import Site, build_sites, code_of, edit_row, first_team, snapshot
+from flow_helpers import Site, build_sites, code_of, edit_row, first_team, first_value, snapshot
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
 
 from yeda_desktop.models import Organization
 from yeda_desktop.syncflow.installation import load_keys, profile_json
@@ -46,21 +45,12 @@ def trusted_centre(site: Site) -> str:
         db.close()
 
 
-def some_org(site: Site) -> str:
-    db = site.open()
-    try:
-        with db.reader() as session:
-            return str(session.scalars(select(Organization.id).order_by(Organization.id)).first())
-    finally:
-        db.close()
-
-
 def test_a_laptop_moves_to_another_centre_only_deliberately_and_with_its_work_handed_in(
     tmp_path: Path,
 ) -> None:
     centre, (laptop,), stick = build_sites(tmp_path, 1)
     other = other_centre(tmp_path, stick)
-    edit_row(laptop, "王芳", Organization, some_org(laptop), staff_count=77)
+    edit_row(laptop, "王芳", Organization, first_value(laptop, Organization.id), staff_count=77)
 
     refused = laptop.cli("import", str(stick / "other.yeda"), expect=2)
     assert "本机信任的是中心“业达中心”（yeda-centre），这个配置文件来自另一个中心“福山中心”" \
@@ -87,7 +77,7 @@ def test_a_laptop_moves_to_another_centre_only_deliberately_and_with_its_work_ha
     other.cli("devices", "approve", device, "--code", code)
     other.cli("baseline", str(stick / "other-base.yeda"), "--team", team, "--device", device)
     laptop.cli("import", str(stick / "other-base.yeda"))
-    edit_row(laptop, "王芳", Organization, some_org(other), staff_count=78)
+    edit_row(laptop, "王芳", Organization, first_value(other, Organization.id), staff_count=78)
     out = laptop.cli("export", str(stick / "new-1.yeda"), officer="王芳")
     assert re.search(r"第 1 批|batch 1\b", out), out
     report = other.cli("import", str(stick / "new-1.yeda"))
@@ -98,7 +88,7 @@ def test_a_laptop_moves_to_another_centre_only_deliberately_and_with_its_work_ha
 
 def test_new_keys_of_the_same_centre_keep_the_batches_numbered_on(tmp_path: Path) -> None:
     centre, (laptop,), stick = build_sites(tmp_path, 1)
-    edit_row(laptop, "王芳", Organization, some_org(laptop), staff_count=77)
+    edit_row(laptop, "王芳", Organization, first_value(laptop, Organization.id), staff_count=77)
     laptop.cli("export", str(stick / "b1.yeda"), officer="王芳")
     centre.cli("import", str(stick / "b1.yeda"))
     # The centre was set up again with new keys (the old folder lost) and says so.
@@ -111,7 +101,8 @@ def test_new_keys_of_the_same_centre_keep_the_batches_numbered_on(tmp_path: Path
 
     refused = laptop.cli("import", str(stick / "new-keys.yeda"), expect=2)
     assert "这个配置文件带有中心“业达中心”（yeda-centre）的新密钥" in refused
-    edit_row(laptop, "王芳", Organization, some_org(laptop), staff_count=78)  # unsent: fine
+    org = first_value(laptop, Organization.id)
+    edit_row(laptop, "王芳", Organization, org, staff_count=78)  # unsent work: no matter
     laptop.cli("profile", "import", str(stick / "new-keys.yeda"), "--replace")
     laptop.cli("export", str(stick / "b2.yeda"), officer="王芳")
     report = centre.cli("import", str(stick / "b2.yeda"))

@@ -28,11 +28,16 @@ def _accept(db: Database, args: argparse.Namespace) -> None:
 
 def _list(db: Database) -> None:
     with db.reader() as session:
-        devices = [enrolment.describe(d) for d in enrolment.list_devices(session)]
+        arrived = enrolment.arrivals(session)
+        devices = [enrolment.describe(d, arrived.get(d.id))
+                   for d in enrolment.list_devices(session)]
     for info in devices:
         print(f"{info['id']}  {info['status_zh']} {info['status']:<8} {info['name']}  "
               f"扫楼小组 team {info['team'] or '-'}  队员 officer {info['officer'] or '-'}  "
-              f"最后批次 last batch {info['last_sequence']}  核对码 code {info['code']}")
+              f"最后批次 last batch {info['last_sequence']}  "
+              f"最近导入 last import {info['last_import'] or '-'}  核对码 code {info['code']}")
+        if info["missing"]:
+            print(f"  尚未到达的批次 batches not arrived: {info['missing']}")
     print(f"共 {len(devices)} 台 / {len(devices)} devices")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,9 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
+from yeda_desktop.local_time import local_minute
 from yeda_desktop.models import Device, Team
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.enums import DeviceRole, DeviceStatus
+from yeda_desktop.models.sync import SyncPackage
 from yeda_desktop.storage import Database
 from yeda_desktop.storage.migrate import head_revision
 from yeda_desktop.sync import (
@@ -232,12 +235,55 @@ def trust_of(session: Session, manifest: Manifest) -> TrustDecision:
     return TrustDecision(status, key)
 
 
-def describe(device: Device) -> dict[str, str]:
+@dataclass(frozen=True)
+class Arrivals:
+    """What a device has handed in here: how many batches, the numbers missing below the
+    highest one (a lost stick, a file never brought), and when the last one came."""
+
+    imported: int = 0
+    missing: tuple[int, ...] = ()
+    last_at: datetime | None = None
+
+
+def arrivals(session: Session) -> dict[str, Arrivals]:
+    """Every device's batches imported at this centre (quarantined ones are not in yet)."""
+    seen: dict[str, set[int]] = {}
+    last: dict[str, datetime] = {}
+    rows = session.execute(
+        select(SyncPackage.device_id, SyncPackage.sequence, SyncPackage.handled_at).where(
+            SyncPackage.kind == PackageKind.BATCH.value, SyncPackage.direction == "in"))
+    for device_id, sequence, at in rows:
+        seen.setdefault(device_id, set()).add(sequence)
+        if at is not None and (device_id not in last or at > last[device_id]):
+            last[device_id] = at
+    return {device_id: Arrivals(len(numbers), missing_sequences(numbers), last.get(device_id))
+            for device_id, numbers in seen.items()}
+
+
+def missing_sequences(seen: set[int]) -> tuple[int, ...]:
+    return tuple(sorted(set(range(1, max(seen, default=0))) - seen))
+
+
+def sequence_ranges(numbers: tuple[int, ...]) -> str:
+    """"2, 5–9": runs of missing batch numbers, short however many there are."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+def describe(device: Device, arrived: Arrivals | None = None) -> dict[str, str]:
+    arrived = arrived or Arrivals()
     return {
         "id": device.id, "name": device.name, "team": device.team or "",
         "officer": device.officer or "", "status": device.status.value,
         "status_zh": device.status.zh,
         "code": device.fingerprint or "", "last_sequence": str(device.last_sequence),
+        "missing": sequence_ranges(arrived.missing),
+        "last_import": local_minute(arrived.last_at) if arrived.last_at else "",
     }
 
 

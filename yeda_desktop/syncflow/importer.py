@@ -23,7 +23,7 @@ from yeda_desktop.storage.driver_sql import run_sql, write_behind
 from yeda_desktop.sync import KeySet, Manifest, PackageKind, Problem, SyncError, read_package
 from yeda_desktop.syncflow import duplicates, packages
 from yeda_desktop.syncflow.baseline import import_baseline
-from yeda_desktop.syncflow.enrolment import trust_of
+from yeda_desktop.syncflow.enrolment import missing_sequences, trust_of
 from yeda_desktop.syncflow.fresh_index import FreshIndex
 from yeda_desktop.syncflow.installation import (
     Role,
@@ -278,7 +278,7 @@ def _import_batch(
                     "AND direction = 'in'", (device_id,))
             } | {manifest.sequence}
             name = device.name or device_id
-            for missing in sorted(set(range(1, max(seen))) - seen):
+            for missing in missing_sequences(seen):
                 report.missing_sequences.append(missing)
                 report.note(f"设备“{name}”（{device_id}）的第 {missing} 批数据尚未到达",
                             f"batch {missing} from device {name} ({device_id}) has not arrived")

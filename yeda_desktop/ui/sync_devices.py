@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -24,7 +25,10 @@ from yeda_desktop.syncflow import enrolment
 from yeda_desktop.syncflow.importer import release
 from yeda_desktop.ui.i18n import current_lang
 
-COLUMNS = ("id", "name", "team", "officer", "status", "code", "last_sequence")
+_CUT_WIDTH = 120  # pixels of the device id and code columns at most
+
+COLUMNS = ("id", "name", "team", "officer", "status", "code", "last_sequence", "last_import",
+           "missing")
 
 
 class DevicesView(QWidget):
@@ -38,7 +42,8 @@ class DevicesView(QWidget):
         self.table = QTableWidget(0, len(COLUMNS), self)
         self.table.setHorizontalHeaderLabels([
             self.tr("Device id"), self.tr("Name"), self.tr("Team"), self.tr("Officer"),
-            self.tr("Status"), self.tr("Code"), self.tr("Last batch"),
+            self.tr("Status"), self.tr("Code"), self.tr("Last batch"), self.tr("Last import"),
+            self.tr("Batches not arrived"),
         ])
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -59,7 +64,9 @@ class DevicesView(QWidget):
 
     def refresh(self) -> None:
         with self.db.reader() as session:
-            rows = [enrolment.describe(d) for d in enrolment.list_devices(session)]
+            arrived = enrolment.arrivals(session)
+            rows = [enrolment.describe(d, arrived.get(d.id))
+                    for d in enrolment.list_devices(session)]
         self.table.setRowCount(len(rows))
         zh = current_lang() == "zh"
         for r, info in enumerate(rows):
@@ -70,7 +77,17 @@ class DevicesView(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, info[key])
                 if key in ("id", "code"):
                     item.setToolTip(info[key])  # whole, where the column cuts it
+                if key == "missing" and info[key]:  # work that may be lost: ask for it
+                    item.setForeground(QBrush(QColor("#b00020")))
+                    item.setToolTip(self.tr("Ask the officer for these batches: %1")
+                                    .replace("%1", info[key]))
                 self.table.setItem(r, c, item)
+        # Every column as wide as what it shows; the long id and code cut (whole in the
+        # tooltip), so that the rest fits.
+        self.table.resizeColumnsToContents()
+        for key in ("id", "code"):
+            column = COLUMNS.index(key)
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), _CUT_WIDTH))
 
     def selected_id(self) -> str | None:
         row = self.table.currentRow()
