@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -94,8 +95,16 @@ class CentreFilesView(QWidget):
         self.refresh()
 
     # -- lists ------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        """Current on every visit: devices approved and packages quarantined meanwhile."""
+        super().showEvent(event)
+        self.refresh()
+
     def refresh(self) -> None:
+        """Reload the lists, keeping the team, the laptops ticked and the receipt's device."""
         zh = current_lang() == "zh"
+        team_before, receipt_before = self.team.currentData(), self.receipt_device.currentData()
+        ticked = set(self.checked_devices())
         with self.db.reader() as session:
             teams = [(t.name, t.id) for t in session.scalars(select(Team).order_by(Team.name))]
             devices = [enrolment.describe(d) for d in enrolment.list_devices(session)]
@@ -113,7 +122,11 @@ class CentreFilesView(QWidget):
                 item = QListWidgetItem(label, self.devices)
                 item.setData(Qt.ItemDataRole.UserRole, info["id"])
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
+                item.setCheckState(Qt.CheckState.Checked if info["id"] in ticked
+                                   else Qt.CheckState.Unchecked)
+        for box, before in ((self.team, team_before), (self.receipt_device, receipt_before)):
+            if before is not None and (found := box.findData(before)) >= 0:
+                box.setCurrentIndex(found)
         self.quarantine.setRowCount(len(held))
         for r, values in enumerate(held):
             for c, value in enumerate(values):

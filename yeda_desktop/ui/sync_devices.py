@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -62,7 +62,13 @@ class DevicesView(QWidget):
         self.revoke_button.clicked.connect(self.revoke_selected)
         self.refresh()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """Current on every visit: batches imported and requests read meanwhile."""
+        super().showEvent(event)
+        self.refresh()
+
     def refresh(self) -> None:
+        chosen = self.selected_id()
         with self.db.reader() as session:
             arrived = enrolment.arrivals(session)
             rows = [enrolment.describe(d, arrived.get(d.id))
@@ -84,6 +90,9 @@ class DevicesView(QWidget):
                 self.table.setItem(r, c, item)
         # Every column as wide as what it shows; the long id and code cut (whole in the
         # tooltip), so that the rest fits.
+        for r in range(self.table.rowCount()):
+            if chosen is not None and self.table.item(r, 0).text() == chosen:
+                self.table.selectRow(r)
         self.table.resizeColumnsToContents()
         for key in ("id", "code"):
             column = COLUMNS.index(key)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -83,6 +84,11 @@ class ConflictsView(QWidget):
         self.sides.itemSelectionChanged.connect(self._enable)
         self.take_button.clicked.connect(self.take_selected)
         self.history_button.clicked.connect(self._ask_history)
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Current on every visit: a batch imported meanwhile may have brought conflicts."""
+        super().showEvent(event)
         self.refresh()
 
     def _ask_history(self) -> None:
@@ -195,6 +201,11 @@ class DuplicatesView(QWidget):
         self.history_a.clicked.connect(lambda: self._ask_history(1))
         self.history_b.clicked.connect(lambda: self._ask_history(2))
         self.ids: list[tuple[str, str, str]] = []
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Current on every visit: a batch imported meanwhile may have brought candidates."""
+        super().showEvent(event)
         self.refresh()
 
     def refresh(self) -> None:

@@ -89,6 +89,10 @@ class SyncViews(QObject):
         finish_tasks(dialog)  # closed mid-way: its work is cancelled and waited for
         dialog.deleteLater()
         _recount(self.window)
+        for widget in self.widgets:  # the tab in view shows what the import brought
+            refresh = getattr(widget, "refresh", None)
+            if refresh is not None and widget.isVisible():
+                refresh()
 
     def change_role(self) -> None:
         """A deliberate act: a confirmation first, then the role dialog (saved with force)."""
