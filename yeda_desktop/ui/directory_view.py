@@ -38,6 +38,7 @@ class DirectoryView(QWidget):
         self.choices = directory.PlaceChoices([], [], [])
         self._db: Database | None = None
         self._db_pending = False
+        self._rows_stale = False  # the data changed since the rows were read
         self.model = DirectoryModel(self, page_size)
         self.subdistrict = self._combo("subdistrict")
         self.cluster = self._combo("cluster")
@@ -99,13 +100,28 @@ class DirectoryView(QWidget):
     def set_database(self, db: Database | None) -> None:
         """Use `db`; its rows are read when the tab is first shown, not before."""
         self._db, self._db_pending = db, True
+        self._rows_stale = False
         if self.isVisible():
             self._load()
+
+    def mark_stale(self) -> None:
+        """The data changed (edits, a batch): the rows are read again, with the same filter
+        and order, now if shown, else when next shown."""
+        self._rows_stale = True
+        if self.isVisible():
+            self._reload_rows()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._db_pending:
             self._load()
+        elif self._rows_stale:
+            self._reload_rows()
+
+    def _reload_rows(self) -> None:
+        self._rows_stale = False
+        if self._db is not None and not self._db_pending:
+            self.model.reload()
 
     def _load(self) -> None:
         db, self._db_pending = self._db, False

@@ -301,6 +301,12 @@ class LedgerView(QWidget):
         if self.isVisible():
             self.refresh()
 
+    def mark_stale(self) -> None:
+        """The data changed (edits, a batch): read again now if shown, else when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:

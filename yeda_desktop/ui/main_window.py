@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.navigator.floor_chosen.connect(self.show_floor)
         self.search.hit_chosen.connect(self.open_hit)
         self._unsent_timer = QTimer(self, singleShot=True, interval=1500)
-        self._unsent_timer.timeout.connect(self.recount_unsent)
+        self._unsent_timer.timeout.connect(self.data_changed)
         self.resize(1440, 900)
         if (geometry := settings.geometry()) is not None:
             self.restoreGeometry(geometry)
@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         finish_tasks(dialog)  # closed while it read or wrote: wait for that work first
         dialog.deleteLater()  # it holds the workbook's rows
         self._ledger_views_ready()
-        self.recount_unsent()  # the rows it added travel with the next batch
+        self.data_changed()  # the rows it added travel with the next batch
 
     def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
         action = QAction(self)  # see add_view
@@ -633,6 +633,16 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, self.tr("Cannot open database"), message)
         if not isinstance(exc, YedaError):
             raise exc
+
+    def data_changed(self) -> None:
+        """After edits, an import, an export or a role: the status bar counts again, and the
+        statistics, the ledger and the directory read the data again (when shown)."""
+        self.recount_unsent()
+        for name in ("dashboard", "ledger_view", "directory"):
+            view = getattr(self, name, None)  # built on first use (views_loaded)
+            mark = getattr(view, "mark_stale", None)
+            if mark is not None:
+                mark()
 
     def recount_unsent(self) -> None:
         """Count again what the next batch would carry (after edits, an export, a role)."""

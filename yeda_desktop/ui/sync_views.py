@@ -25,9 +25,10 @@ def _lang(window: QWidget) -> str:
 
 
 def _recount(window: QWidget) -> None:
-    recount = getattr(window, "recount_unsent", None)  # the shell's status bar, if any
-    if recount is not None:
-        recount()
+    """The shell's status bar and summary views, if any, after packages came or went."""
+    changed = getattr(window, "data_changed", None) or getattr(window, "recount_unsent", None)
+    if changed is not None:
+        changed()
 
 
 class SyncViews(QObject):
