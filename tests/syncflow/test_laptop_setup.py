@@ -11,13 +11,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
 import pytest
-from flow_helpers import Site, first_team
+from flow_helpers import Site, enrol_and_approve, first_team
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.models import Device
 from yeda_desktop.models.enums import DeviceStatus
 from yeda_desktop.syncflow import enrolment
 from yeda_desktop.syncflow.installation import load_keys
+from yeda_desktop.ui.main_window import MainWindow
+from yeda_desktop.ui.settings import AppSettings
 from yeda_desktop.ui.sync_enrol import EnrolDialog
 from yeda_desktop.ui.sync_transfer import ImportDialog
 
@@ -107,3 +110,45 @@ def test_a_laptop_imports_the_profile_and_writes_its_request_from_the_window(
             assert approved is not None and approved.status == DeviceStatus.APPROVED
     finally:
         centre_db.close()
+
+
+@pytest.mark.gui
+def test_a_baseline_imported_from_the_window_shows_its_buildings_in_the_navigator(
+    qtbot: QtBot, chinese_ui: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The laptop's navigator lists the buildings the centre's baseline brought, without
+    opening the database again (it did not before 2026-11-29)."""
+    centre, stick = centre_with_profile(tmp_path)
+    laptop = new_laptop(tmp_path)
+    laptop.cli("profile", "import", str(stick / "profile.yeda"))
+    team = first_team(centre)
+    device = enrol_and_approve(centre, laptop, stick, team)
+    centre.cli("baseline", str(stick / "base.yeda"), "--team", team, "--device", device)
+
+    monkeypatch.setenv("YEDA_KEYS_DIR", str(laptop.keys))
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, "zh")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.open_database(laptop.target)
+    tree = window.navigator.tree
+    assert tree is not None
+    buildings_before = sum(1 for node in tree.nodes.values() if node.kind == "building")
+
+    def import_now(dialog: ImportDialog) -> int:
+        with qtbot.waitSignal(dialog.finished_work, timeout=30_000):
+            dialog.import_paths([stick / "base.yeda"])
+        return 0
+
+    monkeypatch.setattr(ImportDialog, "exec", import_now)
+    action = next(a for a in window.findChildren(type(window.act_open))
+                  if a.text().startswith("导入数据包"))
+    action.trigger()
+
+    def buildings() -> int:
+        now = window.navigator.tree
+        return 0 if now is None else sum(1 for n in now.nodes.values() if n.kind == "building")
+
+    qtbot.waitUntil(lambda: buildings() > buildings_before, timeout=30_000)
+    window.close()

@@ -66,3 +66,4 @@ def test_a_registered_organization_shows_in_the_statistics_and_the_directory(
     assert summary is not None
     assert sum(row.organizations for row in summary.coverage_now) == before + 1
     window.close()
+

@@ -336,7 +336,7 @@ class MainWindow(QMainWindow):
         finish_tasks(dialog)  # closed while it read or wrote: wait for that work first
         dialog.deleteLater()  # it holds the workbook's rows
         self._ledger_views_ready()
-        self.data_changed()  # the rows it added travel with the next batch
+        self.data_changed(places=True)  # the rows it added travel with the next batch
 
     def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
         action = QAction(self)  # see add_view
@@ -634,15 +634,42 @@ class MainWindow(QMainWindow):
         if not isinstance(exc, YedaError):
             raise exc
 
-    def data_changed(self) -> None:
+    def data_changed(self, places: bool = False) -> None:
         """After edits, an import, an export or a role: the status bar counts again, and the
-        statistics, the ledger and the directory read the data again (when shown)."""
+        statistics, the ledger and the directory read the data again (when shown).
+
+        `places`: the change may have brought buildings, floors or units (a baseline, a
+        batch, an Excel list), so the navigator and the floor in view are read again too.
+        An officer's own edits keep them current as they go.
+        """
         self.recount_unsent()
         for name in ("dashboard", "ledger_view", "directory"):
             view = getattr(self, name, None)  # built on first use (views_loaded)
             mark = getattr(view, "mark_stale", None)
             if mark is not None:
                 mark()
+        if places and self.workspace is not None:
+            from yeda_desktop.services import progress
+
+            db, campaign = self.workspace.db, self.workspace.campaign_id
+
+            def read_tree(_progress: object) -> progress.PlaceTree:
+                with db.reader() as session:
+                    return progress.place_tree(session, campaign)
+
+            run_task(self, read_tree, self._places_arrived, lambda _e: None)
+
+    def _places_arrived(self, tree: object) -> None:
+        """The navigator anew, on the building and floor that were in view."""
+        from yeda_desktop.services import progress
+
+        ws = self.workspace
+        if ws is None or not isinstance(tree, progress.PlaceTree):
+            return
+        building, floor = self.building_id, self.floor_id
+        self.navigator.load(ws, tree)
+        if building in tree.nodes and floor:
+            self.show_floor(building, floor)
 
     def recount_unsent(self) -> None:
         """Count again what the next batch would carry (after edits, an export, a role)."""

@@ -24,11 +24,16 @@ def _lang(window: QWidget) -> str:
     return str(getattr(window, "lang", "zh"))
 
 
-def _recount(window: QWidget) -> None:
-    """The shell's status bar and summary views, if any, after packages came or went."""
-    changed = getattr(window, "data_changed", None) or getattr(window, "recount_unsent", None)
+def _recount(window: QWidget, *, places: bool = False) -> None:
+    """The shell's status bar and views, if any, after packages came or went (`places`:
+    they may have brought buildings, as a baseline or a batch does)."""
+    changed = getattr(window, "data_changed", None)
     if changed is not None:
-        changed()
+        changed(places=places)
+        return
+    recount = getattr(window, "recount_unsent", None)
+    if recount is not None:
+        recount()
 
 
 class SyncViews(QObject):
@@ -89,7 +94,7 @@ class SyncViews(QObject):
         dialog.exec()
         finish_tasks(dialog)  # closed mid-way: its work is cancelled and waited for
         dialog.deleteLater()
-        _recount(self.window)
+        _recount(self.window, places=isinstance(dialog, ImportDialog))
         for widget in self.widgets:  # the tab in view shows what the import brought
             refresh = getattr(widget, "refresh", None)
             if refresh is not None and widget.isVisible():
