@@ -653,18 +653,20 @@ class MainWindow(QMainWindow):
 
             db, campaign = self.workspace.db, self.workspace.campaign_id
 
-            def read_tree(_progress: object) -> progress.PlaceTree:
+            def read_tree(_progress: object) -> tuple[object, progress.PlaceTree]:
                 with db.reader() as session:
-                    return progress.place_tree(session, campaign)
+                    return db, progress.place_tree(session, campaign)
 
             run_task(self, read_tree, self._places_arrived, lambda _e: None)
 
-    def _places_arrived(self, tree: object) -> None:
-        """The navigator anew, on the building and floor that were in view."""
+    def _places_arrived(self, result: tuple[object, object]) -> None:
+        """The navigator anew, on the building and floor that were in view (unless another
+        database was opened meanwhile: the tree is of the one it was read from)."""
         from yeda_desktop.services import progress
 
+        db, tree = result
         ws = self.workspace
-        if ws is None or not isinstance(tree, progress.PlaceTree):
+        if ws is None or ws.db is not db or not isinstance(tree, progress.PlaceTree):
             return
         building, floor = self.building_id, self.floor_id
         self.navigator.load(ws, tree)
