@@ -88,11 +88,11 @@ class DevicesView(QWidget):
                     item.setToolTip(self.tr("Ask the officer for these batches: %1")
                                     .replace("%1", info[key]))
                 self.table.setItem(r, c, item)
-        # Every column as wide as what it shows; the long id and code cut (whole in the
-        # tooltip), so that the rest fits.
-        for r in range(self.table.rowCount()):
+        for r in range(self.table.rowCount()):  # the device chosen before stays chosen
             if chosen is not None and self.table.item(r, 0).text() == chosen:
                 self.table.selectRow(r)
+        # Every column as wide as what it shows; the long id and code cut (whole in the
+        # tooltip), so that the rest fits.
         self.table.resizeColumnsToContents()
         for key in ("id", "code"):
             column = COLUMNS.index(key)
