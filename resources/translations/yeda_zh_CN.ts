@@ -17,52 +17,52 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="265"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="276"/>
         <source>Organization or person: name, pinyin, phone, USCC or record id</source>
         <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="272"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="272"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="272"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="272"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="284"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="284"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="284"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="297"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="308"/>
         <source>Nothing found for &quot;%1&quot;</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="313"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="324"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
     </message>
@@ -128,142 +128,142 @@
 <context>
     <name>CentreFilesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="52"/>
         <source>Write centre profile…</source>
         <translation>写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="55"/>
         <source>Write baseline…</source>
         <translation>写出基础数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="56"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="57"/>
         <source>Write receipt…</source>
         <translation>写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="60"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="60"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="60"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="60"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="62"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="63"/>
         <source>Import those now approved</source>
         <translation>导入已获批准设备的数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="68"/>
         <source>Files for the laptops</source>
         <translation>发给外业笔记本的文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="70"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="71"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="72"/>
         <source>Laptops that may read it</source>
         <translation>可读取的笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="73"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="74"/>
         <source>Receipt for</source>
         <translation>回执发给</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="76"/>
         <source>Quarantine (packages from devices not approved)</source>
         <translation>隔离区（来自未批准设备的数据包）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="142"/>
         <source>Save package</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="130"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="143"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="139"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="152"/>
         <source>Centre profile written: %1</source>
         <translation>中心配置文件已写出：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="142"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="155"/>
         <source>Writing the centre profile…</source>
         <translation>正在写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="147"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="160"/>
         <source>Choose a team and at least one approved laptop.</source>
         <translation>请选择扫楼小组和至少一台已批准的笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="154"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="167"/>
         <source>Baseline written: %1 (%2 rows)</source>
         <translation>基础数据已写出：%1（%2 条）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="157"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="170"/>
         <source>Writing the baseline…</source>
         <translation>正在写出基础数据…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="175"/>
         <source>Choose the laptop the receipt is for.</source>
         <translation>请选择回执发给哪台笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="168"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="181"/>
         <source>Receipt written: %1 (%2 batches)</source>
         <translation>回执已写出：%1（%2 批）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="171"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="184"/>
         <source>Writing the receipt…</source>
         <translation>正在写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="194"/>
         <source>Importing the released packages…</source>
         <translation>正在导入解除隔离的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="208"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="204"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="217"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="206"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="219"/>
         <source>Refused; nothing was written.</source>
         <translation>已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="209"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="222"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>
@@ -271,52 +271,52 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="60"/>
         <source>Side</source>
         <translation>一方</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="60"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="60"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="60"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="61"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="66"/>
         <source>Use the chosen value</source>
         <translation>采用所选的值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="67"/>
         <source>Show the record&apos;s history</source>
         <translation>查看该记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="111"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="117"/>
         <source>No open conflicts.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="133"/>
         <source>Base</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="152"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="158"/>
         <source>Not resolved</source>
         <translation>未能解决</translation>
     </message>
@@ -384,103 +384,103 @@
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="253"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="259"/>
         <source>Organization coverage %1 (previous %2)</source>
         <translation>组织覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="257"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="263"/>
         <source>Work coverage %1 (previous %2)</source>
         <translation>工作覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="261"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="267"/>
         <source>Open gaps: %1</source>
         <translation>在整改问题：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="291"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="297"/>
         <source>Organization coverage %</source>
         <translation>组织覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="292"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="298"/>
         <source>Work coverage %</source>
         <translation>工作覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="299"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="305"/>
         <source>Coverage by %1</source>
         <translation>按%1统计覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="307"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="313"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="308"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="314"/>
         <source>Finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="320"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="326"/>
         <source>Ledger gaps by rule</source>
         <translation>台账问题分类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="337"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="343"/>
         <source>Organizations</source>
         <translation>组织数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="338"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="344"/>
         <source>Organization coverage</source>
         <translation>组织覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="338"/>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="339"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="344"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="345"/>
         <source>Previous</source>
         <translation>上一年</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="339"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="345"/>
         <source>Work coverage</source>
         <translation>工作覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="339"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="345"/>
         <source>Floors swept</source>
         <translation>已扫楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="340"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="346"/>
         <source>Units visited</source>
         <translation>已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="340"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="346"/>
         <source>Units visited, previous campaign</source>
         <translation>上一年已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="371"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="377"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="371"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="377"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="371"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="377"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="376"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="382"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -593,97 +593,97 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="42"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="44"/>
         <source>Device id</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="42"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="44"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="42"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="44"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="42"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="44"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
         <source>Code</source>
         <translation>核对码</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
         <source>Last batch</source>
         <translation>最近批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
         <source>Batches not arrived</source>
         <translation>尚未到达的批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="50"/>
         <source>Read enrolment request…</source>
         <translation>读取登记申请…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="51"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="52"/>
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="80"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="88"/>
         <source>Ask the officer for these batches: %1</source>
         <translation>请向队员索取这些批次：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="108"/>
         <source>Enrolment request</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="108"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="100"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="117"/>
         <source>Enrolment refused</source>
         <translation>登记申请被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="111"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="128"/>
         <source>Approve device</source>
         <translation>批准设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="112"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="129"/>
         <source>Type the code the laptop shows (compare it digit by digit):</source>
         <translation>请输入笔记本上显示的核对码（逐位核对）：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="138"/>
         <source>Not approved</source>
         <translation>未批准</translation>
     </message>
@@ -734,42 +734,42 @@
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="49"/>
         <source>Gaps: any</source>
         <translation>问题：全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="50"/>
         <source>With open gaps</source>
         <translation>有未整改问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="51"/>
         <source>Without open gaps</source>
         <translation>无未整改问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="54"/>
         <source>Any ownership</source>
         <translation>全部经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="157"/>
         <source>All subdistricts</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="147"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="163"/>
         <source>All clusters</source>
         <translation>全部集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="158"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="174"/>
         <source>All buildings</source>
         <translation>全部楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="177"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="193"/>
         <source>%1 organizations</source>
         <translation>共 %1 家单位</translation>
     </message>
@@ -777,64 +777,64 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="171"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="177"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="171"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="177"/>
         <source>Record A</source>
         <translation>记录甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="171"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="177"/>
         <source>Record B</source>
         <translation>记录乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="171"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="177"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="175"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="181"/>
         <source>Merge, keep A</source>
         <translation>合并，保留甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="176"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="182"/>
         <source>Merge, keep B</source>
         <translation>合并，保留乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="177"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="183"/>
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="184"/>
         <source>History of A</source>
         <translation>查看甲的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="185"/>
         <source>History of B</source>
         <translation>查看乙的修改记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="227"/>
         <source>%n candidate pair(s): merge them or dismiss them.</source>
         <translation>
             <numerusform>%n 对疑似重复：请合并或排除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="217"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="228"/>
         <source>No duplicate candidates.</source>
         <translation>没有疑似重复的记录。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="246"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="257"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>
@@ -1161,6 +1161,76 @@ Change to centre %3?</source>
 更换后，本机只接受“%3”的基线数据，需要在那里重新登记（数据交换 → 写出设备登记申请），批次编号从 1 重新开始。请先与新中心的管理员核对核对码 %4。
 
 更换为中心“%3”吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryView</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="31"/>
+        <source>Imported</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="31"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="31"/>
+        <source>Batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="31"/>
+        <source>Officer</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="32"/>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="32"/>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="32"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="33"/>
+        <source>Duplicate candidates</source>
+        <translation>疑似重复</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="33"/>
+        <source>Rejected</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="33"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="81"/>
+        <source>%n batch(es) imported, newest first.</source>
+        <translation>
+            <numerusform>已导入 %n 批数据，最新的在前。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="82"/>
+        <source>No batch imported yet.</source>
+        <translation>还没有导入过数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="98"/>
+        <source>This batch&apos;s report cannot be read.</source>
+        <translation>这一批的导入报告无法读取。</translation>
     </message>
 </context>
 <context>
@@ -1535,104 +1605,104 @@ Change to centre %3?</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="384"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="390"/>
         <source>The ledger holds no gaps yet: press Re-evaluate to check every organization against the rules.</source>
         <translation>台账中还没有问题：请点击“重新排查”，按规则检查全部单位。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="388"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="394"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="411"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="417"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="411"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="417"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="412"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="418"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="412"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="418"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="412"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="418"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="452"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="458"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="463"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="469"/>
         <source>Select a gap first</source>
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="521"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="527"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="411"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="521"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="417"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="527"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="535"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="541"/>
         <source>Close gap</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="535"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="541"/>
         <source>Closing evidence</source>
         <translation>整改佐证材料</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="544"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="550"/>
         <source>Waive gap</source>
         <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="544"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="551"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="550"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="557"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="551"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="557"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="569"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="575"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="579"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="585"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="579"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="585"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="594"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="600"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
@@ -1898,27 +1968,27 @@ Change to centre %3?</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="659"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="698"/>
         <source>Not yet exported: %1 records</source>
         <translation>未导出：%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="662"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="701"/>
         <source>No batch exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="664"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="703"/>
         <source>Last export: batch %1, %2.</source>
         <translation>上次导出：第 %1 批，%2。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="667"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="706"/>
         <source>The centre&apos;s receipts confirm %1 of %2 batches.</source>
         <translation>中心回执已确认 %1 / %2 批。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="670"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="709"/>
         <source>%1 changes in %2 records; the next export carries them.</source>
         <translation>%2 条记录中有 %1 处修改，下次导出时一并带走。</translation>
     </message>
@@ -1944,32 +2014,32 @@ Change to centre %3?</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="702"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="741"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="737"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="776"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="745"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="784"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="810"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="849"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="858"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="897"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="858"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="897"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
@@ -2292,17 +2362,17 @@ Change to centre %3?</source>
 <context>
     <name>RoleOffer</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="173"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="174"/>
         <source>Set up this installation (laptop or centre)…</source>
         <translation>设置本机（笔记本或中心）…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="185"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="196"/>
         <source>First start: choose whether this is a field laptop or the centre (Exchange menu).</source>
         <translation>首次启动：请在“数据交换”菜单中选择本机是外业笔记本还是中心。</translation>
     </message>
@@ -2351,72 +2421,77 @@ Change to centre %3?</source>
 <context>
     <name>SyncViews</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="56"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="57"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="56"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="56"/>
+        <source>Imports</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="57"/>
         <source>Duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="57"/>
         <source>Audit</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="62"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="69"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="63"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="70"/>
         <source>&amp;Import packages…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="75"/>
         <source>&amp;Export today&apos;s work…</source>
         <translation>导出今天的工作(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="70"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="77"/>
         <source>Write the enrolment &amp;request…</source>
         <translation>写出设备登记申请(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="77"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="84"/>
         <source>Change the role of this installation…</source>
         <translation>更改本机角色…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="95"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="106"/>
         <source>field laptop</source>
         <translation>外业笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="95"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="106"/>
         <source>centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="98"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="109"/>
         <source>Change the role of this installation</source>
         <translation>更改本机角色</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="99"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="110"/>
         <source>Changing the role is for an administrator. A centre shows the administration views and imports the teams&apos; batches; a field laptop hides them and exports its own work. Make this installation a %1?</source>
         <translation>更改角色应由管理员进行。中心显示管理视图并导入各小组的工作数据包；外业笔记本不显示这些视图，只导出本机的工作。确定把本机改为%1吗？</translation>
     </message>

@@ -14,6 +14,7 @@ from yeda_desktop.ui.role_dialog import RoleDialog
 from yeda_desktop.ui.sync_centre import CentreFilesView
 from yeda_desktop.ui.sync_devices import DevicesView
 from yeda_desktop.ui.sync_enrol import EnrolDialog
+from yeda_desktop.ui.sync_history import ImportHistoryView
 from yeda_desktop.ui.sync_passphrase import keys_asking
 from yeda_desktop.ui.sync_queues import AuditView, ConflictsView, DuplicatesView
 from yeda_desktop.ui.sync_transfer import ExportDialog, ImportDialog
@@ -51,9 +52,9 @@ class SyncViews(QObject):
             candidates = DuplicatesView(db, officer, window)
             audit = AuditView(db, window)
             self.widgets = [DevicesView(db, keys, window), CentreFilesView(db, keys, window),
-                            conflicts, candidates, audit]
-            titles = [self.tr("Devices"), self.tr("Packages"), self.tr("Conflicts"),
-                      self.tr("Duplicates"), self.tr("Audit")]
+                            ImportHistoryView(db, window), conflicts, candidates, audit]
+            titles = [self.tr("Devices"), self.tr("Packages"), self.tr("Imports"),
+                      self.tr("Conflicts"), self.tr("Duplicates"), self.tr("Audit")]
             tabs = [add_view(widget, title)
                     for widget, title in zip(self.widgets, titles, strict=True)]
 
