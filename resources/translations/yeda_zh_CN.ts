@@ -1033,42 +1033,42 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="172"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="175"/>
         <source>Export today&apos;s work</source>
         <translation>导出今天的工作</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="173"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="176"/>
         <source>Export everything again (full re-export)</source>
         <translation>全部重新导出</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="175"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="178"/>
         <source>Choose where to save…</source>
         <translation>选择保存位置…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="184"/>
         <source>Save batch</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="184"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="192"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="199"/>
         <source>Batch %1, left by an interrupted export, is finished: %2. Export again for the changes made since.</source>
         <translation>上次中断的导出留下的第 %1 批已完成：%2。之后的修改请再导出一次。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="202"/>
         <source>Batch %1 written: %2</source>
         <translation>第 %1 批已写出：%2</translation>
     </message>
@@ -1122,17 +1122,22 @@
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="126"/>
+        <source>Not taken: import one centre&apos;s profile at a time.</source>
+        <translation>未导入：一次只能导入一个中心的配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="132"/>
         <source>The centre was not changed; nothing was written.</source>
         <translation>未更换中心，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="135"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="138"/>
         <source>Use the centre&apos;s new keys?</source>
         <translation>改用中心的新密钥？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="137"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="140"/>
         <source>This file carries new keys of centre %1: its code is now %2 (this laptop trusts %3). A centre&apos;s keys change only when it was set up again.
 
 Compare the new code with the administrator&apos;s before you go on.
@@ -1145,12 +1150,12 @@ Use the new keys?</source>
 改用新密钥吗？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="145"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="148"/>
         <source>Change centre?</source>
         <translation>更换中心？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="147"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="150"/>
         <source>This laptop works for centre %1 (code %2). This file comes from another centre, %3 (code %4).
 
 After the change this laptop takes baselines only from %3, must be enrolled there (Exchange → Write enrolment request), and numbers its batches from 1 again. Compare the code %4 with the new centre&apos;s administrator first.

@@ -14,6 +14,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -131,9 +132,12 @@ def test_the_import_dialog_asks_before_the_laptop_changes_centre(
     try:
         dialog = ImportDialog(db, load_keys(laptop.keys))
         qtbot.addWidget(dialog)
+        shutil.copyfile(stick / "other.yeda", stick / "other-again.yeda")
         with qtbot.waitSignal(dialog.finished_work, timeout=30_000):
-            dialog.import_paths([stick / "other.yeda"])
-        assert len(asked) == 1
+            dialog.import_paths([stick / "other.yeda", stick / "other-again.yeda"])
+        assert len(asked) == 1  # one change of centre at a time
+        assert "other-again.yeda: 未导入：一次只能导入一个中心的配置文件。" \
+            in dialog.report_view.toPlainText()
         assert "更换中心" in asked[0] and "业达中心" in asked[0] and "福山中心" in asked[0]
         assert "批次编号从 1 重新开始" in asked[0]
         if answer == "No":

@@ -121,7 +121,10 @@ class ImportDialog(_TransferDialog):
                 self.report_view.appendPlainText(f"{path.name}: {exc.message(current_lang())}")
             else:
                 self.report_view.appendPlainText("\n".join(item.lines(current_lang())))
-        for path, moved in moves[:1]:  # one question; any other profile is the same case
+        for path, _moved in moves[1:]:  # one change of centre at a time
+            self.report_view.appendPlainText(
+                f"{path.name}: " + self.tr("Not taken: import one centre's profile at a time."))
+        for path, moved in moves[:1]:
             if self.confirm_centre(moved):
                 self.import_paths([path], replace_centre=True)
             else:
