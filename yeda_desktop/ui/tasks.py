@@ -53,11 +53,14 @@ class _Runner(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._work(self._progress)
-        except BaseException as exc:  # handed to the GUI thread, never lost in a worker
-            self._relay.failed.emit(exc)
-        else:
-            self._relay.finished.emit(result)
+            try:
+                result = self._work(self._progress)
+            except BaseException as exc:  # handed to the GUI thread, never lost in a worker
+                self._relay.failed.emit(exc)
+            else:
+                self._relay.finished.emit(result)
+        except RuntimeError:  # the task and its relay were deleted: no one is waiting
+            pass
 
 
 class Task(QObject):
@@ -68,7 +71,11 @@ class Task(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.relay = _Relay()
+        # A child of the task, so that it is deleted with the task, on the GUI thread. Owned
+        # by its Python wrapper, it went with the last reference, which could be the
+        # worker's, dropped on the worker thread as the pool deleted the finished runnable:
+        # a GUI-thread object deleted from another thread.
+        self.relay = _Relay(self)
         self.progress = TaskProgress(self.relay)
         self.dialog: QProgressDialog | None = None
         # Emitted on the worker, received here on the GUI thread: queued (automatically;
