@@ -25,7 +25,6 @@ from yeda_desktop.ui.settings import AppSettings
 app = make_application()
 settings = AppSettings(QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"),
                                  QSettings.Format.IniFormat))
-window = start(app, settings, "zh", sys.argv[1])
 seen = {}
 
 
@@ -55,7 +54,11 @@ def ready():
     window.close()
 
 
+# Queued before `start`, so that it runs first in the first turn of the event loop: queued
+# after, it ran after the window had started loading the core on a worker, and saw the
+# first module of that import whenever the worker got there first (once in a CI run).
 QTimer.singleShot(0, first_turn)
+window = start(app, settings, "zh", sys.argv[1])
 window.ready.connect(ready)
 window.open_failed.connect(lambda m: (print("open failed", m), app.exit(3)))
 sys.exit(app.exec())
