@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -37,11 +36,12 @@ from yeda_desktop.syncflow.baseline import export_baseline
 from yeda_desktop.syncflow.importer import release, waiting
 from yeda_desktop.syncflow.profile import export_profile
 from yeda_desktop.syncflow.receipts import write_receipt
+from yeda_desktop.ui.fresh_view import FreshView
 from yeda_desktop.ui.i18n import current_lang
 from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
 
 
-class CentreFilesView(QWidget):
+class CentreFilesView(FreshView):
     """Signals: `finished_work(object)` with a line of result text, or the exception."""
 
     finished_work = Signal(object)
@@ -95,11 +95,6 @@ class CentreFilesView(QWidget):
         self.refresh()
 
     # -- lists ------------------------------------------------------------------
-    def showEvent(self, event: QShowEvent) -> None:
-        """Current on every visit: devices approved and packages quarantined meanwhile."""
-        super().showEvent(event)
-        self.refresh()
-
     def refresh(self) -> None:
         """Reload the lists, keeping the team, the laptops ticked and the receipt's device."""
         zh = current_lang() == "zh"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow import enrolment
 from yeda_desktop.syncflow.importer import release
+from yeda_desktop.ui.fresh_view import FreshView
 from yeda_desktop.ui.i18n import current_lang
 
 _CUT_WIDTH = 120  # pixels of the device id and code columns at most
@@ -31,7 +32,7 @@ COLUMNS = ("id", "name", "team", "officer", "status", "code", "last_sequence", "
            "missing")
 
 
-class DevicesView(QWidget):
+class DevicesView(FreshView):
     """Signals: `changed()` after a device was accepted, approved or revoked."""
 
     changed = Signal()
@@ -60,11 +61,6 @@ class DevicesView(QWidget):
         self.accept_button.clicked.connect(self.choose_request)
         self.approve_button.clicked.connect(self.approve_selected)
         self.revoke_button.clicked.connect(self.revoke_selected)
-        self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Current on every visit: batches imported and requests read meanwhile."""
-        super().showEvent(event)
         self.refresh()
 
     def refresh(self) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -17,10 +16,11 @@ from PySide6.QtWidgets import (
 from yeda_desktop.local_time import local_minute
 from yeda_desktop.storage import Database
 from yeda_desktop.syncflow.import_log import ImportedBatch, imported_batches
+from yeda_desktop.ui.fresh_view import FreshView
 from yeda_desktop.ui.i18n import current_lang
 
 
-class ImportHistoryView(QWidget):
+class ImportHistoryView(FreshView):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -47,11 +47,6 @@ class ImportHistoryView(QWidget):
         box.addWidget(self.heading)
         box.addWidget(split, 1)
         self.table.currentCellChanged.connect(self._current_changed)
-        self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Current on every visit: batches imported meanwhile come first."""
-        super().showEvent(event)
         self.refresh()
 
     def refresh(self) -> None:

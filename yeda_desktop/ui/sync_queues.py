@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from yeda_desktop.storage import Database
 from yeda_desktop.syncflow import duplicates
 from yeda_desktop.syncflow.audit_trail import history, shown_values
 from yeda_desktop.syncflow.conflicts import ConflictView, list_conflicts, record_label, resolve
+from yeda_desktop.ui.fresh_view import FreshView
 from yeda_desktop.ui.i18n import current_lang
 
 _VALUE_WIDTH = 360  # pixels of a value column at most; the whole value in its tooltip
@@ -41,7 +41,7 @@ def _fit_columns(table: QTableWidget, *, value_column: int) -> None:
         table.setColumnWidth(value_column, _VALUE_WIDTH)
 
 
-class ConflictsView(QWidget):
+class ConflictsView(FreshView):
     """Open conflicts on the left; the chosen one's base and sides on the right.
 
     `history_requested(record_id)`: the administrator asked for the chosen record's history.
@@ -84,11 +84,6 @@ class ConflictsView(QWidget):
         self.sides.itemSelectionChanged.connect(self._enable)
         self.take_button.clicked.connect(self.take_selected)
         self.history_button.clicked.connect(self._ask_history)
-        self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Current on every visit: a batch imported meanwhile may have brought conflicts."""
-        super().showEvent(event)
         self.refresh()
 
     def _ask_history(self) -> None:
@@ -161,7 +156,7 @@ class ConflictsView(QWidget):
         return True
 
 
-class DuplicatesView(QWidget):
+class DuplicatesView(FreshView):
     """Candidate pairs: merge into the first or the second record, or dismiss.
 
     `history_requested(record_id)`: the history of record A or B was asked for.
@@ -201,11 +196,6 @@ class DuplicatesView(QWidget):
         self.history_a.clicked.connect(lambda: self._ask_history(1))
         self.history_b.clicked.connect(lambda: self._ask_history(2))
         self.ids: list[tuple[str, str, str]] = []
-        self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Current on every visit: a batch imported meanwhile may have brought candidates."""
-        super().showEvent(event)
         self.refresh()
 
     def refresh(self) -> None:

@@ -6,6 +6,7 @@ its Cancel button asks the work to stop at its next `progress()` call.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -52,15 +53,14 @@ class _Runner(QRunnable):
         self._work, self._relay, self._progress = work, relay, progress
 
     def run(self) -> None:
-        try:
+        # RuntimeError from an emit: the task and its relay were deleted, no one is waiting.
+        with contextlib.suppress(RuntimeError):
             try:
                 result = self._work(self._progress)
             except BaseException as exc:  # handed to the GUI thread, never lost in a worker
                 self._relay.failed.emit(exc)
             else:
                 self._relay.finished.emit(result)
-        except RuntimeError:  # the task and its relay were deleted: no one is waiting
-            pass
 
 
 class Task(QObject):
