@@ -9,8 +9,10 @@ and every indexed document holds exactly the terms computed here.
 from __future__ import annotations
 
 import io
+import os
 import pickle
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -61,6 +63,32 @@ def test_the_worker_answers_the_terms_of_the_keys_the_lines_give() -> None:
     assert {"chongqingyinhangyantaifenhang", "hangyantaifenhang", "cqyhytfh"} <= set(words)
 
 
+def test_one_worker_answers_one_import_after_another() -> None:
+    """Each import is answered in full (a key answered in an earlier import again) and
+    ended with None; the worker ends when the pipe closes between imports."""
+    first, second = ("person", PEOPLE[0], None), ("person", PEOPLE[1], "13812345678")
+    source = io.BytesIO()
+    for message in ([first], None, [first, second], None):
+        pickle.dump(message, source)
+    source.seek(0)
+    out = io.BytesIO()
+    assert search_terms.serve(source, out) == 0
+    terms = search_terms.terms_of
+    assert messages(out) == [{first: terms(first)}, None,
+                             {first: terms(first), second: terms(second)}, None]
+
+
+def test_an_idle_worker_ends_by_itself() -> None:
+    reading, writing = os.pipe()  # never written to: no import comes
+    out = io.BytesIO()
+    with os.fdopen(reading, "rb") as source:
+        try:
+            assert search_terms.serve(source, out, idle_s=0.2) == 0
+        finally:
+            os.close(writing)  # lets its reading thread end, so the file can close
+    assert messages(out) == []
+
+
 def messages(out: io.BytesIO) -> list[object]:
     out.seek(0)
     found = []
@@ -102,6 +130,14 @@ def found(site: Site, query: str) -> set[str]:
             return {hit.ref_id for hit in search(session, query)}
     finally:
         db.close()
+
+
+@pytest.fixture(autouse=True)
+def no_kept_worker() -> Iterator[None]:
+    """Each test starts its own workers (some change how they start)."""
+    search_worker.discard_kept()
+    yield
+    search_worker.discard_kept()
 
 
 @pytest.fixture
@@ -186,7 +222,7 @@ def test_a_worker_whose_answer_cannot_be_read_does_not_hang_the_import(
     """The answer is unreadable (not a pickle) and larger than a pipe holds: the worker
     blocks writing it; closing stops the worker instead of waiting for it forever."""
     monkeypatch.setattr(search_worker, "_CHILD", (
-        "import sys; sys.stdin.buffer.read(); "
+        "import pickle, sys; pickle.load(sys.stdin.buffer); "
         "sys.stdout.buffer.write(b'not a pickle' * 1_000_000); sys.stdout.flush()"))
     monkeypatch.setattr(search_worker, "REAP_TIMEOUT_S", 0.5)
     worker = search_worker.TermPrefetch()
@@ -197,3 +233,64 @@ def test_a_worker_whose_answer_cannot_be_read_does_not_hang_the_import(
     if closing.is_alive():
         worker._process.kill()
     assert not closing.is_alive() and worker._process.returncode is not None
+
+
+def keys_lines(names: list[str]) -> list[dict[str, object]]:
+    return [{"t": "people", "id": f"p{i}", "op": "put", "v": {"name": name, "phone": None}}
+            for i, name in enumerate(names)]
+
+
+def test_a_worker_that_answered_an_import_serves_the_next() -> None:
+    first = search_worker.TermPrefetch()
+    list(first.tap(keys_lines(PEOPLE[:2])))
+    assert set(first.answer()) == {("person", name, None) for name in PEOPLE[:2]}
+    first.close()
+    second = search_worker.TermPrefetch()
+    try:
+        assert second._process is first._process  # pypinyin not loaded again
+        list(second.tap(keys_lines(PEOPLE)))
+        assert second.answer() == {("person", name, None): search_terms.person_terms(name, None)
+                                   for name in PEOPLE}
+    finally:
+        second.close()
+    assert second._process.poll() is None  # kept again
+    search_worker.discard_kept()
+    assert second._process.returncode == 0  # told to stop, it ended on its own
+
+
+def test_a_worker_left_in_the_middle_of_an_import_is_not_kept() -> None:
+    """A cancelled import: the worker may still be computing an answer nobody reads."""
+    abandoned = search_worker.TermPrefetch()
+    list(abandoned.tap(keys_lines(PEOPLE * 700)))  # more than one message's worth
+    abandoned.close()  # no answer() first
+    assert abandoned._process.poll() is not None
+    fresh = search_worker.TermPrefetch()
+    try:
+        assert fresh._process is not abandoned._process
+        list(fresh.tap(keys_lines(PEOPLE[:1])))
+        assert set(fresh.answer()) == {("person", PEOPLE[0], None)}
+    finally:
+        fresh.close()
+
+
+def test_a_kept_worker_that_died_or_is_about_to_end_is_replaced(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for end in ("died", "idle"):
+        kept = search_worker.TermPrefetch()
+        kept.answer()
+        kept.close()
+        assert kept._process.poll() is None
+        if end == "died":
+            kept._process.kill()
+            kept._process.wait()
+        else:  # kept longer than the worker waits, less the margin
+            monkeypatch.setattr(search_worker, "IDLE_S", search_worker.REUSE_MARGIN_S)
+        new = search_worker.TermPrefetch()
+        try:
+            assert new._process is not kept._process
+            list(new.tap(keys_lines(PEOPLE[:1])))
+            assert set(new.answer()) == {("person", PEOPLE[0], None)}
+        finally:
+            new.close()
+        assert kept._process.poll() is not None

@@ -10,7 +10,7 @@ import traceback
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af]+")
 # What str.isalnum() rejects: re's \w is exactly isalnum() plus "_" (tests/storage check
@@ -252,50 +252,63 @@ def key_of(line: object) -> TermKey | None:
     return key
 
 
-def serve(source: BinaryIO, out: BinaryIO) -> int:
-    """The search worker's side (see search_worker): lists of term keys from `source`
-    until None; for each list, a dict of the terms of its keys not answered before
-    to `out` as soon as they are computed, and None after the last.
+_GONE = object()  # the importer closed the pipe (or it broke): no more messages
+
+
+def serve(source: BinaryIO, out: BinaryIO, idle_s: float | None = None) -> int:
+    """The search worker's side (see search_worker), one import after another.
+
+    An import sends lists of term keys and then None; each list is answered with a dict
+    of the terms of its keys not answered before in that import, as soon as they are
+    computed, and the import with None. Then the next import may begin; the worker ends
+    when the pipe closes between imports (0), or after `idle_s` without one (0), or when
+    the pipe closes in the middle of one (1: the importer went away).
 
     A thread reads the keys as they come, so the importer's pipe never fills while
     this thread still loads pypinyin or computes. This lives here, not in
     search_worker, so that the worker process imports this module alone: the storage
     package around it would load SQLAlchemy and the models.
     """
-    keys: queue.SimpleQueue[list[TermKey] | None] = queue.SimpleQueue()
+    keys: queue.SimpleQueue[object] = queue.SimpleQueue()
     failed: list[str] = []
 
     def read() -> None:
         try:
-            while (batch := pickle.load(source)) is not None:
-                keys.put(batch)
-        except EOFError:  # the importer went away (cancelled or failed)
-            failed.append("")
+            while True:
+                keys.put(pickle.load(source))
+        except EOFError:
+            pass
         except BaseException:
             failed.append(traceback.format_exc(limit=-3))
         finally:
-            keys.put(None)
+            keys.put(_GONE)
 
-    reader = threading.Thread(target=read, name="key-reader", daemon=True)
-    reader.start()
-    answered: set[TermKey] = set()
+    threading.Thread(target=read, name="key-reader", daemon=True).start()
     try:
         warm_up()  # while the importer still verifies and decrypts
-        while (batch := keys.get()) is not None:
-            terms: dict[TermKey, str] = {}
-            for key in batch:
-                if key not in answered and (found := terms_of(key)) is not None:
-                    terms[key] = found
-                    answered.add(key)
-            pickle.dump(terms, out, pickle.HIGHEST_PROTOCOL)
+        while True:
+            try:
+                batch = keys.get(timeout=idle_s)
+            except queue.Empty:  # no import for a long while: give the memory back
+                return 0
+            if batch is _GONE and not failed:
+                return 0
+            answered: set[TermKey] = set()
+            while batch is not None and batch is not _GONE:
+                terms: dict[TermKey, str] = {}
+                for key in cast(list[TermKey], batch):
+                    if key not in answered and (found := terms_of(key)) is not None:
+                        terms[key] = found
+                        answered.add(key)
+                pickle.dump(terms, out, pickle.HIGHEST_PROTOCOL)
+                out.flush()
+                batch = keys.get()
+            if batch is _GONE:  # in the middle of an import: it was cancelled or failed
+                if failed:
+                    pickle.dump(("error", failed[0]), out, pickle.HIGHEST_PROTOCOL)
+                return 1
+            pickle.dump(None, out, pickle.HIGHEST_PROTOCOL)
             out.flush()
-        reader.join()
-        if failed:
-            if failed[0]:
-                pickle.dump(("error", failed[0]), out, pickle.HIGHEST_PROTOCOL)
-            return 1
-        pickle.dump(None, out, pickle.HIGHEST_PROTOCOL)
-        return 0
     except BaseException:
         pickle.dump(("error", traceback.format_exc(limit=-3)), out, pickle.HIGHEST_PROTOCOL)
         return 1

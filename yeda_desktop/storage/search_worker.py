@@ -18,16 +18,23 @@ on failure, an ("error", text) pair). A plain subprocess, not multiprocessing:
 spawning would re-run the caller's main script. It imports search_terms from its
 folder as a module of its own: through the storage package it would first load
 SQLAlchemy and the models.
+
+A worker that answered a whole import is kept for the next one (one at most, ending
+by itself after IDLE_S): a centre imports one batch per team in a sitting, and
+starting an interpreter and loading pypinyin again cost each of them about 0.4
+CPU-seconds on a core the import itself needs.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import pickle
 import queue
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -49,8 +56,12 @@ QUEUED_BATCHES = 256
 # A worker that has not answered this long after the merge ended is given up on
 # (the terms are then computed here): a hung child must not hang the import.
 ANSWER_TIMEOUT_S = 600.0
-# A worker still running this long after its answer was read is stopped.
+# A worker still running this long after it was told to stop is killed.
 REAP_TIMEOUT_S = 10.0
+# A kept worker ends by itself this long after its last import (its memory, about
+# 70 MB, given back); one this close to that is not used again, so as not to race it.
+IDLE_S = 600.0
+REUSE_MARGIN_S = 30.0
 
 # The worker: this very search_terms.py, imported from its folder, serving on stdin/stdout
 # (stdout held for the answers, sys.stdout pointed at stderr so a stray print cannot
@@ -58,8 +69,65 @@ REAP_TIMEOUT_S = 10.0
 _CHILD = (
     "import sys; sys.path[0] = sys.argv[1]; import search_terms; "
     "out = sys.stdout.buffer; sys.stdout = sys.stderr; "
-    "sys.exit(search_terms.serve(sys.stdin.buffer, out))"
+    "sys.exit(search_terms.serve(sys.stdin.buffer, out, float(sys.argv[2])))"
 )
+
+Process = subprocess.Popen[bytes]
+_kept_lock = threading.Lock()
+_kept: tuple[Process, float] | None = None  # the idle worker, and when it went idle
+
+
+def _start() -> Process:
+    folder = str(Path(search_terms.__file__).resolve().parent)
+    return subprocess.Popen([sys.executable, "-c", _CHILD, folder, str(IDLE_S)],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+
+def _take_or_start() -> Process:
+    """The kept worker, if it is alive and not about to end by itself; else a new one."""
+    global _kept
+    with _kept_lock:
+        kept, _kept = _kept, None
+    if kept is not None:
+        process, idle_since = kept
+        if process.poll() is None and time.monotonic() - idle_since < IDLE_S - REUSE_MARGIN_S:
+            return process
+        _stop(process)
+    return _start()
+
+
+def _keep(process: Process) -> None:
+    global _kept
+    with _kept_lock:
+        previous, _kept = _kept, (process, time.monotonic())
+    if previous is not None:
+        _stop(previous[0])
+
+
+def _stop(process: Process) -> None:
+    """End a worker: its input closed (it then exits), killed if it does not soon."""
+    if process.stdin is not None:
+        with contextlib.suppress(OSError):
+            process.stdin.close()
+    try:
+        process.wait(REAP_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    if process.stdout is not None:
+        process.stdout.close()
+
+
+def discard_kept() -> None:
+    """Stop the kept worker now: at exit, and for callers that change how workers start."""
+    global _kept
+    with _kept_lock:
+        kept, _kept = _kept, None
+    if kept is not None:
+        _stop(kept[0])
+
+
+atexit.register(discard_kept)
 
 
 def can_run_worker() -> bool:
@@ -77,10 +145,8 @@ class TermPrefetch:
     """
 
     def __init__(self) -> None:
-        self._process = subprocess.Popen(
-            [sys.executable, "-c", _CHILD, str(Path(search_terms.__file__).resolve().parent)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        )
+        self._process = _take_or_start()
+        self._complete = False  # the worker answered this import to its end
         self._outbox: queue.Queue[list[TermKey] | None] = queue.Queue(QUEUED_BATCHES)
         self._batch: list[TermKey] = []
         self._sending = True
@@ -99,15 +165,14 @@ class TermPrefetch:
                 batch = self._outbox.get()
                 pickle.dump(batch, stream, pickle.HIGHEST_PROTOCOL)
                 stream.flush()
-                if batch is None:
+                if batch is None:  # the pipe stays open for the next import
                     break
         except (OSError, ValueError):  # the worker is gone: its answer will be empty
             self._sending = False
-            while self._outbox.get() is not None:  # so that no put waits for this thread
-                pass
-        finally:
             with contextlib.suppress(OSError):
                 stream.close()
+            while self._outbox.get() is not None:  # so that no put waits for this thread
+                pass
 
     def _read(self) -> None:
         stream = self._process.stdout
@@ -115,6 +180,7 @@ class TermPrefetch:
         try:
             while isinstance(part := pickle.load(stream), dict):
                 self._answer.update(part)
+            self._complete = part is None
         except Exception:  # what is missing is computed in place
             return
 
@@ -155,25 +221,22 @@ class TermPrefetch:
             self._outbox.put(None)
 
     def close(self) -> None:
-        """Stop the worker (if still running) and reap it.
+        """Keep the worker for the next import if it answered this one to its end;
+        otherwise stop it and reap it.
 
-        A worker that has not exited soon after its answer was read (or given up on) is
-        killed: one still writing an answer nobody reads would otherwise block forever,
-        and the import with it.
+        A worker whose answer is still being awaited (the import was cancelled or failed,
+        or the answer was given up on) is killed: one still writing an answer nobody
+        reads would otherwise block forever, and the import with it.
         """
         self._end()
         if self._process.poll() is None and self._reader.is_alive():
             self._process.kill()
         self._feeder.join()
         self._reader.join()
-        try:
-            self._process.wait(REAP_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
-        for stream in (self._process.stdin, self._process.stdout):
-            if stream is not None:
-                stream.close()
+        if self._complete and self._process.poll() is None:
+            _keep(self._process)
+        else:
+            _stop(self._process)
 
     def __enter__(self) -> TermPrefetch:
         return self
