@@ -17,52 +17,52 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="276"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="266"/>
         <source>Organization or person: name, pinyin, phone, USCC or record id</source>
         <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="284"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="274"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="284"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="274"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="284"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="274"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="308"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="298"/>
         <source>Nothing found for &quot;%1&quot;</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="324"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="314"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
     </message>
@@ -193,77 +193,77 @@
         <translation>隔离区（来自未批准设备的数据包）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="142"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="137"/>
         <source>Save package</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="143"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="138"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="152"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="147"/>
         <source>Centre profile written: %1</source>
         <translation>中心配置文件已写出：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="155"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="150"/>
         <source>Writing the centre profile…</source>
         <translation>正在写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="160"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="155"/>
         <source>Choose a team and at least one approved laptop.</source>
         <translation>请选择扫楼小组和至少一台已批准的笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="167"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="162"/>
         <source>Baseline written: %1 (%2 rows)</source>
         <translation>基础数据已写出：%1（%2 条）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="170"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="165"/>
         <source>Writing the baseline…</source>
         <translation>正在写出基础数据…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="175"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="170"/>
         <source>Choose the laptop the receipt is for.</source>
         <translation>请选择回执发给哪台笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="176"/>
         <source>Receipt written: %1 (%2 batches)</source>
         <translation>回执已写出：%1（%2 批）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="179"/>
         <source>Writing the receipt…</source>
         <translation>正在写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="194"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="189"/>
         <source>Importing the released packages…</source>
         <translation>正在导入解除隔离的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="203"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="217"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="212"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="219"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="214"/>
         <source>Refused; nothing was written.</source>
         <translation>已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="217"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>
@@ -306,17 +306,17 @@
         <translation>查看该记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="117"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="112"/>
         <source>No open conflicts.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="133"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="128"/>
         <source>Base</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="158"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="153"/>
         <source>Not resolved</source>
         <translation>未能解决</translation>
     </message>
@@ -593,97 +593,97 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
         <source>Device id</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
         <source>Code</source>
         <translation>核对码</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
         <source>Last batch</source>
         <translation>最近批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="47"/>
         <source>Batches not arrived</source>
         <translation>尚未到达的批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="51"/>
         <source>Read enrolment request…</source>
         <translation>读取登记申请…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="52"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="52"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="53"/>
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="88"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="84"/>
         <source>Ask the officer for these batches: %1</source>
         <translation>请向队员索取这些批次：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="108"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="104"/>
         <source>Enrolment request</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="108"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="104"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="117"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="113"/>
         <source>Enrolment refused</source>
         <translation>登记申请被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="124"/>
         <source>Approve device</source>
         <translation>批准设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="125"/>
         <source>Type the code the laptop shows (compare it digit by digit):</source>
         <translation>请输入笔记本上显示的核对码（逐位核对）：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="138"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="134"/>
         <source>Not approved</source>
         <translation>未批准</translation>
     </message>
@@ -777,64 +777,64 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="177"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="172"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="177"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="172"/>
         <source>Record A</source>
         <translation>记录甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="177"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="172"/>
         <source>Record B</source>
         <translation>记录乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="177"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="172"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="176"/>
         <source>Merge, keep A</source>
         <translation>合并，保留甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="177"/>
         <source>Merge, keep B</source>
         <translation>合并，保留乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="183"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="178"/>
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="179"/>
         <source>History of A</source>
         <translation>查看甲的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="185"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="180"/>
         <source>History of B</source>
         <translation>查看乙的修改记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="227"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="217"/>
         <source>%n candidate pair(s): merge them or dismiss them.</source>
         <translation>
             <numerusform>%n 对疑似重复：请合并或排除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="228"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="218"/>
         <source>No duplicate candidates.</source>
         <translation>没有疑似重复的记录。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="257"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="247"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>
@@ -1033,42 +1033,42 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="175"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="178"/>
         <source>Export today&apos;s work</source>
         <translation>导出今天的工作</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="176"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="179"/>
         <source>Export everything again (full re-export)</source>
         <translation>全部重新导出</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="181"/>
         <source>Choose where to save…</source>
         <translation>选择保存位置…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="187"/>
         <source>Save batch</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="187"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="192"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="195"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="202"/>
         <source>Batch %1, left by an interrupted export, is finished: %2. Export again for the changes made since.</source>
         <translation>上次中断的导出留下的第 %1 批已完成：%2。之后的修改请再导出一次。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="205"/>
         <source>Batch %1 written: %2</source>
         <translation>第 %1 批已写出：%2</translation>
     </message>
@@ -1158,12 +1158,12 @@ Use the new keys?</source>
         <location filename="../../yeda_desktop/ui/sync_transfer.py" line="150"/>
         <source>This laptop works for centre %1 (code %2). This file comes from another centre, %3 (code %4).
 
-After the change this laptop takes baselines only from %3, must be enrolled there (Exchange → Write enrolment request), and numbers its batches from 1 again. Compare the code %4 with the new centre&apos;s administrator first.
+After the change this laptop takes baselines only from %3, must be enrolled there (Exchange → Write enrolment request), and numbers its batches from 1 again. The buildings, organizations and people of %1&apos;s zone are taken off this laptop (a backup is kept beside its database); %3&apos;s baseline brings its own. Compare the code %4 with the new centre&apos;s administrator first.
 
 Change to centre %3?</source>
         <translation>本机为中心“%1”（核对码 %2）工作。这个文件来自另一个中心“%3”（核对码 %4）。
 
-更换后，本机只接受“%3”的基线数据，需要在那里重新登记（数据交换 → 写出设备登记申请），批次编号从 1 重新开始。请先与新中心的管理员核对核对码 %4。
+更换后，本机只接受“%3”的基线数据，需要在那里重新登记（数据交换 → 写出设备登记申请），批次编号从 1 重新开始。“%1”辖区的楼宇、组织和人员将从本机清除（先在数据库旁留一份备份）；“%3”的基线数据会带来它自己的。请先与新中心的管理员核对核对码 %4。
 
 更换为中心“%3”吗？</translation>
     </message>
@@ -1221,19 +1221,19 @@ Change to centre %3?</source>
         <translation>文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_history.py" line="81"/>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="76"/>
         <source>%n batch(es) imported, newest first.</source>
         <translation>
             <numerusform>已导入 %n 批数据，最新的在前。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_history.py" line="82"/>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="77"/>
         <source>No batch imported yet.</source>
         <translation>还没有导入过数据包。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_history.py" line="98"/>
+        <location filename="../../yeda_desktop/ui/sync_history.py" line="93"/>
         <source>This batch&apos;s report cannot be read.</source>
         <translation>这一批的导入报告无法读取。</translation>
     </message>
@@ -2286,7 +2286,7 @@ Change to centre %3?</source>
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/tasks.py" line="118"/>
+        <location filename="../../yeda_desktop/ui/tasks.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -120,6 +120,21 @@ def test_thinning_keeps_recent_then_one_per_day_week_month() -> None:
     assert not to_thin(infos[:3], now, rule)  # few backups: nothing to delete
 
 
+def test_the_backup_of_a_laptop_s_old_zone_is_never_thinned(db_path: Path) -> None:
+    """It holds records no longer in the database (syncflow.centre_move)."""
+    now = datetime(2025, 7, 15, 12, 0)
+    infos = _infos(now, [h * 6 for h in range(2000)])
+    old_zone = BackupInfo(Path("moved.sqlite"), now - timedelta(days=900), 1,
+                          "before-centre-change")
+    assert old_zone not in to_thin([*infos, old_zone], now, Thinning(recent=2))
+    open_database(db_path).close()
+    kept = backup_database(db_path, "before-centre-change")
+    for _ in range(12):
+        backup_database(db_path, "manual")
+    backup_database(db_path, "manual", keep=3)
+    assert kept in [b.path for b in list_backups(db_path)]
+
+
 def test_backups_are_thinned_on_disk(db_path: Path) -> None:
     open_database(db_path).close()
     for _ in range(14):

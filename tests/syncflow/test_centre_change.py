@@ -4,7 +4,8 @@ Before 2026-11-29 the window answered a profile of another centre key with "(--r
 and nothing else, the command line's `--replace` had no test, a moved laptop went on
 numbering its batches (so the new centre reported all the earlier ones as missing), and
 work not yet handed in to the old centre went to the new one, which has none of its
-buildings.
+buildings. Until a later change that day, a moved laptop kept the old zone's records,
+and one edit to any of them made the new centre refuse the whole batch.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import re
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from flow_helpers import Site, build_sites, code_of, edit_row, first_team, first
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.models import Organization
+from yeda_desktop.services.search import search
 from yeda_desktop.syncflow.installation import load_keys, profile_json
 from yeda_desktop.ui.sync_transfer import ImportDialog
 
@@ -35,6 +38,20 @@ def other_centre(root: Path, stick: Path) -> Site:
     site.cli("keys")
     site.cli("profile", "export", str(stick / "other.yeda"))
     return site
+
+
+def records(database: Path, table: str) -> int:
+    with sqlite3.connect(database) as conn:
+        return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def found(site: Site, query: str) -> bool:
+    db = site.open()
+    try:
+        with db.reader() as session:
+            return bool(search(session, query))
+    finally:
+        db.close()
 
 
 def trusted_centre(site: Site) -> str:
@@ -64,10 +81,25 @@ def test_a_laptop_moves_to_another_centre_only_deliberately_and_with_its_work_ha
     # The work goes to the old centre first (batch 1), then the laptop moves.
     laptop.cli("export", str(stick / "old-1.yeda"), officer="王芳")
     assert "已导入" in centre.cli("import", str(stick / "old-1.yeda"))
+    old_orgs = records(laptop.target, "organizations")
+    old_name = first_value(laptop, Organization.name)
+    assert old_orgs and found(laptop, old_name)
     moved = laptop.cli("profile", "import", str(stick / "other.yeda"), "--replace")
     assert "本机已改为这个中心；请写出设备登记申请交给新中心（yeda enrol），" \
         "批次编号从 1 重新开始" in moved
     assert trusted_centre(laptop) == "fushan-centre"
+
+    # The old zone's records are off the laptop (kept in a backup), and their removal is
+    # nothing to send: an edit to one of them could only have made the new centre refuse
+    # the batch.
+    backup = Path(re.findall(r"backup: (\S+)", moved)[0])
+    assert records(backup, "organizations") == old_orgs
+    for table in ("organizations", "people", "buildings", "units", "change_log"):
+        assert records(laptop.target, table) == 0, table
+    assert not found(laptop, old_name)
+    assert "无需导出" in laptop.cli("export", str(stick / "nothing.yeda"), officer="王芳",
+                                    expect=2)
+    assert not (stick / "nothing.yeda").exists()
 
     # Enrolled at the new centre and given its buildings, the laptop's next batch is that
     # centre's first: nothing reported "missing".
@@ -85,6 +117,31 @@ def test_a_laptop_moves_to_another_centre_only_deliberately_and_with_its_work_ha
     assert "的第 1 批数据" in report and "尚未到达" not in report
     # The old centre cannot read what is now meant for the new one.
     assert "fushan-centre" in centre.cli("import", str(stick / "new-1.yeda"), expect=2)
+
+
+def test_a_laptop_on_a_server_database_is_not_moved_without_a_backup(
+    tmp_path: Path, empty_pg_url: str,
+) -> None:
+    """Its old zone's records could not be backed up as a file before they are cleared."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    centre = Site("centre", tmp_path / "centre")
+    laptop = Site("laptop", tmp_path / "laptop", empty_pg_url)
+    for site in (centre, laptop):
+        site.folder.mkdir()
+    centre.cli("init")
+    centre.cli("role", "--set", "centre", "--name", "业达中心", "--centre-id", "yeda-centre")
+    centre.cli("keys")
+    centre.cli("profile", "export", str(stick / "profile.yeda"))
+    laptop.cli("init")
+    laptop.cli("role", "--set", "laptop", "--name", "服务器上的笔记本")
+    laptop.cli("keys")
+    laptop.cli("profile", "import", str(stick / "profile.yeda"))
+    other_centre(tmp_path, stick)
+    before = snapshot(laptop)
+    refused = laptop.cli("profile", "import", str(stick / "other.yeda"), "--replace", expect=2)
+    assert "服务器数据库上的本机不能更换中心：请为新中心使用新的数据库（--db）" in refused
+    assert snapshot(laptop) == before and trusted_centre(laptop) == "yeda-centre"
 
 
 def test_new_keys_of_the_same_centre_keep_the_batches_numbered_on(tmp_path: Path) -> None:
@@ -140,15 +197,25 @@ def test_the_import_dialog_asks_before_the_laptop_changes_centre(
             in dialog.report_view.toPlainText()
         assert "更换中心" in asked[0] and "业达中心" in asked[0] and "福山中心" in asked[0]
         assert "批次编号从 1 重新开始" in asked[0]
+        assert "“业达中心”辖区的楼宇、组织和人员将从本机清除（先在数据库旁留一份备份）" in asked[0]
         if answer == "No":
             assert "未更换中心，未写入任何内容" in dialog.report_view.toPlainText()
             assert "--replace" not in dialog.report_view.toPlainText()
         else:
             qtbot.waitUntil(lambda: "本机已从中心“业达中心”改为中心“福山中心”"
                             in dialog.report_view.toPlainText(), timeout=30_000)
+            assert re.search(r"原中心辖区的 \d+ 条记录已从本机清除（已先备份到 "
+                             r".+before-centre-change", dialog.report_view.toPlainText())
     finally:
         db.close()
     if answer == "No":
         assert snapshot(laptop) == before
     else:
         assert trusted_centre(laptop) == "fushan-centre"
+        # The old zone can be brought back from the backup the window offers.
+        from yeda_desktop.ui.restore_dialog import RestoreDialog
+
+        backups = RestoreDialog(laptop.db_path, "zh")
+        qtbot.addWidget(backups)
+        first = backups.table.topLevelItem(0)
+        assert first is not None and first.text(2) == "更换中心前"

@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
         elif args.action == "import":
             with db.reader() as session:
                 before = profile_json(session)
-            head = import_profile(db, Path(args.file), replace=args.replace)
+            taken = import_profile(db, Path(args.file), replace=args.replace)
+            head = taken.head
             print(f"已导入中心配置 / profile imported: {head['centre_name']} "
                   f"({head['centre_id']})")
             print(f"中心核对码 centre code: {head['fingerprint']}")
@@ -52,6 +53,10 @@ def run(args: argparse.Namespace) -> int:
                 print("本机已改为这个中心；请写出设备登记申请交给新中心（yeda enrol），"
                       "批次编号从 1 重新开始 / this laptop moved to this centre: enrol there "
                       "(yeda enrol); batches are numbered from 1 again")
+            if taken.cleared is not None:
+                print(f"原中心辖区的 {taken.cleared.records} 条记录已从本机清除，备份 / "
+                      f"{taken.cleared.records} records of the old zone taken off this laptop, "
+                      f"backup: {taken.cleared.backup}")
         else:
             with db.reader() as session:
                 head = shown_profile(session)

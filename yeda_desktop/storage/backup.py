@@ -35,6 +35,10 @@ class Thinning:
 
 THINNING = Thinning()
 
+# Backups that hold what is no longer in the database (a laptop's old zone, cleared when
+# it moved to another centre: syncflow.centre_move): never thinned or rotated away.
+KEPT_REASONS = frozenset({"before-centre-change"})
+
 
 @dataclass(frozen=True)
 class BackupInfo:
@@ -139,18 +143,21 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 
 
 def rotate(db_path: Path, keep: int = KEEP_BACKUPS) -> None:
-    """Keep only the newest `keep` backups."""
+    """Keep only the newest `keep` backups (and those of `KEPT_REASONS`)."""
     for old in list_backups(db_path)[keep:]:
-        old.path.unlink(missing_ok=True)
+        if old.reason not in KEPT_REASONS:
+            old.path.unlink(missing_ok=True)
 
 
 def to_thin(
     backups: Sequence[BackupInfo], now: datetime, rule: Thinning = THINNING
 ) -> list[BackupInfo]:
     """The backups thinning deletes: not among the newest `recent`, and not the newest of
-    its day (last `days` days), ISO week (last `weeks` weeks) or month (last `months`)."""
+    its day (last `days` days), ISO week (last `weeks` weeks) or month (last `months`),
+    nor of `KEPT_REASONS`."""
     newest_first = sorted(backups, key=lambda b: b.created, reverse=True)
     keep: set[Path] = {b.path for b in newest_first[: rule.recent]}
+    keep |= {b.path for b in backups if b.reason in KEPT_REASONS}
     seen: dict[str, set[object]] = {"day": set(), "week": set(), "month": set()}
     for b in newest_first:
         age = now - b.created

@@ -35,7 +35,7 @@ from yeda_desktop.syncflow.lines import decode_lines
 from yeda_desktop.syncflow.merge import Merger
 from yeda_desktop.syncflow.merge_lock import hold_merge_lock
 from yeda_desktop.syncflow.packages import Refused
-from yeda_desktop.syncflow.profile import import_profile
+from yeda_desktop.syncflow.profile import TakenProfile, import_profile
 from yeda_desktop.syncflow.receipts import import_receipt
 from yeda_desktop.syncflow.records import defer_foreign_keys, stamp
 from yeda_desktop.syncflow.report import ImportReport
@@ -89,18 +89,20 @@ def _import_file(
     if manifest.kind is PackageKind.CENTRE_PROFILE:
         with db.reader() as session:
             before = profile_json(session)
-        head = import_profile(db, path, replace=replace_centre)
-        return _profile_report(manifest, head, before)
+        taken = import_profile(db, path, replace=replace_centre)
+        return _profile_report(manifest, taken, before)
     return import_receipt(db, keys, path, manifest)
 
 
 def _profile_report(
-    manifest: Manifest, head: dict[str, object], before: dict[str, object] | None
+    manifest: Manifest, taken: TakenProfile, before: dict[str, object] | None
 ) -> ImportReport:
     """A laptop's first package: whose it is, and the code to compare with the centre's.
 
-    After a change of centre (`before` another one): that this laptop must enrol there.
+    After a change of centre (`before` another one): that this laptop must enrol there,
+    and what was taken off it and where the backup is.
     """
+    head = taken.head
     name, centre, code = head.get("centre_name"), head.get("centre_id"), head.get("fingerprint")
     report = ImportReport(
         status="imported", kind=manifest.kind.value, package_id=str(manifest.package_id),
@@ -117,6 +119,15 @@ def _profile_report(
             "write an enrolment request (Exchange → Write enrolment request) for the new "
             "centre's administrator; batches are numbered from 1 again",
         )
+        if taken.cleared is not None:
+            count, backup = taken.cleared.records, taken.cleared.backup
+            report.note(
+                f"原中心辖区的 {count} 条记录已从本机清除（已先备份到 {backup}）；"
+                "新中心的基线数据会带来本辖区的楼宇",
+                f"{count} records of the old centre's zone were taken off this laptop "
+                f"(backed up first to {backup}); the new centre's baseline brings its "
+                "buildings",
+            )
     elif before is not None and before.get("signing_public_key") != head["signing_public_key"]:
         report.note(f"本机已改用中心“{name}”的新密钥",
                     f"this laptop now uses centre {name}'s new keys")

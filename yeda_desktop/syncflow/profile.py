@@ -34,6 +34,7 @@ from yeda_desktop.sync import (
 )
 from yeda_desktop.syncflow import packages
 from yeda_desktop.syncflow.batch_export import records_to_send, restart_chain
+from yeda_desktop.syncflow.centre_move import Cleared, backup_before_leaving, clear_old_zone
 from yeda_desktop.syncflow.installation import (
     OWN_PROFILE_KEY,
     PROFILE_KEY,
@@ -194,15 +195,26 @@ def _named(head: Mapping[str, object], *, en: bool = False) -> str:
     return f"{name} ({centre})" if en else f"“{name}”（{centre}）"
 
 
-def import_profile(db: Database, path: Path, *, replace: bool = False) -> dict[str, Any]:
+@dataclasses.dataclass(frozen=True)
+class TakenProfile:
+    """A profile taken: its head (centre, keys, code), and after a move to another
+    centre what was taken off this laptop (centre_move)."""
+
+    head: dict[str, Any]
+    cleared: Cleared | None = None
+
+
+def import_profile(db: Database, path: Path, *, replace: bool = False) -> TakenProfile:
     """Take the centre's profile on a laptop; a profile of another centre key needs `replace`.
 
     Moving to another centre (not just its new keys) is refused while work is still to
     be exported: the new centre has none of the old one's buildings, so it could not
-    take that work, and the old centre could no longer get it. The batches then start
-    again from 1 (`restart_chain`).
+    take that work, and the old centre could no longer get it. Then the old zone's
+    records are taken off the laptop after a backup (`centre_move`), and the batches
+    start again from 1 (`restart_chain`).
     """
     manifest, package = _open_profile(path)
+    cleared = None
     with db.session() as session, package:
         session.info["skip_change_log"] = True  # reference data is the centre's, not an edit
         require_installation(session, Role.LAPTOP)
@@ -224,6 +236,7 @@ def import_profile(db: Database, path: Path, *, replace: bool = False) -> dict[s
                         "(Exchange → Export today's work) and hand them in first, then "
                         "change centres",
                     )
+                cleared = clear_old_zone(session, backup_before_leaving(db))
                 restart_chain(session)
         conn = session.connection()
         by_table: dict[str, list[dict[str, Any]]] = {}
@@ -238,4 +251,4 @@ def import_profile(db: Database, path: Path, *, replace: bool = False) -> dict[s
         if session.get(SyncPackage, str(manifest.package_id)) is None:
             packages.record(session, manifest, package.manifest_sha256, direction="in",
                             status="imported", file_name=path.name)
-    return head
+    return TakenProfile(head, cleared)

@@ -29,6 +29,7 @@ REASONS = {
     "daily": ("每日", "daily"),
     "close": ("关闭时", "on close"),
     "before-restore": ("恢复前", "before a restore"),
+    "before-centre-change": ("更换中心前", "before a change of centre"),
 }
 
 

@@ -151,7 +151,10 @@ class ImportDialog(_TransferDialog):
                 "centre, %3 (code %4).\n\n"
                 "After the change this laptop takes baselines only from %3, must be enrolled "
                 "there (Exchange → Write enrolment request), and numbers its batches from 1 "
-                "again. Compare the code %4 with the new centre's administrator first.\n\n"
+                "again. The buildings, organizations and people of %1's zone are taken "
+                "off this laptop (a backup is kept beside its database); %3's baseline "
+                "brings its own. Compare the code %4 with the new centre's administrator "
+                "first.\n\n"
                 "Change to centre %3?")
                 .replace("%1", str(old.get("centre_name")))
                 .replace("%2", str(old.get("fingerprint")))
