@@ -57,3 +57,38 @@ def changes_of(line: Line) -> dict[str, Any]:
     if isinstance(listed, dict):
         out.update(listed)
     return out
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+def shape_problem(line: Line) -> tuple[str, str] | None:
+    """Why a line is not a record the merge can read (zh, en), or None.
+
+    Only a hand-made package, validly signed by an enrolled device, can carry such a
+    line; the record is refused with this reason and the rest of the batch applied. A
+    list where a value belongs used to end the whole import in a traceback.
+    """
+    if not isinstance(line.get("id"), str) or not line["id"]:
+        return "记录编号无效", "the record id is not a text"
+    op = line.get("op")
+    if op not in ("put", "del"):
+        return f"未知的操作 {op!r}", f"unknown operation {op!r}"
+    for key in ("at", "n", "by"):
+        if key in line and not isinstance(line[key], str | None):
+            return f"“{key}”不是文本", f"“{key}” is not a text"
+    if op == "del":
+        return None
+    values = line.get("v")
+    if not isinstance(values, dict):
+        return "记录没有字段值", "the record carries no field values"
+    for name, value in values.items():
+        if not isinstance(value, _SCALARS):
+            return f"字段 {name} 的值不是单个值", f"field {name} holds no single value"
+    edits = line.get("c", {})
+    if not isinstance(edits, dict) or not all(
+        isinstance(e, list) and len(e) == 2 and isinstance(e[0], str)
+        and isinstance(e[1], _SCALARS) for e in edits.values()
+    ):
+        return "修改记录的格式无效", "the record's edits are malformed"
+    return None

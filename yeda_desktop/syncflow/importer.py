@@ -302,14 +302,34 @@ def _import_batch(
                 if row is not None:
                     row.status, row.resolved_at = "imported", utcnow()
             session.flush()
-    except IntegrityError:
-        raise Refused(
-            "数据包引用了中心没有的记录（可能有更早的批次尚未到达），未做任何修改",
-            "the package refers to records the centre does not have (an earlier batch may be "
-            "missing); nothing was written",
-            "integrity",
-        ) from None
+    except IntegrityError as exc:
+        raise _integrity_refusal(exc) from None
     return report
+
+
+def _integrity_refusal(exc: IntegrityError) -> Refused:
+    """What a constraint the merge could not foresee says about the package, in words.
+
+    A reference to a record the centre lacks is the likely one (an earlier batch not
+    imported yet); two records of one batch with the same unique values only a hand-made
+    package has (a laptop's own database forbids them).
+    """
+    text = str(exc.orig)
+    code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
+    if text.startswith("UNIQUE constraint failed: ") or code == "23505":
+        where = text.removeprefix("UNIQUE constraint failed: ").splitlines()[0]
+        return Refused(
+            f"数据包中有记录与另一条记录的唯一字段相同（{where}），未做任何修改",
+            f"the package has records with the same unique values ({where}); nothing was "
+            "written",
+            "integrity",
+        )
+    return Refused(
+        "数据包引用了中心没有的记录（可能有更早的批次尚未到达），未做任何修改",
+        "the package refers to records the centre does not have (an earlier batch may be "
+        "missing); nothing was written",
+        "integrity",
+    )
 
 
 # Above this many new or changed rows the planner's table statistics are out of date.

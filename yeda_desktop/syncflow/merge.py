@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, UniqueConstraint
@@ -33,7 +34,8 @@ from yeda_desktop.storage.driver_sql import (
 )
 from yeda_desktop.syncflow import conflicts as conflict_rows
 from yeda_desktop.syncflow import fresh_index, incoming_checks, json_codec
-from yeda_desktop.syncflow.batch_lines import changes_of
+from yeda_desktop.syncflow.batch_lines import changes_of, shape_problem
+from yeda_desktop.syncflow.incoming_types import type_problem
 from yeda_desktop.syncflow.records import (
     CHUNK,
     REDIRECT_UPSERT,
@@ -43,6 +45,7 @@ from yeda_desktop.syncflow.records import (
     insert_rows,
     logged_columns,
     logged_value,
+    required_columns,
     table_by_name,
     writable,
 )
@@ -72,6 +75,28 @@ class Entry:
     @property
     def key(self) -> tuple[str, str, str]:
         return (self.at, self.device, json.dumps(self.new, sort_keys=True, ensure_ascii=False))
+
+
+def _empty_required(table: str, values: dict[str, Any], fields: Any) -> str | None:
+    """The first required column (`required_columns`) a record would be written without:
+    any of them for a new record (`fields` None), else those among the changed `fields`."""
+    names = sorted(required_columns(table))
+    if fields is None:
+        try:
+            if None not in _getter(table)(values):
+                return None  # nearly every record: one lookup of them all
+        except KeyError:
+            pass
+    else:
+        names = [c for c in names if c in fields]
+    return next((c for c in names if values.get(c) is None), None)
+
+
+@cache
+def _getter(table: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    names = sorted(required_columns(table))
+    pick = itemgetter(*names)
+    return (lambda values: (pick(values),)) if len(names) == 1 else pick
 
 
 @cache
@@ -172,6 +197,9 @@ class Merger:
                     str(line.get("id")), f"未知的数据表 {name}", f"unknown table {name}"
                 )
                 continue
+            if (malformed := shape_problem(line)) is not None:
+                self.report.reject(str(line.get("id")), *malformed)
+                continue
             if chunk and (name != table or len(chunk) >= CHUNK):
                 self._chunk(table, chunk)
                 if len(self._log) >= LOG_FLUSH_ROWS:  # memory bounded whatever the batch
@@ -261,9 +289,17 @@ class Merger:
         for rid, values, line in puts:
             fields = changes_of(line).keys() if rid in existing else None  # None: all
             bad = incoming_checks.problem(table, values, fields) if checks else None
+            wrong = type_problem(table, values) if bad is None else None
+            empty = _empty_required(table, values, fields)
             if bad is not None:
                 self._refuse(rid, rid in existing, f"数据无效，{bad.zh}",
                              f"invalid data, {bad.en}")
+            elif wrong is not None:
+                self._refuse(rid, rid in existing, f"数据无效，{wrong[0]}",
+                             f"invalid data, {wrong[1]}")
+            elif empty is not None:
+                self._refuse(rid, rid in existing, f"缺少必填字段 {empty}",
+                             f"the required field {empty} is missing")
             elif any(values.get(c) in self.rejected for c in fks):
                 self._refuse(rid, rid in existing, "所属的记录因数据无效被拒收",
                              "the record it belongs to was rejected as invalid")

@@ -58,6 +58,17 @@ def columns(table_name: str) -> tuple[str, ...]:
 
 
 @cache
+def required_columns(table_name: str) -> frozenset[str]:
+    """Columns a row cannot be written without: NOT NULL, and no default in the schema.
+
+    A laptop's lines always carry them (its rows were written through the models); a
+    line without one is refused as a record instead of failing the batch's insert.
+    """
+    return frozenset(c.name for c in table_by_name()[table_name].columns
+                     if not c.nullable and c.server_default is None and c.name != "id")
+
+
+@cache
 def logged_columns(table_name: str) -> tuple[str, ...]:
     return tuple(c for c in columns(table_name) if c not in BOOKKEEPING)
 
