@@ -27,6 +27,7 @@ from yeda_desktop.models import Building, Organization
 from yeda_desktop.storage import Database, open_database
 from yeda_desktop.storage.migrate import head_revision
 from yeda_desktop.sync import PackageFields, PackageKind, write_package
+from yeda_desktop.syncflow import incoming_types
 from yeda_desktop.syncflow.batch_lines import shape_problem
 from yeda_desktop.syncflow.installation import load_keys
 from yeda_desktop.syncflow.lines import encode_lines
@@ -43,13 +44,17 @@ NOW = "2026-11-29 17:00:00.000000"
 
 
 def org_line(name: object, **more: Any) -> dict[str, Any]:
-    return {"t": "organizations", "id": str(uuid.uuid4()), "op": "put",
+    """A new organization's line; `v_<column>=value` changes one of its values."""
+    changed = {k.removeprefix("v_"): more.pop(k) for k in list(more) if k.startswith("v_")}
+    line = {"t": "organizations", "id": str(uuid.uuid4()), "op": "put",
             "v": {"name": name, "kind": "enterprise", "ownership": "private",
                   "staff_count": 12, "is_listed": 0, "is_above_size": 0,
                   "is_key_enterprise": 0, "has_party_activities": 0,
                   "has_party_guarantees": 0, "revision": 1, "created_at": NOW,
                   "updated_at": NOW},
             "at": NOW, "n": NOW, "cn": ["name", "kind", "ownership", "staff_count"], **more}
+    line["v"].update(changed)
+    return line
 
 
 def without(line: dict[str, Any], field: str) -> dict[str, Any]:
@@ -72,6 +77,9 @@ def test_a_malformed_record_is_refused_with_its_reason_and_the_rest_applied(
         org_line("修改记录无效", c={"name": "2026-11-29"}),
         {"t": "organizations", "id": org, "op": "del", "at": ["2026"]},
         without(org_line("缺少字段"), "is_listed"),
+        org_line("时间无效", v_created_at="昨天"),
+        org_line("人数是文字", v_staff_count="十二"),
+        org_line("上市是二", v_is_listed=2),
     ]
     path = stick / "hand-made.yeda"
     write_package(path, PackageFields(
@@ -81,9 +89,11 @@ def test_a_malformed_record_is_refused_with_its_reason_and_the_rest_applied(
         [load_keys(centre.keys).public.age_recipient])
 
     out = centre.cli("import", str(path))
-    assert "新增 new 1" in out and "拒收 rejected 7" in out, out
+    assert "新增 new 1" in out and "拒收 rejected 10" in out, out
     for reason in ("字段 name 的值不是单个值", "记录编号无效", "未知的操作 'upsert'",
-                   "修改记录的格式无效", "“at”不是文本", "缺少必填字段 is_listed"):
+                   "修改记录的格式无效", "“at”不是有效的时间", "缺少必填字段 is_listed",
+                   "字段 created_at 不是有效的时间", "字段 staff_count 的值类型不对（str）",
+                   "字段 is_listed 只能是 0 或 1"):
         assert reason in out, out
     assert out.count("字段 name 的值不是单个值") == 2
     db = centre.open()
@@ -122,6 +132,14 @@ def test_two_new_records_with_the_same_unique_values_refuse_the_batch_in_words(
     assert "数据包中有记录与另一条记录的唯一字段相同（floors.building_id, floors.label），" \
         "未做任何修改" in out, out
     assert snapshot(centre) == before
+
+
+def test_text_longer_than_its_column_is_refused_where_the_engine_would_refuse_it() -> None:
+    """PostgreSQL enforces a column's length; SQLite, which a laptop runs, does not."""
+    rows = [org_line("烟台长名有限公司")["v"], org_line("长" * 101)["v"]]
+    assert incoming_types.problems("organizations", rows, lengths=False) == {}
+    assert incoming_types.problems("organizations", rows) == {
+        1: ("字段 name 超过 100 个字符", "field name is longer than 100 characters")}
 
 
 @pytest.fixture(scope="module")

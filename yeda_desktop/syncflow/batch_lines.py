@@ -15,6 +15,8 @@ values in `v`) are read as they always were.
 
 from __future__ import annotations
 
+from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 Line = dict[str, Any]
@@ -59,36 +61,44 @@ def changes_of(line: Line) -> dict[str, Any]:
     return out
 
 
-_SCALARS = (str, int, float, bool, type(None))
-
 
 def shape_problem(line: Line) -> tuple[str, str] | None:
     """Why a line is not a record the merge can read (zh, en), or None.
 
     Only a hand-made package, validly signed by an enrolled device, can carry such a
-    line; the record is refused with this reason and the rest of the batch applied. A
-    list where a value belongs used to end the whole import in a traceback.
+    line; the record is refused with this reason and the rest of the batch applied.
+    Its values are checked against their columns by `incoming_types`.
     """
     if not isinstance(line.get("id"), str) or not line["id"]:
         return "记录编号无效", "the record id is not a text"
     op = line.get("op")
     if op not in ("put", "del"):
         return f"未知的操作 {op!r}", f"unknown operation {op!r}"
-    for key in ("at", "n", "by"):
-        if key in line and not isinstance(line[key], str | None):
-            return f"“{key}”不是文本", f"“{key}” is not a text"
-    if op == "del":
-        return None
-    values = line.get("v")
-    if not isinstance(values, dict):
+    for key in ("at", "n"):
+        value = line.get(key)
+        if value is not None and not (isinstance(value, str) and is_stamp(value)):
+            return f"“{key}”不是有效的时间", f"“{key}” is not a time"
+    if not isinstance(line.get("by"), str | None):
+        return "“by”不是文本", "“by” is not a text"
+    if op == "put" and not isinstance(line.get("v"), dict):
         return "记录没有字段值", "the record carries no field values"
-    for name, value in values.items():
-        if not isinstance(value, _SCALARS):
-            return f"字段 {name} 的值不是单个值", f"field {name} holds no single value"
-    edits = line.get("c", {})
-    if not isinstance(edits, dict) or not all(
-        isinstance(e, list) and len(e) == 2 and isinstance(e[0], str)
-        and isinstance(e[1], _SCALARS) for e in edits.values()
-    ):
+    if "c" in line and not _edits_readable(line["c"]):
         return "修改记录的格式无效", "the record's edits are malformed"
     return None
+
+
+def _edits_readable(edits: object) -> bool:
+    """`c` is field → [time of the edit, a single old value]."""
+    return isinstance(edits, dict) and all(
+        isinstance(e, list) and len(e) == 2 and isinstance(e[0], str) and is_stamp(e[0])
+        and isinstance(e[1], str | int | float | bool | None) for e in edits.values()
+    )
+
+
+@lru_cache(maxsize=1 << 16)  # a batch's records share their times by the thousand
+def is_stamp(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

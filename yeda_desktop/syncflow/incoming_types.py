@@ -10,12 +10,14 @@ batch's insert. Such a record is now refused with the column named.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import cache, lru_cache
+from itertools import repeat
 from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Enum, Integer, String, Text
 
+from yeda_desktop.syncflow.batch_lines import is_stamp
 from yeda_desktop.syncflow.records import table_by_name
 
 
@@ -55,24 +57,28 @@ def _columns(table_name: str) -> _Columns:
     return _Columns(types, tuple(flags), tuple(stamps), tuple(days), tuple(lengths))
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 @lru_cache(maxsize=4096)
-def _wrong_type(table_name: str, names: tuple[str, ...], kinds: tuple[type, ...]) -> str | None:
-    """The first column given a value of a type it does not take (cached by the shape of
-    a record: a batch's records come in a handful of shapes)."""
-    types = _columns(table_name).types
+def _wrong_type(
+    table_name: str, names: tuple[str, ...], kinds: tuple[type, ...], flags: tuple[Any, ...]
+) -> tuple[str, str] | None:
+    """What is wrong with a record of this shape: a value that is not a single one, one of
+    a type its column does not take, a flag other than 0 or 1. Cached by the shape (the
+    names, the types and the flags): a batch's records come in a handful of them."""
+    columns = _columns(table_name)
     for name, kind in zip(names, kinds, strict=True):
-        wanted = types.get(name)
+        if kind not in _SCALARS:
+            return f"字段 {name} 的值不是单个值", f"field {name} holds no single value"
+        wanted = columns.types.get(name)
         if wanted is not None and kind is not type(None) and kind not in wanted:
-            return name
+            return (f"字段 {name} 的值类型不对（{kind.__name__}）",
+                    f"field {name} holds a value of the wrong type ({kind.__name__})")
+    for name, value in zip(columns.flags, flags, strict=True):
+        if value not in (None, 0, 1):
+            return f"字段 {name} 只能是 0 或 1", f"field {name} must be 0 or 1"
     return None
-
-
-def _is_stamp(value: str) -> bool:
-    try:
-        datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _is_day(value: str) -> bool:
@@ -83,28 +89,66 @@ def _is_day(value: str) -> bool:
     return True
 
 
-def type_problem(table_name: str, values: dict[str, Any]) -> tuple[str, str] | None:
-    """Why one of a record's values cannot be stored in its column (zh, en), or None."""
-    name = _wrong_type(table_name, tuple(values), tuple(map(type, values.values())))
-    if name is not None:
-        kind = type(values[name]).__name__
-        return (f"字段 {name} 的值类型不对（{kind}）",
-                f"field {name} holds a value of the wrong type ({kind})")
+def type_problem(
+    table_name: str, values: dict[str, Any], *, lengths: bool = True
+) -> tuple[str, str] | None:
+    """Why one of a record's values cannot be stored in its column (zh, en), or None.
+
+    `lengths`: also refuse text longer than its column (PostgreSQL enforces it; SQLite,
+    which a laptop runs, does not, so a SQLite centre takes what the laptop took).
+    """
     columns = _columns(table_name)
-    for name in columns.flags:
-        if values.get(name) not in (None, 0, 1):
-            return f"字段 {name} 只能是 0 或 1", f"field {name} must be 0 or 1"
+    found = _wrong_type(table_name, tuple(values), tuple(map(type, values.values())),
+                        tuple(map(values.get, columns.flags)))
+    if found is not None:
+        return found
     for names, valid, zh, en in (
-        (columns.stamps, _is_stamp, "时间", "a time"),
+        (columns.stamps, is_stamp, "时间", "a time"),
         (columns.days, _is_day, "日期", "a date"),
     ):
         for name in names:
             value = values.get(name)
             if value is not None and not valid(value):
                 return f"字段 {name} 不是有效的{zh}", f"field {name} is not {en}"
-    for name, most in columns.lengths:
-        value = values.get(name)
-        if value is not None and len(value) > most:
-            return (f"字段 {name} 超过 {most} 个字符",
-                    f"field {name} is longer than {most} characters")
+    if lengths:
+        for name, most in columns.lengths:
+            value = values.get(name)
+            if value is not None and len(value) > most:
+                return (f"字段 {name} 超过 {most} 个字符",
+                        f"field {name} is longer than {most} characters")
     return None
+
+
+_NONE = type(None)
+_FLAG_VALUES = frozenset({None, 0, 1})  # True and False are 1 and 0 here
+
+
+def problems(
+    table_name: str, rows: list[dict[str, Any]], *, lengths: bool = True
+) -> dict[int, tuple[str, str]]:
+    """`type_problem` of each of a chunk's records that has one, by position.
+
+    Column by column, with sets: a batch is tens of thousands of records, nearly all
+    fine, and record by record the checks cost a twentieth of its import. Only a record
+    a column check singles out is checked alone, for its message. Columns the table
+    does not have are not looked at: the merge never reads them.
+    """
+    columns = _columns(table_name)
+    suspects: set[int] = set()
+    for name in columns.types.keys() & set().union(*rows):
+        values = list(map(dict.get, rows, repeat(name)))
+        allowed = {*columns.types[name], _NONE}
+        if not allowed.issuperset(map(type, values)):
+            suspects.update(i for i, v in enumerate(values) if type(v) not in allowed)
+            continue
+        if name in columns.flags and not _FLAG_VALUES.issuperset(values):
+            suspects.update(i for i, v in enumerate(values) if v not in _FLAG_VALUES)
+        for checked, valid in ((columns.stamps, is_stamp), (columns.days, _is_day)):
+            if name in checked:
+                bad = {v for v in set(values) if v is not None and not valid(v)}
+                suspects.update(i for i, v in enumerate(values) if v in bad)
+        most = dict(columns.lengths).get(name) if lengths else None
+        if most is not None and max(map(len, filter(None, values)), default=0) > most:
+            suspects.update(i for i, v in enumerate(values) if v is not None and len(v) > most)
+    found = {i: type_problem(table_name, rows[i], lengths=lengths) for i in sorted(suspects)}
+    return {i: problem for i, problem in found.items() if problem is not None}

@@ -33,9 +33,8 @@ from yeda_desktop.storage.driver_sql import (
     run_sql,
 )
 from yeda_desktop.syncflow import conflicts as conflict_rows
-from yeda_desktop.syncflow import fresh_index, incoming_checks, json_codec
+from yeda_desktop.syncflow import fresh_index, incoming_checks, incoming_types, json_codec
 from yeda_desktop.syncflow.batch_lines import changes_of, shape_problem
-from yeda_desktop.syncflow.incoming_types import type_problem
 from yeda_desktop.syncflow.records import (
     CHUNK,
     REDIRECT_UPSERT,
@@ -80,23 +79,24 @@ class Entry:
 def _empty_required(table: str, values: dict[str, Any], fields: Any) -> str | None:
     """The first required column (`required_columns`) a record would be written without:
     any of them for a new record (`fields` None), else those among the changed `fields`."""
-    names = sorted(required_columns(table))
+    names, pick = _required(table)
     if fields is None:
         try:
-            if None not in _getter(table)(values):
+            if None not in pick(values):
                 return None  # nearly every record: one lookup of them all
         except KeyError:
             pass
     else:
-        names = [c for c in names if c in fields]
+        names = tuple(c for c in names if c in fields)
     return next((c for c in names if values.get(c) is None), None)
 
 
 @cache
-def _getter(table: str) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
-    names = sorted(required_columns(table))
-    pick = itemgetter(*names)
-    return (lambda values: (pick(values),)) if len(names) == 1 else pick
+def _required(table: str) -> tuple[tuple[str, ...], Callable[[dict[str, Any]], tuple[Any, ...]]]:
+    """The table's required columns in order, and a getter of all of their values."""
+    names = tuple(sorted(required_columns(table)))
+    getter = itemgetter(*names)
+    return names, ((lambda values: (getter(values),)) if len(names) == 1 else getter)
 
 
 @cache
@@ -197,9 +197,6 @@ class Merger:
                     str(line.get("id")), f"未知的数据表 {name}", f"unknown table {name}"
                 )
                 continue
-            if (malformed := shape_problem(line)) is not None:
-                self.report.reject(str(line.get("id")), *malformed)
-                continue
             if chunk and (name != table or len(chunk) >= CHUNK):
                 self._chunk(table, chunk)
                 if len(self._log) >= LOG_FLUSH_ROWS:  # memory bounded whatever the batch
@@ -249,21 +246,25 @@ class Merger:
         deletes: list[tuple[str, str]] = []
         touched = self.touched.setdefault(table, set())
         named_before: set[str] = set()  # by an earlier line of this batch
+        malformed: list[tuple[str, tuple[str, str]]] = []
         for line in lines:
             rid = self.resolve(str(line.get("id")))
+            if (shape := shape_problem(line)) is not None:
+                malformed.append((rid, shape))
+                continue
             if rid in touched:
                 named_before.add(rid)
             touched.add(rid)
             if line.get("op") == "del":
                 deletes.append((rid, str(line.get("at") or self.now)))
                 continue
-            values = dict(line.get("v") or {})
+            values = dict(line["v"])
             values["id"] = rid
             for col in fks:
-                if values.get(col) in self.redirects:
-                    values[col] = self.resolve(values[col])
+                if type(ref := values.get(col)) is str and ref in self.redirects:
+                    values[col] = self.resolve(ref)
             puts.append((rid, values, line))
-        ids = [p[0] for p in puts] + [d[0] for d in deletes]
+        ids = [p[0] for p in puts] + [d[0] for d in deletes] + [m[0] for m in malformed]
         # This batch inserted only records its lines named (the others' rows, if any,
         # were there before it): those are read beside the queued inserts, without waiting.
         existing = {row["id"]: row for row in fetch_rows(
@@ -285,18 +286,22 @@ class Merger:
         parent_tombs = self._parent_tombstones(table, [p[1] for p in puts if p[0] not in existing])
         fresh: list[tuple[str, dict[str, Any], Line]] = []
         updates: list[tuple[str, dict[str, Any], Line]] = []
+        for rid, (zh, en) in malformed:  # known only now: whether it is a new record
+            self._refuse(rid, rid in existing, zh, en)
         checks = incoming_checks.validators(table)
-        for rid, values, line in puts:
+        mistyped = incoming_types.problems(table, [p[1] for p in puts],
+                                           lengths=self.conn.dialect.name != "sqlite")
+        for position, (rid, values, line) in enumerate(puts):
             fields = changes_of(line).keys() if rid in existing else None  # None: all
-            bad = incoming_checks.problem(table, values, fields) if checks else None
-            wrong = type_problem(table, values) if bad is None else None
+            wrong = mistyped.get(position)
+            bad = incoming_checks.problem(table, values, fields) if checks and not wrong else None
             empty = _empty_required(table, values, fields)
-            if bad is not None:
-                self._refuse(rid, rid in existing, f"数据无效，{bad.zh}",
-                             f"invalid data, {bad.en}")
-            elif wrong is not None:
+            if wrong is not None:
                 self._refuse(rid, rid in existing, f"数据无效，{wrong[0]}",
                              f"invalid data, {wrong[1]}")
+            elif bad is not None:
+                self._refuse(rid, rid in existing, f"数据无效，{bad.zh}",
+                             f"invalid data, {bad.en}")
             elif empty is not None:
                 self._refuse(rid, rid in existing, f"缺少必填字段 {empty}",
                              f"the required field {empty} is missing")
