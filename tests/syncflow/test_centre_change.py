@@ -197,7 +197,7 @@ def test_the_import_dialog_asks_before_the_laptop_changes_centre(
             in dialog.report_view.toPlainText()
         assert "更换中心" in asked[0] and "业达中心" in asked[0] and "福山中心" in asked[0]
         assert "批次编号从 1 重新开始" in asked[0]
-        assert "“业达中心”辖区的楼宇、组织和人员将从本机清除（先在数据库旁留一份备份）" in asked[0]
+        assert "“业达中心”辖区的楼宇、组织和人员将从本机清除（清除前先在数据库旁备份）" in asked[0]
         if answer == "No":
             assert "未更换中心，未写入任何内容" in dialog.report_view.toPlainText()
             assert "--replace" not in dialog.report_view.toPlainText()

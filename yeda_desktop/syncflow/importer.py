@@ -123,10 +123,10 @@ def _profile_report(
             count, backup = taken.cleared.records, taken.cleared.backup
             report.note(
                 f"原中心辖区的 {count} 条记录已从本机清除（已先备份到 {backup}）；"
-                "新中心的基线数据会带来本辖区的楼宇",
+                "请导入新中心的基线数据，取得新辖区的楼宇",
                 f"{count} records of the old centre's zone were taken off this laptop "
-                f"(backed up first to {backup}); the new centre's baseline brings its "
-                "buildings",
+                f"(backed up first to {backup}); import the new centre's baseline for the "
+                "buildings of its zone",
             )
     elif before is not None and before.get("signing_public_key") != head["signing_public_key"]:
         report.note(f"本机已改用中心“{name}”的新密钥",
