@@ -138,6 +138,32 @@ def test_two_new_records_with_the_same_unique_values_refuse_the_batch_in_words(
     assert snapshot(centre) == before
 
 
+@pytest.mark.parametrize("spoilt", ["a date", "no values"])
+def test_a_baseline_with_a_record_the_laptop_cannot_store_is_refused_whole(
+    tmp_path: Path, spoilt: str,
+) -> None:
+    """Signed by the centre's own key, yet hand-made: refused with the record named."""
+    centre, (laptop,), stick = build_sites(tmp_path, 1, orgs=5)
+    good = org_line("烟台基线良好有限公司")
+    bad = org_line("烟台基线坏日期有限公司", v_updated_at="上周")
+    if spoilt == "no values":
+        bad.pop("v")
+    lines = [{**line, "v": {**line["v"], "id": line["id"]}} if "v" in line else line
+             for line in (good, bad)]
+    path = stick / "hand-made-base.yeda"
+    write_package(path, PackageFields(
+        kind=PackageKind.BASELINE, source_device_id="yeda-centre", officer="管理员",
+        target_centre_id="yeda-centre", sequence=9, previous_package_sha256=None,
+        schema_revision=head_revision(), extra={"team_name": "第一组"}),
+        encode_lines(lines), load_keys(centre.keys),
+        [load_keys(laptop.keys).public.age_recipient])
+    before = snapshot(laptop)
+    out = laptop.cli("import", str(path), expect=2)
+    why = "字段 updated_at 不是有效的时间" if spoilt == "a date" else "记录没有字段值"
+    assert f"基础数据包中的记录 organizations {bad['id']} 无效（{why}），未做任何修改" in out, out
+    assert snapshot(laptop) == before
+
+
 def test_text_longer_than_its_column_is_refused_where_the_engine_would_refuse_it() -> None:
     """PostgreSQL enforces a column's length; SQLite, which a laptop runs, does not."""
     rows = [org_line("烟台长名有限公司")["v"], org_line("长" * 101)["v"]]

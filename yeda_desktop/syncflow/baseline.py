@@ -29,8 +29,9 @@ from yeda_desktop.sync import (
     read_package,
     write_package,
 )
-from yeda_desktop.syncflow import packages
+from yeda_desktop.syncflow import incoming_types, packages
 from yeda_desktop.syncflow.batch_export import BOOKMARK, unsent_changes, unsent_since
+from yeda_desktop.syncflow.batch_lines import shape_problem
 from yeda_desktop.syncflow.enrolment import find_device
 from yeda_desktop.syncflow.installation import Role, check_centre_keys, require_installation
 from yeda_desktop.syncflow.lines import decode_lines, encode_lines
@@ -174,6 +175,24 @@ def _unsent_refusal() -> packages.Refused:
     )
 
 
+def _malformed(line: dict[str, Any], why: tuple[str, str]) -> YedaError:
+    """A baseline is the centre's, signed with its key: a record in it the laptop cannot
+    store means a broken package, refused whole (half a baseline would be worse)."""
+    record = f"{line.get('t')} {line.get('id')}"
+    return YedaError(f"基础数据包中的记录 {record} 无效（{why[0]}），未做任何修改",
+                     f"record {record} of the baseline is invalid ({why[1]}); nothing was "
+                     "written")
+
+
+def _upsert_checked(conn: Connection, table: str, rows: list[dict[str, Any]]) -> int:
+    """`upsert_rows`, once every value is of its column's type (incoming_types)."""
+    found = incoming_types.problems(table, rows, lengths=conn.dialect.name != "sqlite")
+    if found:
+        position, why = min(found.items())
+        raise _malformed({"t": table, "id": rows[position].get("id")}, why)
+    return upsert_rows(conn, table, rows)
+
+
 def import_baseline(
     db: Database, keys: KeySet, path: Path, manifest: Manifest,
     progress: Progress | None = None,
@@ -208,15 +227,17 @@ def import_baseline(
                 name = str(line.get("t"))
                 if name not in SCOPE:
                     continue
+                if (shape := shape_problem(line)) is not None or line["op"] != "put":
+                    raise _malformed(line, shape or ("不是一条记录", "not a record"))
                 if batch and (name != table or len(batch) >= CHUNK * 4):
-                    report.new += upsert_rows(conn, table, batch)
+                    report.new += _upsert_checked(conn, table, batch)
                     if progress:
                         progress(report.new, total)
                     batch = []
                 table = name
                 batch.append(dict(line["v"]))
             if batch:
-                report.new += upsert_rows(conn, table, batch)
+                report.new += _upsert_checked(conn, table, batch)
         # Rows came in with plain SQL: the search index is rebuilt to match them.
         rebuild_search_index(conn)
         mark = session.get(ExportBookmark, BOOKMARK) or ExportBookmark(name=BOOKMARK)
