@@ -32,6 +32,7 @@ from yeda_desktop.sync import (
     read_package,
     write_package,
 )
+from yeda_desktop.sync.keys import parse_age_recipient
 from yeda_desktop.syncflow import packages
 from yeda_desktop.syncflow.installation import (
     Role,
@@ -55,6 +56,7 @@ def write_request(
         "officer": officer, "signing_public_key": keys.public.signing.to_base64(),
         "age_recipient": keys.public.age_recipient,
     }
+    _check_request(request)  # here already, rather than refused at the centre
     fields = PackageFields(
         kind=PackageKind.ENROLMENT, source_device_id=inst.device_id, officer=officer,
         target_centre_id=profile["centre_id"], sequence=0, previous_package_sha256=None,
@@ -133,6 +135,37 @@ def _update_known(device: Device, request: dict[str, Any]) -> Accepted:
     return Accepted(device, changes)
 
 
+# What a request names, the words for it and at most how long it may be (Device's columns).
+_REQUEST_TEXTS = (("device_id", "设备编号", "device id", 36, True),
+                  ("name", "设备名称", "device name", 100, False),
+                  ("team", "扫楼小组", "team", 60, False),
+                  ("officer", "队员", "officer", 60, False))
+
+
+def _check_request(request: dict[str, Any]) -> None:
+    """Each field of a request is text of its column's length, and its age key one.
+
+    The request is signed only by the key it brings, so anyone can write one: a list
+    for a name was stored as "['a']", a name longer than its column failed on
+    PostgreSQL, and an age key that is not one was accepted and made every later
+    baseline for the device fail to encrypt.
+    """
+    for field, zh, en, most, required in _REQUEST_TEXTS:
+        value = request.get(field)
+        if value is None and not required:
+            continue
+        if not isinstance(value, str) or (required and not value) or len(value) > most:
+            raise packages.Refused(
+                f"登记申请中的{zh}无效（须为不超过 {most} 个字符的文字）",
+                f"the enrolment request's {en} is invalid (text of at most {most} characters)",
+            )
+    try:
+        parse_age_recipient(str(request.get("age_recipient")))
+    except SyncError:
+        raise packages.Refused("登记申请中的加密公钥无效",
+                               "the enrolment request's encryption key is invalid") from None
+
+
 def accept(db: Database, keys: KeySet, path: Path) -> Accepted:
     """At the centre: register the requesting device as pending (approval is separate)."""
     manifest = packages.peek(path)
@@ -161,6 +194,7 @@ def accept(db: Database, keys: KeySet, path: Path) -> Accepted:
             or request.get("age_recipient") != manifest.extra.get("age_recipient")
         ):
             raise packages.Refused("登记申请内外信息不一致", "the enrolment request disagrees")
+        _check_request(request)
         code = fingerprint(key, str(request["age_recipient"]))
         device = session.get(Device, manifest.source_device_id)
         if device is not None:
