@@ -1795,256 +1795,261 @@ Change to centre %3?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="135"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="136"/>
         <source>YEDA Desktop — building sweep</source>
         <translation>业达两新组织扫楼登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="139"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="573"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="599"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="574"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="686"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="148"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="437"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="438"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="152"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="153"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="154"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="399"/>
         <source>Import from &amp;Excel…</source>
         <translation>从&amp;Excel导入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="155"/>
         <source>All organizations</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="194"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="195"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="320"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="321"/>
         <source>%1 is not in any unit yet</source>
         <translation>%1 尚未登记所在房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="371"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="372"/>
         <source>&amp;Open database…</source>
         <translation>打开数据库(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="372"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="373"/>
         <source>Officer and &amp;language…</source>
         <translation>队员与语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="373"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="374"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="374"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="375"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="375"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="376"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="376"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="377"/>
         <source>&amp;Find…</source>
         <translation>查找(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="378"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="379"/>
         <source>Add &amp;building…</source>
         <translation>添加楼宇(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="380"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="381"/>
         <source>Add &amp;floor…</source>
         <translation>添加楼层(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="381"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="382"/>
         <source>Add uni&amp;ts…</source>
         <translation>批量添加房间(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="383"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="384"/>
         <source>&amp;Previous floor (down)</source>
         <translation>往下一层(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="386"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="387"/>
         <source>&amp;Next floor (up)</source>
         <translation>往上一层(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="389"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="390"/>
         <source>Next &amp;unvisited unit</source>
         <translation>下一个未走访房间(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="392"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="393"/>
         <source>&amp;Register organization</source>
         <translation>登记单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="395"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="396"/>
         <source>&amp;Attach existing organization…</source>
         <translation>关联已有单位(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="397"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="398"/>
         <source>Add &amp;member</source>
         <translation>添加人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="400"/>
         <source>&amp;About YEDA Desktop</source>
         <translation>关于业达扫楼(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="415"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="416"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="419"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="420"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="423"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="424"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="431"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="432"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="435"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="436"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="468"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="469"/>
         <source>(no officer set)</source>
         <translation>（未设置队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="470"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="471"/>
         <source>Administrator: %1</source>
         <translation>管理员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="475"/>
         <source>Officer: %1</source>
         <translation>队员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="528"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="529"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="553"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="554"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="698"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="716"/>
         <source>Not yet exported: %1 records</source>
         <translation>未导出：%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="701"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="719"/>
         <source>No batch exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="703"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="721"/>
         <source>Last export: batch %1, %2.</source>
         <translation>上次导出：第 %1 批，%2。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="706"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="724"/>
         <source>The centre&apos;s receipts confirm %1 of %2 batches.</source>
         <translation>中心回执已确认 %1 / %2 批。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="709"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="727"/>
         <source>%1 changes in %2 records; the next export carries them.</source>
         <translation>%2 条记录中有 %1 处修改，下次导出时一并带走。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="526"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="527"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="559"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="600"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="601"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="602"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="603"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="633"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="634"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="741"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="690"/>
+        <source>No buildings yet: import the centre&apos;s baseline (Exchange → Import packages…) or add one (Sweep → Add building…)</source>
+        <translation>还没有楼宇：请导入中心的基线数据（数据交换 → 导入数据包…），或添加楼宇（扫楼 → 添加楼宇…）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="759"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="776"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="794"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="784"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="802"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="849"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="867"/>
         <source>This database has no cluster to add a building to</source>
         <translation>数据库中没有可添加楼宇的集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="897"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="915"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="897"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="915"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>

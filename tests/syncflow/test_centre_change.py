@@ -219,3 +219,48 @@ def test_the_import_dialog_asks_before_the_laptop_changes_centre(
         qtbot.addWidget(backups)
         first = backups.table.topLevelItem(0)
         assert first is not None and first.text(2) == "更换中心前"
+
+
+@pytest.mark.gui
+def test_the_window_of_a_moved_laptop_drops_the_floor_it_showed(
+    qtbot: QtBot, chinese_ui: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The floor in view belonged to the old zone: it goes, and the heading says where the
+    new zone's buildings come from."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox
+
+    from yeda_desktop.ui.main_window import MainWindow
+    from yeda_desktop.ui.settings import AppSettings
+
+    _centre, (laptop,), stick = build_sites(tmp_path, 1)
+    other_centre(tmp_path, stick)
+    monkeypatch.setenv("YEDA_KEYS_DIR", str(laptop.keys))
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, "zh")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.open_database(laptop.target)
+    tree = window.navigator.tree
+    assert tree is not None
+    building = next(n.id for n in tree.nodes.values() if n.kind == "building")
+    window.show_floor(building, window.navigator.floors(building)[0])
+    assert window.floor_view.tiles.rowCount() > 0
+
+    def import_now(dialog: ImportDialog) -> int:
+        with qtbot.waitSignal(dialog.finished_work, timeout=30_000):
+            dialog.import_paths([stick / "other.yeda"])
+        return 0
+
+    monkeypatch.setattr(ImportDialog, "exec", import_now)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a: QMessageBox.StandardButton.Yes)
+    action = next(a for a in window.findChildren(type(window.act_open))
+                  if a.text().startswith("导入数据包"))
+    action.trigger()
+    qtbot.waitUntil(lambda: window.floor_heading.text().startswith("还没有楼宇"),
+                    timeout=30_000)
+    assert window.building_id is None and window.floor_view.tiles.rowCount() == 0
+    assert trusted_centre(laptop) == "fushan-centre"
+    window.close()

@@ -135,6 +135,9 @@ def test_a_baseline_imported_from_the_window_shows_its_buildings_in_the_navigato
     tree = window.navigator.tree
     assert tree is not None
     buildings_before = sum(1 for node in tree.nodes.values() if node.kind == "building")
+    assert buildings_before == 0  # says where buildings come from
+    assert window.floor_heading.text().startswith(
+        "还没有楼宇：请导入中心的基线数据（数据交换 → 导入数据包…）")
 
     def import_now(dialog: ImportDialog) -> int:
         with qtbot.waitSignal(dialog.finished_work, timeout=30_000):
@@ -151,4 +154,5 @@ def test_a_baseline_imported_from_the_window_shows_its_buildings_in_the_navigato
         return 0 if now is None else sum(1 for n in now.nodes.values() if n.kind == "building")
 
     qtbot.waitUntil(lambda: buildings() > buildings_before, timeout=30_000)
+    assert window.floor_heading.text() == "请选择楼宇和楼层"
     window.close()

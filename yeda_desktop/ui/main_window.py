@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
     from yeda_desktop.models.enums import VisitOutcome
     from yeda_desktop.services import edits
+    from yeda_desktop.services.progress import PlaceTree
     from yeda_desktop.services.search import Hit
     from yeda_desktop.ui import dialogs
     from yeda_desktop.ui.dashboard import Dashboard
@@ -596,7 +597,7 @@ class MainWindow(QMainWindow):
         self.settings.campaign_id = opened.campaign_id
         self.search.workspace = ws
         self.navigator.load(ws, opened.tree)
-        self.floor_heading.setText(self.tr("Choose a building and floor"))
+        self._show_place_hint(opened.tree)
         self.status_db.setText(self.tr("Database: %1").replace("%1", opened.db.name))
         self.status_db.setToolTip(opened.db.display)
         self.status_campaign.setText(self.tr("Campaign: %1").replace("%1", opened.campaign_name))
@@ -672,6 +673,23 @@ class MainWindow(QMainWindow):
         self.navigator.load(ws, tree)
         if building in tree.nodes and floor:
             self.show_floor(building, floor)
+            return
+        if building is not None:  # gone (the laptop moved to another centre): not shown
+            self.building_id = self.floor_id = None
+            self.floor_view.show_tiles([])
+        self._show_place_hint(tree)
+
+    def _show_place_hint(self, tree: PlaceTree) -> None:
+        """Above the empty floor: where buildings come from, while there are none (a new
+        laptop before its baseline, one just moved to another centre, a new centre)."""
+        if any(node.kind == "building" for node in tree.nodes.values()):
+            self.floor_heading.setText(self.tr("Choose a building and floor"))
+            self.floor_heading.setWordWrap(False)
+            return
+        self.floor_heading.setText(self.tr(
+            "No buildings yet: import the centre's baseline (Exchange → Import packages…) "
+            "or add one (Sweep → Add building…)"))
+        self.floor_heading.setWordWrap(True)
 
     def recount_unsent(self) -> None:
         """Count again what the next batch would carry (after edits, an export, a role)."""
