@@ -654,36 +654,41 @@
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/sync_devices.py" line="84"/>
+        <source>This centre has no such team: check with the officer before approving</source>
+        <translation>本中心没有这个扫楼小组：批准前请与队员核对</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="88"/>
         <source>Ask the officer for these batches: %1</source>
         <translation>请向队员索取这些批次：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="104"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="108"/>
         <source>Enrolment request</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="104"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="108"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="113"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="117"/>
         <source>Enrolment refused</source>
         <translation>登记申请被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="124"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="128"/>
         <source>Approve device</source>
         <translation>批准设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="125"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="129"/>
         <source>Type the code the laptop shows (compare it digit by digit):</source>
         <translation>请输入笔记本上显示的核对码（逐位核对）：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="138"/>
         <source>Not approved</source>
         <translation>未批准</translation>
     </message>

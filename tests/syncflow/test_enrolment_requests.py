@@ -74,3 +74,18 @@ def test_the_laptop_says_so_before_writing_the_request(sites: tuple[Site, Site, 
                      expect=2)
     assert "登记申请中的设备名称无效（须为不超过 100 个字符的文字）" in out
     assert not (stick / "long.yeda").exists()
+
+
+def test_a_team_the_centre_does_not_have_is_taken_and_pointed_out(
+    sites: tuple[Site, Site, Path],
+) -> None:
+    """A laptop with an older profile may name a team since renamed: the administrator
+    decides, told so at the request and in the list of devices."""
+    centre, _laptop, stick = sites
+    path = request_file(centre, stick, "old-team.yeda", team="旧的小组",
+                        device_id="b6f7c1e2-0000-4000-8000-000000000002")
+    out = centre.cli("devices", "accept", str(path))
+    assert "注意：本中心没有扫楼小组“旧的小组”，批准前请与队员核对" in out
+    listed = centre.cli("devices", "list")
+    assert "扫楼小组 team 旧的小组（本中心没有此小组 not a team here）" in listed
+    assert "扫楼小组 team 第1扫楼组  " in listed  # the laptop enrolled for a real team

@@ -58,7 +58,18 @@ def test_devices_view_approves_only_with_the_right_code(
         view.table.selectRow(row)
         view.revoke_selected()
         assert view.table.item(row, 4).text() == "已吊销"
+        team = view.table.item(row, 2)
+        assert team.text() == "第1扫楼组" and not team.toolTip()
+        # The team renamed at the centre since: the device's team is pointed out.
+        with db.engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE teams SET name = '第一扫楼组' WHERE name = '第1扫楼组'")
+        view.refresh()
+        team = view.table.item(row, 2)
+        assert team.toolTip() == "本中心没有这个扫楼小组：批准前请与队员核对"
+        assert team.foreground().color().name() == "#b00020"
     finally:
+        with db.engine.begin() as conn:  # the other tests share these sites
+            conn.exec_driver_sql("UPDATE teams SET name = '第1扫楼组' WHERE name = '第一扫楼组'")
         db.close()
 
 

@@ -18,9 +18,13 @@ _FIELDS = {"name": "名称 name", "team": "扫楼小组 team", "officer": "队�
 
 def _accept(db: Database, args: argparse.Namespace) -> None:
     accepted = enrolment.accept(db, keys_from_args(args), Path(args.target))
-    info = enrolment.describe(accepted.device)
+    with db.reader() as session:
+        info = enrolment.describe(accepted.device, teams=enrolment.team_names(session))
     print(f"已收到登记申请 / request received: {info['name']} ({info['id']}), "
           f"扫楼小组 team {info['team'] or '-'}, 状态 status {info['status_zh']} {info['status']}")
+    if info["team_unknown"]:
+        print(f"  注意：本中心没有扫楼小组“{info['team']}”，批准前请与队员核对 / note: this "
+              f"centre has no team {info['team']!r}; check with the officer before approving")
     for field, (old, new) in accepted.changes.items():
         print(f"  已更新 updated {_FIELDS[field]}: {old or '-'} → {new}")
     print(f"核对码 code: {info['code']}")
@@ -28,12 +32,14 @@ def _accept(db: Database, args: argparse.Namespace) -> None:
 
 def _list(db: Database) -> None:
     with db.reader() as session:
-        arrived = enrolment.arrivals(session)
-        devices = [enrolment.describe(d, arrived.get(d.id))
+        arrived, teams = enrolment.arrivals(session), enrolment.team_names(session)
+        devices = [enrolment.describe(d, arrived.get(d.id), teams)
                    for d in enrolment.list_devices(session)]
     for info in devices:
+        unknown = "（本中心没有此小组 not a team here）" if info["team_unknown"] else ""
         print(f"{info['id']}  {info['status_zh']} {info['status']:<8} {info['name']}  "
-              f"扫楼小组 team {info['team'] or '-'}  队员 officer {info['officer'] or '-'}  "
+              f"扫楼小组 team {info['team'] or '-'}{unknown}  "
+              f"队员 officer {info['officer'] or '-'}  "
               f"最后批次 last batch {info['last_sequence']}  "
               f"最近导入 last import {info['last_import'] or '-'}  核对码 code {info['code']}")
         if info["missing"]:

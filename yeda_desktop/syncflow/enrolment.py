@@ -309,10 +309,20 @@ def sequence_ranges(numbers: tuple[int, ...]) -> str:
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
 
-def describe(device: Device, arrived: Arrivals | None = None) -> dict[str, str]:
+def team_names(session: Session) -> frozenset[str] | None:
+    """The centre's teams by name; None when it has none (then no team is unknown)."""
+    return frozenset(session.scalars(select(Team.name))) or None
+
+
+def describe(
+    device: Device, arrived: Arrivals | None = None, teams: frozenset[str] | None = None
+) -> dict[str, str]:
+    """A device in words; with the centre's `teams`, whether its team is not one of them
+    ("team_unknown": a request can name any team; the administrator decides)."""
     arrived = arrived or Arrivals()
     return {
         "id": device.id, "name": device.name, "team": device.team or "",
+        "team_unknown": "1" if teams and device.team and device.team not in teams else "",
         "officer": device.officer or "", "status": device.status.value,
         "status_zh": device.status.zh,
         "code": device.fingerprint or "", "last_sequence": str(device.last_sequence),

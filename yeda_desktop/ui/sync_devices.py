@@ -66,8 +66,8 @@ class DevicesView(FreshView):
     def refresh(self) -> None:
         chosen = self.selected_id()
         with self.db.reader() as session:
-            arrived = enrolment.arrivals(session)
-            rows = [enrolment.describe(d, arrived.get(d.id))
+            arrived, teams = enrolment.arrivals(session), enrolment.team_names(session)
+            rows = [enrolment.describe(d, arrived.get(d.id), teams)
                     for d in enrolment.list_devices(session)]
         self.table.setRowCount(len(rows))
         zh = current_lang() == "zh"
@@ -79,6 +79,10 @@ class DevicesView(FreshView):
                 item.setData(Qt.ItemDataRole.UserRole, info[key])
                 if key in ("id", "code"):
                     item.setToolTip(info[key])  # whole, where the column cuts it
+                if key == "team" and info["team_unknown"]:  # a request names any team
+                    item.setForeground(QBrush(QColor("#b00020")))
+                    item.setToolTip(self.tr("This centre has no such team: check with the "
+                                            "officer before approving"))
                 if key == "missing" and info[key]:  # work that may be lost: ask for it
                     item.setForeground(QBrush(QColor("#b00020")))
                     item.setToolTip(self.tr("Ask the officer for these batches: %1")
