@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.models import Instructor
+from yeda_desktop.storage import search_worker
 from yeda_desktop.syncflow.installation import load_keys
 from yeda_desktop.ui.sync_devices import DevicesView
 from yeda_desktop.ui.sync_transfer import ImportDialog
@@ -71,6 +72,23 @@ def test_devices_view_approves_only_with_the_right_code(
         with db.engine.begin() as conn:  # the other tests share these sites
             conn.exec_driver_sql("UPDATE teams SET name = '第1扫楼组' WHERE name = '第一扫楼组'")
         db.close()
+
+
+def test_the_centre_s_import_window_starts_the_search_worker_ahead(
+    qtbot: QtBot, sites: tuple[Site, list[Site], Path],
+) -> None:
+    """pypinyin loads while the administrator picks the files; a laptop's window (it
+    imports no batches) starts none."""
+    centre, (laptop,), _stick = sites
+    for site, expected in ((laptop, False), (centre, True)):
+        search_worker.discard_kept()
+        db = site.open()
+        try:
+            qtbot.addWidget(ImportDialog(db, load_keys(site.keys)))
+            assert (search_worker._kept is not None) is expected
+        finally:
+            db.close()
+    search_worker.discard_kept()
 
 
 def test_import_dialog_runs_in_the_background_and_shows_the_report(

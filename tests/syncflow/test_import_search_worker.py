@@ -294,3 +294,18 @@ def test_a_kept_worker_that_died_or_is_about_to_end_is_replaced(
         finally:
             new.close()
         assert kept._process.poll() is not None
+
+
+def test_a_worker_started_ahead_serves_the_first_import() -> None:
+    assert not search_worker.warm("postgresql")  # the server's process is busy there
+    assert search_worker.warm("sqlite")
+    ready = search_worker._kept
+    assert ready is not None
+    assert search_worker.warm("sqlite") and search_worker._kept is ready  # one at most
+    first = search_worker.TermPrefetch()
+    try:
+        assert first._process is ready[0]
+        list(first.tap(keys_lines(PEOPLE[:1])))
+        assert set(first.answer()) == {("person", PEOPLE[0], None)}
+    finally:
+        first.close()

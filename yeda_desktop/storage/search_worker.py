@@ -118,6 +118,23 @@ def _stop(process: Process) -> None:
         process.stdout.close()
 
 
+def warm(dialect: str) -> bool:
+    """Start a worker now and keep it, if none is kept: for a window about to import
+    batches, so that pypinyin loads while the administrator picks the files and the
+    first import of a sitting finds it ready. True when one is (now) kept."""
+    global _kept
+    if dialect not in WORKER_ENGINES or not can_run_worker():
+        return False
+    with _kept_lock:
+        if _kept is not None and _kept[0].poll() is None:
+            return True
+    try:
+        _keep(_start())
+    except OSError:
+        return False
+    return True
+
+
 def discard_kept() -> None:
     """Stop the kept worker now: at exit, and for callers that change how workers start."""
     global _kept

@@ -28,6 +28,7 @@ from yeda_desktop.syncflow.fresh_index import FreshIndex
 from yeda_desktop.syncflow.installation import (
     Role,
     check_centre_keys,
+    load_installation,
     profile_json,
     require_installation,
 )
@@ -42,6 +43,15 @@ from yeda_desktop.syncflow.report import ImportReport
 
 Progress = Callable[[int, int], None]
 QUARANTINE = {Problem.DEVICE_UNKNOWN, Problem.DEVICE_PENDING, Problem.DEVICE_REVOKED}
+
+
+def get_ready(db: Database) -> None:
+    """Before a centre imports batches (its import window opened): start the search
+    worker a large batch uses, so that it is ready by the time the files are chosen."""
+    with db.reader() as session:
+        inst = load_installation(session)
+    if inst is not None and inst.role is Role.CENTRE:
+        search_worker.warm(db.engine.dialect.name)
 
 
 def import_file(

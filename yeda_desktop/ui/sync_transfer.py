@@ -25,7 +25,7 @@ from yeda_desktop.models.labels import table_label
 from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow.batch_export import export_batch
-from yeda_desktop.syncflow.importer import import_file
+from yeda_desktop.syncflow.importer import get_ready, import_file
 from yeda_desktop.syncflow.profile import OtherCentre
 from yeda_desktop.ui.i18n import current_lang
 from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
@@ -84,6 +84,7 @@ class ImportDialog(_TransferDialog):
         self.start_button.setText(self.tr("Choose packages to import…"))
         self.start_button.clicked.connect(self.choose)
         self.finished_work.connect(self._show)
+        get_ready(db)  # at the centre: the search worker loads while files are chosen
 
     def choose(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
