@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from flow_helpers import build_sites, first_value, snapshot
+from flow_helpers import Site, build_sites, first_value, snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -57,6 +57,16 @@ def org_line(name: object, **more: Any) -> dict[str, Any]:
     return line
 
 
+def hand_made_batch(laptop: Site, centre: Site, path: Path, lines: list[Any]) -> Path:
+    """Batch 1 of `lines`, signed with the laptop's real key, for the centre."""
+    write_package(path, PackageFields(
+        kind=PackageKind.BATCH, source_device_id=laptop.device_id(), officer="队员",
+        target_centre_id="yeda-centre", sequence=1, previous_package_sha256=None,
+        schema_revision=head_revision()), encode_lines(lines), load_keys(laptop.keys),
+        [load_keys(centre.keys).public.age_recipient])
+    return path
+
+
 def without(line: dict[str, Any], field: str) -> dict[str, Any]:
     line["v"].pop(field)
     return line
@@ -81,23 +91,20 @@ def test_a_malformed_record_is_refused_with_its_reason_and_the_rest_applied(
         org_line("人数是文字", v_staff_count="十二"),
         org_line("上市是二", v_is_listed=2),
         org_line("行业代码过长", v_key_industry="k" * 33),  # too long for PostgreSQL only
+        org_line("修订号过大", v_revision=2**70),  # SQLite: OverflowError before
+        {"t": "buildings", "id": str(uuid.uuid4()), "op": "put", "v": {"cluster_id": [None]}},
     ]
-    path = stick / "hand-made.yeda"
-    write_package(path, PackageFields(
-        kind=PackageKind.BATCH, source_device_id=laptop.device_id(), officer="队员",
-        target_centre_id="yeda-centre", sequence=1, previous_package_sha256=None,
-        schema_revision=head_revision()), encode_lines(lines), load_keys(laptop.keys),
-        [load_keys(centre.keys).public.age_recipient])
-
+    path = hand_made_batch(laptop, centre, stick / "hand-made.yeda", lines)
     out = centre.cli("import", str(path))
     on_server = centre_url is not None
     assert f"新增 new {1 + (not on_server)}" in out, out
-    assert f"拒收 rejected {10 + on_server}" in out, out
+    assert f"拒收 rejected {12 + on_server}" in out, out
     assert ("字段 key_industry 超过 32 个字符" in out) == on_server
     for reason in ("字段 name 的值不是单个值", "记录编号无效", "未知的操作 'upsert'",
                    "修改记录的格式无效", "“at”不是有效的时间", "缺少必填字段 is_listed",
                    "字段 created_at 不是有效的时间", "字段 staff_count 的值类型不对（str）",
-                   "字段 is_listed 只能是 0 或 1"):
+                   "字段 is_listed 只能是 0 或 1", "字段 revision 的数值超出范围",
+                   "字段 cluster_id 的值不是单个值"):
         assert reason in out, out
     assert out.count("字段 name 的值不是单个值") == 2
     db = centre.open()
@@ -114,9 +121,6 @@ def test_a_malformed_record_is_refused_with_its_reason_and_the_rest_applied(
     assert snapshot(centre) == before
 
 
-ROW_TABLES = ("organizations", "people", "buildings", "floors", "units", "visits", "gaps")
-
-
 def test_two_new_records_with_the_same_unique_values_refuse_the_batch_in_words(
     tmp_path: Path,
 ) -> None:
@@ -125,12 +129,7 @@ def test_two_new_records_with_the_same_unique_values_refuse_the_batch_in_words(
     floors = [{"t": "floors", "id": str(uuid.uuid4()), "op": "put", "at": NOW, "n": NOW,
                "v": {"building_id": building, "label": "99F", "level": 99, "revision": 1,
                      "created_at": NOW, "updated_at": NOW}} for _ in range(2)]
-    path = stick / "twice.yeda"
-    write_package(path, PackageFields(
-        kind=PackageKind.BATCH, source_device_id=laptop.device_id(), officer="队员",
-        target_centre_id="yeda-centre", sequence=1, previous_package_sha256=None,
-        schema_revision=head_revision()), encode_lines(floors), load_keys(laptop.keys),
-        [load_keys(centre.keys).public.age_recipient])
+    path = hand_made_batch(laptop, centre, stick / "twice.yeda", floors)
     before = snapshot(centre)
     out = centre.cli("import", str(path), expect=2)
     assert "数据包中有记录与另一条记录的唯一字段相同（floors.building_id, floors.label），" \
@@ -170,6 +169,9 @@ def test_text_longer_than_its_column_is_refused_where_the_engine_would_refuse_it
     assert incoming_types.problems("organizations", rows, lengths=False) == {}
     assert incoming_types.problems("organizations", rows) == {
         1: ("字段 name 超过 100 个字符", "field name is longer than 100 characters")}
+
+
+ROW_TABLES = ("organizations", "people", "buildings", "floors", "units", "visits", "gaps")
 
 
 @pytest.fixture(scope="module")

@@ -27,6 +27,7 @@ class _Columns:
 
     types: dict[str, tuple[type, ...]]
     flags: tuple[str, ...]  # booleans: 0 or 1 (or true/false)
+    integers: tuple[str, ...]  # Integer: within PostgreSQL's (SQLite's is wider)
     stamps: tuple[str, ...]  # DateTime: ISO text
     days: tuple[str, ...]  # Date: ISO day
     lengths: tuple[tuple[str, int], ...]  # String(n): at most n characters
@@ -35,7 +36,7 @@ class _Columns:
 @cache
 def _columns(table_name: str) -> _Columns:
     types: dict[str, tuple[type, ...]] = {}
-    flags, stamps, days, lengths = [], [], [], []
+    flags, integers, stamps, days, lengths = [], [], [], [], []
     for col in table_by_name()[table_name].columns:
         kind = col.type
         if isinstance(kind, Boolean):
@@ -43,6 +44,7 @@ def _columns(table_name: str) -> _Columns:
             flags.append(col.name)
         elif isinstance(kind, Integer):
             types[col.name] = (int,)
+            integers.append(col.name)
         elif isinstance(kind, DateTime):
             types[col.name] = (str,)
             stamps.append(col.name)
@@ -54,7 +56,12 @@ def _columns(table_name: str) -> _Columns:
             length = getattr(kind, "length", None)
             if length:
                 lengths.append((col.name, int(length)))
-    return _Columns(types, tuple(flags), tuple(stamps), tuple(days), tuple(lengths))
+    return _Columns(types, tuple(flags), tuple(integers), tuple(stamps), tuple(days),
+                    tuple(lengths))
+
+
+# An INTEGER column on PostgreSQL; a centre on either engine takes the same values.
+INT_RANGE = range(-(2**31), 2**31)
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})
@@ -62,11 +69,11 @@ _SCALARS = frozenset({str, int, float, bool, type(None)})
 
 @lru_cache(maxsize=4096)
 def _wrong_type(
-    table_name: str, names: tuple[str, ...], kinds: tuple[type, ...], flags: tuple[Any, ...]
+    table_name: str, names: tuple[str, ...], kinds: tuple[type, ...]
 ) -> tuple[str, str] | None:
-    """What is wrong with a record of this shape: a value that is not a single one, one of
-    a type its column does not take, a flag other than 0 or 1. Cached by the shape (the
-    names, the types and the flags): a batch's records come in a handful of them."""
+    """What is wrong with a record of this shape: a value that is not a single one, or one
+    of a type its column does not take. Cached by the shape (the names and the types): a
+    batch's records come in a handful of them."""
     columns = _columns(table_name)
     for name, kind in zip(names, kinds, strict=True):
         if kind not in _SCALARS:
@@ -75,9 +82,6 @@ def _wrong_type(
         if wanted is not None and kind is not type(None) and kind not in wanted:
             return (f"字段 {name} 的值类型不对（{kind.__name__}）",
                     f"field {name} holds a value of the wrong type ({kind.__name__})")
-    for name, value in zip(columns.flags, flags, strict=True):
-        if value not in (None, 0, 1):
-            return f"字段 {name} 只能是 0 或 1", f"field {name} must be 0 or 1"
     return None
 
 
@@ -98,10 +102,15 @@ def type_problem(
     which a laptop runs, does not, so a SQLite centre takes what the laptop took).
     """
     columns = _columns(table_name)
-    found = _wrong_type(table_name, tuple(values), tuple(map(type, values.values())),
-                        tuple(map(values.get, columns.flags)))
+    found = _wrong_type(table_name, tuple(values), tuple(map(type, values.values())))
     if found is not None:
         return found
+    for name in columns.flags:  # of a flag's type by now
+        if values.get(name) not in (None, 0, 1):
+            return f"字段 {name} 只能是 0 或 1", f"field {name} must be 0 or 1"
+    for name in columns.integers:  # of an integer's type by now
+        if (value := values.get(name)) is not None and value not in INT_RANGE:
+            return f"字段 {name} 的数值超出范围", f"field {name} is out of range"
     for names, valid, zh, en in (
         (columns.stamps, is_stamp, "时间", "a time"),
         (columns.days, _is_day, "日期", "a date"),
@@ -144,6 +153,11 @@ def problems(
             continue
         if name in columns.flags and not _FLAG_VALUES.issuperset(values):
             suspects.update(i for i, v in enumerate(values) if v not in _FLAG_VALUES)
+        if name in columns.integers:
+            numbers = [v for v in values if v is not None]
+            if numbers and (min(numbers) not in INT_RANGE or max(numbers) not in INT_RANGE):
+                suspects.update(i for i, v in enumerate(values)
+                                if v is not None and v not in INT_RANGE)
         for checked, valid in ((columns.stamps, is_stamp), (columns.days, _is_day)):
             if name in checked:
                 bad = {v for v in set(values) if v is not None and not valid(v)}

@@ -272,6 +272,17 @@ class Merger:
         if named_before:
             existing.update((row["id"], row) for row in fetch_rows(
                 self.conn, table, sorted(named_before)))
+        for rid, (zh, en) in malformed:  # known only now: whether it is a new record
+            self._refuse(rid, rid in existing, zh, en)
+        # A value its column does not take (a list, a time that is none) goes before any
+        # lookup below uses it.
+        mistyped = incoming_types.problems(table, [p[1] for p in puts],
+                                           lengths=self.conn.dialect.name != "sqlite")
+        for position, (zh, en) in mistyped.items():
+            rid = puts[position][0]
+            self._refuse(rid, rid in existing, f"数据无效，{zh}", f"invalid data, {en}")
+        if mistyped:
+            puts = [p for position, p in enumerate(puts) if position not in mistyped]
         # Duplicate candidates to re-check: organizations that went, or moved between units
         # (new ones and renames are noted where they are written).
         if table in ("organizations", "occupancies"):
@@ -286,20 +297,12 @@ class Merger:
         parent_tombs = self._parent_tombstones(table, [p[1] for p in puts if p[0] not in existing])
         fresh: list[tuple[str, dict[str, Any], Line]] = []
         updates: list[tuple[str, dict[str, Any], Line]] = []
-        for rid, (zh, en) in malformed:  # known only now: whether it is a new record
-            self._refuse(rid, rid in existing, zh, en)
         checks = incoming_checks.validators(table)
-        mistyped = incoming_types.problems(table, [p[1] for p in puts],
-                                           lengths=self.conn.dialect.name != "sqlite")
-        for position, (rid, values, line) in enumerate(puts):
+        for rid, values, line in puts:
             fields = changes_of(line).keys() if rid in existing else None  # None: all
-            wrong = mistyped.get(position)
-            bad = incoming_checks.problem(table, values, fields) if checks and not wrong else None
+            bad = incoming_checks.problem(table, values, fields) if checks else None
             empty = _empty_required(table, values, fields)
-            if wrong is not None:
-                self._refuse(rid, rid in existing, f"数据无效，{wrong[0]}",
-                             f"invalid data, {wrong[1]}")
-            elif bad is not None:
+            if bad is not None:
                 self._refuse(rid, rid in existing, f"数据无效，{bad.zh}",
                              f"invalid data, {bad.en}")
             elif empty is not None:
