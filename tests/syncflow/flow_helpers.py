@@ -206,3 +206,37 @@ def centre_url_for(request: pytest.FixtureRequest) -> str | None:
     url = str(cluster.new_database())
     request.addfinalizer(lambda: cluster.drop_database(url))
     return url
+
+
+def laptop_window(qtbot: Any, site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The main window, shown in Chinese settings of its own, on `site`'s database and keys."""
+    from PySide6.QtCore import QSettings
+
+    from yeda_desktop.ui.main_window import MainWindow
+    from yeda_desktop.ui.settings import AppSettings
+
+    monkeypatch.setenv("YEDA_KEYS_DIR", str(site.keys))
+    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings, "zh")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=30_000):
+        window.open_database(site.target)
+    return window
+
+
+def import_from_window(
+    qtbot: Any, window: Any, monkeypatch: pytest.MonkeyPatch, paths: list[Path]
+) -> None:
+    """Exchange → Import packages…, as an officer would, with `paths` chosen in the dialog."""
+    from yeda_desktop.ui.sync_transfer import ImportDialog
+
+    def import_now(dialog: ImportDialog) -> int:
+        with qtbot.waitSignal(dialog.finished_work, timeout=30_000):
+            dialog.import_paths(paths)
+        return 0
+
+    monkeypatch.setattr(ImportDialog, "exec", import_now)
+    action = next(a for a in window.findChildren(type(window.act_open))
+                  if a.text().startswith("导入数据包"))
+    action.trigger()

@@ -20,7 +20,17 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from flow_helpers import Site, build_sites, code_of, edit_row, first_team, first_value, snapshot
+from flow_helpers import (
+    Site,
+    build_sites,
+    code_of,
+    edit_row,
+    first_team,
+    first_value,
+    import_from_window,
+    laptop_window,
+    snapshot,
+)
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.models import Organization
@@ -227,38 +237,20 @@ def test_the_window_of_a_moved_laptop_drops_the_floor_it_showed(
 ) -> None:
     """The floor in view belonged to the old zone: it goes, and the heading says where the
     new zone's buildings come from."""
-    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QMessageBox
-
-    from yeda_desktop.ui.main_window import MainWindow
-    from yeda_desktop.ui.settings import AppSettings
 
     _centre, (laptop,), stick = build_sites(tmp_path, 1)
     other_centre(tmp_path, stick)
-    monkeypatch.setenv("YEDA_KEYS_DIR", str(laptop.keys))
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings, "zh")
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.ready, timeout=30_000):
-        window.open_database(laptop.target)
+    window = laptop_window(qtbot, laptop, tmp_path, monkeypatch)
     tree = window.navigator.tree
     assert tree is not None
     building = next(n.id for n in tree.nodes.values() if n.kind == "building")
     window.show_floor(building, window.navigator.floors(building)[0])
     assert window.floor_view.tiles.rowCount() > 0
 
-    def import_now(dialog: ImportDialog) -> int:
-        with qtbot.waitSignal(dialog.finished_work, timeout=30_000):
-            dialog.import_paths([stick / "other.yeda"])
-        return 0
-
-    monkeypatch.setattr(ImportDialog, "exec", import_now)
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *_a: QMessageBox.StandardButton.Yes)
-    action = next(a for a in window.findChildren(type(window.act_open))
-                  if a.text().startswith("导入数据包"))
-    action.trigger()
+    import_from_window(qtbot, window, monkeypatch, [stick / "other.yeda"])
     qtbot.waitUntil(lambda: window.floor_heading.text().startswith("还没有楼宇"),
                     timeout=30_000)
     assert window.building_id is None and window.floor_view.tiles.rowCount() == 0

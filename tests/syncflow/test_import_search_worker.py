@@ -240,6 +240,12 @@ def keys_lines(names: list[str]) -> list[dict[str, object]]:
             for i, name in enumerate(names)]
 
 
+def answers_one_import(worker: search_worker.TermPrefetch) -> bool:
+    """The worker answers an import of one person's name with that person's terms."""
+    list(worker.tap(keys_lines(PEOPLE[:1])))
+    return set(worker.answer()) == {("person", PEOPLE[0], None)}
+
+
 def test_a_worker_that_answered_an_import_serves_the_next() -> None:
     first = search_worker.TermPrefetch()
     list(first.tap(keys_lines(PEOPLE[:2])))
@@ -267,8 +273,7 @@ def test_a_worker_left_in_the_middle_of_an_import_is_not_kept() -> None:
     fresh = search_worker.TermPrefetch()
     try:
         assert fresh._process is not abandoned._process
-        list(fresh.tap(keys_lines(PEOPLE[:1])))
-        assert set(fresh.answer()) == {("person", PEOPLE[0], None)}
+        assert answers_one_import(fresh)
     finally:
         fresh.close()
 
@@ -289,8 +294,7 @@ def test_a_kept_worker_that_died_or_is_about_to_end_is_replaced(
         new = search_worker.TermPrefetch()
         try:
             assert new._process is not kept._process
-            list(new.tap(keys_lines(PEOPLE[:1])))
-            assert set(new.answer()) == {("person", PEOPLE[0], None)}
+            assert answers_one_import(new)
         finally:
             new.close()
         assert kept._process.poll() is not None
@@ -305,7 +309,6 @@ def test_a_worker_started_ahead_serves_the_first_import() -> None:
     first = search_worker.TermPrefetch()
     try:
         assert first._process is ready[0]
-        list(first.tap(keys_lines(PEOPLE[:1])))
-        assert set(first.answer()) == {("person", PEOPLE[0], None)}
+        assert answers_one_import(first)
     finally:
         first.close()

@@ -11,16 +11,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
 import pytest
-from flow_helpers import Site, enrol_and_approve, first_team
-from PySide6.QtCore import QSettings
+from flow_helpers import Site, enrol_and_approve, first_team, import_from_window, laptop_window
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.models import Device
 from yeda_desktop.models.enums import DeviceStatus
 from yeda_desktop.syncflow import enrolment
 from yeda_desktop.syncflow.installation import load_keys
-from yeda_desktop.ui.main_window import MainWindow
-from yeda_desktop.ui.settings import AppSettings
 from yeda_desktop.ui.sync_enrol import EnrolDialog
 from yeda_desktop.ui.sync_transfer import ImportDialog
 
@@ -125,29 +122,14 @@ def test_a_baseline_imported_from_the_window_shows_its_buildings_in_the_navigato
     device = enrol_and_approve(centre, laptop, stick, team)
     centre.cli("baseline", str(stick / "base.yeda"), "--team", team, "--device", device)
 
-    monkeypatch.setenv("YEDA_KEYS_DIR", str(laptop.keys))
-    settings = AppSettings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    window = MainWindow(settings, "zh")
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.ready, timeout=30_000):
-        window.open_database(laptop.target)
+    window = laptop_window(qtbot, laptop, tmp_path, monkeypatch)
     tree = window.navigator.tree
     assert tree is not None
     buildings_before = sum(1 for node in tree.nodes.values() if node.kind == "building")
     assert buildings_before == 0  # says where buildings come from
     assert window.floor_heading.text().startswith(
         "还没有楼宇：请导入中心的基线数据（数据交换 → 导入数据包…）")
-
-    def import_now(dialog: ImportDialog) -> int:
-        with qtbot.waitSignal(dialog.finished_work, timeout=30_000):
-            dialog.import_paths([stick / "base.yeda"])
-        return 0
-
-    monkeypatch.setattr(ImportDialog, "exec", import_now)
-    action = next(a for a in window.findChildren(type(window.act_open))
-                  if a.text().startswith("导入数据包"))
-    action.trigger()
+    import_from_window(qtbot, window, monkeypatch, [stick / "base.yeda"])
 
     def buildings() -> int:
         now = window.navigator.tree
