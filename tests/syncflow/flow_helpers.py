@@ -174,6 +174,17 @@ def build_sites(
     return centre, sites, stick
 
 
+def other_centre(root: Path, stick: Path) -> Site:
+    """A second zone's centre with its own demo data, keys and profile (`other.yeda`)."""
+    site = Site("other", root / "other-centre")
+    site.folder.mkdir()
+    site.cli("demo", "--orgs", "10", "--seed", "11")
+    site.cli("role", "--set", "centre", "--name", "福山中心", "--centre-id", "fushan-centre")
+    site.cli("keys")
+    site.cli("profile", "export", str(stick / "other.yeda"))
+    return site
+
+
 def snapshot(site: Site) -> str:
     """Every row of every table (either engine), to prove that a refusal wrote nothing."""
     import hashlib

@@ -29,6 +29,7 @@ from flow_helpers import (
     first_value,
     import_from_window,
     laptop_window,
+    other_centre,
     snapshot,
 )
 from pytestqt.qtbot import QtBot
@@ -37,17 +38,6 @@ from yeda_desktop.models import Organization
 from yeda_desktop.services.search import search
 from yeda_desktop.syncflow.installation import load_keys, profile_json
 from yeda_desktop.ui.sync_transfer import ImportDialog
-
-
-def other_centre(root: Path, stick: Path) -> Site:
-    """A second zone's centre with its own demo data, keys and profile (`other.yeda`)."""
-    site = Site("other", root / "other-centre")
-    site.folder.mkdir()
-    site.cli("demo", "--orgs", "10", "--seed", "11")
-    site.cli("role", "--set", "centre", "--name", "福山中心", "--centre-id", "fushan-centre")
-    site.cli("keys")
-    site.cli("profile", "export", str(stick / "other.yeda"))
-    return site
 
 
 def records(database: Path, table: str) -> int:

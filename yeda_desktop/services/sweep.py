@@ -54,6 +54,12 @@ def team_of(session: Session, campaign_id: str, name: str) -> str | None:
     )
 
 
+def team_names(session: Session, campaign_id: str) -> list[str]:
+    """The campaign's teams by name, for the officer to pick from."""
+    return list(session.scalars(
+        select(Team.name).where(Team.campaign_id == campaign_id).order_by(Team.name)))
+
+
 def record_visit(
     session: Session,
     unit_id: str,

@@ -166,11 +166,16 @@ class AttachDialog(QDialog):
 class OfficerDialog(_FormDialog):
     """Who is sweeping (recorded with every change) and the interface language."""
 
-    def __init__(self, officer: str, team: str, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, officer: str, team: str, lang: str, parent: QWidget | None = None,
+                 teams: list[str] | None = None) -> None:
         super().__init__(self.tr("Officer and language"), parent)
         self.lang = lang
         self.officer = QLineEdit(officer)
-        self.team = QLineEdit(team)
+        # The campaign's teams to pick from (a visit records the team only if it is one).
+        self.team = QComboBox()
+        self.team.setEditable(True)
+        self.team.addItems(teams or [])
+        self.team.setCurrentText(team)
         self.language = QComboBox()
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")

@@ -614,7 +614,8 @@ class MainWindow(QMainWindow):
         ask_role = self.ask_role_at_start and not opened.db.read_only
         if ask_role:
             self.ask_role_at_start = False  # once per start; the Exchange menu has it too
-        sync_views.attach(self, opened.db, self.settings.officer, ask_role=ask_role)
+        sync_views.attach(self, opened.db, self.settings.officer, team=self.settings.team,
+                          ask_role=ask_role)
         self.activateWindow()
         self.ready.emit()
 
@@ -918,20 +919,37 @@ class MainWindow(QMainWindow):
             self.open_database(path)
 
     def edit_officer(self) -> None:
+        from yeda_desktop.services import sweep
         from yeda_desktop.ui import dialogs
 
+        teams: list[str] = []
+        if self.workspace is not None:
+            with self.workspace.read() as session:
+                teams = sweep.team_names(session, self.workspace.campaign_id)
         dialog = dialogs.OfficerDialog(
-            self.settings.officer, self.settings.team, self.settings.language, self
+            self.settings.officer, self.settings.team, self.settings.language, self, teams
         )
         if dialog.exec():
-            self.settings.officer = dialog.officer.text().strip()
-            self.settings.team = dialog.team.text().strip()
             self.settings.language = dialog.language.currentData()
-            if self.workspace is not None:
-                self.workspace.officer = self.settings.officer
-                self.workspace.set_team(self.settings.team)
-            self._show_officer()
+            self.take_officer(dialog.officer.text().strip(), dialog.team.currentText().strip())
         dialog.deleteLater()
+
+    def take_officer(self, officer: str, team: str) -> None:
+        """Who sweeps now, and for which team (the officer dialog, an enrolment request, a
+        change of centre): everything that records or shows the officer takes it at once.
+        Before, an export, a resolved conflict or a ledger step kept the name of when the
+        database was opened."""
+        self.settings.officer, self.settings.team = officer, team
+        if self.workspace is not None:
+            self.workspace.officer = officer
+            self.workspace.set_team(team)
+        ledger = getattr(self, "ledger_view", None)  # built on first use
+        if ledger is not None:
+            ledger.officer = officer or None
+        views = getattr(self, "_sync_views", None)
+        if views is not None:
+            views.set_officer(officer, team)
+        self._show_officer()
 
     def close_database(self) -> None:
         """Close the open database (its automatic backups done first); edits are disabled."""

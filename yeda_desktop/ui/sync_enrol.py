@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yeda_desktop.errors import YedaError
+from yeda_desktop.errors import ValidationError, YedaError
 from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow import enrolment
+from yeda_desktop.validation.names import normalize_person_name
 
 
 class EnrolDialog(QDialog):
@@ -35,9 +36,10 @@ class EnrolDialog(QDialog):
     written = Signal(str)
 
     def __init__(self, db: Database, keys: KeySet, officer: str, lang: str = "zh",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, team: str = "") -> None:
         super().__init__(parent)
         self.db, self.keys, self.lang = db, keys, lang
+        self._officer_before, self._team_before = officer, team
         self.setWindowTitle(self.tr("Enrolment request"))
         self.team = QComboBox(self)
         self.officer = QLineEdit(officer, self)
@@ -89,6 +91,8 @@ class EnrolDialog(QDialog):
         )
         self.team.addItems(form.teams)
         self.team.setEditable(not form.teams)  # a profile without teams: type it
+        if self._team_before in form.teams:  # the laptop's team, if this centre has it
+            self.team.setCurrentText(self._team_before)
         self.device_name.setText(form.device_name)
 
     def choose(self) -> None:
@@ -123,6 +127,16 @@ class EnrolDialog(QDialog):
         self.code.show()
         self.written.emit(code)
         return True
+
+    def chosen(self) -> tuple[str, str]:
+        """The officer and team the request names: the laptop's own from now on. An
+        officer that is not a valid name (the officer dialog checks it) leaves the one
+        set before."""
+        try:
+            officer = normalize_person_name(self.officer.text(), "officer")
+        except ValidationError:
+            officer = self._officer_before
+        return officer, self.team.currentText().strip()
 
     def _refused(self, text: str) -> None:
         self.code.hide()

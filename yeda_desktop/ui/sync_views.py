@@ -9,7 +9,12 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QWidget
 from yeda_desktop.errors import YedaError
 from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
-from yeda_desktop.syncflow.installation import Installation, keys_dir, load_installation
+from yeda_desktop.syncflow.installation import (
+    Installation,
+    keys_dir,
+    load_installation,
+    profile_json,
+)
 from yeda_desktop.ui.role_dialog import RoleDialog
 from yeda_desktop.ui.sync_centre import CentreFilesView
 from yeda_desktop.ui.sync_devices import DevicesView
@@ -41,15 +46,18 @@ class SyncViews(QObject):
     """The views and actions of one open database; `attach` again for another database."""
 
     def __init__(self, window: QMainWindow, db: Database, inst: Installation,
-                 keys: KeySet, officer: str) -> None:
+                 keys: KeySet, officer: str, team: str = "") -> None:
         super().__init__(window)
         self.window, self.db, self.inst, self.keys = window, db, inst, keys
+        self.officer, self.team = officer, team
         self.widgets: list[QWidget] = []
+        self.queues: list[ConflictsView | DuplicatesView] = []  # they record the officer
         self.actions: list[QAction] = []
         add_view = getattr(window, "add_view")  # noqa: B009 - the shell's extension point
         if inst.is_centre:  # a field laptop does not see the administration views
             conflicts = ConflictsView(db, officer, inst.device_id, window)
             candidates = DuplicatesView(db, officer, window)
+            self.queues = [conflicts, candidates]
             audit = AuditView(db, window)
             self.widgets = [DevicesView(db, keys, window), CentreFilesView(db, keys, window),
                             ImportHistoryView(db, window), conflicts, candidates, audit]
@@ -73,11 +81,11 @@ class SyncViews(QObject):
         self.actions.append(imp)
         if not inst.is_centre:
             exp = QAction(self.tr("&Export today's work…"), window)
-            exp.triggered.connect(lambda: self._run(ExportDialog(db, keys, officer, window)))
+            exp.triggered.connect(
+                lambda: self._run(ExportDialog(db, keys, self.officer, window)))
             enrol = QAction(self.tr("Write the enrolment &request…"), window)
             enrol.setObjectName("act_enrol")
-            enrol.triggered.connect(
-                lambda: self._run(EnrolDialog(db, keys, officer, _lang(window), window)))
+            enrol.triggered.connect(self.enrol)
             menu.addActions([exp, enrol])
             self.actions += [exp, enrol]
         menu.addSeparator()
@@ -87,19 +95,47 @@ class SyncViews(QObject):
         menu.addAction(change)
         self.actions.append(change)
         self.menu = menu
-        self.officer = officer
+
+    def set_officer(self, officer: str, team: str) -> None:
+        """Exports, requests and the queues' resolutions record this officer from now on."""
+        self.officer, self.team = officer, team
+        for view in self.queues:
+            view.officer = officer
+
+    def enrol(self) -> None:
+        """The request names a team of the centre's profile: once written, it is this
+        laptop's team (and its officer, if a valid name), as the status bar shows."""
+        dialog = EnrolDialog(self.db, self.keys, self.officer, _lang(self.window), self.window,
+                             team=self.team)
+        dialog.written.connect(lambda _code: _take_officer(self.window, self, *dialog.chosen()))
+        self._run(dialog)
 
     def _run(self, dialog: QDialog) -> None:
         """A transfer dialog, then the status bar's count of unsent work again. Closed, the
         dialog goes (each opening made a new one, kept by the window until it closed)."""
+        centre_before = None if self.inst.is_centre else self._profile_centre()
         dialog.exec()
         finish_tasks(dialog)  # closed mid-way: its work is cancelled and waited for
         dialog.deleteLater()
+        if isinstance(dialog, ImportDialog) and not self.inst.is_centre:
+            self._after_profile(centre_before)
         _recount(self.window, places=isinstance(dialog, ImportDialog))
         for widget in self.widgets:  # the tab in view shows what the import brought
             refresh = getattr(widget, "refresh", None)
             if refresh is not None and widget.isVisible():
                 refresh()
+
+    def _profile_centre(self) -> object:
+        """The centre whose profile this laptop holds (None before the first)."""
+        with self.db.reader() as session:
+            profile = profile_json(session)
+        return None if profile is None else profile.get("centre_id")
+
+    def _after_profile(self, centre_before: object) -> None:
+        """A profile of another centre was taken: the old centre's team is not this
+        laptop's any more (the new one comes with the enrolment request)."""
+        if centre_before is not None and self._profile_centre() != centre_before:
+            _take_officer(self.window, self, self.officer, "")
 
     def change_role(self) -> None:
         """A deliberate act: a confirmation first, then the role dialog (saved with force)."""
@@ -118,7 +154,7 @@ class SyncViews(QObject):
             return
         dialog = RoleDialog(self.db, self.window, self.inst, _lang(self.window))
         if dialog.exec() == RoleDialog.DialogCode.Accepted:
-            attach(self.window, self.db, self.officer)
+            attach(self.window, self.db, self.officer, team=self.team)
 
     def detach(self) -> None:
         tabs = getattr(self.window, "tabs", None)
@@ -131,8 +167,18 @@ class SyncViews(QObject):
         self.deleteLater()
 
 
+def _take_officer(window: QWidget, views: SyncViews, officer: str, team: str) -> None:
+    """The window takes the officer and team (and hands them back to `views`); a shell
+    without `take_officer` leaves them to the views alone."""
+    take = getattr(window, "take_officer", None)
+    if take is not None:
+        take(officer, team)
+    else:
+        views.set_officer(officer, team)
+
+
 def attach(
-    window: QMainWindow, db: Database, officer: str, *, ask_role: bool = False
+    window: QMainWindow, db: Database, officer: str, *, team: str = "", ask_role: bool = False
 ) -> SyncViews | None:
     """Add the views for this installation's role; without a role yet, offer the choice.
 
@@ -147,7 +193,7 @@ def attach(
     with db.reader() as session:
         inst = load_installation(session)
     if inst is None:
-        offer = RoleOffer(window, db, officer)
+        offer = RoleOffer(window, db, officer, team)
         window._sync_views = offer  # type: ignore[attr-defined]
         if ask_role:
             offer.choose()
@@ -157,7 +203,7 @@ def attach(
     except YedaError as exc:
         window.statusBar().showMessage(exc.message(_lang(window)), 8000)
         return None
-    views = SyncViews(window, db, inst, keys, officer)
+    views = SyncViews(window, db, inst, keys, officer, team)
     window._sync_views = views  # type: ignore[attr-defined]
     _recount(window)  # a centre shows no count: it hands no batch in
     return views
@@ -166,9 +212,9 @@ def attach(
 class RoleOffer(QObject):
     """Until a role is chosen: an Exchange menu entry that opens the role dialog."""
 
-    def __init__(self, window: QMainWindow, db: Database, officer: str) -> None:
+    def __init__(self, window: QMainWindow, db: Database, officer: str, team: str = "") -> None:
         super().__init__(window)
-        self.window, self.db, self.officer = window, db, officer
+        self.window, self.db, self.officer, self.team = window, db, officer, team
         self.dialog: RoleDialog | None = None
         self.menu = window.menuBar().addMenu(self.tr("E&xchange"))
         action = QAction(self.tr("Set up this installation (laptop or centre)…"), window)
@@ -197,7 +243,10 @@ class RoleOffer(QObject):
                     "(Exchange menu)."), 15000)
 
     def _chosen(self) -> None:
-        attach(self.window, self.db, self.officer)  # detaches this offer
+        attach(self.window, self.db, self.officer, team=self.team)  # detaches this offer
+
+    def set_officer(self, officer: str, team: str) -> None:
+        self.officer, self.team = officer, team
 
     def detach(self) -> None:
         if self.dialog is not None:  # another database is being opened: not for this one
