@@ -27,7 +27,13 @@ from yeda_desktop.services.search import search
 from yeda_desktop.storage import Database
 from yeda_desktop.syncflow import duplicates
 from yeda_desktop.syncflow.audit_trail import history, shown_values
-from yeda_desktop.syncflow.conflicts import ConflictView, list_conflicts, record_label, resolve
+from yeda_desktop.syncflow.conflicts import (
+    ConflictView,
+    list_conflicts,
+    record_label,
+    record_labels,
+    resolve,
+)
 from yeda_desktop.ui.fresh_view import FreshView
 from yeda_desktop.ui.i18n import current_lang
 
@@ -205,10 +211,10 @@ class DuplicatesView(FreshView):
             rows = duplicates.list_candidates(session)
             self.ids = [(r.id, r.record_a, r.record_b) for r in rows]
             self.table.setRowCount(len(rows))
-            conn = session.connection()
+            labels = record_labels(session.connection(), (
+                (r.table_name, record) for r in rows for record in (r.record_a, r.record_b)))
             for i, r in enumerate(rows):
-                names = (record_label(conn, r.table_name, r.record_a),
-                         record_label(conn, r.table_name, r.record_b))
+                names = (labels[(r.table_name, r.record_a)], labels[(r.table_name, r.record_b)])
                 for col, text in enumerate((duplicate_reason(r.reason), *names,
                                             duplicates.detail_specifics(r.detail))):
                     self.table.setItem(i, col, QTableWidgetItem(text))
