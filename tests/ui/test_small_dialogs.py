@@ -67,3 +67,21 @@ def test_officer_name_is_required_and_checked_as_a_name(
     dialog.officer.setText(" 李明 ")
     dialog.accept()
     assert dialog.result() == 1 and dialog.officer.text() == "李明"
+
+
+def test_the_officer_picks_the_team_from_the_campaign_s_teams(
+    qtbot: QtBot, zh_app: QApplication
+) -> None:
+    """A visit records the team only if the campaign has one of that name: the dialog
+    offers them, shows the one set, and keeps a name set before that is not one."""
+    teams = ["第1扫楼组", "第2扫楼组", "第二扫楼组"]
+    dialog = OfficerDialog("李明", "第二扫楼组", "zh", None, teams)
+    qtbot.addWidget(dialog)
+    assert [dialog.team.itemText(i) for i in range(dialog.team.count())] == teams
+    assert dialog.team.currentIndex() == 2 and dialog.team.currentText() == "第二扫楼组"
+    unknown = OfficerDialog("李明", "第三小组", "zh", None, teams)
+    qtbot.addWidget(unknown)
+    assert unknown.team.currentText() == "第三小组"
+    none = OfficerDialog("李明", "", "zh", None, teams)
+    qtbot.addWidget(none)
+    assert none.team.currentText() == ""

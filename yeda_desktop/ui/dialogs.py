@@ -175,7 +175,11 @@ class OfficerDialog(_FormDialog):
         self.team = QComboBox()
         self.team.setEditable(True)
         self.team.addItems(teams or [])
-        self.team.setCurrentText(team)
+        at = self.team.findText(team)
+        if at >= 0:
+            self.team.setCurrentIndex(at)
+        else:  # none yet, or one this campaign does not have: as it was set
+            self.team.setEditText(team)
         self.language = QComboBox()
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
