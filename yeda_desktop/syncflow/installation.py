@@ -17,6 +17,8 @@ from yeda_desktop.models import AppState
 from yeda_desktop.storage.paths import data_dir
 from yeda_desktop.sync import KeySet, SyncError
 
+# The campaign a laptop's window opened with before its profile came (local_campaign).
+STAND_IN_KEY = "install.stand_in_campaign"
 _ROLE, _DEVICE, _NAME, _CENTRE = (
     "install.role", "install.device_id", "install.name", "install.centre_id"
 )
@@ -106,6 +108,10 @@ def set_role(
     set_state(session, _NAME, name or (current.name if current else ""))
     if role is Role.CENTRE:
         set_state(session, _CENTRE, centre_id or (current.centre_id if current else "") or "")
+        # The campaign opened with before the role was chosen is the centre's own now.
+        stand_in = session.get(AppState, STAND_IN_KEY)
+        if stand_in is not None:
+            session.delete(stand_in)
     return Installation(role, device_id, name, get_state(session, _CENTRE))
 
 

@@ -46,6 +46,7 @@ from yeda_desktop.syncflow.installation import (
     set_state,
 )
 from yeda_desktop.syncflow.lines import decode_lines, encode_lines
+from yeda_desktop.syncflow.local_campaign import give_up_stand_in
 from yeda_desktop.syncflow.records import canonical, columns, upsert_rows
 
 REFERENCE_TABLES = ("zones", "subdistricts", "clusters", "campaigns", "teams")
@@ -245,6 +246,7 @@ def import_profile(db: Database, path: Path, *, replace: bool = False) -> TakenP
                 by_table.setdefault(str(line["t"]), []).append(dict(line["v"]))
         for table in REFERENCE_TABLES:
             upsert_rows(conn, table, by_table.get(table, []))
+        give_up_stand_in(session)  # the campaign the window made before the profile came
         rules = head.pop("rules", {})
         set_state(session, PROFILE_KEY, json.dumps(head, ensure_ascii=False))
         set_state(session, RULES_KEY, json.dumps(rules, ensure_ascii=False))

@@ -651,25 +651,34 @@ class MainWindow(QMainWindow):
             if mark is not None:
                 mark()
         if places and self.workspace is not None:
-            from yeda_desktop.services import progress
+            from yeda_desktop.models import Campaign
+            from yeda_desktop.services import progress, sweep
 
             db, campaign = self.workspace.db, self.workspace.campaign_id
 
-            def read_tree(_progress: object) -> tuple[object, progress.PlaceTree]:
+            def read_tree(_progress: object) -> tuple[object, progress.PlaceTree, object]:
+                """The campaign in use may have gone: the stand-in a laptop opened with
+                before the centre's profile brought the real one (local_campaign)."""
                 with db.reader() as session:
-                    return db, progress.place_tree(session, campaign)
+                    found = session.get(Campaign, campaign) or sweep.current_campaign(session)
+                    now = (found.id, found.name) if found is not None else None
+                    return db, progress.place_tree(session, now[0] if now else campaign), now
 
             run_task(self, read_tree, self._places_arrived, lambda _e: None)
 
-    def _places_arrived(self, result: tuple[object, object]) -> None:
+    def _places_arrived(self, result: tuple[object, object, object]) -> None:
         """The navigator anew, on the building and floor that were in view (unless another
         database was opened meanwhile: the tree is of the one it was read from)."""
         from yeda_desktop.services import progress
 
-        db, tree = result
+        db, tree, campaign = result
         ws = self.workspace
         if ws is None or ws.db is not db or not isinstance(tree, progress.PlaceTree):
             return
+        if isinstance(campaign, tuple) and campaign[0] != ws.campaign_id:
+            ws.campaign_id = self.settings.campaign_id = campaign[0]
+            ws.set_team(self.settings.team)  # teams are the campaign's
+            self.status_campaign.setText(self.tr("Campaign: %1").replace("%1", campaign[1]))
         building, floor = self.building_id, self.floor_id
         self.navigator.load(ws, tree)
         if building in tree.nodes and floor:

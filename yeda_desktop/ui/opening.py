@@ -27,6 +27,7 @@ from yeda_desktop.storage.integrity import CorruptDatabaseError, quick_check
 from yeda_desktop.storage.location import is_server_url
 from yeda_desktop.storage.paths import resolve_db_path
 from yeda_desktop.storage.search_index import rebuild_search_index
+from yeda_desktop.syncflow import local_campaign
 from yeda_desktop.ui.early_check import EarlyCheck
 from yeda_desktop.ui.tasks import Cancelled, TaskProgress
 
@@ -116,7 +117,7 @@ def open_work(  # type: ignore[no-untyped-def]
                     if checking is not None:
                         checking.result()
                     with db.session(officer=officer or None) as session:
-                        campaign = sweep.ensure_current_campaign(session)
+                        campaign = local_campaign.open_campaign(session)
                         chosen = (campaign.id, campaign.name)
                 if index_missing(db):
                     task.stage(indexing_label)
