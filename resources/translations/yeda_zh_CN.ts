@@ -4,12 +4,12 @@
 <context>
     <name>AttachDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="146"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="186"/>
         <source>Attach existing organization</source>
         <translation>关联已有单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="153"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="193"/>
         <source>Type the name, pinyin initials or credit code, then choose:</source>
         <translation>输入单位名称、拼音首字母或信用代码，然后选择：</translation>
     </message>
@@ -17,52 +17,52 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="266"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="272"/>
         <source>Organization or person: name, pinyin, phone, USCC or record id</source>
         <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="279"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="279"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="279"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="279"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="274"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="280"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="274"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="280"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="274"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="280"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="298"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="304"/>
         <source>Nothing found for &quot;%1&quot;</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="314"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="320"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
     </message>
@@ -70,27 +70,27 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="108"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="148"/>
         <source>Add building</source>
         <translation>添加楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="118"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="158"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="119"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="159"/>
         <source>Building name</source>
         <translation>楼宇名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="120"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="160"/>
         <source>Floors above ground</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="161"/>
         <source>Basement floors</source>
         <translation>地下层数</translation>
     </message>
@@ -269,54 +269,82 @@
     </message>
 </context>
 <context>
+    <name>ClusterDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="108"/>
+        <source>Add cluster</source>
+        <translation>添加园区或楼宇群</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="121"/>
+        <source>Zone</source>
+        <translation>开发区</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="122"/>
+        <source>Subdistrict</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="123"/>
+        <source>Cluster name</source>
+        <translation>园区或楼宇群名称</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="124"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="66"/>
         <source>Side</source>
         <translation>一方</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="66"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="66"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="66"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="61"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="67"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="72"/>
         <source>Use the chosen value</source>
         <translation>采用所选的值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="73"/>
         <source>Show the record&apos;s history</source>
         <translation>查看该记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="112"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="118"/>
         <source>No open conflicts.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="134"/>
         <source>Base</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="153"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="159"/>
         <source>Not resolved</source>
         <translation>未能解决</translation>
     </message>
@@ -782,64 +810,64 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="172"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="178"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="172"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="178"/>
         <source>Record A</source>
         <translation>记录甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="172"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="178"/>
         <source>Record B</source>
         <translation>记录乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="172"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="178"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="176"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="182"/>
         <source>Merge, keep A</source>
         <translation>合并，保留甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="177"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="183"/>
         <source>Merge, keep B</source>
         <translation>合并，保留乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="184"/>
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="185"/>
         <source>History of A</source>
         <translation>查看甲的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="186"/>
         <source>History of B</source>
         <translation>查看乙的修改记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="217"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="223"/>
         <source>%n candidate pair(s): merge them or dismiss them.</source>
         <translation>
             <numerusform>%n 对疑似重复：请合并或排除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="218"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="224"/>
         <source>No duplicate candidates.</source>
         <translation>没有疑似重复的记录。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="247"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="253"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>
@@ -847,52 +875,52 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="43"/>
         <source>Enrolment request</source>
         <translation>设备登记申请</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="48"/>
         <source>Sweep team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="47"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="49"/>
         <source>Officer</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="50"/>
         <source>Device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="53"/>
         <source>Save the request…</source>
         <translation>保存登记申请…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="86"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="88"/>
         <source>Ask the centre “%1” to enrol this laptop. Save the request, take the file to the administrator, and read out the code shown here.</source>
         <translation>向中心“%1”申请登记本机：保存登记申请文件，交给管理员，并向管理员读出这里显示的核对码。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="96"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="100"/>
         <source>Save enrolment request</source>
         <translation>保存设备登记申请</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="97"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="101"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="106"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="110"/>
         <source>Choose the sweep team this laptop works for.</source>
         <translation>请选择本机所属的扫楼小组。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="118"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="122"/>
         <source>Request written: %1. Give this file to the administrator and read out this code; the centre approves the laptop only if the codes match.</source>
         <translation>登记申请已写出：%1。请把文件交给管理员，并读出下面的核对码；两边核对码一致，中心才会批准本机。</translation>
     </message>
@@ -1038,42 +1066,42 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="179"/>
         <source>Export today&apos;s work</source>
         <translation>导出今天的工作</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="180"/>
         <source>Export everything again (full re-export)</source>
         <translation>全部重新导出</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="182"/>
         <source>Choose where to save…</source>
         <translation>选择保存位置…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="187"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="188"/>
         <source>Save batch</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="187"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="188"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="196"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="203"/>
         <source>Batch %1, left by an interrupted export, is finished: %2. Export again for the changes made since.</source>
         <translation>上次中断的导出留下的第 %1 批已完成：%2。之后的修改请再导出一次。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="206"/>
         <source>Batch %1 written: %2</source>
         <translation>第 %1 批已写出：%2</translation>
     </message>
@@ -1112,37 +1140,37 @@
         <translation>选择要导入的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="90"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="91"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="90"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="91"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="110"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="111"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="126"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="127"/>
         <source>Not taken: import one centre&apos;s profile at a time.</source>
         <translation>未导入：一次只能导入一个中心的配置文件。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="132"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="133"/>
         <source>The centre was not changed; nothing was written.</source>
         <translation>未更换中心，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="138"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="139"/>
         <source>Use the centre&apos;s new keys?</source>
         <translation>改用中心的新密钥？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="141"/>
         <source>This file carries new keys of centre %1: its code is now %2 (this laptop trusts %3). A centre&apos;s keys change only when it was set up again.
 
 Compare the new code with the administrator&apos;s before you go on.
@@ -1155,12 +1183,12 @@ Use the new keys?</source>
 改用新密钥吗？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="148"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="149"/>
         <source>Change centre?</source>
         <translation>更换中心？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="150"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="151"/>
         <source>This laptop works for centre %1 (code %2). This file comes from another centre, %3 (code %4).
 
 After the change this laptop takes baselines only from %3, must be enrolled there (Exchange → Write enrolment request), and numbers its batches from 1 again. The buildings, organizations and people of %1&apos;s zone are taken off this laptop (a backup is kept beside its database); %3&apos;s baseline brings its own. Compare the code %4 with the new centre&apos;s administrator first.
@@ -1806,14 +1834,14 @@ Change to centre %3?</source>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="140"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="574"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="686"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="578"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="700"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="149"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="438"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="441"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>
@@ -1828,7 +1856,7 @@ Change to centre %3?</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="399"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="401"/>
         <source>Import from &amp;Excel…</source>
         <translation>从&amp;Excel导入…</translation>
     </message>
@@ -1884,177 +1912,178 @@ Change to centre %3?</source>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="381"/>
+        <source>Add &amp;cluster (park, building group)…</source>
+        <translation>添加园区或楼宇群(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="383"/>
         <source>Add &amp;floor…</source>
         <translation>添加楼层(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="382"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="384"/>
         <source>Add uni&amp;ts…</source>
         <translation>批量添加房间(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="384"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="386"/>
         <source>&amp;Previous floor (down)</source>
         <translation>往下一层(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="387"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="389"/>
         <source>&amp;Next floor (up)</source>
         <translation>往上一层(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="390"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="392"/>
         <source>Next &amp;unvisited unit</source>
         <translation>下一个未走访房间(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="393"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="395"/>
         <source>&amp;Register organization</source>
         <translation>登记单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="396"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="398"/>
         <source>&amp;Attach existing organization…</source>
         <translation>关联已有单位(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="398"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="400"/>
         <source>Add &amp;member</source>
         <translation>添加人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="400"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="402"/>
         <source>&amp;About YEDA Desktop</source>
         <translation>关于业达扫楼(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="416"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="418"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="420"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="422"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="424"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="426"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="432"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="435"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="436"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="439"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="469"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="472"/>
         <source>(no officer set)</source>
         <translation>（未设置队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="471"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="474"/>
         <source>Administrator: %1</source>
         <translation>管理员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="475"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="478"/>
         <source>Officer: %1</source>
         <translation>队员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="529"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="533"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="554"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="558"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="716"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="730"/>
         <source>Not yet exported: %1 records</source>
         <translation>未导出：%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="719"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="733"/>
         <source>No batch exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="721"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="735"/>
         <source>Last export: batch %1, %2.</source>
         <translation>上次导出：第 %1 批，%2。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="724"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="738"/>
         <source>The centre&apos;s receipts confirm %1 of %2 batches.</source>
         <translation>中心回执已确认 %1 / %2 批。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="727"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="741"/>
         <source>%1 changes in %2 records; the next export carries them.</source>
         <translation>%2 条记录中有 %1 处修改，下次导出时一并带走。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="527"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="559"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="531"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="563"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="601"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="605"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="603"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="607"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="685"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="634"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="639"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="690"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="704"/>
         <source>No buildings yet: import the centre&apos;s baseline (Exchange → Import packages…) or add one (Sweep → Add building…)</source>
         <translation>还没有楼宇：请导入中心的基线数据（数据交换 → 导入数据包…），或添加楼宇（扫楼 → 添加楼宇…）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="759"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="773"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="794"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="808"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="802"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="816"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="867"/>
-        <source>This database has no cluster to add a building to</source>
-        <translation>数据库中没有可添加楼宇的集聚区</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="915"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="944"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="915"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="944"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
@@ -2156,22 +2185,22 @@ Change to centre %3?</source>
 <context>
     <name>OfficerDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="170"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="211"/>
         <source>Officer and language</source>
         <translation>队员与语言</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="227"/>
         <source>Officer name</source>
         <translation>队员姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="228"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="229"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
@@ -2377,17 +2406,17 @@ Change to centre %3?</source>
 <context>
     <name>RoleOffer</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="173"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="223"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="174"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="224"/>
         <source>Set up this installation (laptop or centre)…</source>
         <translation>设置本机（笔记本或中心）…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="246"/>
         <source>First start: choose whether this is a field laptop or the centre (Exchange menu).</source>
         <translation>首次启动：请在“数据交换”菜单中选择本机是外业笔记本还是中心。</translation>
     </message>
@@ -2436,79 +2465,175 @@ Change to centre %3?</source>
 <context>
     <name>SyncViews</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="56"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="67"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="57"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="68"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="56"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="67"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="56"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="67"/>
+        <source>Teams</source>
+        <translation>扫楼小组</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="68"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="57"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="68"/>
         <source>Duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="57"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="69"/>
         <source>Audit</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="81"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="70"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="82"/>
         <source>&amp;Import packages…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="87"/>
         <source>&amp;Export today&apos;s work…</source>
         <translation>导出今天的工作(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="77"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="90"/>
         <source>Write the enrolment &amp;request…</source>
         <translation>写出设备登记申请(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="96"/>
         <source>Change the role of this installation…</source>
         <translation>更改本机角色…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="106"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="146"/>
         <source>field laptop</source>
         <translation>外业笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="106"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="146"/>
         <source>centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="109"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="149"/>
         <source>Change the role of this installation</source>
         <translation>更改本机角色</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="110"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="150"/>
         <source>Changing the role is for an administrator. A centre shows the administration views and imports the teams&apos; batches; a field laptop hides them and exports its own work. Make this installation a %1?</source>
         <translation>更改角色应由管理员进行。中心显示管理视图并导入各小组的工作数据包；外业笔记本不显示这些视图，只导出本机的工作。确定把本机改为%1吗？</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsView</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="48"/>
+        <source>New team…</source>
+        <translation>新建小组…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="49"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="51"/>
+        <source>Building</source>
+        <translation>楼宇</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="51"/>
+        <source>Swept by</source>
+        <translation>负责小组</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="54"/>
+        <source>Save the team&apos;s buildings</source>
+        <translation>保存本组楼宇</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="93"/>
+        <source>Campaign %1. Each building is swept by one team; a team&apos;s buildings are what its laptops&apos; baseline holds. After adding or renaming teams, export the centre profile again for the laptops.</source>
+        <translation>扫楼活动：%1。每座楼宇由一个扫楼小组负责；小组的楼宇就是其笔记本基线数据的范围。新建或重命名小组后，请重新导出中心配置文件交给各笔记本。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="102"/>
+        <source>%1 (%n building(s))</source>
+        <translation>
+            <numerusform>%1（%n 座楼宇）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="126"/>
+        <source>(no team)</source>
+        <translation>（未分配）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="131"/>
+        <source>No buildings yet: add them on the Sweep tab (Sweep → Add building…).</source>
+        <translation>还没有楼宇：请在“扫楼”页添加（扫楼 → 添加楼宇…）。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="139"/>
+        <source>New team</source>
+        <translation>新建扫楼小组</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="139"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="161"/>
+        <source>Team name</source>
+        <translation>小组名称</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="150"/>
+        <source>Team not added</source>
+        <translation>未新建小组</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="161"/>
+        <source>Rename team</source>
+        <translation>重命名扫楼小组</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="174"/>
+        <source>Team not renamed</source>
+        <translation>未重命名小组</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="189"/>
+        <source>Buildings not saved</source>
+        <translation>楼宇分配未保存</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="192"/>
+        <source>%1 from %2</source>
+        <translation>%1 原属 %2</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="195"/>
+        <source>Saved: %1 added, %2 removed.</source>
+        <translation>已保存：新增 %1 座，移出 %2 座。</translation>
     </message>
 </context>
 <context>

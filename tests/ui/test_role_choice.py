@@ -22,7 +22,7 @@ from yeda_desktop.ui.role_dialog import RoleDialog
 from yeda_desktop.ui.settings import AppSettings
 from yeda_desktop.ui.sync_queues import AuditView, ConflictsView
 
-ADMIN_TABS = {"设备", "数据包", "导入记录", "冲突", "疑似重复", "修改记录"}
+ADMIN_TABS = {"扫楼小组", "设备", "数据包", "导入记录", "冲突", "疑似重复", "修改记录"}
 
 
 def _start(qtbot: QtBot, app: QApplication, settings: AppSettings, path: Path) -> MainWindow:

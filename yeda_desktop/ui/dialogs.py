@@ -97,6 +97,46 @@ class FloorDialog(_FormDialog):
         super().accept()
 
 
+class ClusterDialog(_FormDialog):
+    """A park, office-building group or business district (and its subdistrict and zone,
+    if new): every building is added to one."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        from yeda_desktop.models.enums import ClusterKind
+        from yeda_desktop.services import zone_tree
+
+        super().__init__(self.tr("Add cluster"), parent)
+        self.workspace = workspace
+        with workspace.read() as session:
+            zones, subdistricts = zone_tree.names_in_use(session)
+        self.zone = QComboBox()
+        self.subdistrict = QComboBox()
+        for box, names in ((self.zone, zones), (self.subdistrict, subdistricts)):
+            box.setEditable(True)  # a new one is typed
+            box.addItems(names)
+        self.name = QLineEdit()
+        self.kind = QComboBox()
+        for kind in ClusterKind:
+            self.kind.addItem(kind.zh if workspace.lang == "zh" else kind.value, kind)
+        self.form.addRow(self.tr("Zone"), self.zone)
+        self.form.addRow(self.tr("Subdistrict"), self.subdistrict)
+        self.form.addRow(self.tr("Cluster name"), self.name)
+        self.form.addRow(self.tr("Kind"), self.kind)
+
+    def accept(self) -> None:
+        from yeda_desktop.services import zone_tree
+
+        try:
+            with self.workspace.read() as session:
+                self.edit = zone_tree.add_cluster(
+                    session, self.zone.currentText(), self.subdistrict.currentText(),
+                    self.name.text(), self.kind.currentData())
+        except ValidationError as exc:
+            self.refuse(self.workspace.error_text(exc))
+            return
+        super().accept()
+
+
 class BuildingDialog(_FormDialog):
     def __init__(
         self,

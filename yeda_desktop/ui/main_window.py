@@ -378,6 +378,8 @@ class MainWindow(QMainWindow):
         self.act_building = self._action(
             self.tr("Add &building…"), self.add_building, "Ctrl+Shift+B"
         )
+        self.act_cluster = self._action(self.tr("Add &cluster (park, building group)…"),
+                                        self.add_cluster)
         self.act_floor = self._action(self.tr("Add &floor…"), self.add_floor, "Ctrl+Shift+L")
         self.act_units = self._action(self.tr("Add uni&ts…"), self.add_units, "Ctrl+Shift+U")
         self.act_prev = self._action(
@@ -422,7 +424,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_find)
         sweep_menu = bar.addMenu(self.tr("&Sweep"))
-        sweep_menu.addActions([self.act_building, self.act_floor, self.act_units])
+        sweep_menu.addActions([self.act_cluster, self.act_building, self.act_floor,
+                               self.act_units])
         sweep_menu.addSeparator()
         sweep_menu.addActions([self.act_next, self.act_prev, self.act_unvisited])
         sweep_menu.addSeparator()
@@ -480,6 +483,7 @@ class MainWindow(QMainWindow):
             self.act_undo,
             self.act_redo,
             self.act_find,
+            self.act_cluster,
             self.act_building,
             self.act_floor,
             self.act_units,
@@ -872,11 +876,11 @@ class MainWindow(QMainWindow):
 
         with ws.read() as session:
             clusters = [(c.id, c.name) for c in session.query(Cluster).order_by(Cluster.name)]
-        if not clusters:
-            self.statusBar().showMessage(
-                self.tr("This database has no cluster to add a building to")
-            )
-            return
+        if not clusters:  # a zone set up for real starts with its first cluster
+            if not self.add_cluster():
+                return
+            with ws.read() as session:
+                clusters = [(c.id, c.name) for c in session.query(Cluster).order_by(Cluster.name)]
         current = (
             self.navigator.tree.nodes[self.building_id].parent_id
             if (self.building_id and self.navigator.tree)
@@ -887,6 +891,21 @@ class MainWindow(QMainWindow):
             ws.do(dialog.edit)
             self._reload_tree()
         dialog.deleteLater()
+
+    def add_cluster(self) -> bool:
+        """A park or building group (with its subdistrict and zone, if new); True if added."""
+        ws = self.workspace
+        if ws is None:
+            return False
+        from yeda_desktop.ui import dialogs
+
+        dialog = dialogs.ClusterDialog(ws, self)
+        added = bool(dialog.exec()) and dialog.edit is not None
+        if added and dialog.edit is not None:
+            ws.do(dialog.edit)
+            self._reload_tree()
+        dialog.deleteLater()
+        return added
 
     def _reload_tree(self) -> None:
         ws = self.workspace

@@ -22,6 +22,7 @@ from yeda_desktop.ui.sync_enrol import EnrolDialog
 from yeda_desktop.ui.sync_history import ImportHistoryView
 from yeda_desktop.ui.sync_passphrase import keys_asking
 from yeda_desktop.ui.sync_queues import AuditView, ConflictsView, DuplicatesView
+from yeda_desktop.ui.sync_teams import TeamsView
 from yeda_desktop.ui.sync_transfer import ExportDialog, ImportDialog
 from yeda_desktop.ui.tasks import finish_tasks
 
@@ -51,18 +52,21 @@ class SyncViews(QObject):
         self.window, self.db, self.inst, self.keys = window, db, inst, keys
         self.officer, self.team = officer, team
         self.widgets: list[QWidget] = []
-        self.queues: list[ConflictsView | DuplicatesView] = []  # they record the officer
+        # The views whose decisions record the officer.
+        self.queues: list[ConflictsView | DuplicatesView | TeamsView] = []
         self.actions: list[QAction] = []
         add_view = getattr(window, "add_view")  # noqa: B009 - the shell's extension point
         if inst.is_centre:  # a field laptop does not see the administration views
             conflicts = ConflictsView(db, officer, inst.device_id, window)
             candidates = DuplicatesView(db, officer, window)
-            self.queues = [conflicts, candidates]
+            teams = TeamsView(db, officer, window)
+            self.queues = [conflicts, candidates, teams]
             audit = AuditView(db, window)
-            self.widgets = [DevicesView(db, keys, window), CentreFilesView(db, keys, window),
+            self.widgets = [teams, DevicesView(db, keys, window), CentreFilesView(db, keys, window),
                             ImportHistoryView(db, window), conflicts, candidates, audit]
-            titles = [self.tr("Devices"), self.tr("Packages"), self.tr("Imports"),
-                      self.tr("Conflicts"), self.tr("Duplicates"), self.tr("Audit")]
+            titles = [self.tr("Teams"), self.tr("Devices"), self.tr("Packages"),
+                      self.tr("Imports"), self.tr("Conflicts"), self.tr("Duplicates"),
+                      self.tr("Audit")]
             tabs = [add_view(widget, title)
                     for widget, title in zip(self.widgets, titles, strict=True)]
 

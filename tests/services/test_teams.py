@@ -1,0 +1,103 @@
+"""The centre's sweep teams and their buildings (each test on SQLite, then PostgreSQL).
+
+Until 2026-11-29 teams and their buildings came only from the demo: a centre set up for
+real could write no baseline, having no team to write it for.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+from sweep_fixtures import Place
+
+from yeda_desktop.errors import ValidationError, YedaError
+from yeda_desktop.models import Building, ChangeLog, TeamBuilding
+from yeda_desktop.services import teams
+from yeda_desktop.storage import Database
+
+
+def _second_building(db: Database, place: Place, name: str = "人才大厦") -> str:
+    with db.session(officer="测试") as s:
+        building = Building(cluster_id=place.cluster_id, name=name, floors_above=2)
+        s.add(building)
+        s.flush()
+        return building.id
+
+
+def test_a_team_gets_buildings_and_a_building_one_team(db: Database, place: Place) -> None:
+    other = _second_building(db, place)
+    with db.session(officer="管理员") as s:
+        one = teams.add_team(s, place.campaign_id, " 第一组 ", "王芳")
+        two = teams.add_team(s, place.campaign_id, "第二组")
+        assert one.name == "第一组" and one.leader == "王芳"
+        done = teams.assign(s, one.id, [place.building_id, other])
+        assert sorted(done.added) == ["人才大厦", "创业大厦"] and not done.moved_from
+        moved = teams.assign(s, two.id, [other])  # given to another team: leaves the first
+        assert moved.moved_from == {"人才大厦": "第一组"}
+        one_id, two_id = one.id, two.id
+    with db.reader() as s:
+        listed = {t.name: t.buildings for t in teams.list_teams(s, place.campaign_id)}
+        assert listed == {"第一组": 1, "第二组": 1}
+        where = {p.building: p.team for p in teams.placements(s, place.campaign_id)}
+        assert where == {"创业大厦": "第一组", "人才大厦": "第二组"}
+        logged = s.scalar(select(func.count()).select_from(ChangeLog)
+                          .where(ChangeLog.table_name == "team_buildings",
+                                 ChangeLog.officer == "管理员"))
+        assert logged  # the centre's edits, with who made them
+    with db.session(officer="管理员") as s:
+        exact = teams.assign(s, one_id, [other], exactly=True)  # exactly these
+        assert exact.removed == ["创业大厦"] and exact.added == ["人才大厦"]
+        assert exact.moved_from == {"人才大厦": "第二组"}
+        assert teams.unassign(s, one_id, [other]) == ["人才大厦"]
+        assert teams.unassign(s, two_id, [other]) == []
+    with db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(TeamBuilding)) == 0
+        assert {p.team for p in teams.placements(s, place.campaign_id)} == {None}
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("", "不能为空"), ("   ", "不能为空"), ("组" * 61, "不能超过60个字"),
+    ("第一组", "已有名为“第一组”的扫楼小组"), ("第\x01组", "含有控制字符"),
+])
+def test_a_team_name_is_refused_with_the_field_and_the_reason(
+    db: Database, place: Place, name: str, reason: str
+) -> None:
+    with db.session(officer="管理员") as s:
+        teams.add_team(s, place.campaign_id, "第一组")
+    with pytest.raises(ValidationError) as caught, db.session(officer="管理员") as s:
+        teams.add_team(s, place.campaign_id, name)
+    assert caught.value.message("zh") == f"小组名称：{reason}"
+    with db.reader() as s:  # nothing half-written
+        assert [t.name for t in teams.list_teams(s, place.campaign_id)] == ["第一组"]
+
+
+def test_renaming_keeps_the_team_and_refuses_a_taken_name(db: Database, place: Place) -> None:
+    with db.session(officer="管理员") as s:
+        one = teams.add_team(s, place.campaign_id, "第一组")
+        teams.add_team(s, place.campaign_id, "第二组")
+        teams.assign(s, one.id, [place.building_id])
+        teams.rename_team(s, one.id, "第一组")  # its own name again: fine
+        teams.rename_team(s, one.id, "东区组")
+        one_id = one.id
+    with pytest.raises(ValidationError, match="第二组"), db.session() as s:
+        teams.rename_team(s, one_id, "第二组")
+    with db.reader() as s:
+        assert {t.name: t.buildings for t in teams.list_teams(s, place.campaign_id)} == {
+            "东区组": 1, "第二组": 0}
+
+
+def test_buildings_and_teams_are_found_by_name_or_id(db: Database, place: Place) -> None:
+    twin = _second_building(db, place, "创业大厦")  # two buildings of one name
+    with db.session(officer="管理员") as s:
+        team = teams.add_team(s, place.campaign_id, "第一组")
+        assert teams.find_team(s, place.campaign_id, "第一组").id == team.id
+        assert teams.find_team(s, place.campaign_id, team.id).id == team.id
+        with pytest.raises(YedaError, match="找不到扫楼小组"):
+            teams.find_team(s, place.campaign_id, "第九组")
+        assert teams.find_buildings(s, [twin]) == [twin]
+        with pytest.raises(YedaError, match="有多座楼宇名为“创业大厦”，请用编号"):
+            teams.find_buildings(s, ["创业大厦"])
+        with pytest.raises(YedaError, match="找不到楼宇"):
+            teams.find_buildings(s, ["没有这座楼"])
+        with pytest.raises(YedaError, match="所选楼宇不存在"):
+            teams.assign(s, team.id, ["00000000-0000-4000-8000-000000000000"])

@@ -1,0 +1,181 @@
+"""The centre sets up a sweep team and its buildings; the team's laptop gets just those.
+
+Until 2026-11-29 only the demo made teams: a centre set up for real had none to enrol a
+laptop for or to write a baseline of.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path
+
+import pytest
+from flow_helpers import Site, code_of
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from yeda_desktop.services import teams
+from yeda_desktop.ui.sync_teams import TeamsView
+
+
+def demo_centre(root: Path) -> tuple[Site, Path]:
+    centre, stick = Site("centre", root / "centre"), root / "stick"
+    centre.folder.mkdir()
+    stick.mkdir()
+    centre.cli("demo", "--orgs", "40", "--seed", "7")
+    centre.cli("role", "--set", "centre", "--name", "业达中心", "--centre-id", "yeda-centre")
+    centre.cli("keys")
+    return centre, stick
+
+
+def names(site: Site, sql: str) -> list[str]:
+    db = site.open()
+    try:
+        with db.reader() as session:
+            return sorted(str(r[0]) for r in session.execute(text(sql)))
+    finally:
+        db.close()
+
+
+def test_a_team_set_up_from_the_command_line_gets_its_buildings_on_its_laptop(
+    tmp_path: Path,
+) -> None:
+    centre, stick = demo_centre(tmp_path)
+    chosen = names(centre, "SELECT name FROM buildings ORDER BY id LIMIT 2")
+    assert "已新建扫楼小组 / team added: 东区组" in centre.cli("teams", "add", "东区组",
+                                                            "--leader", "王芳")
+    out = centre.cli("teams", "assign", "东区组", *chosen)
+    assert "东区组：新增楼宇 added 2" in out and "原属 from" in out  # from the demo's teams
+    listed = centre.cli("teams", "list", "--buildings")
+    assert "东区组" in listed and all(f"    {b} (" in listed for b in chosen)
+    refused = centre.cli("teams", "add", "东区组", expect=2)
+    assert "小组名称：已有名为“东区组”的扫楼小组" in refused
+
+    centre.cli("profile", "export", str(stick / "profile.yeda"))  # the teams travel in it
+    laptop = Site("laptop", tmp_path / "laptop")
+    laptop.folder.mkdir()
+    laptop.cli("init")
+    laptop.cli("role", "--set", "laptop", "--name", "东区笔记本")
+    laptop.cli("keys")
+    laptop.cli("profile", "import", str(stick / "profile.yeda"))
+    code = code_of(laptop.cli("enrol", str(stick / "enrol.yeda"), "--team", "东区组",
+                              officer="王芳"))
+    device = laptop.device_id()
+    centre.cli("devices", "accept", str(stick / "enrol.yeda"))
+    centre.cli("devices", "approve", device, "--code", code)
+    centre.cli("baseline", str(stick / "base.yeda"), "--team", "东区组", "--device", device)
+    laptop.cli("import", str(stick / "base.yeda"))
+    assert names(laptop, "SELECT name FROM buildings") == sorted(chosen)
+
+
+@pytest.mark.gui
+def test_the_teams_tab_adds_a_team_and_saves_its_buildings(
+    qtbot: QtBot, chinese_ui: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    centre, _stick = demo_centre(tmp_path)
+    db = centre.open()
+    try:
+        view = TeamsView(db, "管理员")
+        qtbot.addWidget(view)
+        view.show()
+        assert view.heading.text().startswith("扫楼活动：")
+        before = view.teams.count()
+        assert view.add_team("东区组")
+        assert view.teams.count() == before + 1
+        assert view.teams.currentItem().text() == "东区组（0 座楼宇）"
+        assert view.buildings.rowCount() >= 2
+        assert view.buildings.item(0, 1).text() != "（未分配）"  # the demo's teams have all
+
+        warned: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning",
+                            lambda _p, title, message: warned.append(f"{title}|{message}"))
+        assert not view.add_team("东区组")
+        assert warned == ["未新建小组|小组名称：已有名为“东区组”的扫楼小组"]
+
+        from PySide6.QtCore import Qt
+        for row in (0, 1):
+            view.buildings.item(row, 0).setCheckState(Qt.CheckState.Checked)
+        ticked = view.checked_buildings()
+        assert view.save()
+        assert view.message.text().startswith("已保存：新增 2 座，移出 0 座。")
+        assert "原属" in view.message.text()
+        assert view.teams.currentItem().text() == "东区组（2 座楼宇）"
+        with db.reader() as session:
+            team = teams.find_team(session, view.campaign_id, "东区组")
+            mine = {p.building_id for p in teams.placements(session, view.campaign_id)
+                    if p.team_id == team.id}
+        assert mine == set(ticked)
+        assert view.rename("东区一组")
+        assert view.teams.currentItem().text() == "东区一组（2 座楼宇）"
+    finally:
+        db.close()
+
+
+@pytest.mark.gui
+def test_a_centre_set_up_for_real_from_the_window_writes_a_team_s_baseline(
+    qtbot: QtBot, chinese_ui: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No demo: the zone's first cluster and building, a team, and the laptop's baseline."""
+    from flow_helpers import laptop_window
+
+    from yeda_desktop.ui.dialogs import BuildingDialog, ClusterDialog
+
+    centre, stick = Site("centre", tmp_path / "centre"), tmp_path / "stick"
+    centre.folder.mkdir()
+    stick.mkdir()
+    centre.cli("init")
+    centre.cli("role", "--set", "centre", "--name", "业达中心", "--centre-id", "yeda-centre")
+    centre.cli("keys")
+    window = laptop_window(qtbot, centre, tmp_path, monkeypatch)
+
+    def cluster(dialog: ClusterDialog) -> int:
+        dialog.accept()  # nothing typed: refused, the field named
+        assert dialog.error.text() == "开发区：不能为空" and not dialog.result()
+        dialog.zone.setCurrentText("烟台开发区")
+        dialog.subdistrict.setCurrentText("福莱山街道")
+        dialog.name.setText("国际人才港")
+        dialog.accept()
+        return dialog.result()
+
+    def building(dialog: BuildingDialog) -> int:
+        assert dialog.cluster.currentText() == "国际人才港"
+        dialog.name.setText("人才港1号楼")
+        dialog.above.setValue(5)
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(ClusterDialog, "exec", cluster)
+    monkeypatch.setattr(BuildingDialog, "exec", building)
+    window.add_building()  # no cluster yet: the cluster first, then the building
+    tree = window.navigator.tree
+    assert tree is not None and any(n.name == "人才港1号楼" for n in tree.nodes.values())
+
+    view = window.findChildren(TeamsView)[-1]
+    assert view.add_team("东区组")
+    view.refresh()
+    assert view.buildings.rowCount() == 1 and view.buildings.item(0, 1).text() == "（未分配）"
+    from PySide6.QtCore import Qt
+    view.buildings.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    assert view.save()
+    window.close()
+
+    centre.cli("profile", "export", str(stick / "profile.yeda"))
+    laptop = Site("laptop", tmp_path / "laptop")
+    laptop.folder.mkdir()
+    laptop.cli("init")
+    laptop.cli("role", "--set", "laptop", "--name", "东区笔记本")
+    laptop.cli("keys")
+    laptop.cli("profile", "import", str(stick / "profile.yeda"))
+    code = code_of(laptop.cli("enrol", str(stick / "enrol.yeda"), "--team", "东区组",
+                              officer="王芳"))
+    centre.cli("devices", "accept", str(stick / "enrol.yeda"))
+    centre.cli("devices", "approve", laptop.device_id(), "--code", code)
+    centre.cli("baseline", str(stick / "base.yeda"), "--team", "东区组",
+               "--device", laptop.device_id())
+    laptop.cli("import", str(stick / "base.yeda"))
+    assert names(laptop, "SELECT name FROM buildings") == ["人才港1号楼"]
+    assert names(laptop, "SELECT label FROM floors") == sorted("12345")

@@ -1,0 +1,201 @@
+"""Teams view at the centre: the campaign's sweep teams and the buildings each sweeps.
+
+A team's buildings are the scope of the baseline its laptops get (数据包 tab); the teams
+reach the laptops with the centre's profile. The work is `services.teams`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.services import sweep, teams
+from yeda_desktop.storage import Database
+from yeda_desktop.syncflow.local_campaign import open_campaign
+from yeda_desktop.ui.fresh_view import FreshView
+from yeda_desktop.ui.i18n import current_lang
+
+
+class TeamsView(FreshView):
+    """Signals: `changed()` after a team was added or renamed or its buildings saved."""
+
+    changed = Signal()
+
+    def __init__(self, db: Database, officer: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.officer = db, officer
+        self.campaign_id = ""
+        self.team_ids: list[str] = []
+        self.team_names: list[str] = []
+        self.building_ids: list[str] = []
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.teams = QListWidget(self)
+        self.add_button = QPushButton(self.tr("New team…"), self)
+        self.rename_button = QPushButton(self.tr("Rename…"), self)
+        self.buildings = QTableWidget(0, 2, self)
+        self.buildings.setHorizontalHeaderLabels([self.tr("Building"), self.tr("Swept by")])
+        self.buildings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.buildings.horizontalHeader().setStretchLastSection(True)
+        self.save_button = QPushButton(self.tr("Save the team's buildings"), self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        left = QWidget(self)
+        left_box = QVBoxLayout(left)
+        left_box.addWidget(self.teams, 1)
+        left_buttons = QHBoxLayout()
+        left_buttons.addWidget(self.add_button)
+        left_buttons.addWidget(self.rename_button)
+        left_box.addLayout(left_buttons)
+        right = QWidget(self)
+        right_box = QVBoxLayout(right)
+        right_box.addWidget(self.buildings, 1)
+        right_buttons = QHBoxLayout()
+        right_buttons.addWidget(self.save_button)
+        right_buttons.addWidget(self.message, 1)
+        right_box.addLayout(right_buttons)
+        split = QSplitter(self)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 2)
+        box = QVBoxLayout(self)
+        box.addWidget(self.heading)
+        box.addWidget(split, 1)
+        self.teams.currentRowChanged.connect(self._show_buildings)
+        self.add_button.clicked.connect(self.ask_new_team)
+        self.rename_button.clicked.connect(self.ask_rename)
+        self.save_button.clicked.connect(self.save)
+        self.refresh()
+
+    # -- reading ----------------------------------------------------------------
+    def refresh(self) -> None:
+        """Teams and buildings read again, on the team that was chosen."""
+        chosen = self.current_team()
+        with self.db.reader() as session:
+            campaign = sweep.current_campaign(session)
+            self.campaign_id = campaign.id if campaign else ""
+            rows = teams.list_teams(session, self.campaign_id) if campaign else []
+        self.heading.setText(self.tr(
+            "Campaign %1. Each building is swept by one team; a team's buildings are what "
+            "its laptops' baseline holds. After adding or renaming teams, export the centre "
+            "profile again for the laptops.").replace("%1", campaign.name if campaign else "—"))
+        self.teams.blockSignals(True)
+        self.teams.clear()
+        self.team_ids = [t.id for t in rows]
+        self.team_names = [t.name for t in rows]
+        for t in rows:
+            self.teams.addItem(QListWidgetItem(
+                self.tr("%1 (%n building(s))", "", t.buildings).replace("%1", t.name)))
+        self.teams.blockSignals(False)
+        at = self.team_ids.index(chosen) if chosen in self.team_ids else 0
+        if self.team_ids:
+            self.teams.setCurrentRow(at)
+        self._show_buildings(self.teams.currentRow())
+
+    def current_team(self) -> str | None:
+        row = self.teams.currentRow()
+        return self.team_ids[row] if 0 <= row < len(self.team_ids) else None
+
+    def _show_buildings(self, _row: int) -> None:
+        team = self.current_team()
+        with self.db.reader() as session:
+            places = teams.placements(session, self.campaign_id) if self.campaign_id else []
+        self.building_ids = [p.building_id for p in places]
+        self.buildings.setRowCount(len(places))
+        for r, place in enumerate(places):
+            name = QTableWidgetItem(place.building)
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                          if team else Qt.ItemFlag.ItemIsEnabled)
+            name.setCheckState(Qt.CheckState.Checked if team and place.team_id == team
+                               else Qt.CheckState.Unchecked)
+            self.buildings.setItem(r, 0, name)
+            self.buildings.setItem(r, 1, QTableWidgetItem(place.team or self.tr("(no team)")))
+        self.buildings.resizeColumnToContents(0)
+        self.save_button.setEnabled(team is not None)
+        self.rename_button.setEnabled(team is not None)
+        self.message.setText("" if places else self.tr(
+            "No buildings yet: add them on the Sweep tab (Sweep → Add building…)."))
+
+    def checked_buildings(self) -> list[str]:
+        return [self.building_ids[r] for r in range(self.buildings.rowCount())
+                if self.buildings.item(r, 0).checkState() == Qt.CheckState.Checked]
+
+    # -- changing ---------------------------------------------------------------
+    def ask_new_team(self) -> None:
+        name, ok = QInputDialog.getText(self, self.tr("New team"), self.tr("Team name"))
+        if ok:
+            self.add_team(name)
+
+    def add_team(self, name: str) -> bool:
+        """A new team of the current campaign (made now at a centre that has none)."""
+        try:
+            with self.db.session(officer=self.officer or None) as session:
+                team = teams.add_team(session, open_campaign(session).id, name)
+                new_id = team.id
+        except YedaError as exc:
+            self._refused(self.tr("Team not added"), exc)
+            return False
+        self.refresh()
+        self.teams.setCurrentRow(self.team_ids.index(new_id))
+        self.changed.emit()
+        return True
+
+    def ask_rename(self) -> None:
+        if self.current_team() is None:
+            return
+        before = self.team_names[self.teams.currentRow()]
+        name, ok = QInputDialog.getText(self, self.tr("Rename team"), self.tr("Team name"),
+                                        text=before)
+        if ok:
+            self.rename(name)
+
+    def rename(self, name: str) -> bool:
+        team = self.current_team()
+        if team is None:
+            return False
+        try:
+            with self.db.session(officer=self.officer or None) as session:
+                teams.rename_team(session, team, name)
+        except YedaError as exc:
+            self._refused(self.tr("Team not renamed"), exc)
+            return False
+        self.refresh()
+        self.changed.emit()
+        return True
+
+    def save(self) -> bool:
+        """The chosen team sweeps exactly the ticked buildings (taken from other teams)."""
+        team = self.current_team()
+        if team is None:
+            return False
+        try:
+            with self.db.session(officer=self.officer or None) as session:
+                done = teams.assign(session, team, self.checked_buildings(), exactly=True)
+        except YedaError as exc:
+            self._refused(self.tr("Buildings not saved"), exc)
+            return False
+        self.refresh()
+        moved = "；".join(self.tr("%1 from %2").replace("%1", b).replace("%2", t)
+                         for b, t in done.moved_from.items())
+        self.message.setText(
+            self.tr("Saved: %1 added, %2 removed.").replace("%1", str(len(done.added)))
+            .replace("%2", str(len(done.removed))) + (f" {moved}" if moved else ""))
+        self.changed.emit()
+        return True
+
+    def _refused(self, title: str, exc: YedaError) -> None:
+        QMessageBox.warning(self, title, exc.message(current_lang()))
