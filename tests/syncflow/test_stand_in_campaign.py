@@ -107,42 +107,39 @@ def test_a_laptop_opened_before_its_profile_takes_the_centre_s_campaign_and_base
 
 
 def test_what_named_the_stand_in_names_the_centre_s_campaign_and_travels_so(
-    tmp_path: Path,
+    any_db: Database,
 ) -> None:
     """Rows and their unexported log entries that name the stand-in move to the centre's
-    current campaign when the profile brings it; the stand-in goes."""
-    db = open_database(tmp_path / "laptop.sqlite")
-    try:
-        with db.session() as session:
-            set_role(session, Role.LAPTOP, "笔记本")
-        with db.session(officer="王芳") as session:
-            stand_in = open_campaign(session).id
-            assert get_state(session, STAND_IN_KEY) == stand_in
-        assert _log_count(db, "campaigns") == 0  # not logged: no officer made it
-        with db.session(officer="王芳") as session:  # a team of it, as a stand-in for any row
-            session.execute(text(
-                "INSERT INTO teams (id, revision, created_at, updated_at, campaign_id, name) "
-                "VALUES ('t1', 1, '2026-11-29', '2026-11-29', :c, '本地组')"), {"c": stand_in})
-            session.execute(text(
-                "INSERT INTO change_log (change_id, table_name, record_id, op, field, "
-                "new_value, base_revision, at) VALUES ('c1', 'teams', 't1', 'update', "
-                "'campaign_id', :v, 0, '2026-11-29')"), {"v": f'"{stand_in}"'})
-        with db.session() as session:
-            session.info["skip_change_log"] = True
-            real = Campaign(name="2026年集中扫楼月", year=2026, is_current=True)
-            session.add(real)
-            session.flush()
-            assert give_up_stand_in(session) == real.id
-        with db.reader() as session:
-            assert session.get(Campaign, stand_in) is None
-            assert session.execute(text("SELECT campaign_id FROM teams")).scalar() == real.id
-            assert session.execute(text(
-                "SELECT new_value FROM change_log WHERE change_id = 'c1'")).scalar() \
-                == f'"{real.id}"'
-            assert get_state(session, STAND_IN_KEY) is None
-            assert give_up_stand_in(session) is None  # once
-    finally:
-        db.close()
+    current campaign when the profile brings it; the stand-in goes (on either engine)."""
+    db = any_db
+    with db.session() as session:
+        set_role(session, Role.LAPTOP, "笔记本")
+    with db.session(officer="王芳") as session:
+        stand_in = open_campaign(session).id
+        assert get_state(session, STAND_IN_KEY) == stand_in
+    assert _log_count(db, "campaigns") == 0  # not logged: no officer made it
+    with db.session(officer="王芳") as session:  # a team of it, as a stand-in for any row
+        session.execute(text(
+            "INSERT INTO teams (id, revision, created_at, updated_at, campaign_id, name) "
+            "VALUES ('t1', 1, '2026-11-29', '2026-11-29', :c, '本地组')"), {"c": stand_in})
+        session.execute(text(
+            "INSERT INTO change_log (change_id, table_name, record_id, op, field, "
+            "new_value, base_revision, at) VALUES ('c1', 'teams', 't1', 'update', "
+            "'campaign_id', :v, 0, '2026-11-29')"), {"v": f'"{stand_in}"'})
+    with db.session() as session:
+        session.info["skip_change_log"] = True
+        real = Campaign(name="2026年集中扫楼月", year=2026, is_current=True)
+        session.add(real)
+        session.flush()
+        assert give_up_stand_in(session) == real.id
+    with db.reader() as session:
+        assert session.get(Campaign, stand_in) is None
+        assert session.execute(text("SELECT campaign_id FROM teams")).scalar() == real.id
+        assert session.execute(text(
+            "SELECT new_value FROM change_log WHERE change_id = 'c1'")).scalar() \
+            == f'"{real.id}"'
+        assert get_state(session, STAND_IN_KEY) is None
+        assert give_up_stand_in(session) is None  # once
 
 
 def test_at_the_centre_the_campaign_is_its_own(tmp_path: Path) -> None:
