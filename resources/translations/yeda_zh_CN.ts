@@ -128,142 +128,142 @@
 <context>
     <name>CentreFilesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="52"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="51"/>
         <source>Write centre profile…</source>
         <translation>写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="55"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="54"/>
         <source>Write baseline…</source>
         <translation>写出基础数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="57"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="56"/>
         <source>Write receipt…</source>
         <translation>写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="63"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="62"/>
         <source>Import those now approved</source>
         <translation>导入已获批准设备的数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="67"/>
         <source>Files for the laptops</source>
         <translation>发给外业笔记本的文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="70"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="71"/>
         <source>Laptops that may read it</source>
         <translation>可读取的笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="73"/>
         <source>Receipt for</source>
         <translation>回执发给</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="76"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="75"/>
         <source>Quarantine (packages from devices not approved)</source>
         <translation>隔离区（来自未批准设备的数据包）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="137"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="136"/>
         <source>Save package</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="138"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="137"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="147"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="146"/>
         <source>Centre profile written: %1</source>
         <translation>中心配置文件已写出：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="150"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="149"/>
         <source>Writing the centre profile…</source>
         <translation>正在写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="155"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="154"/>
         <source>Choose a team and at least one approved laptop.</source>
         <translation>请选择扫楼小组和至少一台已批准的笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="162"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="161"/>
         <source>Baseline written: %1 (%2 rows)</source>
         <translation>基础数据已写出：%1（%2 条）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="165"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="164"/>
         <source>Writing the baseline…</source>
         <translation>正在写出基础数据…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="170"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="169"/>
         <source>Choose the laptop the receipt is for.</source>
         <translation>请选择回执发给哪台笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="176"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="175"/>
         <source>Receipt written: %1 (%2 batches)</source>
         <translation>回执已写出：%1（%2 批）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="178"/>
         <source>Writing the receipt…</source>
         <translation>正在写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="188"/>
         <source>Importing the released packages…</source>
         <translation>正在导入解除隔离的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="203"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="202"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="211"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="214"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="213"/>
         <source>Refused; nothing was written.</source>
         <translation>已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="217"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="216"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>
@@ -1835,7 +1835,7 @@ Change to centre %3?</source>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="140"/>
         <location filename="../../yeda_desktop/ui/main_window.py" line="578"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="700"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="701"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
@@ -2011,27 +2011,27 @@ Change to centre %3?</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="730"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="731"/>
         <source>Not yet exported: %1 records</source>
         <translation>未导出：%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="733"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="734"/>
         <source>No batch exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="735"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="736"/>
         <source>Last export: batch %1, %2.</source>
         <translation>上次导出：第 %1 批，%2。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="738"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="739"/>
         <source>The centre&apos;s receipts confirm %1 of %2 batches.</source>
         <translation>中心回执已确认 %1 / %2 批。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="741"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="742"/>
         <source>%1 changes in %2 records; the next export carries them.</source>
         <translation>%2 条记录中有 %1 处修改，下次导出时一并带走。</translation>
     </message>
@@ -2048,7 +2048,7 @@ Change to centre %3?</source>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="607"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="685"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="686"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
@@ -2058,32 +2058,32 @@ Change to centre %3?</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="704"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="705"/>
         <source>No buildings yet: import the centre&apos;s baseline (Exchange → Import packages…) or add one (Sweep → Add building…)</source>
         <translation>还没有楼宇：请导入中心的基线数据（数据交换 → 导入数据包…），或添加楼宇（扫楼 → 添加楼宇…）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="773"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="774"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="808"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="809"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="816"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="817"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="944"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="945"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="944"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="945"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
@@ -2406,17 +2406,17 @@ Change to centre %3?</source>
 <context>
     <name>RoleOffer</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="223"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="225"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="224"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="226"/>
         <source>Set up this installation (laptop or centre)…</source>
         <translation>设置本机（笔记本或中心）…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="246"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="248"/>
         <source>First start: choose whether this is a field laptop or the centre (Exchange menu).</source>
         <translation>首次启动：请在“数据交换”菜单中选择本机是外业笔记本还是中心。</translation>
     </message>
@@ -2465,82 +2465,82 @@ Change to centre %3?</source>
 <context>
     <name>SyncViews</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="69"/>
         <source>Devices</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="70"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="69"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="69"/>
         <source>Teams</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="70"/>
         <source>Imports</source>
         <translation>导入记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="70"/>
         <source>Duplicates</source>
         <translation>疑似重复</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="71"/>
         <source>Audit</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="81"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="83"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="82"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="84"/>
         <source>&amp;Import packages…</source>
         <translation>导入数据包(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="89"/>
         <source>&amp;Export today&apos;s work…</source>
         <translation>导出今天的工作(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="90"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="92"/>
         <source>Write the enrolment &amp;request…</source>
         <translation>写出设备登记申请(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="96"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="98"/>
         <source>Change the role of this installation…</source>
         <translation>更改本机角色…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="146"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="148"/>
         <source>field laptop</source>
         <translation>外业笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="146"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="148"/>
         <source>centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="151"/>
         <source>Change the role of this installation</source>
         <translation>更改本机角色</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="150"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="152"/>
         <source>Changing the role is for an administrator. A centre shows the administration views and imports the teams&apos; batches; a field laptop hides them and exports its own work. Make this installation a %1?</source>
         <translation>更改角色应由管理员进行。中心显示管理视图并导入各小组的工作数据包；外业笔记本不显示这些视图，只导出本机的工作。确定把本机改为%1吗？</translation>
     </message>
@@ -2548,92 +2548,123 @@ Change to centre %3?</source>
 <context>
     <name>TeamsView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="52"/>
         <source>New team…</source>
         <translation>新建小组…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="53"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="54"/>
+        <source>Start a new year&apos;s campaign…</source>
+        <translation>开始新一年的扫楼活动…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="56"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="56"/>
         <source>Swept by</source>
         <translation>负责小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="59"/>
         <source>Save the team&apos;s buildings</source>
         <translation>保存本组楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="93"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="103"/>
         <source>Campaign %1. Each building is swept by one team; a team&apos;s buildings are what its laptops&apos; baseline holds. After adding or renaming teams, export the centre profile again for the laptops.</source>
         <translation>扫楼活动：%1。每座楼宇由一个扫楼小组负责；小组的楼宇就是其笔记本基线数据的范围。新建或重命名小组后，请重新导出中心配置文件交给各笔记本。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="102"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="112"/>
         <source>%1 (%n building(s))</source>
         <translation>
             <numerusform>%1（%n 座楼宇）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="126"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="136"/>
         <source>(no team)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="131"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="141"/>
         <source>No buildings yet: add them on the Sweep tab (Sweep → Add building…).</source>
         <translation>还没有楼宇：请在“扫楼”页添加（扫楼 → 添加楼宇…）。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="139"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="149"/>
         <source>New team</source>
         <translation>新建扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="139"/>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="171"/>
         <source>Team name</source>
         <translation>小组名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="150"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="160"/>
         <source>Team not added</source>
         <translation>未新建小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="171"/>
         <source>Rename team</source>
         <translation>重命名扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="174"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="184"/>
         <source>Team not renamed</source>
         <translation>未重命名小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="199"/>
         <source>Buildings not saved</source>
         <translation>楼宇分配未保存</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="192"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="202"/>
         <source>%1 from %2</source>
         <translation>%1 原属 %2</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="205"/>
         <source>Saved: %1 added, %2 removed.</source>
         <translation>已保存：新增 %1 座，移出 %2 座。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="216"/>
+        <source>New campaign</source>
+        <translation>新的扫楼活动</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="211"/>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="217"/>
+        <source>Start the %1 campaign? It becomes the current one: every unit counts as not visited again, and the teams and their buildings are those of now. Export the centre profile again for the laptops.</source>
+        <translation>开始%1年的扫楼活动吗？它将成为当前活动：所有房间重新计为未走访，扫楼小组及其楼宇沿用现在的分配。之后请重新导出中心配置文件交给各笔记本。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="232"/>
+        <source>Campaign not started</source>
+        <translation>未开始新的扫楼活动</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="235"/>
+        <source>%1 started; the teams and buildings of %2 carried over.</source>
+        <translation>已开始 %1；已沿用 %2 的扫楼小组和楼宇。</translation>
     </message>
 </context>
 <context>

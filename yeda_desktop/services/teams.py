@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import ValidationError, YedaError
-from yeda_desktop.models import Building, Team, TeamBuilding
+from yeda_desktop.models import Building, Campaign, Team, TeamBuilding
 from yeda_desktop.models.checks import text
 from yeda_desktop.services.ordering import code_point, dialect_of
 
@@ -55,6 +55,17 @@ def list_teams(session: Session, campaign_id: str) -> list[TeamInfo]:
     rows = session.scalars(select(Team).where(Team.campaign_id == campaign_id)
                            .order_by(code_point(Team.name, dialect_of(session))))
     return [TeamInfo(t.id, t.name, t.leader, counts.get(t.id, 0)) for t in rows]
+
+
+def current_teams(session: Session) -> list[Team]:
+    """The teams of the current campaign, by name: a team of an earlier year's campaign
+    (one `campaigns.start_campaign` copied) is not one to enrol for or send a baseline to."""
+    current = session.scalar(select(Campaign.id).where(Campaign.is_current.is_(True))
+                             .order_by(Campaign.year.desc(), Campaign.id).limit(1))
+    query = select(Team).order_by(code_point(Team.name, dialect_of(session)))
+    if current is not None:
+        query = query.where(Team.campaign_id == current)
+    return list(session.scalars(query))
 
 
 def _clean_name(session: Session, campaign_id: str, name: str, keep: str | None = None) -> str:

@@ -13,6 +13,7 @@ from yeda_desktop.errors import YedaError
 from yeda_desktop.models import Team
 from yeda_desktop.models.enums import DeviceStatus
 from yeda_desktop.models.sync import ExportBookmark, SyncPackage
+from yeda_desktop.services.teams import current_teams
 from yeda_desktop.storage import Database
 from yeda_desktop.storage.driver_sql import run_sql
 from yeda_desktop.storage.migrate import head_revision
@@ -74,9 +75,11 @@ SCOPE: dict[str, str] = {
 
 
 def find_team(session: Session, name_or_id: str) -> Team:
-    rows = list(
-        session.scalars(select(Team).where((Team.id == name_or_id) | (Team.name == name_or_id)))
-    )
+    """A team by its id, or by name among the current campaign's (a name an earlier
+    year's team had too is this year's)."""
+    by_id = session.get(Team, name_or_id)
+    rows = [by_id] if by_id is not None else [
+        t for t in current_teams(session) if t.name == name_or_id]
     if len(rows) != 1:
         raise YedaError(f"找不到唯一的扫楼小组“{name_or_id}”", f"no single team {name_or_id!r}")
     return rows[0]

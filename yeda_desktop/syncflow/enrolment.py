@@ -13,10 +13,11 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
 from yeda_desktop.local_time import local_minute
-from yeda_desktop.models import Device, Team
+from yeda_desktop.models import Device
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.enums import DeviceRole, DeviceStatus
 from yeda_desktop.models.sync import SyncPackage
+from yeda_desktop.services.teams import current_teams
 from yeda_desktop.storage import Database
 from yeda_desktop.storage.migrate import head_revision
 from yeda_desktop.sync import (
@@ -88,14 +89,14 @@ def request_form(db: Database) -> RequestForm:
     with db.reader() as session:
         inst = require_installation(session, Role.LAPTOP)
         profile = packages.centre_profile(session)
-        teams = [t.name for t in session.scalars(select(Team).order_by(Team.name))]
+        teams = [t.name for t in current_teams(session)]
     return RequestForm(teams, inst.name, str(profile.get("centre_name") or profile["centre_id"]))
 
 
 def profile_team(session: Session, team: str) -> str:
     """The team (by name) a laptop asks for: one its centre profile lists, when it lists any,
     so that a typing error is caught at the laptop rather than approved at the centre."""
-    teams = list(session.scalars(select(Team).order_by(Team.name)))
+    teams = current_teams(session)
     if not teams:
         return team
     for row in teams:
@@ -311,7 +312,7 @@ def sequence_ranges(numbers: tuple[int, ...]) -> str:
 
 def team_names(session: Session) -> frozenset[str] | None:
     """The centre's teams by name; None when it has none (then no team is unknown)."""
-    return frozenset(session.scalars(select(Team.name))) or None
+    return frozenset(t.name for t in current_teams(session)) or None
 
 
 def describe(

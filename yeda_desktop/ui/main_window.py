@@ -661,10 +661,11 @@ class MainWindow(QMainWindow):
             db, campaign = self.workspace.db, self.workspace.campaign_id
 
             def read_tree(_progress: object) -> tuple[object, progress.PlaceTree, object]:
-                """The campaign in use may have gone: the stand-in a laptop opened with
-                before the centre's profile brought the real one (local_campaign)."""
+                """The current campaign may be another now: a new year's (the centre
+                started it, or a laptop's profile brought it), or the centre's in place
+                of the stand-in a laptop opened with (local_campaign)."""
                 with db.reader() as session:
-                    found = session.get(Campaign, campaign) or sweep.current_campaign(session)
+                    found = sweep.current_campaign(session) or session.get(Campaign, campaign)
                     now = (found.id, found.name) if found is not None else None
                     return db, progress.place_tree(session, now[0] if now else campaign), now
 

@@ -110,8 +110,10 @@ def open_work(  # type: ignore[no-untyped-def]
                 checking = pool.submit(_verdict, mine) if mine else pool.submit(_check, db)
             try:
                 with db.reader() as session:
-                    campaign = session.get(Campaign, campaign_id) if campaign_id else None
-                    campaign = campaign or sweep.current_campaign(session)
+                    # The current one, not the one remembered: the centre starts a new
+                    # year's (services.campaigns), a laptop takes it with the profile.
+                    campaign = sweep.current_campaign(session) or (
+                        session.get(Campaign, campaign_id) if campaign_id else None)
                     chosen = (campaign.id, campaign.name) if campaign is not None else None
                 if chosen is None:  # a first write: only to a file known to be sound
                     if checking is not None:

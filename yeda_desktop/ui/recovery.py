@@ -189,10 +189,9 @@ def open_read_only(window: MainWindow, path: Path) -> None:
         db = open_database(path, read_only=True)
         try:
             with db.reader() as session:
-                campaign = None
-                if window.settings.campaign_id:
+                campaign = sweep.current_campaign(session)
+                if campaign is None and window.settings.campaign_id:
                     campaign = session.get(Campaign, window.settings.campaign_id)
-                campaign = campaign or sweep.current_campaign(session)
                 if campaign is None:
                     raise YedaError(
                         "该数据库还没有扫楼活动，无法只读打开",

@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.models import Team
+from yeda_desktop.services.teams import current_teams
 from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow import enrolment
@@ -101,7 +100,7 @@ class CentreFilesView(FreshView):
         team_before, receipt_before = self.team.currentData(), self.receipt_device.currentData()
         ticked = set(self.checked_devices())
         with self.db.reader() as session:
-            teams = [(t.name, t.id) for t in session.scalars(select(Team).order_by(Team.name))]
+            teams = [(t.name, t.id) for t in current_teams(session)]
             devices = [enrolment.describe(d) for d in enrolment.list_devices(session)]
             held = [(q.device_id or "", q.sequence, q.reason_zh if zh else q.reason_en,
                      q.original_name or "") for q in waiting(session)]

@@ -6,6 +6,8 @@ reach the laptops with the centre's profile. The work is `services.teams`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.services import sweep, teams
+from yeda_desktop.services import campaigns, sweep, teams
+from yeda_desktop.services.campaigns import YEARS
 from yeda_desktop.storage import Database
 from yeda_desktop.syncflow.local_campaign import open_campaign
 from yeda_desktop.ui.fresh_view import FreshView
@@ -39,6 +42,7 @@ class TeamsView(FreshView):
         super().__init__(parent)
         self.db, self.officer = db, officer
         self.campaign_id = ""
+        self.year = date.today().year - 1  # the current campaign's
         self.team_ids: list[str] = []
         self.team_names: list[str] = []
         self.building_ids: list[str] = []
@@ -47,6 +51,7 @@ class TeamsView(FreshView):
         self.teams = QListWidget(self)
         self.add_button = QPushButton(self.tr("New team…"), self)
         self.rename_button = QPushButton(self.tr("Rename…"), self)
+        self.new_year_button = QPushButton(self.tr("Start a new year's campaign…"), self)
         self.buildings = QTableWidget(0, 2, self)
         self.buildings.setHorizontalHeaderLabels([self.tr("Building"), self.tr("Swept by")])
         self.buildings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -72,13 +77,17 @@ class TeamsView(FreshView):
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.new_year_button)
         box = QVBoxLayout(self)
-        box.addWidget(self.heading)
+        box.addLayout(top)
         box.addWidget(split, 1)
         self.teams.currentRowChanged.connect(self._show_buildings)
         self.add_button.clicked.connect(self.ask_new_team)
         self.rename_button.clicked.connect(self.ask_rename)
         self.save_button.clicked.connect(self.save)
+        self.new_year_button.clicked.connect(self.ask_new_year)
         self.refresh()
 
     # -- reading ----------------------------------------------------------------
@@ -88,6 +97,7 @@ class TeamsView(FreshView):
         with self.db.reader() as session:
             campaign = sweep.current_campaign(session)
             self.campaign_id = campaign.id if campaign else ""
+            self.year = campaign.year if campaign else date.today().year - 1
             rows = teams.list_teams(session, self.campaign_id) if campaign else []
         self.heading.setText(self.tr(
             "Campaign %1. Each building is swept by one team; a team's buildings are what "
@@ -194,6 +204,36 @@ class TeamsView(FreshView):
         self.message.setText(
             self.tr("Saved: %1 added, %2 removed.").replace("%1", str(len(done.added)))
             .replace("%2", str(len(done.removed))) + (f" {moved}" if moved else ""))
+        self.changed.emit()
+        return True
+
+    def ask_new_year(self) -> None:
+        year, ok = QInputDialog.getInt(self, self.tr("New campaign"), self.tr("Year"),
+                                       self.year + 1, YEARS[0], YEARS[-1])
+        if not ok:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("New campaign"),
+            self.tr("Start the %1 campaign? It becomes the current one: every unit counts as "
+                    "not visited again, and the teams and their buildings are those of now. "
+                    "Export the centre profile again for the laptops.")
+            .replace("%1", str(year)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_year(year)
+
+    def start_year(self, year: int) -> bool:
+        try:
+            with self.db.session(officer=self.officer or None) as session:
+                started = campaigns.start_campaign(session, year)
+                name = started.campaign.name
+        except YedaError as exc:
+            self._refused(self.tr("Campaign not started"), exc)
+            return False
+        self.refresh()
+        self.message.setText(self.tr("%1 started; the teams and buildings of %2 carried over.")
+                             .replace("%1", name).replace("%2", started.previous or "—"))
         self.changed.emit()
         return True
 

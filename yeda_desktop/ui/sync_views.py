@@ -60,6 +60,8 @@ class SyncViews(QObject):
             conflicts = ConflictsView(db, officer, inst.device_id, window)
             candidates = DuplicatesView(db, officer, window)
             teams = TeamsView(db, officer, window)
+            # A new year's campaign: the window changes over to it, its views count anew.
+            teams.changed.connect(lambda: _recount(window, places=True))
             self.queues = [conflicts, candidates, teams]
             audit = AuditView(db, window)
             self.widgets = [teams, DevicesView(db, keys, window), CentreFilesView(db, keys, window),
