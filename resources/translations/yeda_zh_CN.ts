@@ -1834,8 +1834,8 @@ Change to centre %3?</source>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="140"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="578"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="701"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="579"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="705"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
@@ -1986,104 +1986,109 @@ Change to centre %3?</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="472"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="473"/>
         <source>(no officer set)</source>
         <translation>（未设置队员）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="474"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="475"/>
         <source>Administrator: %1</source>
         <translation>管理员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="478"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="479"/>
         <source>Officer: %1</source>
         <translation>队员：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="533"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="534"/>
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="558"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="559"/>
         <source>Building the search index…</source>
         <translation>正在建立搜索索引…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="731"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="710"/>
+        <source>No buildings yet: add the zone&apos;s clusters and buildings (Sweep → Add cluster…, Add building…), then give each team its buildings on the Teams tab</source>
+        <translation>还没有楼宇：请添加园区或楼宇群和楼宇（扫楼 → 添加园区或楼宇群…、添加楼宇…），再在“扫楼小组”页为各小组分配楼宇</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="742"/>
         <source>Not yet exported: %1 records</source>
         <translation>未导出：%1 条记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="734"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="745"/>
         <source>No batch exported yet.</source>
         <translation>尚未导出过数据包。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="736"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="747"/>
         <source>Last export: batch %1, %2.</source>
         <translation>上次导出：第 %1 批，%2。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="739"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="750"/>
         <source>The centre&apos;s receipts confirm %1 of %2 batches.</source>
         <translation>中心回执已确认 %1 / %2 批。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="742"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="753"/>
         <source>%1 changes in %2 records; the next export carries them.</source>
         <translation>%2 条记录中有 %1 处修改，下次导出时一并带走。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="531"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="563"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="532"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="564"/>
         <source>Opening database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="605"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="606"/>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="607"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="686"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="608"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="687"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="639"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="640"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="705"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="714"/>
         <source>No buildings yet: import the centre&apos;s baseline (Exchange → Import packages…) or add one (Sweep → Add building…)</source>
         <translation>还没有楼宇：请导入中心的基线数据（数据交换 → 导入数据包…），或添加楼宇（扫楼 → 添加楼宇…）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="774"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="785"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="809"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="820"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="817"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="828"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="945"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="956"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="945"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="956"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>

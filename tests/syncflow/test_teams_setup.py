@@ -131,6 +131,10 @@ def test_a_centre_set_up_for_real_from_the_window_writes_a_team_s_baseline(
     centre.cli("role", "--set", "centre", "--name", "业达中心", "--centre-id", "yeda-centre")
     centre.cli("keys")
     window = laptop_window(qtbot, centre, tmp_path, monkeypatch)
+    # The centre makes its own buildings: no word of a baseline to import.
+    qtbot.waitUntil(lambda: window.floor_heading.text() == (
+        "还没有楼宇：请添加园区或楼宇群和楼宇（扫楼 → 添加园区或楼宇群…、添加楼宇…），"
+        "再在“扫楼小组”页为各小组分配楼宇"), timeout=10_000)
 
     def cluster(dialog: ClusterDialog) -> int:
         dialog.accept()  # nothing typed: refused, the field named
@@ -153,6 +157,7 @@ def test_a_centre_set_up_for_real_from_the_window_writes_a_team_s_baseline(
     window.add_building()  # no cluster yet: the cluster first, then the building
     tree = window.navigator.tree
     assert tree is not None and any(n.name == "人才港1号楼" for n in tree.nodes.values())
+    assert window.floor_heading.text() == "请选择楼宇和楼层"  # the hint has gone
 
     view = window.findChildren(TeamsView)[-1]
     assert view.add_team("东区组")

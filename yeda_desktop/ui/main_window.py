@@ -456,6 +456,7 @@ class MainWindow(QMainWindow):
         self.status_db = QLabel()
         self.status_officer = QLabel()
         self._at_centre = False  # known once the database says (`_show_unsent`)
+        self._no_buildings = False  # the open zone has none (`_show_place_hint`)
         self.status_campaign = QLabel()
         self.status_unsent = QLabel()
         for label in (
@@ -694,16 +695,24 @@ class MainWindow(QMainWindow):
             self.floor_view.show_tiles([])
         self._show_place_hint(tree)
 
-    def _show_place_hint(self, tree: PlaceTree) -> None:
+    def _show_place_hint(self, tree: PlaceTree | None = None) -> None:
         """Above the empty floor: where buildings come from, while there are none (a new
-        laptop before its baseline, one just moved to another centre, a new centre)."""
-        if any(node.kind == "building" for node in tree.nodes.values()):
+        laptop before its baseline, one just moved to another centre, a new centre, which
+        makes its own). Without `tree`: the role became known, the zone is as before."""
+        if tree is not None:
+            self._no_buildings = not any(n.kind == "building" for n in tree.nodes.values())
+        if not self._no_buildings:
             self.floor_heading.setText(self.tr("Choose a building and floor"))
             self.floor_heading.setWordWrap(False)
             return
-        self.floor_heading.setText(self.tr(
-            "No buildings yet: import the centre's baseline (Exchange → Import packages…) "
-            "or add one (Sweep → Add building…)"))
+        if self._at_centre:
+            self.floor_heading.setText(self.tr(
+                "No buildings yet: add the zone's clusters and buildings (Sweep → Add "
+                "cluster…, Add building…), then give each team its buildings on the Teams tab"))
+        else:
+            self.floor_heading.setText(self.tr(
+                "No buildings yet: import the centre's baseline (Exchange → Import packages…) "
+                "or add one (Sweep → Add building…)"))
         self.floor_heading.setWordWrap(True)
 
     def recount_unsent(self) -> None:
@@ -724,6 +733,8 @@ class MainWindow(QMainWindow):
         if at_centre != self._at_centre:
             self._at_centre = at_centre
             self._show_officer()
+            if self._no_buildings:  # the hint differs (a floor in view stays)
+                self._show_place_hint()
         if not isinstance(unsent, Unsent):
             self.status_unsent.hide()
             return
@@ -915,7 +926,10 @@ class MainWindow(QMainWindow):
         from yeda_desktop.services import progress
 
         with ws.read() as session:
-            self.navigator.load(ws, progress.place_tree(session, ws.campaign_id))
+            tree = progress.place_tree(session, ws.campaign_id)
+        self.navigator.load(ws, tree)
+        if self.floor_id is None:  # the hint follows: the first building was just added
+            self._show_place_hint(tree)
 
     def attach_existing(self) -> None:
         ws, unit = self.workspace, self.floor_view.current_unit()
