@@ -145,6 +145,39 @@ def enrol_and_approve(centre: Site, laptop: Site, stick: Path, team: str) -> str
     return device
 
 
+def demo_centre(root: Path, orgs: int = 10, *, profile: bool = True) -> tuple[Site, Path]:
+    """A demo centre with its keys, and its profile on the stick (`profile`)."""
+    centre, stick = Site("centre", root / "centre"), root / "stick"
+    centre.folder.mkdir()
+    stick.mkdir()
+    centre.cli("demo", "--orgs", str(orgs), "--seed", "7")
+    centre.cli("role", "--set", "centre", "--name", "业达中心", "--centre-id", "yeda-centre")
+    centre.cli("keys")
+    if profile:
+        centre.cli("profile", "export", str(stick / "profile.yeda"))
+    return centre, stick
+
+
+def new_laptop(folder: Path, name: str = "三组笔记本") -> Site:
+    """A laptop set up with its keys, before the centre's profile."""
+    laptop = Site("新机", folder)
+    laptop.folder.mkdir()
+    laptop.cli("init")
+    laptop.cli("role", "--set", "laptop", "--name", name)
+    laptop.cli("keys")
+    return laptop
+
+
+def team_laptop(centre: Site, folder: Path, stick: Path, team: str) -> Site:
+    """A new laptop of `team`: the profile on the stick, enrolled, approved, its baseline in."""
+    laptop = new_laptop(folder)
+    laptop.cli("profile", "import", str(stick / "profile.yeda"))
+    device = enrol_and_approve(centre, laptop, stick, team)
+    centre.cli("baseline", str(stick / "base.yeda"), "--team", team, "--device", device)
+    laptop.cli("import", str(stick / "base.yeda"))
+    return laptop
+
+
 def build_sites(
     root: Path, laptops: int, orgs: int = 40, centre_url: str | None = None
 ) -> tuple[Site, list[Site], Path]:

@@ -11,7 +11,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
 import pytest
-from flow_helpers import Site, enrol_and_approve, first_team, import_from_window, laptop_window
+from flow_helpers import (
+    demo_centre,
+    enrol_and_approve,
+    first_team,
+    import_from_window,
+    laptop_window,
+    new_laptop,
+)
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.models import Device
@@ -22,32 +29,11 @@ from yeda_desktop.ui.sync_enrol import EnrolDialog
 from yeda_desktop.ui.sync_transfer import ImportDialog
 
 
-def centre_with_profile(root: Path) -> tuple[Site, Path]:
-    centre = Site("centre", root / "centre")
-    stick = root / "stick"
-    centre.folder.mkdir()
-    stick.mkdir()
-    centre.cli("demo", "--orgs", "10", "--seed", "7")
-    centre.cli("role", "--set", "centre", "--name", "业达中心", "--centre-id", "yeda-centre")
-    centre.cli("keys")
-    centre.cli("profile", "export", str(stick / "profile.yeda"))
-    return centre, stick
-
-
-def new_laptop(root: Path) -> Site:
-    laptop = Site("新机", root / "new-laptop")
-    laptop.folder.mkdir()
-    laptop.cli("init")
-    laptop.cli("role", "--set", "laptop", "--name", "三组笔记本")
-    laptop.cli("keys")
-    return laptop
-
-
 def test_the_import_command_takes_the_profile_on_a_laptop_and_the_centre_says_where(
     tmp_path: Path,
 ) -> None:
-    centre, stick = centre_with_profile(tmp_path)
-    laptop = new_laptop(tmp_path)
+    centre, stick = demo_centre(tmp_path)
+    laptop = new_laptop(tmp_path / "new-laptop")
     out = laptop.cli("import", str(stick / "profile.yeda"))
     assert "已导入中心“业达中心”（yeda-centre）的配置文件" in out
     code = centre.cli("profile", "show").split("核对码 code: ")[1].split("\n")[0]
@@ -61,8 +47,8 @@ def test_the_import_command_takes_the_profile_on_a_laptop_and_the_centre_says_wh
 def test_a_laptop_imports_the_profile_and_writes_its_request_from_the_window(
     qtbot: QtBot, chinese_ui: None, tmp_path: Path,
 ) -> None:
-    centre, stick = centre_with_profile(tmp_path)
-    laptop = new_laptop(tmp_path)
+    centre, stick = demo_centre(tmp_path)
+    laptop = new_laptop(tmp_path / "new-laptop")
     keys = load_keys(laptop.keys)
     db = laptop.open()
     try:
@@ -115,8 +101,8 @@ def test_a_baseline_imported_from_the_window_shows_its_buildings_in_the_navigato
 ) -> None:
     """The laptop's navigator lists the buildings the centre's baseline brought, without
     opening the database again (it did not before 2026-11-29)."""
-    centre, stick = centre_with_profile(tmp_path)
-    laptop = new_laptop(tmp_path)
+    centre, stick = demo_centre(tmp_path)
+    laptop = new_laptop(tmp_path / "new-laptop")
     laptop.cli("profile", "import", str(stick / "profile.yeda"))
     team = first_team(centre)
     device = enrol_and_approve(centre, laptop, stick, team)

@@ -16,7 +16,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
 import pytest
-from flow_helpers import Site, enrol_and_approve, first_team, import_from_window, laptop_window
+from flow_helpers import (
+    Site,
+    demo_centre,
+    enrol_and_approve,
+    first_team,
+    import_from_window,
+    laptop_window,
+    new_laptop,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 
@@ -27,21 +35,6 @@ from yeda_desktop.storage import Database, open_database
 from yeda_desktop.syncflow.batch_export import unsent_work
 from yeda_desktop.syncflow.installation import STAND_IN_KEY, Role, get_state, set_role
 from yeda_desktop.syncflow.local_campaign import give_up_stand_in, open_campaign
-
-
-def new_sites(root: Path) -> tuple[Site, Site, Path]:
-    centre, laptop, stick = Site("centre", root / "centre"), Site("新机", root / "laptop"), \
-        root / "stick"
-    for folder in (centre.folder, laptop.folder, stick):
-        folder.mkdir()
-    centre.cli("demo", "--orgs", "40", "--seed", "7")
-    centre.cli("role", "--set", "centre", "--name", "业达中心", "--centre-id", "yeda-centre")
-    centre.cli("keys")
-    centre.cli("profile", "export", str(stick / "profile.yeda"))
-    laptop.cli("init")
-    laptop.cli("role", "--set", "laptop", "--name", "三组笔记本")
-    laptop.cli("keys")
-    return centre, laptop, stick
 
 
 def centre_campaign(centre: Site) -> tuple[str, str]:
@@ -59,7 +52,8 @@ def centre_campaign(centre: Site) -> tuple[str, str]:
 def test_a_laptop_opened_before_its_profile_takes_the_centre_s_campaign_and_baseline(
     qtbot: QtBot, chinese_ui: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    centre, laptop, stick = new_sites(tmp_path)
+    centre, stick = demo_centre(tmp_path, 40)
+    laptop = new_laptop(tmp_path / "laptop")
     window = laptop_window(qtbot, laptop, tmp_path, monkeypatch)  # README: first start
     assert window.workspace is not None
     db = window.workspace.db

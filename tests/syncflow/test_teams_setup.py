@@ -13,23 +13,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
 import pytest
-from flow_helpers import Site, code_of
+from flow_helpers import Site, demo_centre, team_laptop
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from yeda_desktop.services import teams
 from yeda_desktop.ui.sync_teams import TeamsView
-
-
-def demo_centre(root: Path) -> tuple[Site, Path]:
-    centre, stick = Site("centre", root / "centre"), root / "stick"
-    centre.folder.mkdir()
-    stick.mkdir()
-    centre.cli("demo", "--orgs", "40", "--seed", "7")
-    centre.cli("role", "--set", "centre", "--name", "业达中心", "--centre-id", "yeda-centre")
-    centre.cli("keys")
-    return centre, stick
 
 
 def names(site: Site, sql: str) -> list[str]:
@@ -44,7 +34,7 @@ def names(site: Site, sql: str) -> list[str]:
 def test_a_team_set_up_from_the_command_line_gets_its_buildings_on_its_laptop(
     tmp_path: Path,
 ) -> None:
-    centre, stick = demo_centre(tmp_path)
+    centre, stick = demo_centre(tmp_path, 40, profile=False)
     chosen = names(centre, "SELECT name FROM buildings ORDER BY id LIMIT 2")
     assert "已新建扫楼小组 / team added: 东区组" in centre.cli("teams", "add", "东区组",
                                                             "--leader", "王芳")
@@ -56,19 +46,7 @@ def test_a_team_set_up_from_the_command_line_gets_its_buildings_on_its_laptop(
     assert "小组名称：已有名为“东区组”的扫楼小组" in refused
 
     centre.cli("profile", "export", str(stick / "profile.yeda"))  # the teams travel in it
-    laptop = Site("laptop", tmp_path / "laptop")
-    laptop.folder.mkdir()
-    laptop.cli("init")
-    laptop.cli("role", "--set", "laptop", "--name", "东区笔记本")
-    laptop.cli("keys")
-    laptop.cli("profile", "import", str(stick / "profile.yeda"))
-    code = code_of(laptop.cli("enrol", str(stick / "enrol.yeda"), "--team", "东区组",
-                              officer="王芳"))
-    device = laptop.device_id()
-    centre.cli("devices", "accept", str(stick / "enrol.yeda"))
-    centre.cli("devices", "approve", device, "--code", code)
-    centre.cli("baseline", str(stick / "base.yeda"), "--team", "东区组", "--device", device)
-    laptop.cli("import", str(stick / "base.yeda"))
+    laptop = team_laptop(centre, tmp_path / "laptop", stick, "东区组")
     assert names(laptop, "SELECT name FROM buildings") == sorted(chosen)
 
 
@@ -76,7 +54,7 @@ def test_a_team_set_up_from_the_command_line_gets_its_buildings_on_its_laptop(
 def test_the_teams_tab_adds_a_team_and_saves_its_buildings(
     qtbot: QtBot, chinese_ui: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    centre, _stick = demo_centre(tmp_path)
+    centre, _stick = demo_centre(tmp_path, 40, profile=False)
     db = centre.open()
     try:
         view = TeamsView(db, "管理员")
@@ -169,18 +147,6 @@ def test_a_centre_set_up_for_real_from_the_window_writes_a_team_s_baseline(
     window.close()
 
     centre.cli("profile", "export", str(stick / "profile.yeda"))
-    laptop = Site("laptop", tmp_path / "laptop")
-    laptop.folder.mkdir()
-    laptop.cli("init")
-    laptop.cli("role", "--set", "laptop", "--name", "东区笔记本")
-    laptop.cli("keys")
-    laptop.cli("profile", "import", str(stick / "profile.yeda"))
-    code = code_of(laptop.cli("enrol", str(stick / "enrol.yeda"), "--team", "东区组",
-                              officer="王芳"))
-    centre.cli("devices", "accept", str(stick / "enrol.yeda"))
-    centre.cli("devices", "approve", laptop.device_id(), "--code", code)
-    centre.cli("baseline", str(stick / "base.yeda"), "--team", "东区组",
-               "--device", laptop.device_id())
-    laptop.cli("import", str(stick / "base.yeda"))
+    laptop = team_laptop(centre, tmp_path / "laptop", stick, "东区组")
     assert names(laptop, "SELECT name FROM buildings") == ["人才港1号楼"]
     assert names(laptop, "SELECT label FROM floors") == sorted("12345")
