@@ -28,7 +28,8 @@ PERSON_FIELDS = ("name", "gender", "id_number", "phone", "party_status", "relati
 
 def current_campaign(session: Session) -> Campaign | None:
     return session.scalars(
-        select(Campaign).where(Campaign.is_current.is_(True)).order_by(Campaign.year.desc())
+        select(Campaign).where(Campaign.is_current.is_(True))
+        .order_by(Campaign.year.desc(), Campaign.id)  # as the rules take it (rules.context)
     ).first()
 
 
@@ -52,12 +53,6 @@ def team_of(session: Session, campaign_id: str, name: str) -> str | None:
     return session.scalar(
         select(Team.id).where(Team.campaign_id == campaign_id, Team.name == clean).limit(1)
     )
-
-
-def team_names(session: Session, campaign_id: str) -> list[str]:
-    """The campaign's teams by name, for the officer to pick from."""
-    return list(session.scalars(
-        select(Team.name).where(Team.campaign_id == campaign_id).order_by(Team.name)))
 
 
 def record_visit(

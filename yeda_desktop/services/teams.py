@@ -14,9 +14,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import ValidationError, YedaError
-from yeda_desktop.models import Building, Campaign, Team, TeamBuilding
+from yeda_desktop.models import Building, Team, TeamBuilding
 from yeda_desktop.models.checks import text
 from yeda_desktop.services.ordering import code_point, dialect_of
+from yeda_desktop.services.sweep import current_campaign
 
 NAME_MAX = 60  # teams.name
 
@@ -60,11 +61,10 @@ def list_teams(session: Session, campaign_id: str) -> list[TeamInfo]:
 def current_teams(session: Session) -> list[Team]:
     """The teams of the current campaign, by name: a team of an earlier year's campaign
     (one `campaigns.start_campaign` copied) is not one to enrol for or send a baseline to."""
-    current = session.scalar(select(Campaign.id).where(Campaign.is_current.is_(True))
-                             .order_by(Campaign.year.desc(), Campaign.id).limit(1))
+    current = current_campaign(session)
     query = select(Team).order_by(code_point(Team.name, dialect_of(session)))
     if current is not None:
-        query = query.where(Team.campaign_id == current)
+        query = query.where(Team.campaign_id == current.id)
     return list(session.scalars(query))
 
 

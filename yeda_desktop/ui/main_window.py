@@ -962,13 +962,13 @@ class MainWindow(QMainWindow):
             self.open_database(path)
 
     def edit_officer(self) -> None:
-        from yeda_desktop.services import sweep
+        from yeda_desktop.services.teams import list_teams
         from yeda_desktop.ui import dialogs
 
         teams: list[str] = []
         if self.workspace is not None:
             with self.workspace.read() as session:
-                teams = sweep.team_names(session, self.workspace.campaign_id)
+                teams = [t.name for t in list_teams(session, self.workspace.campaign_id)]
         dialog = dialogs.OfficerDialog(
             self.settings.officer, self.settings.team, self.settings.language, self, teams
         )

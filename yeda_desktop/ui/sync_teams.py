@@ -34,9 +34,11 @@ from yeda_desktop.ui.i18n import current_lang
 
 
 class TeamsView(FreshView):
-    """Signals: `changed()` after a team was added or renamed or its buildings saved."""
+    """Signals: `changed()` after a team was added or renamed or its buildings saved;
+    `campaign_started()` after a new year's campaign became the current one."""
 
     changed = Signal()
+    campaign_started = Signal()
 
     def __init__(self, db: Database, officer: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +48,7 @@ class TeamsView(FreshView):
         self.team_ids: list[str] = []
         self.team_names: list[str] = []
         self.building_ids: list[str] = []
+        self.places: list[teams.Placement] = []
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.teams = QListWidget(self)
@@ -99,6 +102,8 @@ class TeamsView(FreshView):
             self.campaign_id = campaign.id if campaign else ""
             self.year = campaign.year if campaign else date.today().year - 1
             rows = teams.list_teams(session, self.campaign_id) if campaign else []
+            # Read once here; choosing another team only ticks other rows.
+            self.places = teams.placements(session, self.campaign_id) if campaign else []
         self.heading.setText(self.tr(
             "Campaign %1. Each building is swept by one team; a team's buildings are what "
             "its laptops' baseline holds. After adding or renaming teams, export the centre "
@@ -122,8 +127,7 @@ class TeamsView(FreshView):
 
     def _show_buildings(self, _row: int) -> None:
         team = self.current_team()
-        with self.db.reader() as session:
-            places = teams.placements(session, self.campaign_id) if self.campaign_id else []
+        places = self.places
         self.building_ids = [p.building_id for p in places]
         self.buildings.setRowCount(len(places))
         for r, place in enumerate(places):
@@ -234,7 +238,7 @@ class TeamsView(FreshView):
         self.refresh()
         self.message.setText(self.tr("%1 started; the teams and buildings of %2 carried over.")
                              .replace("%1", name).replace("%2", started.previous or "—"))
-        self.changed.emit()
+        self.campaign_started.emit()
         return True
 
     def _refused(self, title: str, exc: YedaError) -> None:

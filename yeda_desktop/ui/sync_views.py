@@ -61,7 +61,7 @@ class SyncViews(QObject):
             candidates = DuplicatesView(db, officer, window)
             teams = TeamsView(db, officer, window)
             # A new year's campaign: the window changes over to it, its views count anew.
-            teams.changed.connect(lambda: _recount(window, places=True))
+            teams.campaign_started.connect(lambda: _recount(window, places=True))
             self.queues = [conflicts, candidates, teams]
             audit = AuditView(db, window)
             self.widgets = [teams, DevicesView(db, keys, window), CentreFilesView(db, keys, window),
@@ -119,11 +119,12 @@ class SyncViews(QObject):
     def _run(self, dialog: QDialog) -> None:
         """A transfer dialog, then the status bar's count of unsent work again. Closed, the
         dialog goes (each opening made a new one, kept by the window until it closed)."""
-        centre_before = None if self.inst.is_centre else self._profile_centre()
+        importing = isinstance(dialog, ImportDialog) and not self.inst.is_centre
+        centre_before = self._profile_centre() if importing else None
         dialog.exec()
         finish_tasks(dialog)  # closed mid-way: its work is cancelled and waited for
         dialog.deleteLater()
-        if isinstance(dialog, ImportDialog) and not self.inst.is_centre:
+        if importing:
             self._after_profile(centre_before)
         _recount(self.window, places=isinstance(dialog, ImportDialog))
         for widget in self.widgets:  # the tab in view shows what the import brought
