@@ -16,7 +16,9 @@ from yeda_desktop.models.base import Base, new_id, utcnow
 
 class ChangeLog(Base):
     __tablename__ = "change_log"
-    __table_args__ = (Index("ix_change_log_record", "table_name", "record_id"),)
+    # Only the index a query reads: by record (the audit view, the merge); the export
+    # reads a range of seq. Each index more is written with every edit (migration 0007).
+    __table_args__ = (Index("ix_change_log_record", "record_id"),)
 
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     change_id: Mapped[str] = mapped_column(String(36), default=new_id, unique=True)
@@ -27,10 +29,10 @@ class ChangeLog(Base):
     old_value: Mapped[str | None] = mapped_column(Text)  # JSON
     new_value: Mapped[str | None] = mapped_column(Text)  # JSON
     base_revision: Mapped[int] = mapped_column(Integer, default=0)
-    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     officer: Mapped[str | None] = mapped_column(String(60))
-    device_id: Mapped[str | None] = mapped_column(String(36), index=True)
-    package_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    device_id: Mapped[str | None] = mapped_column(String(36))
+    package_id: Mapped[str | None] = mapped_column(String(36))
 
 
 class AppState(Base):

@@ -13,6 +13,8 @@ _LANDLINE = re.compile(
 )
 
 
+_SEPARATORS = re.compile(r"[\s\-()（）]")
+
 # How the forms label each phone field, so that a refusal names the field the officer sees.
 FIELD_LABELS = {"contact_phone": "联系电话"}
 
@@ -21,7 +23,7 @@ def normalize_phone(value: str, field: str = "phone") -> str:
     """Return `13812345678` or `0535-6123456` (`-转123` for an extension)."""
     label = FIELD_LABELS.get(field, "电话")
     raw = value.strip()
-    compact = re.sub(r"[\s\-()（）]", "", raw)
+    compact = _SEPARATORS.sub("", raw)
     if compact.startswith("+86"):
         compact = compact[3:]
     elif compact.startswith("0086"):
