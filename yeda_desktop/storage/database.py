@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from yeda_desktop.errors import DatabaseError
 from yeda_desktop.storage import audit, migrate
-from yeda_desktop.storage.engine import server_engine, sqlite_engine
+from yeda_desktop.storage.checkpoint import Checkpointer
+from yeda_desktop.storage.engine import BUSY_TIMEOUT_MS, server_engine, sqlite_engine
 from yeda_desktop.storage.integrity import CorruptDatabaseError, change_marker, quick_check
 from yeda_desktop.storage.location import Location, resolve_location
 from yeda_desktop.storage.lock import WriterLock, acquire_writer_lock
@@ -69,6 +70,9 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.opened_marker = change_marker(self.location.path) if self.location.path else None
         audit.install(self._sessions)
+        self._checkpointer = (
+            Checkpointer(self.location.path, BUSY_TIMEOUT_MS / 1000)
+            if self.location.path is not None and not read_only else None)
 
     @property
     def path(self) -> Path:
@@ -149,6 +153,12 @@ class Database:
         finally:
             session.close()
 
+    def checkpoint_soon(self) -> None:
+        """Copy the WAL into the file on a thread of its own: after a transaction whose
+        commit `checkpoint.defer_checkpoint` left it to this (a server: nothing to do)."""
+        if self._checkpointer is not None:
+            self._checkpointer.start()
+
     def reader(self) -> Session:
         """A session for reading only (the caller closes it)."""
         return self._sessions()
@@ -168,6 +178,8 @@ class Database:
         return change_marker(self.location.path) != self.opened_marker
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.wait()
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()

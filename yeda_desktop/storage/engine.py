@@ -13,6 +13,8 @@ from typing import Any
 
 from sqlalchemy import URL, Engine, create_engine, event
 
+from yeda_desktop.storage.checkpoint import restore_on_checkin
+
 BUSY_TIMEOUT_MS = 5000
 # 64 MiB of page cache: bulk imports and index builds over 100,000 organizations
 # touch far more than SQLite's 2 MiB default, and the app's memory budget allows it.
@@ -33,6 +35,7 @@ def sqlite_engine(path: Path, *, read_only: bool = False) -> Engine:
     url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _set_sqlite_pragmas)
+    restore_on_checkin(engine)
     return engine
 
 

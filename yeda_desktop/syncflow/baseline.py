@@ -15,6 +15,7 @@ from yeda_desktop.models.enums import DeviceStatus
 from yeda_desktop.models.sync import ExportBookmark, SyncPackage
 from yeda_desktop.services.teams import current_teams
 from yeda_desktop.storage import Database
+from yeda_desktop.storage.checkpoint import defer_checkpoint
 from yeda_desktop.storage.driver_sql import run_sql
 from yeda_desktop.storage.migrate import head_revision
 from yeda_desktop.storage.search_index import rebuild_search_index
@@ -222,6 +223,7 @@ def import_baseline(
             raise packages.from_sync_error(exc) from None
         conn = session.connection()
         defer_foreign_keys(conn)
+        defer_checkpoint(conn)  # tens of megabytes: copied into the file after, beside the app
         total = sum(manifest.record_counts.values()) or 1
         with package:
             batch: list[dict[str, Any]] = []
@@ -260,4 +262,5 @@ def import_baseline(
         report.message_en = f"baseline imported: {team}, {report.new} rows"
         packages.record(session, manifest, package.manifest_sha256, direction="in",
                         status="imported", file_name=path.name, report=report.to_json())
+    db.checkpoint_soon()
     return report

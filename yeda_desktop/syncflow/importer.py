@@ -19,6 +19,7 @@ from yeda_desktop.models import Device
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import QuarantinedPackage, SyncPackage
 from yeda_desktop.storage import Database, search_index, search_worker
+from yeda_desktop.storage.checkpoint import defer_checkpoint
 from yeda_desktop.storage.driver_sql import run_sql, write_behind
 from yeda_desktop.sync import KeySet, Manifest, PackageKind, Problem, SyncError, read_package
 from yeda_desktop.syncflow import duplicates, packages
@@ -271,6 +272,7 @@ def _import_batch(
                 return early
             conn = session.connection()
             defer_foreign_keys(conn)
+            defer_checkpoint(conn)  # the WAL is copied into the file after, beside the app
             fresh = (FreshIndex(conn, prefetch.known if prefetch else None)
                      if search_index.has_index(conn) else None)
             merger = Merger(conn, package_id=str(manifest.package_id), device_id=device_id,
@@ -314,6 +316,7 @@ def _import_batch(
             session.flush()
     except IntegrityError as exc:
         raise _integrity_refusal(exc) from None
+    db.checkpoint_soon()
     return report
 
 
