@@ -2083,12 +2083,12 @@ Change to centre %3?</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="956"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="959"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="956"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="959"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
@@ -2411,17 +2411,17 @@ Change to centre %3?</source>
 <context>
     <name>RoleOffer</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="225"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="226"/>
         <source>E&amp;xchange</source>
         <translation>数据交换(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="226"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="227"/>
         <source>Set up this installation (laptop or centre)…</source>
         <translation>设置本机（笔记本或中心）…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="248"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="249"/>
         <source>First start: choose whether this is a field laptop or the centre (Exchange menu).</source>
         <translation>首次启动：请在“数据交换”菜单中选择本机是外业笔记本还是中心。</translation>
     </message>
@@ -2530,22 +2530,22 @@ Change to centre %3?</source>
         <translation>更改本机角色…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="148"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="149"/>
         <source>field laptop</source>
         <translation>外业笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="148"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="149"/>
         <source>centre</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="151"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="152"/>
         <source>Change the role of this installation</source>
         <translation>更改本机角色</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_views.py" line="152"/>
+        <location filename="../../yeda_desktop/ui/sync_views.py" line="153"/>
         <source>Changing the role is for an administrator. A centre shows the administration views and imports the teams&apos; batches; a field laptop hides them and exports its own work. Make this installation a %1?</source>
         <translation>更改角色应由管理员进行。中心显示管理视图并导入各小组的工作数据包；外业笔记本不显示这些视图，只导出本机的工作。确定把本机改为%1吗？</translation>
     </message>
@@ -2553,121 +2553,148 @@ Change to centre %3?</source>
 <context>
     <name>TeamsView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="52"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="55"/>
         <source>New team…</source>
         <translation>新建小组…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="56"/>
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="57"/>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="58"/>
         <source>Start a new year&apos;s campaign…</source>
         <translation>开始新一年的扫楼活动…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="56"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="60"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="56"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="60"/>
         <source>Swept by</source>
         <translation>负责小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="63"/>
         <source>Save the team&apos;s buildings</source>
         <translation>保存本组楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="103"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="111"/>
         <source>Campaign %1. Each building is swept by one team; a team&apos;s buildings are what its laptops&apos; baseline holds. After adding or renaming teams, export the centre profile again for the laptops.</source>
         <translation>扫楼活动：%1。每座楼宇由一个扫楼小组负责；小组的楼宇就是其笔记本基线数据的范围。新建或重命名小组后，请重新导出中心配置文件交给各笔记本。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="112"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="120"/>
         <source>%1 (%n building(s))</source>
         <translation>
             <numerusform>%1（%n 座楼宇）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="136"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="143"/>
         <source>(no team)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="149"/>
         <source>No buildings yet: add them on the Sweep tab (Sweep → Add building…).</source>
         <translation>还没有楼宇：请在“扫楼”页添加（扫楼 → 添加楼宇…）。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="157"/>
         <source>New team</source>
         <translation>新建扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="149"/>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="171"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="157"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="179"/>
         <source>Team name</source>
         <translation>小组名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="160"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="168"/>
         <source>Team not added</source>
         <translation>未新建小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="171"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="179"/>
         <source>Rename team</source>
         <translation>重命名扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="192"/>
         <source>Team not renamed</source>
         <translation>未重命名小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="203"/>
+        <source>Remove team</source>
+        <translation>删除小组</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="204"/>
+        <source>Remove the team %1? Its buildings are left without a team. A team that recorded visits or that a laptop is enrolled for cannot be removed. Export the centre profile again for the laptops.</source>
+        <translation>删除扫楼小组“%1”？它的楼宇将没有小组。已有走访记录或已有笔记本登记的小组不能删除。删除后请为各笔记本重新导出中心配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="221"/>
+        <source>Team not removed</source>
+        <translation>未删除小组</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="225"/>
+        <source>%1 removed; %n building(s) now without a team.</source>
+        <translation>
+            <numerusform>已删除“%1”；%n 座楼宇现在没有小组。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="239"/>
         <source>Buildings not saved</source>
         <translation>楼宇分配未保存</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="242"/>
         <source>%1 from %2</source>
         <translation>%1 原属 %2</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="245"/>
         <source>Saved: %1 added, %2 removed.</source>
         <translation>已保存：新增 %1 座，移出 %2 座。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="211"/>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="251"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="256"/>
         <source>New campaign</source>
         <translation>新的扫楼活动</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="251"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="217"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="257"/>
         <source>Start the %1 campaign? It becomes the current one: every unit counts as not visited again, and the teams and their buildings are those of now. Export the centre profile again for the laptops.</source>
         <translation>开始%1年的扫楼活动吗？它将成为当前活动：所有房间重新计为未走访，扫楼小组及其楼宇沿用现在的分配。之后请重新导出中心配置文件交给各笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="232"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="272"/>
         <source>Campaign not started</source>
         <translation>未开始新的扫楼活动</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="235"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="275"/>
         <source>%1 started; the teams and buildings of %2 carried over.</source>
         <translation>已开始 %1；已沿用 %2 的扫楼小组和楼宇。</translation>
     </message>

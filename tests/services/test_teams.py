@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from sweep_fixtures import Place
 
 from yeda_desktop.errors import ValidationError, YedaError
-from yeda_desktop.models import Building, ChangeLog, TeamBuilding
+from yeda_desktop.models import Building, ChangeLog, Device, Team, TeamBuilding, Unit, Visit
+from yeda_desktop.models.enums import DeviceStatus, VisitOutcome
 from yeda_desktop.services import teams
 from yeda_desktop.storage import Database
 
@@ -101,3 +102,43 @@ def test_buildings_and_teams_are_found_by_name_or_id(db: Database, place: Place)
             teams.find_buildings(s, ["没有这座楼"])
         with pytest.raises(YedaError, match="所选楼宇不存在"):
             teams.assign(s, team.id, ["00000000-0000-4000-8000-000000000000"])
+
+
+def test_a_team_nothing_used_is_removed_and_one_in_use_is_refused(
+    db: Database, place: Place,
+) -> None:
+    """A team added by mistake goes (its buildings left without a team); one with visits,
+    or that a laptop is enrolled for or asks to be, stays, and the refusal says why."""
+    with db.session(officer="管理员") as s:
+        mistaken = teams.add_team(s, place.campaign_id, "第一组（重复）")
+        teams.assign(s, mistaken.id, [place.building_id])
+        visited = teams.add_team(s, place.campaign_id, "第二组")
+        asked = teams.add_team(s, place.campaign_id, "第三组")
+        unit = Unit(floor_id=place.floor_id, label="101")
+        s.add(unit)
+        s.flush()
+        s.add(Visit(campaign_id=place.campaign_id, unit_id=unit.id, team_id=visited.id,
+                    outcome=VisitOutcome.VACANT))
+        s.add(Device(name="东区笔记本", team="第三组", status=DeviceStatus.PENDING))
+        s.add(Device(name="旧笔记本", team="第一组（重复）", status=DeviceStatus.REVOKED))
+        ids = mistaken.id, visited.id, asked.id
+    with db.session(officer="管理员") as s:
+        assert teams.remove_team(s, ids[0]) == ["创业大厦"]
+    with db.reader() as s:
+        assert s.get(Team, ids[0]) is None
+        assert {p.team for p in teams.placements(s, place.campaign_id)} == {None}
+        removed = s.scalar(select(func.count()).select_from(ChangeLog).where(
+            ChangeLog.record_id == ids[0], ChangeLog.op == "delete",
+            ChangeLog.officer == "管理员"))
+        assert removed == 1  # logged, with who removed it
+    for team_id, reason in [
+        (ids[1], "扫楼小组“第二组”已有 1 条走访记录，不能删除（名称有误可以改名）"),
+        (ids[2], "设备 东区笔记本 登记在扫楼小组“第三组”，不能删除；请先吊销这些设备或"
+                 "拒绝其申请（名称有误可以改名）"),
+    ]:
+        with pytest.raises(YedaError) as caught, db.session(officer="管理员") as s:
+            teams.remove_team(s, team_id)
+        assert caught.value.message("zh") == reason
+    with db.reader() as s:  # nothing written by a refusal
+        assert sorted(t.name for t in teams.list_teams(s, place.campaign_id)) == [
+            "第三组", "第二组"]

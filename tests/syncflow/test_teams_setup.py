@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
 import pytest
-from flow_helpers import Site, demo_centre, team_laptop
+from flow_helpers import Site, demo_centre, first_team, team_laptop
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
@@ -48,6 +48,28 @@ def test_a_team_set_up_from_the_command_line_gets_its_buildings_on_its_laptop(
     centre.cli("profile", "export", str(stick / "profile.yeda"))  # the teams travel in it
     laptop = team_laptop(centre, tmp_path / "laptop", stick, "东区组")
     assert names(laptop, "SELECT name FROM buildings") == sorted(chosen)
+
+
+def test_a_team_removed_at_the_centre_leaves_the_laptops_with_the_next_profile(
+    tmp_path: Path,
+) -> None:
+    centre, stick = demo_centre(tmp_path, 40, profile=False)
+    team = first_team(centre)  # a demo team: visits recorded, and this laptop enrolled for it
+    centre.cli("teams", "add", "临时组")
+    centre.cli("profile", "export", str(stick / "profile.yeda"))
+    laptop = team_laptop(centre, tmp_path / "laptop", stick, team)
+    assert "临时组" in names(laptop, "SELECT name FROM teams")
+
+    refused = centre.cli("teams", "remove", team, expect=2)
+    assert f"扫楼小组“{team}”已有" in refused and "不能删除（名称有误可以改名）" in refused
+    assert "已删除扫楼小组 / team removed: 临时组" in centre.cli("teams", "remove", "临时组")
+    assert "临时组" not in names(centre, "SELECT name FROM teams")
+
+    centre.cli("profile", "export", str(stick / "profile-2.yeda"))
+    laptop.cli("profile", "import", str(stick / "profile-2.yeda"))
+    kept = names(laptop, "SELECT name FROM teams")
+    assert "临时组" not in kept and team in kept
+    assert names(laptop, "SELECT name FROM buildings")  # its baseline untouched
 
 
 @pytest.mark.gui
@@ -150,3 +172,39 @@ def test_a_centre_set_up_for_real_from_the_window_writes_a_team_s_baseline(
     laptop = team_laptop(centre, tmp_path / "laptop", stick, "东区组")
     assert names(laptop, "SELECT name FROM buildings") == ["人才港1号楼"]
     assert names(laptop, "SELECT label FROM floors") == sorted("12345")
+
+
+@pytest.mark.gui
+def test_the_teams_tab_removes_a_team_added_by_mistake_only(
+    qtbot: QtBot, chinese_ui: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    centre, _stick = demo_centre(tmp_path, 40, profile=False)
+    db = centre.open()
+    try:
+        view = TeamsView(db, "管理员")
+        qtbot.addWidget(view)
+        view.show()
+        before = list(view.team_names)
+        asked: list[str] = []
+        answer = QMessageBox.StandardButton.No
+        monkeypatch.setattr(QMessageBox, "question",
+                            lambda _p, title, text, *_a: asked.append(text) or answer)
+        warned: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning",
+                            lambda _p, title, message: warned.append(f"{title}|{message}"))
+        assert view.add_team("东区组（重复）")
+        assert view.remove_button.isEnabled()
+        view.remove_button.click()  # asked, and No: nothing happens
+        assert asked and asked[0].startswith("删除扫楼小组“东区组（重复）”？")
+        assert "东区组（重复）" in view.team_names
+        answer = QMessageBox.StandardButton.Yes
+        view.remove_button.click()
+        assert view.team_names == before
+        assert view.message.text() == "已删除“东区组（重复）”；0 座楼宇现在没有小组。"
+
+        view.teams.setCurrentRow(0)  # a demo team: it has recorded visits
+        assert not view.remove()
+        assert len(warned) == 1 and warned[0].startswith(f"未删除小组|扫楼小组“{before[0]}”已有")
+        assert view.team_names == before
+    finally:
+        db.close()

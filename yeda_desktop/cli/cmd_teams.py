@@ -42,6 +42,12 @@ def _change(session: Session, args: argparse.Namespace) -> None:
         print(f"已新建扫楼小组 / team added: {team.name} ({team.id[:8]})")
         return
     team = teams.find_team(session, campaign, args.team)
+    if args.action == "remove":
+        freed = teams.remove_team(session, team.id)
+        print(f"已删除扫楼小组 / team removed: {team.name}"
+              + (f"；无小组的楼宇 / buildings left without a team: {'、'.join(freed)}"
+                 if freed else ""))
+        return
     if args.action == "rename":
         if not args.buildings or len(args.buildings) != 1:
             raise YedaError("请给出一个新名称", "give one new name")
@@ -80,7 +86,8 @@ def register(sub: Any) -> None:
     parser = sub.add_parser(
         "teams", help="the centre's sweep teams and the buildings each sweeps (a team's "
         "buildings are its baseline; export the profile again after adding teams)")
-    parser.add_argument("action", choices=["list", "add", "rename", "assign", "unassign"])
+    parser.add_argument("action", choices=["list", "add", "rename", "remove", "assign",
+                                               "unassign"])
     parser.add_argument("team", nargs="?", default="", help="the team's name or id")
     parser.add_argument("buildings", nargs="*",
                         help="assign, unassign: buildings by name or id; rename: the new name")

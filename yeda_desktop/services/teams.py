@@ -14,8 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import ValidationError, YedaError
-from yeda_desktop.models import Building, Team, TeamBuilding
+from yeda_desktop.models import Building, Device, Team, TeamBuilding, Visit
 from yeda_desktop.models.checks import text
+from yeda_desktop.models.enums import DeviceStatus
 from yeda_desktop.services.ordering import code_point, dialect_of
 from yeda_desktop.services.sweep import current_campaign
 
@@ -95,6 +96,43 @@ def rename_team(session: Session, team_id: str, name: str) -> Team:
     team.name = _clean_name(session, team.campaign_id, name, keep=team.id)
     session.flush()
     return team
+
+
+def remove_team(session: Session, team_id: str) -> list[str]:
+    """Remove a team nothing has used yet (one added by mistake); returns the names of
+    the buildings it had, which are left without a team.
+
+    A team that recorded visits is part of the campaign's record, and one a laptop is
+    enrolled for (or asks to be) is the name that laptop's work travels under: both are
+    refused, saying why (a wrong name can be changed instead). Laptops drop the team with
+    the next profile they import.
+    """
+    team = _team(session, team_id)
+    visits = session.scalar(select(func.count()).select_from(Visit)
+                            .where(Visit.team_id == team.id)) or 0
+    if visits:
+        raise YedaError(
+            f"扫楼小组“{team.name}”已有 {visits} 条走访记录，不能删除（名称有误可以改名）",
+            f"team {team.name!r} has recorded {visits} visit(s) and cannot be removed "
+            "(rename it if the name is wrong)")
+    devices = sorted(session.scalars(select(Device.name).where(
+        Device.team == team.name, Device.status != DeviceStatus.REVOKED)))
+    if devices:
+        raise YedaError(
+            f"设备 {'、'.join(devices)} 登记在扫楼小组“{team.name}”，不能删除；"
+            "请先吊销这些设备或拒绝其申请（名称有误可以改名）",
+            f"device(s) {', '.join(devices)} are enrolled for team {team.name!r}, so it "
+            "cannot be removed; revoke them or refuse their requests first (rename it if "
+            "the name is wrong)")
+    names = _building_names(session)
+    freed = []
+    for link in session.scalars(select(TeamBuilding).where(TeamBuilding.team_id == team.id)):
+        freed.append(names.get(link.building_id, link.building_id))
+        session.delete(link)
+    session.flush()
+    session.delete(team)
+    session.flush()
+    return sorted(freed)
 
 
 def find_team(session: Session, campaign_id: str, name_or_id: str) -> Team:

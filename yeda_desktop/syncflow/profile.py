@@ -205,6 +205,29 @@ class TakenProfile:
     cleared: Cleared | None = None
 
 
+def _drop_removed_teams(conn: Connection, by_table: dict[str, list[dict[str, Any]]]) -> None:
+    """The teams of the profile's campaigns it no longer lists were removed at the centre
+    (`teams.remove_team`); they go here too, unless this laptop recorded visits for one."""
+    campaigns = sorted(str(c["id"]) for c in by_table.get("campaigns", []))
+    if not campaigns:
+        return
+    listed = {str(t["id"]) for t in by_table.get("teams", [])}
+    marks = ", ".join("?" for _ in campaigns)
+    stale = [str(tid) for (tid,) in run_sql(
+        conn, f"SELECT id FROM teams WHERE campaign_id IN ({marks})", campaigns)
+        if str(tid) not in listed]
+    if not stale:
+        return
+    marks = ", ".join("?" for _ in stale)
+    used = {str(tid) for (tid,) in run_sql(
+        conn, f"SELECT DISTINCT team_id FROM visits WHERE team_id IN ({marks})", stale)}
+    gone = [tid for tid in stale if tid not in used]
+    if gone:
+        marks = ", ".join("?" for _ in gone)
+        run_sql(conn, f"DELETE FROM team_buildings WHERE team_id IN ({marks})", gone)
+        run_sql(conn, f"DELETE FROM teams WHERE id IN ({marks})", gone)
+
+
 def import_profile(db: Database, path: Path, *, replace: bool = False) -> TakenProfile:
     """Take the centre's profile on a laptop; a profile of another centre key needs `replace`.
 
@@ -246,6 +269,7 @@ def import_profile(db: Database, path: Path, *, replace: bool = False) -> TakenP
                 by_table.setdefault(str(line["t"]), []).append(dict(line["v"]))
         for table in REFERENCE_TABLES:
             upsert_rows(conn, table, by_table.get(table, []))
+        _drop_removed_teams(conn, by_table)
         give_up_stand_in(session)  # the campaign the window made before the profile came
         rules = head.pop("rules", {})
         set_state(session, PROFILE_KEY, json.dumps(head, ensure_ascii=False))

@@ -34,7 +34,7 @@ from yeda_desktop.ui.i18n import current_lang
 
 
 class TeamsView(FreshView):
-    """Signals: `changed()` after a team was added or renamed or its buildings saved;
+    """Signals: `changed()` after a team was added, renamed or removed or its buildings saved;
     `campaign_started()` after a new year's campaign became the current one."""
 
     changed = Signal()
@@ -54,6 +54,7 @@ class TeamsView(FreshView):
         self.teams = QListWidget(self)
         self.add_button = QPushButton(self.tr("New team…"), self)
         self.rename_button = QPushButton(self.tr("Rename…"), self)
+        self.remove_button = QPushButton(self.tr("Remove…"), self)
         self.new_year_button = QPushButton(self.tr("Start a new year's campaign…"), self)
         self.buildings = QTableWidget(0, 2, self)
         self.buildings.setHorizontalHeaderLabels([self.tr("Building"), self.tr("Swept by")])
@@ -68,6 +69,7 @@ class TeamsView(FreshView):
         left_buttons = QHBoxLayout()
         left_buttons.addWidget(self.add_button)
         left_buttons.addWidget(self.rename_button)
+        left_buttons.addWidget(self.remove_button)
         left_box.addLayout(left_buttons)
         right = QWidget(self)
         right_box = QVBoxLayout(right)
@@ -89,6 +91,7 @@ class TeamsView(FreshView):
         self.teams.currentRowChanged.connect(self._show_buildings)
         self.add_button.clicked.connect(self.ask_new_team)
         self.rename_button.clicked.connect(self.ask_rename)
+        self.remove_button.clicked.connect(self.ask_remove)
         self.save_button.clicked.connect(self.save)
         self.new_year_button.clicked.connect(self.ask_new_year)
         self.refresh()
@@ -141,6 +144,7 @@ class TeamsView(FreshView):
         self.buildings.resizeColumnToContents(0)
         self.save_button.setEnabled(team is not None)
         self.rename_button.setEnabled(team is not None)
+        self.remove_button.setEnabled(team is not None)
         self.message.setText("" if places else self.tr(
             "No buildings yet: add them on the Sweep tab (Sweep → Add building…)."))
 
@@ -188,6 +192,38 @@ class TeamsView(FreshView):
             self._refused(self.tr("Team not renamed"), exc)
             return False
         self.refresh()
+        self.changed.emit()
+        return True
+
+    def ask_remove(self) -> None:
+        if self.current_team() is None:
+            return
+        name = self.team_names[self.teams.currentRow()]
+        answer = QMessageBox.question(
+            self, self.tr("Remove team"),
+            self.tr("Remove the team %1? Its buildings are left without a team. A team that "
+                    "recorded visits or that a laptop is enrolled for cannot be removed. "
+                    "Export the centre profile again for the laptops.").replace("%1", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.remove()
+
+    def remove(self) -> bool:
+        team = self.current_team()
+        if team is None:
+            return False
+        name = self.team_names[self.teams.currentRow()]
+        try:
+            with self.db.session(officer=self.officer or None) as session:
+                freed = teams.remove_team(session, team)
+        except YedaError as exc:
+            self._refused(self.tr("Team not removed"), exc)
+            return False
+        self.refresh()
+        self.message.setText(
+            self.tr("%1 removed; %n building(s) now without a team.", "", len(freed))
+            .replace("%1", name))
         self.changed.emit()
         return True
 
