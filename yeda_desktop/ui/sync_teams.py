@@ -107,10 +107,11 @@ class TeamsView(FreshView):
             rows = teams.list_teams(session, self.campaign_id) if campaign else []
             # Read once here; choosing another team only ticks other rows.
             self.places = teams.placements(session, self.campaign_id) if campaign else []
+        name = campaign.name if campaign else "—"
         self.heading.setText(self.tr(
             "Campaign %1. Each building is swept by one team; a team's buildings are what "
-            "its laptops' baseline holds. After adding or renaming teams, export the centre "
-            "profile again for the laptops.").replace("%1", campaign.name if campaign else "—"))
+            "its laptops' baseline holds. After adding, renaming or removing teams, export the "
+            "centre profile again for the laptops.").replace("%1", name))
         self.teams.blockSignals(True)
         self.teams.clear()
         self.team_ids = [t.id for t in rows]
