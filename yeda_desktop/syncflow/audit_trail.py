@@ -43,12 +43,23 @@ def _ids(session: Session, record_id: str) -> set[str]:
     return ids
 
 
+def _starting(session: Session, column: Any, prefix: str) -> list[Any]:
+    """`column` starts with `prefix`. On SQLite also as a range, which the column's index
+    answers (LIKE, case-insensitive, cannot use it): the log's ids are lower case, as
+    the app writes them, and a centre's log holds millions of entries."""
+    found = [column.startswith(prefix)]
+    if session.get_bind().dialect.name == "sqlite":
+        low = prefix.lower()
+        found += [column >= low, column < low + "\U0010ffff"]
+    return found
+
+
 def find_record(session: Session, prefix: str) -> str:
     """The record a typed id names: a record's id or a unique start of it, as the lists
     print them; a conflict's id names the record it is about."""
     prefix = prefix.strip()
     matches = set(session.scalars(select(ChangeLog.record_id).distinct().where(
-        ChangeLog.record_id.startswith(prefix))))
+        *_starting(session, ChangeLog.record_id, prefix))))
     matches |= set(session.scalars(select(RecordRedirect.old_id).where(
         RecordRedirect.old_id.startswith(prefix))))
     if not matches:
