@@ -85,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "teams", help="the centre's sweep teams and the buildings each sweeps (a team's "
-        "buildings are its baseline; export the profile again after adding teams)")
+        "buildings are its baseline; export the profile again after adding or removing "
+        "teams)")
     parser.add_argument("action", choices=["list", "add", "rename", "remove", "assign",
                                                "unassign"])
     parser.add_argument("team", nargs="?", default="", help="the team's name or id")
