@@ -7,6 +7,7 @@ laptop for or to write a baseline of.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -72,47 +73,54 @@ def test_a_team_removed_at_the_centre_leaves_the_laptops_with_the_next_profile(
     assert names(laptop, "SELECT name FROM buildings")  # its baseline untouched
 
 
-@pytest.mark.gui
-def test_the_teams_tab_adds_a_team_and_saves_its_buildings(
-    qtbot: QtBot, chinese_ui: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-) -> None:
+@pytest.fixture
+def demo_tab(qtbot: QtBot, chinese_ui: None, tmp_path: Path) -> Iterator[TeamsView]:
+    """The 扫楼小组 tab of a demo centre, shown (its database closed after)."""
     centre, _stick = demo_centre(tmp_path, 40, profile=False)
     db = centre.open()
     try:
         view = TeamsView(db, "管理员")
         qtbot.addWidget(view)
         view.show()
-        assert view.heading.text().startswith("扫楼活动：")
-        before = view.teams.count()
-        assert view.add_team("东区组")
-        assert view.teams.count() == before + 1
-        assert view.teams.currentItem().text() == "东区组（0 座楼宇）"
-        assert view.buildings.rowCount() >= 2
-        assert view.buildings.item(0, 1).text() != "（未分配）"  # the demo's teams have all
-
-        warned: list[str] = []
-        monkeypatch.setattr(QMessageBox, "warning",
-                            lambda _p, title, message: warned.append(f"{title}|{message}"))
-        assert not view.add_team("东区组")
-        assert warned == ["未新建小组|小组名称：已有名为“东区组”的扫楼小组"]
-
-        from PySide6.QtCore import Qt
-        for row in (0, 1):
-            view.buildings.item(row, 0).setCheckState(Qt.CheckState.Checked)
-        ticked = view.checked_buildings()
-        assert view.save()
-        assert view.message.text().startswith("已保存：新增 2 座，移出 0 座。")
-        assert "原属" in view.message.text()
-        assert view.teams.currentItem().text() == "东区组（2 座楼宇）"
-        with db.reader() as session:
-            team = teams.find_team(session, view.campaign_id, "东区组")
-            mine = {p.building_id for p in teams.placements(session, view.campaign_id)
-                    if p.team_id == team.id}
-        assert mine == set(ticked)
-        assert view.rename("东区一组")
-        assert view.teams.currentItem().text() == "东区一组（2 座楼宇）"
+        yield view
     finally:
         db.close()
+
+
+@pytest.mark.gui
+def test_the_teams_tab_adds_a_team_and_saves_its_buildings(
+    demo_tab: TeamsView, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    view, db = demo_tab, demo_tab.db
+    assert view.heading.text().startswith("扫楼活动：")
+    before = view.teams.count()
+    assert view.add_team("东区组")
+    assert view.teams.count() == before + 1
+    assert view.teams.currentItem().text() == "东区组（0 座楼宇）"
+    assert view.buildings.rowCount() >= 2
+    assert view.buildings.item(0, 1).text() != "（未分配）"  # the demo's teams have all
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _p, title, message: warned.append(f"{title}|{message}"))
+    assert not view.add_team("东区组")
+    assert warned == ["未新建小组|小组名称：已有名为“东区组”的扫楼小组"]
+
+    from PySide6.QtCore import Qt
+    for row in (0, 1):
+        view.buildings.item(row, 0).setCheckState(Qt.CheckState.Checked)
+    ticked = view.checked_buildings()
+    assert view.save()
+    assert view.message.text().startswith("已保存：新增 2 座，移出 0 座。")
+    assert "原属" in view.message.text()
+    assert view.teams.currentItem().text() == "东区组（2 座楼宇）"
+    with db.reader() as session:
+        team = teams.find_team(session, view.campaign_id, "东区组")
+        mine = {p.building_id for p in teams.placements(session, view.campaign_id)
+                if p.team_id == team.id}
+    assert mine == set(ticked)
+    assert view.rename("东区一组")
+    assert view.teams.currentItem().text() == "东区一组（2 座楼宇）"
 
 
 @pytest.mark.gui
@@ -176,35 +184,28 @@ def test_a_centre_set_up_for_real_from_the_window_writes_a_team_s_baseline(
 
 @pytest.mark.gui
 def test_the_teams_tab_removes_a_team_added_by_mistake_only(
-    qtbot: QtBot, chinese_ui: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    demo_tab: TeamsView, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    centre, _stick = demo_centre(tmp_path, 40, profile=False)
-    db = centre.open()
-    try:
-        view = TeamsView(db, "管理员")
-        qtbot.addWidget(view)
-        view.show()
-        before = list(view.team_names)
-        asked: list[str] = []
-        answer = QMessageBox.StandardButton.No
-        monkeypatch.setattr(QMessageBox, "question",
-                            lambda _p, title, text, *_a: asked.append(text) or answer)
-        warned: list[str] = []
-        monkeypatch.setattr(QMessageBox, "warning",
-                            lambda _p, title, message: warned.append(f"{title}|{message}"))
-        assert view.add_team("东区组（重复）")
-        assert view.remove_button.isEnabled()
-        view.remove_button.click()  # asked, and No: nothing happens
-        assert asked and asked[0].startswith("删除扫楼小组“东区组（重复）”？")
-        assert "东区组（重复）" in view.team_names
-        answer = QMessageBox.StandardButton.Yes
-        view.remove_button.click()
-        assert view.team_names == before
-        assert view.message.text() == "已删除“东区组（重复）”；0 座楼宇现在没有小组。"
+    view = demo_tab
+    before = list(view.team_names)
+    asked: list[str] = []
+    answer = QMessageBox.StandardButton.No
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, title, text, *_a: asked.append(text) or answer)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        lambda _p, title, message: warned.append(f"{title}|{message}"))
+    assert view.add_team("东区组（重复）")
+    assert view.remove_button.isEnabled()
+    view.remove_button.click()  # asked, and No: nothing happens
+    assert asked and asked[0].startswith("删除扫楼小组“东区组（重复）”？")
+    assert "东区组（重复）" in view.team_names
+    answer = QMessageBox.StandardButton.Yes
+    view.remove_button.click()
+    assert view.team_names == before
+    assert view.message.text() == "已删除“东区组（重复）”；0 座楼宇现在没有小组。"
 
-        view.teams.setCurrentRow(0)  # a demo team: it has recorded visits
-        assert not view.remove()
-        assert len(warned) == 1 and warned[0].startswith(f"未删除小组|扫楼小组“{before[0]}”已有")
-        assert view.team_names == before
-    finally:
-        db.close()
+    view.teams.setCurrentRow(0)  # a demo team: it has recorded visits
+    assert not view.remove()
+    assert len(warned) == 1 and warned[0].startswith(f"未删除小组|扫楼小组“{before[0]}”已有")
+    assert view.team_names == before
