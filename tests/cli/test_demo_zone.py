@@ -276,7 +276,7 @@ def _worker_messages(monkeypatch: pytest.MonkeyPatch, orgs: int) -> tuple[int, l
     import io
     import pickle
 
-    from yeda_desktop.demo.generator import run_worker
+    from yeda_desktop.demo.second_process import run_worker
 
     raw = io.BytesIO()
     wrapper = io.TextIOWrapper(raw, write_through=True)  # held: closing it would close raw
@@ -311,12 +311,12 @@ def test_the_worker_announces_full_tables_and_sends_documents_in_rowid_order(
 
 
 def test_a_worker_failure_is_reported_not_hung(monkeypatch: pytest.MonkeyPatch) -> None:
-    from yeda_desktop.demo import generator
+    from yeda_desktop.demo import generator, second_process
 
     def broken(self: object) -> None:
         raise RuntimeError("no places today")
 
-    monkeypatch.setattr(generator._Generator, "places", broken)
+    monkeypatch.setattr(generator.DemoGenerator, "places", broken)
     code, messages = _worker_messages(monkeypatch, 10)
     assert code == 1 and messages[-1][0] == "error" and "no places today" in messages[-1][1]
 
@@ -326,4 +326,4 @@ def test_a_worker_failure_is_reported_not_hung(monkeypatch: pytest.MonkeyPatch) 
     from yeda_desktop.errors import YedaError
 
     with pytest.raises(YedaError, match="no places today"):
-        generator._FromWorker(Finished()).next()  # type: ignore[arg-type]
+        second_process.FromWorker(Finished()).next()  # type: ignore[arg-type]

@@ -13,7 +13,7 @@ from typing import Any
 
 from yeda_desktop.cli.common import open_from_args
 from yeda_desktop.demo import generate_demo
-from yeda_desktop.demo.generator import has_data
+from yeda_desktop.demo.filling import has_data
 from yeda_desktop.errors import YedaError
 from yeda_desktop.ledger import reconcile
 

@@ -1,4 +1,4 @@
-"""Builds a plausible demo zone with bulk inserts (storage.bulk, on a writer thread).
+"""What a demo zone holds: its rows, made in order and handed to a sink (filling writes them).
 
 A zone of four subdistricts, clusters of every kind, buildings of 5-40 floors
 with basements, organizations of every kind and ownership with realistic staff
@@ -15,25 +15,18 @@ made while the writer thread builds the tables' indexes.
 from __future__ import annotations
 
 import functools
-import itertools
 import operator
-import os
-import pickle
 import random
-import subprocess
-import sys
-import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from sqlalchemy import Connection, Table, func, select
+from sqlalchemy import Connection, Table, select
 
 from yeda_desktop.demo import people as gen
 from yeda_desktop.demo import vocabulary as vocab
-from yeda_desktop.errors import DatabaseError, YedaError
+from yeda_desktop.errors import YedaError
 from yeda_desktop.models import (
     Base,
     Building,
@@ -55,8 +48,7 @@ from yeda_desktop.models import (
     Zone,
 )
 from yeda_desktop.models.zone import floor_level
-from yeda_desktop.storage import Database, search_index
-from yeda_desktop.storage.bulk import BulkWriter, defer_indexes, defer_indexes_by_table
+from yeda_desktop.storage import search_index
 
 if TYPE_CHECKING:
     from _typeshed import SupportsLenAndGetItem
@@ -74,7 +66,7 @@ class DemoCancelled(YedaError):
         super().__init__("已取消生成演示数据", "demo generation was cancelled")
 
 
-def _t(model: type[Base]) -> Table:
+def table_of(model: type[Base]) -> Table:
     return cast(Table, model.__table__)
 
 
@@ -127,7 +119,7 @@ class _BuildingInfo:
     floors: list[tuple[str, str, list[_UnitSlot]]]  # (floor_id, label, units)
 
 
-class _Sink(Protocol):
+class Sink(Protocol):
     """Where the generator's rows go: the writer thread here, or the parent process."""
 
     def rows(self, sql: str, data: list[Any]) -> None: ...
@@ -162,8 +154,10 @@ class _Random(random.Random):
         return super().randint(a, b)
 
 
-class _Generator:
-    def __init__(self, sink: _Sink, orgs: int, seed: int, progress: Progress | None) -> None:
+class DemoGenerator:
+    """Makes the rows and search documents of one zone; the sink writes or sends them."""
+
+    def __init__(self, sink: Sink, orgs: int, seed: int, progress: Progress | None) -> None:
         self.sink = sink
         self.rng: random.Random = _Random(seed)
         self.org_target = orgs
@@ -240,11 +234,11 @@ class _Generator:
     def places(self) -> list[_BuildingInfo]:
         rng = self.rng
         zone = {**self.stamp(), "name": "烟台开发区", "code": "370671"}
-        self.write(_t(Zone), [zone])
+        self.write(table_of(Zone), [zone])
         subdistricts = [
             {**self.stamp(), "zone_id": zone["id"], "name": name} for name in vocab.SUBDISTRICTS
         ]
-        self.write(_t(Subdistrict), subdistricts)
+        self.write(table_of(Subdistrict), subdistricts)
 
         n_buildings = max(4, round(self.org_target / 140))
         n_clusters = max(8, n_buildings // 10)
@@ -266,7 +260,7 @@ class _Generator:
                     "kind": kind,
                 }
             )
-        self.write(_t(Cluster), clusters)
+        self.write(table_of(Cluster), clusters)
 
         buildings, floors, units, infos = [], [], [], []
         for b in range(n_buildings):
@@ -309,13 +303,13 @@ class _Generator:
                 info.floors.append((floor["id"], label, slots))
             infos.append(info)
             if len(units) >= CHUNK:  # parents first: foreign keys hold at every insert
-                self.write(_t(Building), buildings)
-                self.write(_t(Floor), floors)
-                self.write(_t(Unit), units)
+                self.write(table_of(Building), buildings)
+                self.write(table_of(Floor), floors)
+                self.write(table_of(Unit), units)
                 buildings, floors, units = [], [], []
-        self.write(_t(Building), buildings)
-        self.write(_t(Floor), floors)
-        self.write(_t(Unit), units)
+        self.write(table_of(Building), buildings)
+        self.write(table_of(Floor), floors)
+        self.write(table_of(Unit), units)
         self.tick("places", 1, 1)
         return infos
 
@@ -571,12 +565,12 @@ class _Generator:
                 ]
         self.org_sources += [(o["id"], o["name"], o["uscc"], o["contact_phone"]) for o in orgs]
         self.person_sources += [(p["id"], p["name"], p["phone"]) for p in people]
-        self.write(_t(Organization), orgs)
-        self.write(_t(Occupancy), occs)
-        self.write(_t(Person), people)
-        self.write(_t(PartyOrg), porgs)
-        self.write(_t(PartyOrgCoverage), covs)
-        self.write(_t(InstructorAssignment), assigns)
+        self.write(table_of(Organization), orgs)
+        self.write(table_of(Occupancy), occs)
+        self.write(table_of(Person), people)
+        self.write(table_of(PartyOrg), porgs)
+        self.write(table_of(PartyOrgCoverage), covs)
+        self.write(table_of(InstructorAssignment), assigns)
 
     def instructors(self) -> list[str]:
         rows = [
@@ -596,7 +590,7 @@ class _Generator:
             }
             for _ in range(max(3, self.org_target // 60))
         ]
-        self.write(_t(Instructor), rows)
+        self.write(table_of(Instructor), rows)
         return [r["id"] for r in rows]
 
     # -- campaign ---------------------------------------------------------
@@ -617,7 +611,7 @@ class _Generator:
             "ends_on": "2026-07-31",
             "is_current": True,
         }
-        self.write(_t(Campaign), [previous, current])
+        self.write(table_of(Campaign), [previous, current])
         return current["id"], previous["id"]
 
     def rows(self) -> None:
@@ -640,7 +634,7 @@ class _Generator:
             }
             for k in range(max(2, min(8, len(infos) // 3)))
         ]
-        self.write(_t(Team), teams)
+        self.write(table_of(Team), teams)
         team_buildings, visits = [], []
         for b, info in enumerate(infos):
             team = teams[b % len(teams)]
@@ -656,10 +650,10 @@ class _Generator:
                     if f < swept_floors:
                         visits.append(self.visit(current, team["id"], slot, is_occupied, 2026))
             if len(visits) >= CHUNK:  # written as we go: memory stays flat at any size
-                self.write(_t(Visit), visits)
+                self.write(table_of(Visit), visits)
                 visits = []
-        self.write(_t(TeamBuilding), team_buildings)
-        self.write(_t(Visit), visits)
+        self.write(table_of(TeamBuilding), team_buildings)
+        self.write(table_of(Visit), visits)
         self.sink.verify(current)
         self.tick("sweep", 1, 1)
 
@@ -684,58 +678,10 @@ class _Generator:
         }
 
 
-def _rows(conn: Connection, table: Table) -> int:
-    return int(conn.scalar(select(func.count()).select_from(table)) or 0)
-
-
-def has_data(db: Database) -> bool:
-    with db.engine.connect() as conn:
-        return bool(_rows(conn, _t(Organization)) or _rows(conn, _t(Zone)))
-
-
-def generate_demo(
-    db: Database,
-    orgs: int,
-    seed: int = 1,
-    progress: Progress | None = None,
-    *,
-    second_process: bool | None = None,
-) -> DemoCounts:
-    """Fill an empty database with a demo zone in one transaction (all or nothing).
-
-    From SECOND_PROCESS_FROM organizations on (`second_process` overrides), the rows and
-    search terms are made in a second process while this one only writes them:
-    generating is Python, and a thread of this process inserting rows would need
-    the GIL back for every row (see storage.bulk). Either way the database is the same.
-    """
-    if orgs < 1 or orgs > 2_000_000:
-        raise YedaError("演示单位数量应在1至2000000之间", "--orgs must be between 1 and 2,000,000")
-    if has_data(db):
-        raise DatabaseError(
-            "数据库中已有数据，请为演示数据指定一个新文件",
-            "the database already holds data; give the demo a new file",
-        )
-    if second_process is None:
-        second_process = orgs >= SECOND_PROCESS_FROM and _can_run_worker()
-    with db.engine.begin() as conn:
-        # Plain indexes are built once the rows are in (a sort), not kept up row by row.
-        deferred = defer_indexes_by_table(conn, _DEMO_TABLES)
-        deferred_search = defer_indexes(conn, [search_index.FTS])
-        if second_process:
-            counts = _generate_in_worker(conn, orgs, seed, progress, deferred, deferred_search)
-        else:
-            every = [sql for statements in deferred.values() for sql in statements]
-            counts = _generate_here(conn, orgs, seed, progress, every, deferred_search)
-        search_index.finish_index(conn)
-        return counts
-
-
-SECOND_PROCESS_FROM = 20_000
-
-
-def _verify(conn: Connection, current: str) -> None:
+def mark_verified(conn: Connection, current: str) -> None:
     """Organizations registered in this year's visits were verified in this campaign."""
-    organizations, occupancies, visits = _t(Organization), _t(Occupancy), _t(Visit)
+    organizations, occupancies = table_of(Organization), table_of(Occupancy)
+    visits = table_of(Visit)
     conn.execute(
         organizations.update()
         .where(
@@ -747,249 +693,3 @@ def _verify(conn: Connection, current: str) -> None:
         )
         .values(verified_campaign_id=current, verified_at=BASE_TIME + timedelta(days=20))
     )
-
-
-class _LocalSink:
-    def __init__(self, conn: Connection, writer: BulkWriter) -> None:
-        self.conn = conn
-        self.writer = writer
-
-    def rows(self, sql: str, data: list[Any]) -> None:
-        self.writer.write(sql, data)
-
-    def verify(self, current: str) -> None:
-        self.writer.drain()
-        _verify(self.conn, current)
-
-
-def _generate_here(
-    conn: Connection,
-    orgs: int,
-    seed: int,
-    progress: Progress | None,
-    deferred: list[str],
-    deferred_search: list[str],
-) -> DemoCounts:
-    """Rows made on this thread, written by the writer thread (one JSON batch at a time)."""
-    with BulkWriter(conn, json_rows=True) as writer:  # str, int, bool and None only
-        gen_ = _Generator(_LocalSink(conn, writer), orgs, seed, progress)
-        gen_.rows()
-        # The writer thread builds the indexes while this one works out search terms.
-        for sql in deferred:
-            writer.execute(sql)
-        indexed = search_index.fill_index(
-            writer,
-            conn.dialect.name,
-            gen_.search_docs(),
-            gen_.search_total(),
-            lambda done, total: gen_.tick("search", done, total),
-        )
-        for sql in deferred_search:
-            writer.execute(sql)
-    gen_.counts.add("search_docs", indexed)
-    return gen_.counts
-
-
-# -- the second process ---------------------------------------------------------
-# `python -m yeda_desktop.demo.worker ORGS SEED` pickles to its stdout ("rows", sql,
-# rows), ("tables", names) once those tables are full (their indexes are built then),
-# ("verify", campaign id) and ("progress", stage, done, total); ("search", total) and
-# ("docs", documents) in rowid order — the organizations' and people's before the
-# visits are made, the units' after — and last ("done", counts), or ("error",
-# traceback). So this process's writer never waits for the worker long: it indexes
-# what is complete while the rest is made. A full pipe makes the worker wait, so
-# neither side holds more than a few batches. (A plain subprocess, not
-# multiprocessing: spawning would re-run the caller's main script, which a script
-# calling generate_demo need not guard.)
-
-
-class _PipeSink:
-    def __init__(self, out: BinaryIO) -> None:
-        self.out = out
-
-    def send(self, message: tuple[Any, ...]) -> None:
-        pickle.dump(message, self.out, pickle.HIGHEST_PROTOCOL)
-        self.out.flush()
-
-    def rows(self, sql: str, data: list[Any]) -> None:
-        self.send(("rows", sql, data))
-
-    def verify(self, current: str) -> None:
-        self.send(("verify", current))
-
-    def progress(self, stage: str, done: int, total: int) -> bool:
-        self.send(("progress", stage, done, total))
-        return True
-
-
-def run_worker(orgs: int, seed: int) -> int:
-    """The second process: the rows and search documents, pickled to stdout (see above)."""
-    stream = sys.stdout  # held: replaced below, it must not be collected (and closed)
-    sys.stdout = sys.stderr  # a stray print must not land in the pickle stream
-    sink = _PipeSink(stream.buffer)
-    try:
-        gen_ = _Generator(sink, orgs, seed, sink.progress)
-        infos = gen_.places()
-        sink.send(("tables", _names(Zone, Subdistrict, Cluster, Building, Floor, Unit)))
-        current, previous = gen_.campaigns()
-        gen_.organizations(infos, (current, previous))
-        sink.send(
-            (
-                "tables",
-                _names(Campaign, Instructor, Organization, Occupancy, Person, PartyOrg)
-                + _names(PartyOrgCoverage, InstructorAssignment),
-            )
-        )
-        # The organizations' and people's documents (the first rowids) go now, so the
-        # parent indexes them while this process makes the visits.
-        sink.send(("search", gen_.search_total()))
-        first = len(gen_.org_sources) + len(gen_.person_sources)
-        docs = gen_.search_docs()
-        _send_docs(sink, itertools.islice(docs, first))
-        gen_.sweep(infos, current, previous)
-        sink.send(("tables", _names(Team, TeamBuilding, Visit)))
-        _send_docs(sink, docs)
-        sink.send(("done", gen_.counts.tables))
-        return 0
-    except BrokenPipeError:  # the parent stopped reading: cancelled or failed
-        return 1
-    except BaseException:
-        sink.send(("error", traceback.format_exc(limit=-3)))
-        return 1
-    finally:
-        stream.flush()
-
-
-def _send_docs(sink: _PipeSink, docs: Iterator[search_index.Doc]) -> None:
-    while batch := list(itertools.islice(docs, search_index.BATCH)):
-        sink.send(("docs", batch))
-
-
-def _names(*models: type[Base]) -> list[str]:
-    return [_t(model).name for model in models]
-
-
-def _can_run_worker() -> bool:
-    """A second interpreter can be started (not in a frozen app, whose executable is the app)."""
-    return bool(sys.executable) and not getattr(sys, "frozen", False)
-
-
-class _FromWorker:
-    """The parent's side: the worker's messages in order; its error raised as one."""
-
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
-        assert process.stdout is not None
-        self.stream = process.stdout
-        self.last: tuple[Any, ...] = ()
-
-    def next(self) -> tuple[Any, ...]:
-        try:
-            message: tuple[Any, ...] = pickle.load(self.stream)
-        except EOFError:
-            raise YedaError(
-                "生成演示数据的进程意外退出", "the process generating the demo exited unexpectedly"
-            ) from None
-        if message[0] == "error":
-            raise YedaError(
-                f"生成演示数据失败：{message[1]}", f"generating the demo failed: {message[1]}"
-            )
-        self.last = message
-        return message
-
-    def docs(self) -> Iterator[search_index.Doc]:
-        while (message := self.next())[0] == "docs":
-            yield from message[1]
-
-
-def _worker_process(orgs: int, seed: int) -> subprocess.Popen[bytes]:
-    package_root = str(Path(__file__).resolve().parents[2])  # this very yeda_desktop
-    path = os.environ.get("PYTHONPATH")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, path) if p)}
-    return subprocess.Popen(
-        [sys.executable, "-m", "yeda_desktop.demo.worker", str(orgs), str(seed)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        env=env,
-    )
-
-
-def _generate_in_worker(
-    conn: Connection,
-    orgs: int,
-    seed: int,
-    progress: Progress | None,
-    deferred: dict[str, list[str]],
-    deferred_search: list[str],
-) -> DemoCounts:
-    """Rows and search terms made by the worker process, written here."""
-
-    def tick(stage: str, done: int, total: int) -> None:
-        if progress is not None and progress(stage, done, total) is False:
-            raise DemoCancelled()
-
-    worker = _worker_process(orgs, seed)
-    source = _FromWorker(worker)
-    counts = DemoCounts()
-    filler: search_index.IndexFiller | None = None
-    total = 0
-    try:
-        # executemany, not JSON batches: this thread only waits for the worker and unpickles.
-        with BulkWriter(conn) as writer:
-            while (message := source.next())[0] != "done":
-                kind = message[0]
-                if kind == "rows":
-                    writer.write(message[1], message[2])
-                elif kind == "docs" and filler is not None:
-                    filler.add(message[1])
-                    tick("search", filler.done, total)
-                elif kind == "tables":  # those tables are full: their indexes now
-                    for table in message[1]:
-                        for sql in deferred.pop(table, []):
-                            writer.execute(sql)
-                elif kind == "search":
-                    filler = search_index.IndexFiller(writer, conn.dialect.name)
-                    total = message[1]
-                elif kind == "verify":
-                    writer.drain()
-                    _verify(conn, message[1])
-                elif kind == "progress":
-                    tick(*message[1:])
-                else:
-                    raise YedaError("演示数据有误", f"unexpected message from the worker: {kind}")
-            for sql in [*(s for statements in deferred.values() for s in statements)]:
-                writer.execute(sql)
-            for sql in deferred_search:
-                writer.execute(sql)
-        counts.tables.update(message[1])
-        counts.add("search_docs", filler.done if filler is not None else 0)
-        return counts
-    finally:
-        if worker.poll() is None and source.last[:1] != ("done",):
-            worker.kill()
-        if worker.stdout is not None:
-            worker.stdout.close()
-        worker.wait()
-
-
-_DEMO_TABLES = [
-    _t(model).name
-    for model in (
-        Zone,
-        Subdistrict,
-        Cluster,
-        Building,
-        Floor,
-        Unit,
-        Campaign,
-        Instructor,
-        Organization,
-        Occupancy,
-        Person,
-        PartyOrg,
-        PartyOrgCoverage,
-        InstructorAssignment,
-        Team,
-        TeamBuilding,
-        Visit,
-    )
-]
