@@ -147,3 +147,47 @@ def test_nested_or_server_blocks_are_plain(engine: Engine) -> None:
             assert conn.info[driver_sql._BEHIND] is outer
         assert conn.info[driver_sql._BEHIND] is outer
 
+
+
+class CountingCursor:
+    """The writer's cursor, counting the values each statement binds."""
+
+    def __init__(self, cursor: object) -> None:
+        self.cursor = cursor
+        self.bound: list[int] = []
+
+    def execute(self, sql: str, values: list[object]) -> None:
+        self.bound.append(len(values))
+        self.cursor.execute(sql, values)  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        self.cursor.close()  # type: ignore[attr-defined]
+
+
+def test_a_column_with_one_value_is_bound_once_and_every_value_kept(engine: Engine) -> None:
+    """Columns without a type keep what was bound: 1 and 1.0 (equal in Python) stay an
+    integer and a real, True an integer; the first statement's constant x varies in the
+    second, which binds it row by row."""
+    columns = "id, n, t, x, f, m"
+    per = driver_sql.VALUES_PER_STATEMENT // 6
+    data = [
+        (i, None, "楼宇", 7 if i < per else i, 0.5, (1, 1.0, True)[i % 3])
+        for i in range(2 * per)
+    ]
+    with engine.begin() as conn:
+        for table in ("folded", "plain"):
+            conn.exec_driver_sql(f"CREATE TABLE {table} (id INTEGER PRIMARY KEY, n, t, x, f, m)")
+        conn.connection.dbapi_connection.executemany(  # type: ignore[union-attr]
+            f"INSERT INTO plain ({columns}) VALUES (?, ?, ?, ?, ?, ?)", data)
+    with engine.begin() as conn, write_behind(conn):
+        behind = conn.info[driver_sql._BEHIND]
+        behind._cursor = counting = CountingCursor(behind._cursor)
+        insert_many(conn, f"INSERT INTO folded ({columns}) VALUES (?, ?, ?, ?, ?, ?)", data)
+    # n, t, x and f once, id and m per row; then x per row too
+    assert counting.bound == [4 + 2 * per, 3 + 3 * per]
+    read = "SELECT *, typeof(n), typeof(t), typeof(x), typeof(f), typeof(m) FROM {} ORDER BY id"
+    with engine.connect() as conn:
+        folded = conn.exec_driver_sql(read.format("folded")).all()
+        assert folded == conn.exec_driver_sql(read.format("plain")).all()
+    assert {row[-1] for row in folded} == {"integer", "real"}
+    assert len(folded) == 2 * per
