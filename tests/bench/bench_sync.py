@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/bench/bench_sync.py [--orgs 10000] [--baseline-orgs 100000]
                                                [--batch-only] [--runs 5] [--without-uscc]
-                                               [--settle] [--cold]
+                                               [--uniform-rows] [--settle] [--cold]
 
 Prints seconds, the ratio of the verified, decrypted, merged import to a bare
 `executemany` of the same rows into a fresh database, and the peak Python memory
@@ -34,6 +34,7 @@ import time
 import tracemalloc
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -110,8 +111,14 @@ def uscc_of(i: int) -> str:
     return body + uscc.calc_check_digit(body)
 
 
+# Enterprise ownerships and party statuses the varied rows draw from.
+OWNERSHIPS = ("private", "private", "private", "foreign", "hmt", "individual", "mixed")
+PARTY_STATUSES = ("none",) * 8 + ("activist", "probationary", "full", "full")
+
+
 def laptop_rows(
-    orgs: int, seed: int = 1, *, chunk: int = CHUNK, log: bool = True, with_uscc: bool = True
+    orgs: int, seed: int = 1, *, chunk: int = CHUNK, log: bool = True, with_uscc: bool = True,
+    varied: bool = True,
 ) -> Iterator[tuple[Rows, list[tuple[Any, ...]]]]:
     """The laptop's organizations (3 people each) and, with `log`, their change log, in chunks.
 
@@ -120,9 +127,16 @@ def laptop_rows(
     2026-11-29 (no organization has a USCC), to compare with the figures of then. Log
     entries come without their own id (change_id, which no batch carries): (table_name,
     record_id, op, field, old_value, new_value, base_revision, at).
+
+    `varied`: each organization is registered at its own time (a week of sweeping, its
+    people in the minutes after), with an ownership, and each person a party status,
+    drawn from the usual ones. Before 2026-11-29 23:40 (`varied=False`) every row had
+    the same time, ownership and status, which the import's writer binds once per
+    statement (driver_sql.WriteBehind): real batches gain less from that than those rows.
     """
     rng = random.Random(seed)
-    now = stamp(utcnow())
+    start = utcnow()
+    now = stamp(start)
     org_cols, person_cols = columns("organizations"), columns("people")
     base = {"revision": 1, "created_at": now, "updated_at": now}
 
@@ -138,17 +152,26 @@ def laptop_rows(
             rows[table].append(tuple(values.get(c) for c in cols))
             if not log:
                 return
-            changes.append((table, values["id"], "insert", None, None, None, 0, now))
+            at = values["created_at"]
+            changes.append((table, values["id"], "insert", None, None, None, 0, at))
             for key, value in values.items():
                 if key not in ("id", "revision", "created_at", "updated_at") and value is not None:
                     changes.append((table, values["id"], "update", key, None,
-                                    json.dumps(value, ensure_ascii=False), 0, now))
+                                    json.dumps(value, ensure_ascii=False), 0, at))
+
+        def made(i: int, j: int) -> dict[str, Any]:
+            """Id and times of organization i (j = 0) or of its person j."""
+            if not varied:
+                return {**base, "id": new_id()}
+            at = stamp(start - timedelta(seconds=60 * (orgs - i) - 20 * j))
+            return {**base, "id": new_id(), "created_at": at, "updated_at": at}
 
         for i in range(first, min(first + chunk, orgs)):
-            oid = new_id()
+            org = made(i, 0)
             add("organizations", org_cols, {
-                **base, "id": oid, "name": f"烟台测试企业{i}有限公司", "kind": "enterprise",
-                "ownership": "private", "is_listed": 0, "is_above_size": 0,
+                **org, "name": f"烟台测试企业{i}有限公司", "kind": "enterprise",
+                "ownership": rng.choice(OWNERSHIPS) if varied else "private",
+                "is_listed": 0, "is_above_size": 0,
                 "is_key_enterprise": 0, "staff_count": rng.randrange(5, 300),
                 "address": f"长江路{i}号", "contact_phone": f"139{i:08d}",
                 "uscc": uscc_of(i) if with_uscc else None,
@@ -156,16 +179,19 @@ def laptop_rows(
             })
             for j in range(3):
                 add("people", person_cols, {
-                    **base, "id": new_id(), "organization_id": oid, "name": "张三丰"[: 2 + j % 2],
-                    "role": "staff", "party_status": "none", "phone": f"13{j}{i:08d}"})
+                    **made(i, j + 1), "organization_id": org["id"],
+                    "name": "张三丰"[: 2 + j % 2], "role": "staff",
+                    "party_status": rng.choice(PARTY_STATUSES) if varied else "none",
+                    "phone": f"13{j}{i:08d}"})
         yield rows, changes
 
 
 def row_chunks(
-    orgs: int, seed: int = 1, *, chunk: int = CHUNK, with_uscc: bool = True
+    orgs: int, seed: int = 1, *, chunk: int = CHUNK, with_uscc: bool = True, varied: bool = True
 ) -> Iterator[Rows]:
     """The same organizations and people rows as `fill_laptop` wrote, regenerated chunk by chunk."""
-    for rows, _ in laptop_rows(orgs, seed, chunk=chunk, log=False, with_uscc=with_uscc):
+    for rows, _ in laptop_rows(orgs, seed, chunk=chunk, log=False, with_uscc=with_uscc,
+                               varied=varied):
         yield rows
 
 
@@ -173,7 +199,8 @@ FILL_CACHE_KIB = 1 << 20  # the fill's own connection: 1 GiB of page cache
 
 
 def fill_laptop(
-    laptop: Database, orgs: int, seed: int = 1, *, chunk: int = CHUNK, with_uscc: bool = True
+    laptop: Database, orgs: int, seed: int = 1, *, chunk: int = CHUNK, with_uscc: bool = True,
+    varied: bool = True,
 ) -> None:
     """Organizations and people written as the audit hook would log them (raw, for speed),
     one transaction per chunk so neither the rows nor the log ever sit whole in memory.
@@ -196,7 +223,8 @@ def fill_laptop(
             conn.execute(f"DROP INDEX {name}")
         prefix = uuid.uuid4().int >> 64 << 64  # ascending ids, unlike anything already there
         count = 0
-        for rows, changes in laptop_rows(orgs, seed, chunk=chunk, with_uscc=with_uscc):
+        for rows, changes in laptop_rows(orgs, seed, chunk=chunk, with_uscc=with_uscc,
+                                         varied=varied):
             conn.execute("BEGIN")
             for table, data in rows.items():
                 cols = columns(table)
@@ -250,12 +278,12 @@ def settle() -> None:
 
 def bench_batch(
     orgs: int, root: Path, runs: int = 5, *, with_uscc: bool = True, settled: bool = False,
-    cold: bool = False,
+    cold: bool = False, varied: bool = True,
 ) -> dict[str, Any]:
     empty = root / "empty.sqlite"
     open_database(empty).close()
     centre, ckeys, laptop, lkeys = setup_pair(root, 0)
-    fill_laptop(laptop, orgs, 1, with_uscc=with_uscc)
+    fill_laptop(laptop, orgs, 1, with_uscc=with_uscc, varied=varied)
     centre.close()
     laptop.close()
     before = root / "centre-before.sqlite"
@@ -279,7 +307,8 @@ def bench_batch(
         imports.append(t_import)
         if settled:
             settle()
-        bares.append(bare_insert(empty, row_chunks(orgs, 1, with_uscc=with_uscc), root))
+        bares.append(bare_insert(
+            empty, row_chunks(orgs, 1, with_uscc=with_uscc, varied=varied), root))
         for leftover in root.glob(f"centre-{run}.sqlite*"):
             leftover.unlink()
     again = open_database(before)
@@ -343,6 +372,9 @@ def main() -> None:
                         help="batch imports, each paired with a bare insert (median ratio)")
     parser.add_argument("--without-uscc", action="store_true",
                         help="batch rows without USCCs, as before 2026-11-29")
+    parser.add_argument("--uniform-rows", action="store_true",
+                        help="every row with the same time, ownership and party status, "
+                        "as before 2026-11-29 23:40 (see laptop_rows)")
     parser.add_argument("--settle", action="store_true",
                         help="sync the disk and pause 1 s before each timed import and bare insert")
     parser.add_argument("--cold", action="store_true",
@@ -353,7 +385,7 @@ def main() -> None:
         (root / "b").mkdir()
         (root / "base").mkdir()
         batch = bench_batch(args.orgs, root / "b", args.runs, with_uscc=not args.without_uscc,
-                            settled=args.settle, cold=args.cold)
+                            settled=args.settle, cold=args.cold, varied=not args.uniform_rows)
         print(f"batch of {args.orgs:,} organizations + {3 * args.orgs:,} people "
               f"(medians of {args.runs} import/bare pairs):",
               {k: round(v, 2) if isinstance(v, float) else v for k, v in batch.items()})
