@@ -16,6 +16,7 @@ caller vouches for; with `committed_view`, it reads on a second connection).
 from __future__ import annotations
 
 import itertools
+import operator
 import queue
 import re
 import sqlite3
@@ -175,17 +176,20 @@ class WriteBehind:
         them waits meanwhile: in a 10,000-organization import that had been a quarter of
         the merging thread's time.
         """
-        by_column = list(zip(*part, strict=True)) if len(part) > 1 else []
-        same = tuple(i for i, values in enumerate(by_column) if _one_value(values))
+        same = _same_columns(part, width) if len(part) > 1 else ()
         key = (table, columns, len(part), same)
         sql = self._sql.get(key)
         if sql is None:
             sql = self._sql[key] = _insert_sql(table, columns, width, len(part), same)
         if not same:
             return sql, list(itertools.chain.from_iterable(part))
-        values = [by_column[i][0] for i in same]
-        varying = [column for i, column in enumerate(by_column) if i not in same]
-        values.extend(itertools.chain.from_iterable(zip(*varying, strict=True)))
+        first = part[0]
+        values = [first[i] for i in same]
+        varying = [i for i in range(width) if i not in same]
+        if len(varying) == 1:
+            values.extend(map(operator.itemgetter(varying[0]), part))
+        elif varying:
+            values.extend(itertools.chain.from_iterable(map(operator.itemgetter(*varying), part)))
         return sql, values
 
     def before(self, sql: str) -> None:
@@ -236,13 +240,22 @@ class WriteBehind:
         self._cursor.close()
 
 
-def _one_value(values: Sequence[Any]) -> bool:
-    """Every one of `values` is the first, of the same type (1 and 1.0 are equal in
-    Python, not in a column)."""
-    first = values[0]
-    if values.count(first) != len(values):
-        return False
-    return first is None or type(first) is str or len(set(map(type, values))) == 1
+def _same_columns(rows: Sequence[Sequence[Any]], width: int) -> tuple[int, ...]:
+    """The columns holding one value, of one type, in every row (1 and 1.0 are equal in
+    Python, not in a column). Most others differ already between the first row and the
+    last, so only the rest are read whole."""
+    first, last = rows[0], rows[-1]
+    same = []
+    for i in range(width):
+        value = first[i]
+        if value != last[i] or type(value) is not type(last[i]):
+            continue
+        column = list(map(operator.itemgetter(i), rows))
+        if column.count(value) == len(column) and (
+            value is None or type(value) is str or len(set(map(type, column))) == 1
+        ):
+            same.append(i)
+    return tuple(same)
 
 
 def _insert_sql(table: str, columns: str, width: int, rows: int, same: tuple[int, ...]) -> str:
