@@ -65,7 +65,11 @@ def default_limits() -> ArchiveLimits:
 
 @dataclass(frozen=True)
 class PackageFields:
-    """What the caller decides about a package; sizes and hashes are filled in by the writer."""
+    """What the caller decides about a package; sizes and hashes are filled in by the writer.
+
+    `record_counts` is read once the payload is written, so a caller that counts its
+    records as they stream (a baseline) passes the dict it fills.
+    """
 
     kind: PackageKind
     source_device_id: str

@@ -144,6 +144,7 @@ def export_baseline(
             officer=officer or inst.name or "centre", target_centre_id=inst.centre_id or "",
             sequence=int(issued or 0) + 1, previous_package_sha256=None,
             schema_revision=head_revision(),
+            record_counts=counts,  # filled as the lines stream, read once they are written
             extra={"team_id": chosen.id, "team_name": chosen.name,
                    "devices": ",".join(chosen_ids)},
         )
