@@ -10,33 +10,17 @@ from typing import Any
 from sqlalchemy import Connection, Table, func, select
 
 from yeda_desktop.demo.generator import (
+    STAGES,
     DemoCounts,
     DemoGenerator,
     Progress,
     mark_verified,
+    stage_tables,
     table_of,
 )
 from yeda_desktop.demo.second_process import can_run_worker, generate_in_worker
 from yeda_desktop.errors import DatabaseError, YedaError
-from yeda_desktop.models import (
-    Building,
-    Campaign,
-    Cluster,
-    Floor,
-    Instructor,
-    InstructorAssignment,
-    Occupancy,
-    Organization,
-    PartyOrg,
-    PartyOrgCoverage,
-    Person,
-    Subdistrict,
-    Team,
-    TeamBuilding,
-    Unit,
-    Visit,
-    Zone,
-)
+from yeda_desktop.models import Organization, Zone
 from yeda_desktop.storage import Database, search_index
 from yeda_desktop.storage.bulk import BulkWriter, defer_indexes, defer_indexes_by_table
 
@@ -131,25 +115,4 @@ def _generate_here(
     return gen_.counts
 
 
-_DEMO_TABLES = [
-    table_of(model).name
-    for model in (
-        Zone,
-        Subdistrict,
-        Cluster,
-        Building,
-        Floor,
-        Unit,
-        Campaign,
-        Instructor,
-        Organization,
-        Occupancy,
-        Person,
-        PartyOrg,
-        PartyOrgCoverage,
-        InstructorAssignment,
-        Team,
-        TeamBuilding,
-        Visit,
-    )
-]
+_DEMO_TABLES = [name for stage in range(len(STAGES)) for name in stage_tables(stage)]

@@ -61,6 +61,20 @@ Progress = Callable[[str, int, int], bool]
 """progress(stage, done, total) -> False to cancel."""
 
 
+# The tables a demo fills, by the stage that fills them (places; campaigns, organizations
+# and people; the sweep), in that order.
+STAGES: tuple[tuple[type[Base], ...], ...] = (
+    (Zone, Subdistrict, Cluster, Building, Floor, Unit),
+    (Campaign, Instructor, Organization, Occupancy, Person, PartyOrg, PartyOrgCoverage,
+     InstructorAssignment),
+    (Team, TeamBuilding, Visit),
+)
+
+
+def stage_tables(stage: int) -> list[str]:
+    return [table_of(model).name for model in STAGES[stage]]
+
+
 class DemoCancelled(YedaError):
     def __init__(self) -> None:
         super().__init__("已取消生成演示数据", "demo generation was cancelled")

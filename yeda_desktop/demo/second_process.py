@@ -33,29 +33,9 @@ from yeda_desktop.demo.generator import (
     DemoGenerator,
     Progress,
     mark_verified,
-    table_of,
+    stage_tables,
 )
 from yeda_desktop.errors import YedaError
-from yeda_desktop.models import (
-    Base,
-    Building,
-    Campaign,
-    Cluster,
-    Floor,
-    Instructor,
-    InstructorAssignment,
-    Occupancy,
-    Organization,
-    PartyOrg,
-    PartyOrgCoverage,
-    Person,
-    Subdistrict,
-    Team,
-    TeamBuilding,
-    Unit,
-    Visit,
-    Zone,
-)
 from yeda_desktop.storage import search_index
 from yeda_desktop.storage.bulk import BulkWriter
 
@@ -87,16 +67,10 @@ def run_worker(orgs: int, seed: int) -> int:
     try:
         gen_ = DemoGenerator(sink, orgs, seed, sink.progress)
         infos = gen_.places()
-        sink.send(("tables", _names(Zone, Subdistrict, Cluster, Building, Floor, Unit)))
+        sink.send(("tables", stage_tables(0)))
         current, previous = gen_.campaigns()
         gen_.organizations(infos, (current, previous))
-        sink.send(
-            (
-                "tables",
-                _names(Campaign, Instructor, Organization, Occupancy, Person, PartyOrg)
-                + _names(PartyOrgCoverage, InstructorAssignment),
-            )
-        )
+        sink.send(("tables", stage_tables(1)))
         # The organizations' and people's documents (the first rowids) go now, so the
         # parent indexes them while this process makes the visits.
         sink.send(("search", gen_.search_total()))
@@ -104,7 +78,7 @@ def run_worker(orgs: int, seed: int) -> int:
         docs = gen_.search_docs()
         _send_docs(sink, itertools.islice(docs, first))
         gen_.sweep(infos, current, previous)
-        sink.send(("tables", _names(Team, TeamBuilding, Visit)))
+        sink.send(("tables", stage_tables(2)))
         _send_docs(sink, docs)
         sink.send(("done", gen_.counts.tables))
         return 0
@@ -120,10 +94,6 @@ def run_worker(orgs: int, seed: int) -> int:
 def _send_docs(sink: _PipeSink, docs: Iterator[search_index.Doc]) -> None:
     while batch := list(itertools.islice(docs, search_index.BATCH)):
         sink.send(("docs", batch))
-
-
-def _names(*models: type[Base]) -> list[str]:
-    return [table_of(model).name for model in models]
 
 
 def can_run_worker() -> bool:
