@@ -128,8 +128,8 @@ def laptop_rows(
     entries come without their own id (change_id, which no batch carries): (table_name,
     record_id, op, field, old_value, new_value, base_revision, at).
 
-    `varied`: each organization is registered at its own time (a week of sweeping, its
-    people in the minutes after), with an ownership, and each person a party status,
+    `varied`: each organization is registered at its own time (a minute after the one
+    before, its people in the seconds after), with an ownership, and each person a party status,
     drawn from the usual ones. Before 2026-11-29 23:40 (`varied=False`) every row had
     the same time, ownership and status, which the import's writer binds once per
     statement (driver_sql.WriteBehind): real batches gain less from that than those rows.

@@ -173,8 +173,8 @@ class WriteBehind:
         is bound once, as a numbered parameter every row names.
 
         The writer thread binds the values holding the GIL, and the thread that queued
-        them waits meanwhile: in a 10,000-organization import that had been a quarter of
-        the merging thread's time.
+        them waits meanwhile: in a 10,000-organization import the writer held it 0.45 s of
+        the merge's 2.7 s, 0.14 s with each constant bound once (py-spy, 2026-11-29).
         """
         same = _same_columns(part, width) if len(part) > 1 else ()
         key = (table, columns, len(part), same)
