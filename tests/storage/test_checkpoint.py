@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from pooled_settings import pooled_autocheckpoints
+
 from yeda_desktop.storage import Database, open_database
 from yeda_desktop.storage.checkpoint import AUTOCHECKPOINT_PAGES, defer_checkpoint
 
@@ -48,14 +50,7 @@ def test_a_deferred_commit_leaves_its_log_to_the_thread(tmp_path: Path) -> None:
             assert session.connection().exec_driver_sql(
                 "SELECT count(*) FROM app_state WHERE key LIKE 'fill.%'").scalar() == ROWS
         # Every pooled connection checkpoints by itself again.
-        pool = db.engine.pool
-        held = [db.engine.raw_connection() for _ in range(max(1, pool.checkedin()))]
-        try:
-            assert {c.cursor().execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-                    for c in held} == {AUTOCHECKPOINT_PAGES}
-        finally:
-            for c in held:
-                c.close()
+        assert pooled_autocheckpoints(db) == {AUTOCHECKPOINT_PAGES}
         db.checkpoint_soon()
         assert _until(lambda: path.stat().st_size > 4 * MIB)
     finally:

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from flow_helpers import build_sites, edit_row, first_value
+from pooled_settings import pooled_autocheckpoints
 from sqlalchemy import event
 
 from yeda_desktop.models import Organization
@@ -42,12 +43,6 @@ def test_a_batch_import_checkpoints_after_its_commit(
         assert report.status == "imported" and report.updated == 1
         assert at_commit[-1] == 0  # the import's own commit: no checkpoint in it
         assert started == [db]
-        held = [db.engine.raw_connection() for _ in range(max(1, db.engine.pool.checkedin()))]
-        try:
-            assert {c.cursor().execute("PRAGMA wal_autocheckpoint").fetchone()[0]
-                    for c in held} == {AUTOCHECKPOINT_PAGES}
-        finally:
-            for c in held:
-                c.close()
+        assert pooled_autocheckpoints(db) == {AUTOCHECKPOINT_PAGES}
     finally:
         db.close()
