@@ -1,8 +1,17 @@
-"""Frozen entry point of `yeda-desktop` (the GUI; `--self-test`, `--version`)."""
+"""Frozen entry point of `yeda-desktop` (the GUI; `--self-test`, `--version`).
+
+The app starts itself again for its second processes (`child_process`): such a start
+runs the child, before Qt loads.
+"""
 
 import sys
 
-from yeda_desktop.gui_main import main
+from yeda_desktop.child_process import child_of
+from yeda_desktop.child_process import main as child_main
 
 if __name__ == "__main__":
+    if (child := child_of(sys.argv)) is not None:
+        sys.exit(child_main(child))
+    from yeda_desktop.gui_main import main
+
     sys.exit(main())

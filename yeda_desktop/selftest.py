@@ -150,12 +150,50 @@ def step_pdf(ctx: SelfTestContext) -> str:
     return f"{pages} page, {len(data):,} bytes, fonts embedded"
 
 
+def step_second_processes(ctx: SelfTestContext) -> str:
+    """The app starts itself again for its second processes (`child_process`). A build
+    whose program cannot would still import batches and fill demos, only slower."""
+    import subprocess
+
+    from yeda_desktop import child_process, search_terms
+    from yeda_desktop.demo.second_process import FromWorker
+    from yeda_desktop.storage import search_worker
+
+    names = ["自检测试有限公司", "单雪梅"]
+    lines = [{"t": "people", "id": f"p{i}", "op": "put", "v": {"name": name, "phone": None}}
+             for i, name in enumerate(names)]
+    search_worker.discard_kept()  # a fresh start, not a worker kept from before
+    try:
+        with search_worker.TermPrefetch() as worker:
+            list(worker.tap(lines))
+            answer = dict(worker.answer(timeout=120))
+    finally:
+        search_worker.discard_kept()
+    expected = {("person", name, None): search_terms.person_terms(name, None) for name in names}
+    _expect(answer == expected, f"the search-terms process answered {answer!r}")
+    process = child_process.start("demo", "3", "7", stdin=subprocess.DEVNULL)
+    demo = FromWorker(process)
+    try:
+        while (message := demo.next())[0] != "done":
+            pass
+    finally:
+        if demo.last[:1] != ("done",):
+            process.kill()
+        demo.stream.close()
+        process.wait()
+    organizations = message[1].get("organizations", 0)
+    _expect(organizations > 0, f"the demo process made {organizations} organizations")
+    how = "frozen app" if child_process.frozen() else "Python"
+    return f"search terms and demo rows from a second {how} process"
+
+
 CORE_STEPS: list[tuple[str, Step]] = [
     ("database: create and migrate", step_migrate),
     ("register an organization", step_register),
     ("evaluate gap rules", step_rules),
     ("write and verify a signed package", step_package),
     ("render a PDF form", step_pdf),
+    ("second processes", step_second_processes),
 ]
 
 

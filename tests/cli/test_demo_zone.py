@@ -272,7 +272,7 @@ def test_the_demo_random_draws_what_random_draws() -> None:
 
 
 def _worker_messages(monkeypatch: pytest.MonkeyPatch, orgs: int) -> tuple[int, list[tuple]]:
-    """What `python -m yeda_desktop.demo.worker` pickles to its stdout, run in this process."""
+    """What the demo child process pickles to its stdout, run in this process."""
     import io
     import pickle
 

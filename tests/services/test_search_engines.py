@@ -16,10 +16,10 @@ import pytest
 from sqlalchemy import text
 
 from yeda_desktop.demo import generate_demo
+from yeda_desktop.search_terms import pinyin_parts, query_words
 from yeda_desktop.services.search import CANDIDATES, search
 from yeda_desktop.storage import Database, open_database
 from yeda_desktop.storage.search_index import DOCS, FTS, match_clause
-from yeda_desktop.storage.search_terms import pinyin_parts, query_words
 
 ORGS = 400
 SEED = 7

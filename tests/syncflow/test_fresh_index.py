@@ -18,9 +18,10 @@ import pytest
 from sqlalchemy import Connection
 from stdnum.cn import uscc
 
-from yeda_desktop.storage import Database, driver_sql, open_database, search_index, search_terms
+from yeda_desktop import search_terms
+from yeda_desktop.search_terms import TermKey
+from yeda_desktop.storage import Database, driver_sql, open_database, search_index
 from yeda_desktop.storage.driver_sql import write_behind
-from yeda_desktop.storage.search_terms import TermKey
 from yeda_desktop.syncflow import fresh_index
 from yeda_desktop.syncflow.fresh_index import FreshIndex
 from yeda_desktop.syncflow.merge import Merger

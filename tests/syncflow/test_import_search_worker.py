@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import pickle
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,10 +20,11 @@ import pytest
 from flow_helpers import Site, build_sites
 from sqlalchemy import select, text
 
+from yeda_desktop import child_process, search_terms
 from yeda_desktop.models import Organization, Person
+from yeda_desktop.search_terms import TermKey
 from yeda_desktop.services.search import search
-from yeda_desktop.storage import search_index, search_terms, search_worker
-from yeda_desktop.storage.search_terms import TermKey
+from yeda_desktop.storage import search_index, search_worker
 
 # Polyphones read through their phrases (重庆 chong, 银行 hang, 长江 chang, 长安 chang)
 # and a name edited after it was exported once (the merge then updates the row).
@@ -158,13 +160,20 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[dict[TermKey, str]]:
     return seen
 
 
+def worker_runs(monkeypatch: pytest.MonkeyPatch, source: str) -> None:
+    """Workers started from now on run this Python source instead."""
+    search_worker.discard_kept()
+    monkeypatch.setattr(child_process, "command",
+                        lambda _name, *_args: [sys.executable, "-c", source])
+
+
 @pytest.mark.parametrize("worker", ["answers", "fails"])
 def test_imported_records_are_found_with_the_same_terms(
     tmp_path: Path, centre_url: str | None, answers: list[dict[TermKey, str]],
     monkeypatch: pytest.MonkeyPatch, worker: str,
 ) -> None:
     if worker == "fails":  # a worker that dies at once: every term is computed in place
-        monkeypatch.setattr(search_worker, "_CHILD", "import sys; sys.exit(3)")
+        worker_runs(monkeypatch, "import sys; sys.exit(3)")
     centre, (laptop,), stick = build_sites(tmp_path, 1, orgs=12, centre_url=centre_url)
     db = laptop.open()
     with db.session(officer="队员") as session:
@@ -221,9 +230,8 @@ def test_a_worker_whose_answer_cannot_be_read_does_not_hang_the_import(
 ) -> None:
     """The answer is unreadable (not a pickle) and larger than a pipe holds: the worker
     blocks writing it; closing stops the worker instead of waiting for it forever."""
-    monkeypatch.setattr(search_worker, "_CHILD", (
-        "import pickle, sys; pickle.load(sys.stdin.buffer); "
-        "sys.stdout.buffer.write(b'not a pickle' * 1_000_000); sys.stdout.flush()"))
+    worker_runs(monkeypatch, "import pickle, sys; pickle.load(sys.stdin.buffer); "
+                "sys.stdout.buffer.write(b'not a pickle' * 1_000_000); sys.stdout.flush()")
     monkeypatch.setattr(search_worker, "REAP_TIMEOUT_S", 0.5)
     worker = search_worker.TermPrefetch()
     assert worker.answer(timeout=30) == {}

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, select
 
+from yeda_desktop import child_process
 from yeda_desktop.demo.generator import (
     STAGES,
     DemoCounts,
@@ -18,7 +19,7 @@ from yeda_desktop.demo.generator import (
     stage_tables,
     table_of,
 )
-from yeda_desktop.demo.second_process import can_run_worker, generate_in_worker
+from yeda_desktop.demo.second_process import generate_in_worker
 from yeda_desktop.errors import DatabaseError, YedaError
 from yeda_desktop.models import Organization, Zone
 from yeda_desktop.storage import Database, search_index
@@ -57,7 +58,7 @@ def generate_demo(
             "the database already holds data; give the demo a new file",
         )
     if second_process is None:
-        second_process = orgs >= SECOND_PROCESS_FROM and can_run_worker()
+        second_process = orgs >= SECOND_PROCESS_FROM and child_process.available()
     with db.engine.begin() as conn:
         # Plain indexes are built once the rows are in (a sort), not kept up row by row.
         deferred = defer_indexes_by_table(conn, _DEMO_TABLES)

@@ -1,13 +1,13 @@
 """The demo's second process, both sides: from 20,000 organizations the rows and search
 documents are made there while this process only writes them (see filling.generate_demo).
 
-`python -m yeda_desktop.demo.worker ORGS SEED` (run_worker) pickles to its stdout ("rows", sql,
-rows), ("tables", names) once those tables are full (their indexes are built then),
-("verify", campaign id) and ("progress", stage, done, total); ("search", total) and
-("docs", documents) in rowid order — the organizations' and people's before the
-visits are made, the units' after — and last ("done", counts), or ("error",
-traceback). So this process's writer never waits for the worker long: it indexes
-what is complete while the rest is made. A full pipe makes the worker wait, so
+The worker (`run_worker`, the child "demo ORGS SEED" of `child_process`) pickles to
+its stdout ("rows", sql, rows), ("tables", names) once those tables are full (their
+indexes are built then), ("verify", campaign id) and ("progress", stage, done, total);
+("search", total) and ("docs", documents) in rowid order — the organizations' and
+people's before the visits are made, the units' after — and last ("done", counts), or
+("error", traceback). So this process's writer never waits for the worker long: it
+indexes what is complete while the rest is made. A full pipe makes the worker wait, so
 neither side holds more than a few batches. (A plain subprocess, not
 multiprocessing: spawning would re-run the caller's main script, which a script
 calling generate_demo need not guard.)
@@ -16,17 +16,16 @@ calling generate_demo need not guard.)
 from __future__ import annotations
 
 import itertools
-import os
 import pickle
 import subprocess
 import sys
 import traceback
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any, BinaryIO
 
 from sqlalchemy import Connection
 
+from yeda_desktop import child_process
 from yeda_desktop.demo.generator import (
     DemoCancelled,
     DemoCounts,
@@ -96,15 +95,10 @@ def _send_docs(sink: _PipeSink, docs: Iterator[search_index.Doc]) -> None:
         sink.send(("docs", batch))
 
 
-def can_run_worker() -> bool:
-    """A second interpreter can be started (not in a frozen app, whose executable is the app)."""
-    return bool(sys.executable) and not getattr(sys, "frozen", False)
-
-
 class FromWorker:
     """The parent's side: the worker's messages in order; its error raised as one."""
 
-    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+    def __init__(self, process: child_process.Process) -> None:
         assert process.stdout is not None
         self.stream = process.stdout
         self.last: tuple[Any, ...] = ()
@@ -128,16 +122,8 @@ class FromWorker:
             yield from message[1]
 
 
-def _worker_process(orgs: int, seed: int) -> subprocess.Popen[bytes]:
-    package_root = str(Path(__file__).resolve().parents[2])  # this very yeda_desktop
-    path = os.environ.get("PYTHONPATH")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (package_root, path) if p)}
-    return subprocess.Popen(
-        [sys.executable, "-m", "yeda_desktop.demo.worker", str(orgs), str(seed)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        env=env,
-    )
+def _worker_process(orgs: int, seed: int) -> child_process.Process:
+    return child_process.start("demo", str(orgs), str(seed), stdin=subprocess.DEVNULL)
 
 
 def generate_in_worker(

@@ -8,9 +8,9 @@ from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session
 
 from yeda_desktop.models import Building, Floor, Occupancy, Organization, Person, Unit
+from yeda_desktop.search_terms import compact, query_words
 from yeda_desktop.services.ordering import code_point, dialect_of
 from yeda_desktop.storage.search_index import DOCS, FTS, match_clause
-from yeda_desktop.storage.search_terms import compact, query_words
 
 CANDIDATES = 300
 _KIND_ORDER = {"org": 0, "person": 1, "unit": 2}

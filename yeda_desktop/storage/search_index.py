@@ -18,9 +18,7 @@ from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.orm import Session
 
 from yeda_desktop.models import Building, Floor, Organization, Person, Unit
-from yeda_desktop.storage.bulk import BulkWriter, defer_indexes
-from yeda_desktop.storage.driver_sql import insert_many, run_sql
-from yeda_desktop.storage.search_terms import (
+from yeda_desktop.search_terms import (
     TermKey,
     name_terms,
     number_terms,
@@ -28,6 +26,8 @@ from yeda_desktop.storage.search_terms import (
     person_terms,
     tokens,
 )
+from yeda_desktop.storage.bulk import BulkWriter, defer_indexes
+from yeda_desktop.storage.driver_sql import insert_many, run_sql
 
 DOCS = "search_docs"
 FTS = "search_fts"

@@ -10,14 +10,12 @@ core meanwhile and hands them back as it goes, keyed by the values they were mad
 are back (`known`), and every other record after the merge from the row as stored
 (`answer`, once all are back): a value the merge changed, or one never sent or never
 answered, is computed in place, so the index is the same with or without the worker
-(and without it entirely: a frozen app, a failed start, a small batch).
+(and without it entirely: a failed start, a small batch).
 
 Messages are pickles: the parent sends lists of keys and then None; the
 child (`search_terms.serve`) answers each list with a dict of terms, then None (or,
-on failure, an ("error", text) pair). A plain subprocess, not multiprocessing:
-spawning would re-run the caller's main script. It imports search_terms from its
-folder as a module of its own: through the storage package it would first load
-SQLAlchemy and the models.
+on failure, an ("error", text) pair). A plain subprocess (`child_process`, also from
+the frozen app), not multiprocessing: spawning would re-run the caller's main script.
 
 A worker that answered a whole import is kept for the next one (one at most, ending
 by itself after IDLE_S): a centre imports one batch per team in a sitting, and
@@ -32,15 +30,13 @@ import contextlib
 import pickle
 import queue
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
-from yeda_desktop.storage import search_terms
-from yeda_desktop.storage.search_terms import TermKey, key_of
+from yeda_desktop import child_process
+from yeda_desktop.search_terms import TermKey, key_of
 
 Line = dict[str, Any]
 
@@ -63,24 +59,13 @@ REAP_TIMEOUT_S = 10.0
 IDLE_S = 600.0
 REUSE_MARGIN_S = 30.0
 
-# The worker: this very search_terms.py, imported from its folder, serving on stdin/stdout
-# (stdout held for the answers, sys.stdout pointed at stderr so a stray print cannot
-# land in the pickle stream).
-_CHILD = (
-    "import sys; sys.path[0] = sys.argv[1]; import search_terms; "
-    "out = sys.stdout.buffer; sys.stdout = sys.stderr; "
-    "sys.exit(search_terms.serve(sys.stdin.buffer, out, float(sys.argv[2])))"
-)
-
-Process = subprocess.Popen[bytes]
+Process = child_process.Process
 _kept_lock = threading.Lock()
 _kept: tuple[Process, float] | None = None  # the idle worker, and when it went idle
 
 
 def _start() -> Process:
-    folder = str(Path(search_terms.__file__).resolve().parent)
-    return subprocess.Popen([sys.executable, "-c", _CHILD, folder, str(IDLE_S)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    return child_process.start("search-terms", str(IDLE_S), stdin=subprocess.PIPE)
 
 
 def _take_or_start() -> Process:
@@ -123,7 +108,7 @@ def warm(dialect: str) -> bool:
     batches, so that pypinyin loads while the administrator picks the files and the
     first import of a sitting finds it ready. True when one is (now) kept."""
     global _kept
-    if dialect not in WORKER_ENGINES or not can_run_worker():
+    if dialect not in WORKER_ENGINES or not child_process.available():
         return False
     with _kept_lock:
         if _kept is not None and _kept[0].poll() is None:
@@ -145,11 +130,6 @@ def discard_kept() -> None:
 
 
 atexit.register(discard_kept)
-
-
-def can_run_worker() -> bool:
-    """A second interpreter can be started (not in a frozen app, whose executable is the app)."""
-    return bool(sys.executable) and not getattr(sys, "frozen", False)
 
 
 class TermPrefetch:
@@ -265,7 +245,7 @@ class TermPrefetch:
 def prefetch_for(record_counts: Mapping[str, int], dialect: str) -> TermPrefetch | None:
     """A worker for a batch with this many records per table, when it is worth one."""
     wanted = record_counts.get("organizations", 0) + record_counts.get("people", 0)
-    if dialect not in WORKER_ENGINES or wanted < WORKER_FROM or not can_run_worker():
+    if dialect not in WORKER_ENGINES or wanted < WORKER_FROM or not child_process.available():
         return None
     try:
         return TermPrefetch()

@@ -17,8 +17,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from yeda_desktop.search_terms import KEY_COLUMNS, TermKey
 from yeda_desktop.storage import search_index
-from yeda_desktop.storage.search_terms import KEY_COLUMNS, TermKey
 
 Known = Callable[[], Mapping[TermKey, str]]
 

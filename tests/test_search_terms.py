@@ -9,9 +9,9 @@ import unicodedata
 
 import pytest
 
+from yeda_desktop import search_terms as st
 from yeda_desktop.demo import vocabulary as vocab
 from yeda_desktop.storage import search_index
-from yeda_desktop.storage import search_terms as st
 
 
 def _plain_compact(text: str) -> str:
