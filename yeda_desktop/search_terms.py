@@ -266,8 +266,9 @@ def serve(source: BinaryIO, out: BinaryIO, idle_s: float | None = None) -> int:
 
     A thread reads the keys as they come, so the importer's pipe never fills while
     this thread still loads pypinyin or computes. This lives here, not in
-    search_worker, so that the worker process imports this module alone: the storage
-    package around it would load SQLAlchemy and the models.
+    search_worker, and this module outside the storage package, so that the worker
+    process loads this module alone: the storage package would load SQLAlchemy and the
+    models (tests/test_child_process.py checks it does not).
     """
     keys: queue.SimpleQueue[object] = queue.SimpleQueue()
     failed: list[str] = []

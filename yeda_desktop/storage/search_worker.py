@@ -4,7 +4,7 @@ Indexing what a batch brings cost a 10,000-organization import a large share of 
 time: pypinyin's dictionaries alone take a good part of a second to load, then every
 name's pinyin. As the importer reads the payload's lines, it sends each organization's
 and person's name and phone numbers (`TermPrefetch.tap`, a thousand at a time) to a
-second Python process, which loads pypinyin and computes their terms on the other
+second process (`child_process`), which loads pypinyin and computes their terms on the other
 core meanwhile and hands them back as it goes, keyed by the values they were made of
 (`search_terms.TermKey`). The importer indexes each new record as soon as its terms
 are back (`known`), and every other record after the merge from the row as stored
