@@ -62,6 +62,21 @@ def test_the_search_terms_child_loads_neither_qt_nor_the_database_layer() -> Non
     assert done.stderr.endswith("exit=0 heavy=[]"), done.stderr
 
 
+def test_a_child_runs_this_package_whatever_folder_the_app_was_started_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Started in a folder holding another yeda_desktop (a checkout of another version),
+    the child still runs the code its parent runs."""
+    decoy = tmp_path / "yeda_desktop"
+    decoy.mkdir()
+    (decoy / "__init__.py").write_text("import sys\nsys.exit(42)\n")
+    monkeypatch.chdir(tmp_path)
+    child = child_process.start("search-terms", "5", stdin=subprocess.DEVNULL)
+    assert child.stdout is not None
+    assert child.stdout.read() == b""  # no import came: nothing to answer
+    assert child.wait(timeout=120) == 0
+
+
 def test_a_users_start_is_not_taken_for_a_child() -> None:
     assert child_process.child_of(["yeda-desktop"]) is None
     assert child_process.child_of(["yeda-desktop", "--self-test"]) is None

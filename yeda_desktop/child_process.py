@@ -3,11 +3,12 @@
 Two kinds of work run beside the app in a process of their own: the search terms of a
 batch being imported (`search_terms.serve`) and the rows of a large demo
 (`demo.second_process.run_worker`). From an install, the child is this Python running
-`-m yeda_desktop.child_process NAME ARGS`. In the frozen app `sys.executable` is the
-app's own program, which has no `-m`: it is started again with CHILD_FLAG, and its entry
-points (installers/entry_*.py) hand such a start to `main` before they load anything
-else. Before, the frozen app ran neither child, so the administrators' own program
-imported batches without the search-terms worker that the benchmarks measured.
+`main(NAME ARGS)` of this very package (`_BOOT`). In the frozen app `sys.executable` is
+the app's own program, which runs no Python code given to it: it is started again with
+CHILD_FLAG, and its entry points (installers/entry_*.py) hand such a start to `main`
+before they load anything else. Before, the frozen app ran neither child, so the
+administrators' own program imported batches without the search-terms worker that the
+benchmarks measured.
 
 This module loads nothing of the app at import: a child loads only what its work needs
 (the search-terms worker: not SQLAlchemy, not the models).
@@ -23,6 +24,12 @@ from pathlib import Path
 from typing import IO
 
 CHILD_FLAG = "--yeda-child"
+
+# This very yeda_desktop goes first on the child's path (not one in its working folder, a
+# source checkout run without installing, tests): the child runs the code its parent runs.
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[1])
+_BOOT = ("import sys; sys.path.insert(0, sys.argv[1]); "
+         "from yeda_desktop.child_process import main; sys.exit(main(sys.argv[2:]))")
 
 Process = subprocess.Popen[bytes]
 
@@ -40,23 +47,12 @@ def command(name: str, *args: str) -> list[str]:
     """The command line that starts child `name` with `args`."""
     if frozen():
         return [sys.executable, CHILD_FLAG, name, *args]
-    return [sys.executable, "-m", "yeda_desktop.child_process", name, *args]
+    return [sys.executable, "-c", _BOOT, _PACKAGE_ROOT, name, *args]
 
 
 def start(name: str, *args: str, stdin: int | IO[bytes] | None) -> Process:
-    """Start child `name`, its stdout a pipe to read (and `stdin` as given).
-
-    From an install, this very yeda_desktop comes first on the child's path (a source
-    checkout run without installing, tests): the child runs the code its parent runs.
-    """
-    env = None
-    if not frozen():
-        package_root = str(Path(__file__).resolve().parents[1])
-        path = os.environ.get("PYTHONPATH")
-        env = {**os.environ,
-               "PYTHONPATH": os.pathsep.join(p for p in (package_root, path) if p)}
-    return subprocess.Popen(command(name, *args), stdin=stdin, stdout=subprocess.PIPE,
-                            env=env)
+    """Start child `name`, its stdout a pipe to read (and `stdin` as given)."""
+    return subprocess.Popen(command(name, *args), stdin=stdin, stdout=subprocess.PIPE)
 
 
 def _search_terms(args: Sequence[str]) -> int:
