@@ -153,10 +153,8 @@ def step_pdf(ctx: SelfTestContext) -> str:
 def step_second_processes(ctx: SelfTestContext) -> str:
     """The app starts itself again for its second processes (`child_process`). A build
     whose program cannot would still import batches and fill demos, only slower."""
-    import subprocess
-
     from yeda_desktop import child_process, search_terms
-    from yeda_desktop.demo.second_process import FromWorker
+    from yeda_desktop.demo.second_process import start_worker
     from yeda_desktop.storage import search_worker
 
     names = ["自检测试有限公司", "单雪梅"]
@@ -171,17 +169,9 @@ def step_second_processes(ctx: SelfTestContext) -> str:
         search_worker.discard_kept()
     expected = {("person", name, None): search_terms.person_terms(name, None) for name in names}
     _expect(answer == expected, f"the search-terms process answered {answer!r}")
-    process = child_process.start("demo", "3", "7", stdin=subprocess.DEVNULL)
-    demo = FromWorker(process)
-    try:
-        while (message := demo.next())[0] != "done":
-            pass
-    finally:
-        if demo.last[:1] != ("done",):
-            process.kill()
-        demo.stream.close()
-        process.wait()
-    organizations = message[1].get("organizations", 0)
+    with start_worker(3, 7) as demo:  # its rows are not written: the counts it ends with
+        done = next(message for message in iter(demo.next, ()) if message[0] == "done")
+    organizations = done[1].get("organizations", 0)
     _expect(organizations > 0, f"the demo process made {organizations} organizations")
     how = "frozen app" if child_process.frozen() else "Python"
     return f"search terms and demo rows from a second {how} process"

@@ -96,12 +96,28 @@ def _send_docs(sink: _PipeSink, docs: Iterator[search_index.Doc]) -> None:
 
 
 class FromWorker:
-    """The parent's side: the worker's messages in order; its error raised as one."""
+    """The parent's side: the worker's messages in order; its error raised as one.
+
+    Closing it ends the worker: killed unless it said it was done, then reaped.
+    """
 
     def __init__(self, process: child_process.Process) -> None:
         assert process.stdout is not None
+        self.process = process
         self.stream = process.stdout
         self.last: tuple[Any, ...] = ()
+
+    def close(self) -> None:
+        if self.process.poll() is None and self.last[:1] != ("done",):
+            self.process.kill()
+        self.stream.close()
+        self.process.wait()
+
+    def __enter__(self) -> FromWorker:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def next(self) -> tuple[Any, ...]:
         try:
@@ -122,8 +138,9 @@ class FromWorker:
             yield from message[1]
 
 
-def _worker_process(orgs: int, seed: int) -> child_process.Process:
-    return child_process.start("demo", str(orgs), str(seed), stdin=subprocess.DEVNULL)
+def start_worker(orgs: int, seed: int) -> FromWorker:
+    """The worker process started, and its messages to read."""
+    return FromWorker(child_process.start("demo", str(orgs), str(seed), stdin=subprocess.DEVNULL))
 
 
 def generate_in_worker(
@@ -140,45 +157,36 @@ def generate_in_worker(
         if progress is not None and progress(stage, done, total) is False:
             raise DemoCancelled()
 
-    worker = _worker_process(orgs, seed)
-    source = FromWorker(worker)
     counts = DemoCounts()
     filler: search_index.IndexFiller | None = None
     total = 0
-    try:
-        # executemany, not JSON batches: this thread only waits for the worker and unpickles.
-        with BulkWriter(conn) as writer:
-            while (message := source.next())[0] != "done":
-                kind = message[0]
-                if kind == "rows":
-                    writer.write(message[1], message[2])
-                elif kind == "docs" and filler is not None:
-                    filler.add(message[1])
-                    tick("search", filler.done, total)
-                elif kind == "tables":  # those tables are full: their indexes now
-                    for table in message[1]:
-                        for sql in deferred.pop(table, []):
-                            writer.execute(sql)
-                elif kind == "search":
-                    filler = search_index.IndexFiller(writer, conn.dialect.name)
-                    total = message[1]
-                elif kind == "verify":
-                    writer.drain()
-                    mark_verified(conn, message[1])
-                elif kind == "progress":
-                    tick(*message[1:])
-                else:
-                    raise YedaError("演示数据有误", f"unexpected message from the worker: {kind}")
-            for sql in [*(s for statements in deferred.values() for s in statements)]:
-                writer.execute(sql)
-            for sql in deferred_search:
-                writer.execute(sql)
-        counts.tables.update(message[1])
-        counts.add("search_docs", filler.done if filler is not None else 0)
-        return counts
-    finally:
-        if worker.poll() is None and source.last[:1] != ("done",):
-            worker.kill()
-        if worker.stdout is not None:
-            worker.stdout.close()
-        worker.wait()
+    # executemany, not JSON batches: this thread only waits for the worker and unpickles.
+    with start_worker(orgs, seed) as source, BulkWriter(conn) as writer:
+        while (message := source.next())[0] != "done":
+            kind = message[0]
+            if kind == "rows":
+                writer.write(message[1], message[2])
+            elif kind == "docs" and filler is not None:
+                filler.add(message[1])
+                tick("search", filler.done, total)
+            elif kind == "tables":  # those tables are full: their indexes now
+                for table in message[1]:
+                    for sql in deferred.pop(table, []):
+                        writer.execute(sql)
+            elif kind == "search":
+                filler = search_index.IndexFiller(writer, conn.dialect.name)
+                total = message[1]
+            elif kind == "verify":
+                writer.drain()
+                mark_verified(conn, message[1])
+            elif kind == "progress":
+                tick(*message[1:])
+            else:
+                raise YedaError("演示数据有误", f"unexpected message from the worker: {kind}")
+        for sql in [*(s for statements in deferred.values() for s in statements)]:
+            writer.execute(sql)
+        for sql in deferred_search:
+            writer.execute(sql)
+    counts.tables.update(message[1])
+    counts.add("search_docs", filler.done if filler is not None else 0)
+    return counts
