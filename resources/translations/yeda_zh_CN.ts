@@ -514,6 +514,45 @@
     </message>
 </context>
 <context>
+    <name>DatabaseOpening</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_opening.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/window_opening.py" line="85"/>
+        <source>Opening database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_opening.py" line="55"/>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_opening.py" line="80"/>
+        <source>Building the search index…</source>
+        <translation>正在建立搜索索引…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_opening.py" line="100"/>
+        <source>Choose a building and floor</source>
+        <translation>请选择楼宇和楼层</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_opening.py" line="127"/>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_opening.py" line="129"/>
+        <source>Campaign: %1</source>
+        <translation>扫楼活动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_opening.py" line="161"/>
+        <source>Cannot open database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <location filename="../../yeda_desktop/ui/detail_pane.py" line="84"/>
@@ -1828,267 +1867,62 @@ Change to centre %3?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="136"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="78"/>
         <source>YEDA Desktop — building sweep</source>
         <translation>业达两新组织扫楼登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="140"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="579"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="705"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="82"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="149"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="441"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="91"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="153"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="95"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="154"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="96"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="401"/>
-        <source>Import from &amp;Excel…</source>
-        <translation>从&amp;Excel导入…</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="155"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="97"/>
         <source>All organizations</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="195"/>
-        <source>Loading…</source>
-        <translation>正在加载…</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="321"/>
-        <source>%1 is not in any unit yet</source>
-        <translation>%1 尚未登记所在房间</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="372"/>
-        <source>&amp;Open database…</source>
-        <translation>打开数据库(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="373"/>
-        <source>Officer and &amp;language…</source>
-        <translation>队员与语言(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="374"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="375"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="376"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="377"/>
-        <source>&amp;Find…</source>
-        <translation>查找(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="379"/>
-        <source>Add &amp;building…</source>
-        <translation>添加楼宇(&amp;B)…</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="381"/>
-        <source>Add &amp;cluster (park, building group)…</source>
-        <translation>添加园区或楼宇群(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="383"/>
-        <source>Add &amp;floor…</source>
-        <translation>添加楼层(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="384"/>
-        <source>Add uni&amp;ts…</source>
-        <translation>批量添加房间(&amp;U)…</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="386"/>
-        <source>&amp;Previous floor (down)</source>
-        <translation>往下一层(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="389"/>
-        <source>&amp;Next floor (up)</source>
-        <translation>往上一层(&amp;N)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="392"/>
-        <source>Next &amp;unvisited unit</source>
-        <translation>下一个未走访房间(&amp;J)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="395"/>
-        <source>&amp;Register organization</source>
-        <translation>登记单位(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="398"/>
-        <source>&amp;Attach existing organization…</source>
-        <translation>关联已有单位(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="400"/>
-        <source>Add &amp;member</source>
-        <translation>添加人员(&amp;M)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="402"/>
-        <source>&amp;About YEDA Desktop</source>
-        <translation>关于业达扫楼(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="418"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="422"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="426"/>
-        <source>&amp;Sweep</source>
-        <translation>扫楼(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="435"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="439"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="473"/>
-        <source>(no officer set)</source>
-        <translation>（未设置队员）</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="475"/>
-        <source>Administrator: %1</source>
-        <translation>管理员：%1</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="479"/>
-        <source>Officer: %1</source>
-        <translation>队员：%1</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="534"/>
-        <source>Opening %1…</source>
-        <translation>正在打开 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="559"/>
-        <source>Building the search index…</source>
-        <translation>正在建立搜索索引…</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="710"/>
-        <source>No buildings yet: add the zone&apos;s clusters and buildings (Sweep → Add cluster…, Add building…), then give each team its buildings on the Teams tab</source>
-        <translation>还没有楼宇：请添加园区或楼宇群和楼宇（扫楼 → 添加园区或楼宇群…、添加楼宇…），再在“扫楼小组”页为各小组分配楼宇</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="742"/>
-        <source>Not yet exported: %1 records</source>
-        <translation>未导出：%1 条记录</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="745"/>
-        <source>No batch exported yet.</source>
-        <translation>尚未导出过数据包。</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="747"/>
-        <source>Last export: batch %1, %2.</source>
-        <translation>上次导出：第 %1 批，%2。</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="750"/>
-        <source>The centre&apos;s receipts confirm %1 of %2 batches.</source>
-        <translation>中心回执已确认 %1 / %2 批。</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="753"/>
-        <source>%1 changes in %2 records; the next export carries them.</source>
-        <translation>%2 条记录中有 %1 处修改，下次导出时一并带走。</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="532"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="564"/>
-        <source>Opening database…</source>
-        <translation>正在打开数据库…</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="606"/>
-        <source>Database: %1</source>
-        <translation>数据库：%1</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="608"/>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="687"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="193"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="640"/>
-        <source>Cannot open database</source>
-        <translation>无法打开数据库</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="714"/>
-        <source>No buildings yet: import the centre&apos;s baseline (Exchange → Import packages…) or add one (Sweep → Add building…)</source>
-        <translation>还没有楼宇：请导入中心的基线数据（数据交换 → 导入数据包…），或添加楼宇（扫楼 → 添加楼宇…）</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="785"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="230"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="820"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="265"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="828"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="273"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="959"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="316"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="959"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="316"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
@@ -2450,6 +2284,64 @@ Change to centre %3?</source>
     </message>
 </context>
 <context>
+    <name>StatusLines</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_status.py" line="42"/>
+        <source>(no officer set)</source>
+        <translation>（未设置队员）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_status.py" line="44"/>
+        <source>Administrator: %1</source>
+        <translation>管理员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_status.py" line="48"/>
+        <source>Officer: %1</source>
+        <translation>队员：%1</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_status.py" line="58"/>
+        <source>Choose a building and floor</source>
+        <translation>请选择楼宇和楼层</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_status.py" line="63"/>
+        <source>No buildings yet: add the zone&apos;s clusters and buildings (Sweep → Add cluster…, Add building…), then give each team its buildings on the Teams tab</source>
+        <translation>还没有楼宇：请添加园区或楼宇群和楼宇（扫楼 → 添加园区或楼宇群…、添加楼宇…），再在“扫楼小组”页为各小组分配楼宇</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_status.py" line="67"/>
+        <source>No buildings yet: import the centre&apos;s baseline (Exchange → Import packages…) or add one (Sweep → Add building…)</source>
+        <translation>还没有楼宇：请导入中心的基线数据（数据交换 → 导入数据包…），或添加楼宇（扫楼 → 添加楼宇…）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_status.py" line="95"/>
+        <source>Not yet exported: %1 records</source>
+        <translation>未导出：%1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_status.py" line="98"/>
+        <source>No batch exported yet.</source>
+        <translation>尚未导出过数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_status.py" line="100"/>
+        <source>Last export: batch %1, %2.</source>
+        <translation>上次导出：第 %1 批，%2。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_status.py" line="103"/>
+        <source>The centre&apos;s receipts confirm %1 of %2 batches.</source>
+        <translation>中心回执已确认 %1 / %2 批。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_status.py" line="106"/>
+        <source>%1 changes in %2 records; the next export carries them.</source>
+        <translation>%2 条记录中有 %1 处修改，下次导出时一并带走。</translation>
+    </message>
+</context>
+<context>
     <name>SyncPassphrase</name>
     <message>
         <location filename="../../yeda_desktop/ui/sync_passphrase.py" line="32"/>
@@ -2720,6 +2612,142 @@ Change to centre %3?</source>
         <location filename="../../yeda_desktop/ui/dialogs.py" line="65"/>
         <source>Units</source>
         <translation>房间号</translation>
+    </message>
+</context>
+<context>
+    <name>ViewLoading</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_views.py" line="77"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_views.py" line="199"/>
+        <source>%1 is not in any unit yet</source>
+        <translation>%1 尚未登记所在房间</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="58"/>
+        <source>&amp;Open database…</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="59"/>
+        <source>Officer and &amp;language…</source>
+        <translation>队员与语言(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="60"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="61"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="62"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="63"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="65"/>
+        <source>Add &amp;building…</source>
+        <translation>添加楼宇(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="67"/>
+        <source>Add &amp;cluster (park, building group)…</source>
+        <translation>添加园区或楼宇群(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="69"/>
+        <source>Add &amp;floor…</source>
+        <translation>添加楼层(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="70"/>
+        <source>Add uni&amp;ts…</source>
+        <translation>批量添加房间(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="72"/>
+        <source>&amp;Previous floor (down)</source>
+        <translation>往下一层(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="75"/>
+        <source>&amp;Next floor (up)</source>
+        <translation>往上一层(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="78"/>
+        <source>Next &amp;unvisited unit</source>
+        <translation>下一个未走访房间(&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="81"/>
+        <source>&amp;Register organization</source>
+        <translation>登记单位(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="84"/>
+        <source>&amp;Attach existing organization…</source>
+        <translation>关联已有单位(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="86"/>
+        <source>Add &amp;member</source>
+        <translation>添加人员(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="87"/>
+        <source>Import from &amp;Excel…</source>
+        <translation>从&amp;Excel导入…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="88"/>
+        <source>&amp;About YEDA Desktop</source>
+        <translation>关于业达扫楼(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="104"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="108"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="112"/>
+        <source>&amp;Sweep</source>
+        <translation>扫楼(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="121"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="125"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="127"/>
+        <source>Sweep</source>
+        <translation>扫楼</translation>
     </message>
 </context>
 <context>

@@ -57,9 +57,9 @@ def test_the_window_step_names_a_module_a_build_left_out(
 ) -> None:
     """The frozen build had left out QtCharts, QtPdf and QtPrintSupport: it started and
     passed the Qt step, and the statistics tab and the print preview could not load."""
-    from yeda_desktop.ui import main_window, selftest_gui
+    from yeda_desktop.ui import selftest_gui, window_views
 
-    assert set(main_window.VIEW_MODULES) <= set(selftest_gui.window_modules())
+    assert set(window_views.VIEW_MODULES) <= set(selftest_gui.window_modules())
     monkeypatch.setattr(selftest_gui, "FIRST_USE_MODULES",
                         (*selftest_gui.FIRST_USE_MODULES, "PySide6.QtNotInThisBuild"))
     with pytest.raises(selftest.SelfTestFailure, match=r"PySide6\.QtNotInThisBuild"):

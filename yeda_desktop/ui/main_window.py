@@ -3,23 +3,16 @@
 Other views (special work ledger, statistics, sync) join with `add_view(widget, title)`,
 which adds a tab and an entry in the View menu.
 
-Cold start: this module and the shell it builds (menus, toolbar, navigator, status
-bar, the tabs' places) import only Qt, so the window is shown and the event loop
-turns before the core loads. The first turn starts the damage check of the file to
-open (`early_check`) and, on a worker thread, the import of the views and the core
-beneath them (SQLAlchemy, the models, the rules: `VIEW_MODULES`). Once they are
-loaded the database is opened, off the GUI thread too, while the views are put in
-their places one per turn; `ready` follows when both are done. In a process that has
-loaded them already (tests), the views are built at once.
+The window is made of parts, each in its own module: its views, loaded after the first
+frame (window_views, which says how a cold start goes), its actions and menus
+(window_actions), opening a database (window_opening), the status bar (window_status) and
+editing the zone's places (place_editing). This module builds the shell and keeps what
+ties them together: moving between floors, refreshing after edits, closing. Like the
+parts, it imports only Qt before the core is loaded.
 """
 
 from __future__ import annotations
 
-import gc
-import importlib
-import re
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,91 +22,40 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QProgressBar,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from yeda_desktop.errors import YedaError
 from yeda_desktop.ui import recovery
-from yeda_desktop.ui.app_icon import app_icon, show_about
+from yeda_desktop.ui.app_icon import show_about
 from yeda_desktop.ui.early_check import EarlyCheck
 from yeda_desktop.ui.navigator import Navigator
+from yeda_desktop.ui.place_editing import PlaceEditing
 from yeda_desktop.ui.search_box import SearchBox
 from yeda_desktop.ui.settings import AppSettings
-from yeda_desktop.ui.tasks import Cancelled, TaskProgress, finish_tasks, run_task
+from yeda_desktop.ui.tasks import finish_tasks, run_task
+from yeda_desktop.ui.window_actions import WindowActions
+from yeda_desktop.ui.window_opening import DatabaseOpening
+from yeda_desktop.ui.window_status import StatusLines
+from yeda_desktop.ui.window_views import VIEW_MODULES, ViewLoading, views_loaded
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent, QKeySequence
+    from PySide6.QtGui import QCloseEvent
 
     from yeda_desktop.models.enums import VisitOutcome
     from yeda_desktop.services import edits
-    from yeda_desktop.services.progress import PlaceTree
     from yeda_desktop.services.search import Hit
-    from yeda_desktop.ui import dialogs
-    from yeda_desktop.ui.dashboard import Dashboard
-    from yeda_desktop.ui.detail_pane import DetailPane
-    from yeda_desktop.ui.directory_view import DirectoryView
-    from yeda_desktop.ui.floor_view import FloorView
-    from yeda_desktop.ui.ledger_view import LedgerView
     from yeda_desktop.ui.opening import Opened
     from yeda_desktop.ui.workspace import Workspace
 
-# Imported off the GUI thread after the first frame, in this order (one thread imports:
-# two threads importing the same packages at once could meet half-initialised modules).
-VIEW_MODULES = (
-    "yeda_desktop.ui.workspace",
-    "yeda_desktop.ui.opening",
-    "yeda_desktop.ui.floor_view",
-    "yeda_desktop.ui.detail_pane",
-    "yeda_desktop.ui.dialogs",
-    "yeda_desktop.ui.ledger_view",
-    "yeda_desktop.ui.dashboard",
-    "yeda_desktop.ui.directory_view",
-    "yeda_desktop.ui.sync_views",
-    "PySide6.QtNetwork",  # the single-instance server, once a database is open
-)
-# A slow open (a cold disk, a search index to build) gets a progress dialog with Cancel;
-# a usual one shows only in the window (status bar, navigator) and keeps it usable.
-OPEN_DIALOG_AFTER_MS = 3000
+__all__ = ["VIEW_MODULES", "MainWindow", "views_loaded"]
 
 
-def _key(shortcut: str) -> QKeySequence:
-    from PySide6.QtGui import QKeySequence
-
-    if shortcut.startswith("std:"):
-        return QKeySequence(getattr(QKeySequence.StandardKey, shortcut[4:]))
-    return QKeySequence(shortcut)
-
-
-def views_loaded() -> bool:
-    """True once every view module is imported (and none is still being imported)."""
-    for name in VIEW_MODULES:
-        module = sys.modules.get(name)
-        if module is None or getattr(module.__spec__, "_initializing", False):
-            return False
-    return True
-
-
-def _import_views(_progress: TaskProgress) -> None:
-    # No garbage collection while the core loads: a full one walks everything loaded so far
-    # holding the GIL (a GUI stall of tens of ms) and finds next to nothing; what loading
-    # made stays for good, so later collections need not walk it again (gc.freeze).
-    gc.disable()
-    try:
-        for name in VIEW_MODULES:
-            importlib.import_module(name)
-    finally:
-        gc.freeze()
-        gc.enable()
-
-
-_ACCESS_KEY = re.compile(r"\(&\w\)|&(?=\w)")  # "(&U)" and "&U": menus only
-
-
-class MainWindow(QMainWindow):
+class MainWindow(
+    QMainWindow, ViewLoading, WindowActions, DatabaseOpening, StatusLines, PlaceEditing
+):
     """Signals: `ready()` once a database is open and shown; `open_failed(str)`."""
 
     ready = Signal()
@@ -170,7 +112,7 @@ class MainWindow(QMainWindow):
         if views_loaded():
             self._build_views()
 
-    # --- layout --------------------------------------------------------------------------
+    # --- layout ---------------------------------------------------------------------------
 
     def _sweep_tab(self) -> QWidget:
         centre = QWidget(self)
@@ -190,141 +132,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 1)
         return self.splitter
 
-    def _placeholder(self, title: str) -> QLabel:
-        """A tab (and View-menu entry) for a view that is still loading."""
-        loading = self.tr("Loading…")
-        label = QLabel(f"<p align=center>{loading}</p>", self)
-        label.setEnabled(False)
-        self.add_view(label, title)
-        return label
-
-    # --- the views, once their modules are loaded ----------------------------------------
-
-    def _load_views(self) -> None:
-        if not (self._views_built or self._loading_views or self._closing):
-            self._loading_views = True
-            self._check_pending()
-            run_task(self, _import_views, self._views_imported, self._views_failed)
-
-    def _views_imported(self, _result: object) -> None:
-        """The modules are loaded: open the database meanwhile, build the views a piece a turn."""
-        if self._closing:
-            return
-        self._modules_loaded = True
-        self._start_pending_open()
-        steps = self._view_steps()
-
-        def step() -> None:
-            if not self._closing and next(steps, None) is not None:
-                QTimer.singleShot(0, step)
-
-        step()
-
-    def _views_failed(self, exc: BaseException) -> None:
-        if self._pending_open is not None and not self._closing:
-            self._drop_pending_open()
-            self._open_error(exc)
-        else:
-            raise exc
-
-    def _build_views(self) -> None:
-        """All the views at once (their modules are loaded already)."""
-        self._modules_loaded = True
-        for _ in self._view_steps():
-            pass
-        self._start_pending_open()
-
-    def _view_steps(self) -> Iterator[bool]:
-        """Put the floor view, detail pane and other views in their places, one at a time."""
-        from yeda_desktop.ui.detail_pane import DetailPane
-        from yeda_desktop.ui.floor_view import FloorView
-
-        self.floor_view: FloorView = FloorView(self)
-        self.detail: DetailPane = DetailPane(self)
-        self._centre_box.replaceWidget(self._floor_place, self.floor_view)
-        self._floor_place.deleteLater()
-        self.splitter.replaceWidget(2, self.detail).deleteLater()
-        self.floor_view.unit_chosen.connect(self._unit_chosen)
-        self.detail.attach_requested.connect(self.attach_existing)
-        yield True
-        self._add_outcome_actions()
-        self._apply_shortcuts()
-        self.setWindowIcon(app_icon())  # with the views: the first frame need not wait for it
-        yield True
-        self._add_ledger_view()
-        yield True
-        self._add_dashboard()
-        yield True
-        self._add_directory_view()
-        self._views_built = True
-        self._set_enabled(self.workspace is not None)
-        if self._held is not None:  # opened before the last view was in place
-            opened, self._held = self._held, None
-            self._opened(opened)
-
-    def _start_pending_open(self) -> None:
-        if self._pending_open is not None:
-            (path, early), self._pending_open = self._pending_open, None
-            self._start_open(path, early)
-
-    def _put_view(self, place: QLabel, widget: QWidget) -> None:
-        """Swap a placeholder tab for its view, keeping the tab, its title and the selection."""
-        index, current = self.tabs.indexOf(place), self.tabs.currentIndex()
-        title = self.tabs.tabText(index)
-        self.tabs.removeTab(index)
-        self.tabs.insertTab(index, widget, title)
-        self.tabs.setCurrentIndex(current)
-        place.deleteLater()
-
-    def add_view(self, widget: QWidget, title: str) -> int:
-        """Add a view as a tab and a View-menu entry (Ctrl+Alt+<n>) that switches to it."""
-        index = self.tabs.addTab(widget, title)
-        action = QAction(self)  # QAction(text, parent) would load QIcon and its 151 enums
-        action.setText(title)
-        if index < 9:
-            self._set_shortcut(action, f"Ctrl+Alt+{index + 1}")
-        action.triggered.connect(lambda: self.tabs.setCurrentIndex(index))
-        self.view_menu.addAction(action)
-        self.view_menu_actions.append(action)
-        return index
-
-    # --- special work ledger, statistics and Excel import (their own modules) ----------
-
-    def _add_ledger_view(self) -> None:
-        from yeda_desktop.ui.ledger_view import LedgerView
-
-        self.ledger_view: LedgerView = LedgerView(self, self.lang)
-        self._put_view(self._view_places[0], self.ledger_view)
-        self.ledger_view.open_place.connect(self._open_ledger_place)
-
-    def _add_dashboard(self) -> None:
-        from yeda_desktop.ui.dashboard import Dashboard
-        from yeda_desktop.ui.scrolling import scrolling
-
-        self.dashboard: Dashboard = Dashboard(self)
-        self._put_view(self._view_places[1], scrolling(self.dashboard))  # charts: tall
-
-    def _ledger_views_ready(self) -> None:
-        db = self.workspace.db if self.workspace is not None else None
-        self.ledger_view.set_database(db, self.settings.officer or None)
-        self.dashboard.set_database(db)
-
-    def _add_directory_view(self) -> None:
-        """The all-organizations tab (单位名录); double-click opens the organization here."""
-        from yeda_desktop.ui.directory_view import DirectoryView
-
-        self.directory: DirectoryView = DirectoryView(self)
-        self._put_view(self._view_places[2], self.directory)
-        self.directory.open_place.connect(self._open_ledger_place)
-        self.directory.unplaced.connect(
-            lambda name: self.statusBar().showMessage(
-                self.tr("%1 is not in any unit yet").replace("%1", name), 5000
-            )
-        )
-
-    def _open_ledger_place(self, building_id: str, floor_id: str, unit_id: str) -> None:
-        self.tabs.setCurrentIndex(0)
-        self.show_floor(building_id, floor_id, unit_id)
+    # --- Excel import and what follows a change of data -----------------------------------
 
     def import_xlsx(self) -> None:
         if self.workspace is None:
@@ -338,308 +146,6 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()  # it holds the workbook's rows
         self._ledger_views_ready()
         self.data_changed(places=True)  # the rows it added travel with the next batch
-
-    def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
-        action = QAction(self)  # see add_view
-        action.setText(text)
-        # A toolbar button shows no access key: "撤销", not "撤销(U)".
-        action.setIconText(_ACCESS_KEY.sub("", text))
-        if shortcut is not None:
-            self._set_shortcut(action, shortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _set_shortcut(self, action: QAction, shortcut: str) -> None:
-        """Give `action` its key ("Ctrl+J", or "std:Open" for QKeySequence.StandardKey.Open)
-        now, or (before the views are built) once they are.
-
-        Setting a key loads all of the Qt namespace's enums, and QKeySequence its own: the
-        first frame need not wait for them, as until the database is open only Open and
-        Quit are enabled.
-        """
-        if self._shortcuts is None:
-            action.setShortcut(_key(shortcut))
-        else:
-            self._shortcuts.append((action, shortcut))
-
-    def _apply_shortcuts(self) -> None:
-        waiting, self._shortcuts = self._shortcuts or [], None
-        for action, shortcut in waiting:
-            action.setShortcut(_key(shortcut))
-
-    def _build_actions(self) -> None:
-        self.act_open = self._action(self.tr("&Open database…"), self.choose_database, "std:Open")
-        self.act_officer = self._action(self.tr("Officer and &language…"), self.edit_officer)
-        self.act_quit = self._action(self.tr("&Quit"), self.close, "std:Quit")
-        self.act_undo = self._action(self.tr("&Undo"), self._undo, "std:Undo")
-        self.act_redo = self._action(self.tr("&Redo"), self._redo, "std:Redo")
-        self.act_find = self._action(self.tr("&Find…"), self.focus_search, "std:Find")
-        self.act_building = self._action(
-            self.tr("Add &building…"), self.add_building, "Ctrl+Shift+B"
-        )
-        self.act_cluster = self._action(self.tr("Add &cluster (park, building group)…"),
-                                        self.add_cluster)
-        self.act_floor = self._action(self.tr("Add &floor…"), self.add_floor, "Ctrl+Shift+L")
-        self.act_units = self._action(self.tr("Add uni&ts…"), self.add_units, "Ctrl+Shift+U")
-        self.act_prev = self._action(
-            self.tr("&Previous floor (down)"), lambda: self.step_floor(+1), "Ctrl+PgDown"
-        )
-        self.act_next = self._action(
-            self.tr("&Next floor (up)"), lambda: self.step_floor(-1), "Ctrl+PgUp"
-        )
-        self.act_unvisited = self._action(
-            self.tr("Next &unvisited unit"), self.next_unvisited, "Ctrl+J"
-        )
-        self.act_register = self._action(
-            self.tr("&Register organization"), self.focus_register, "Ctrl+Shift+N"
-        )
-        self.act_attach = self._action(
-            self.tr("&Attach existing organization…"), self.attach_existing, "Ctrl+Shift+A"
-        )
-        self.act_member = self._action(self.tr("Add &member"), self.focus_member, "Ctrl+M")
-        self.act_import_xlsx = self._action(self.tr("Import from &Excel…"), self.import_xlsx)
-        self.act_about = self._action(self.tr("&About YEDA Desktop"), self.about)
-
-    def _add_outcome_actions(self) -> None:
-        """Ctrl+1…4: record a visit's outcome (the Sweep menu, above Register)."""
-        from yeda_desktop.models.enums import VisitOutcome
-
-        for n, outcome in enumerate(VisitOutcome, start=1):
-            self.outcome_actions[outcome] = self._action(
-                self.detail.outcome_buttons[outcome].text().rsplit(" (", 1)[0],
-                lambda _=False, o=outcome: self.detail.record_outcome(o),
-                f"Ctrl+{n}",
-            )
-        self.sweep_menu.insertActions(self._outcomes_end, list(self.outcome_actions.values()))
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([self.act_open, self.act_officer])
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_import_xlsx, self.act_quit])
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addActions([self.act_undo, self.act_redo])
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.act_find)
-        sweep_menu = bar.addMenu(self.tr("&Sweep"))
-        sweep_menu.addActions([self.act_cluster, self.act_building, self.act_floor,
-                               self.act_units])
-        sweep_menu.addSeparator()
-        sweep_menu.addActions([self.act_next, self.act_prev, self.act_unvisited])
-        sweep_menu.addSeparator()
-        self._outcomes_end = sweep_menu.addSeparator()  # the outcome actions go above it
-        sweep_menu.addActions([self.act_register, self.act_attach, self.act_member])
-        self.sweep_menu = sweep_menu
-        self.view_menu = bar.addMenu(self.tr("&View"))
-        from yeda_desktop.ui import print_actions  # the Print menu (forms, preview, batch)
-
-        self.printing = print_actions.install(self)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self.act_about)
-        tools = self.addToolBar(self.tr("Sweep"))
-        tools.setObjectName("sweep-toolbar")
-        tools.addWidget(self.search)  # first, so a narrow window never hides it
-        tools.addSeparator()
-        tools.addActions([self.act_undo, self.act_redo])
-        tools.addSeparator()
-        tools.addActions([self.act_units, self.act_next, self.act_prev, self.act_unvisited])
-        self.search.setMinimumWidth(300)
-
-    def _build_status(self) -> None:
-        self.status_busy = QProgressBar()  # while a database opens
-        self.status_busy.setMaximumWidth(160)
-        self.status_busy.setTextVisible(False)
-        self.status_busy.hide()
-        self.statusBar().addPermanentWidget(self.status_busy)  # beside, not under, the message
-        self.status_db = QLabel()
-        self.status_officer = QLabel()
-        self._at_centre = False  # known once the database says (`_show_unsent`)
-        self._no_buildings = False  # the open zone has none (`_show_place_hint`)
-        self.status_campaign = QLabel()
-        self.status_unsent = QLabel()
-        for label in (
-            self.status_db,
-            self.status_officer,
-            self.status_campaign,
-            self.status_unsent,
-        ):
-            self.statusBar().addPermanentWidget(label)
-        self._show_officer()
-
-    def _show_officer(self) -> None:
-        """Who records the edits: a team's officer, or at the centre its administrator."""
-        officer = self.settings.officer or self.tr("(no officer set)")
-        if self._at_centre:
-            self.status_officer.setText(self.tr("Administrator: %1").replace("%1", officer))
-            return
-        team = self.settings.team
-        self.status_officer.setText(
-            self.tr("Officer: %1").replace("%1", f"{officer} {team}".strip())
-        )
-
-    def _set_enabled(self, enabled: bool) -> None:
-        for action in (
-            self.act_undo,
-            self.act_redo,
-            self.act_find,
-            self.act_cluster,
-            self.act_building,
-            self.act_floor,
-            self.act_units,
-            self.act_prev,
-            self.act_next,
-            self.act_unvisited,
-            self.act_register,
-            self.act_attach,
-            self.act_member,
-            *self.outcome_actions.values(),
-        ):
-            action.setEnabled(enabled)
-        self.search.setEnabled(enabled)
-
-    # --- opening ---------------------------------------------------------------------------
-
-    def open_database(self, path: str) -> None:
-        """Open `path` off the GUI thread; `ready` follows (or `open_failed`).
-
-        "" is the default database (YEDA_DB, else the one in the per-user data folder),
-        found off the GUI thread too. Until it is open the window says so (status bar,
-        navigator); a slow open also gets a progress dialog with Cancel.
-        """
-        self._show_opening(path)
-        if self._modules_loaded:
-            self._start_open(path, EarlyCheck.start(path))
-        else:
-            self._drop_pending_open()
-            self._pending_open = (path, None)  # opened once the core is loaded
-            if self._loading_views:
-                self._check_pending()
-            elif self.isVisible():  # once the first frame is out (the worker would slow it)
-                QTimer.singleShot(0, self._load_views)
-            else:
-                self._load_views()
-
-    def _check_pending(self) -> None:
-        """Start the damage check of the file waiting to be opened: the longest part of
-        opening, under way while the core loads."""
-        if self._pending_open is not None and self._pending_open[1] is None:
-            path = self._pending_open[0]
-            self._pending_open = (path, EarlyCheck.start(path))
-
-    def _show_opening(self, path: str) -> None:
-        opening = self.tr("Opening database…")
-        shown = path.split("@")[-1] if "://" in path else path  # never a password
-        text = self.tr("Opening %1…").replace("%1", shown) if path else opening
-        self.statusBar().showMessage(text)
-        self.status_busy.setRange(0, 0)
-        self.status_busy.show()
-        if self.workspace is None:
-            self.navigator.show_message(opening)
-            self.floor_heading.setText(opening)
-
-    def _drop_pending_open(self) -> None:
-        if self._pending_open is not None:
-            early = self._pending_open[1]
-            self._pending_open = None
-            if early is not None:
-                early.cancel()
-                early.wait()
-
-    def _start_open(self, path: str, early: EarlyCheck | None) -> None:
-        from yeda_desktop.ui.opening import open_work
-
-        task = run_task(
-            self,
-            open_work(
-                path,
-                self.settings.officer,
-                self.settings.campaign_id,
-                self.tr("Building the search index…"),
-                early,
-            ),
-            self._opened,
-            self._open_error,
-            self.tr("Opening database…"),
-            show_after_ms=OPEN_DIALOG_AFTER_MS,
-        )
-        task.relay.staged.connect(self.statusBar().showMessage)
-        task.relay.progressed.connect(self._open_progress)
-
-    def _open_progress(self, done: int, total: int) -> None:
-        self.status_busy.setRange(0, total)
-        self.status_busy.setValue(min(done, total))
-
-    def _end_opening(self) -> None:
-        self.status_busy.hide()
-        self.statusBar().clearMessage()
-        if self.workspace is None:
-            self.navigator.show_message("")
-            self.floor_heading.setText(self.tr("Choose a building and floor"))
-
-    def _opened(self, opened: Opened) -> None:
-        if self._closing:  # opened while the window was closing
-            opened.db.close()
-            return
-        if not self._views_built:  # shown once they are
-            if self._held is not None:
-                self._held.db.close()
-            self._held = opened
-            return
-        from yeda_desktop.ui import sync_views
-        from yeda_desktop.ui.workspace import Workspace
-
-        self.close_database()
-        ws = Workspace(opened.db, self.settings.officer, opened.campaign_id, self.lang, self)
-        ws.set_team(self.settings.team)
-        self.workspace = ws
-        ws.changed.connect(self._changed)
-        ws.failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
-        ws.undo_stack.canUndoChanged.connect(self.act_undo.setEnabled)
-        ws.undo_stack.canRedoChanged.connect(self.act_redo.setEnabled)
-        self.settings.db_path = opened.db.target
-        self.settings.campaign_id = opened.campaign_id
-        self.search.workspace = ws
-        self.navigator.load(ws, opened.tree)
-        self._show_place_hint(opened.tree)
-        self.status_db.setText(self.tr("Database: %1").replace("%1", opened.db.name))
-        self.status_db.setToolTip(opened.db.display)
-        self.status_campaign.setText(self.tr("Campaign: %1").replace("%1", opened.campaign_name))
-        self._set_enabled(True)
-        self.act_undo.setEnabled(False)
-        self.act_redo.setEnabled(False)
-        self._end_opening()
-        building, floor = self.settings.last_place(opened.db.target)
-        if building in opened.tree.nodes and floor:
-            self.show_floor(building, floor)
-        self.recount_unsent()
-        self._ledger_views_ready()
-        self.directory.set_database(opened.db)
-        ask_role = self.ask_role_at_start and not opened.db.read_only
-        if ask_role:
-            self.ask_role_at_start = False  # once per start; the Exchange menu has it too
-        sync_views.attach(self, opened.db, self.settings.officer, team=self.settings.team,
-                          ask_role=ask_role)
-        self.activateWindow()
-        self.ready.emit()
-
-    def _open_error(self, exc: BaseException) -> None:
-        self._end_opening()
-        if self._closing:
-            return
-        if isinstance(exc, Cancelled):
-            self.open_failed.emit("")
-            return
-        message = exc.message(self.lang) if isinstance(exc, YedaError) else repr(exc)
-        self.open_failed.emit(message)
-        if recovery.offer(self, exc):  # in use, not on this computer, or damaged: a way out
-            return
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.warning(self, self.tr("Cannot open database"), message)
-        if not isinstance(exc, YedaError):
-            raise exc
 
     def data_changed(self, places: bool = False) -> None:
         """After edits, an import, an export or a role: the status bar counts again, and the
@@ -695,68 +201,7 @@ class MainWindow(QMainWindow):
             self.floor_view.show_tiles([])
         self._show_place_hint(tree)
 
-    def _show_place_hint(self, tree: PlaceTree | None = None) -> None:
-        """Above the empty floor: where buildings come from, while there are none (a new
-        laptop before its baseline, one just moved to another centre, a new centre, which
-        makes its own). Without `tree`: the role became known, the zone is as before."""
-        if tree is not None:
-            self._no_buildings = not any(n.kind == "building" for n in tree.nodes.values())
-        if not self._no_buildings:
-            self.floor_heading.setText(self.tr("Choose a building and floor"))
-            self.floor_heading.setWordWrap(False)
-            return
-        if self._at_centre:
-            self.floor_heading.setText(self.tr(
-                "No buildings yet: add the zone's clusters and buildings (Sweep → Add "
-                "cluster…, Add building…), then give each team its buildings on the Teams tab"))
-        else:
-            self.floor_heading.setText(self.tr(
-                "No buildings yet: import the centre's baseline (Exchange → Import packages…) "
-                "or add one (Sweep → Add building…)"))
-        self.floor_heading.setWordWrap(True)
-
-    def recount_unsent(self) -> None:
-        """Count again what the next batch would carry (after edits, an export, a role)."""
-        if self.workspace is None:
-            return
-        from yeda_desktop.syncflow.batch_export import unsent_work
-
-        db = self.workspace.db
-        run_task(self, lambda _p: unsent_work(db), self._show_unsent, lambda _e: None)
-
-    def _show_unsent(self, unsent: object) -> None:
-        """What the next batch would carry; nothing at the centre, which hands no batch in."""
-        from yeda_desktop.local_time import local_minute
-        from yeda_desktop.syncflow.batch_export import Unsent
-
-        at_centre = not isinstance(unsent, Unsent)
-        if at_centre != self._at_centre:
-            self._at_centre = at_centre
-            self._show_officer()
-            if self._no_buildings:  # the hint differs (a floor in view stays)
-                self._show_place_hint()
-        if not isinstance(unsent, Unsent):
-            self.status_unsent.hide()
-            return
-        self.status_unsent.setText(
-            self.tr("Not yet exported: %1 records").replace("%1", f"{unsent.records:,}")
-        )
-        if unsent.last_export_at is None:
-            since = self.tr("No batch exported yet.")
-        else:
-            since = (self.tr("Last export: batch %1, %2.")
-                     .replace("%1", str(unsent.last_sequence))
-                     .replace("%2", local_minute(unsent.last_export_at)))
-            since += " " + self.tr("The centre's receipts confirm %1 of %2 batches.").replace(
-                "%1", str(unsent.confirmed)).replace("%2", str(unsent.last_sequence))
-        self.status_unsent.setToolTip(
-            self.tr("%1 changes in %2 records; the next export carries them.")
-            .replace("%1", f"{unsent.changes:,}").replace("%2", f"{unsent.records:,}")
-            + " " + since
-        )
-        self.status_unsent.show()
-
-    # --- moving around -------------------------------------------------------------------
+    # --- moving around --------------------------------------------------------------------
 
     def show_floor(self, building_id: str, floor_id: str, unit_id: str | None = None) -> None:
         if self.workspace is None:
@@ -842,7 +287,7 @@ class MainWindow(QMainWindow):
         if self.detail.org_id is not None:
             self.detail.members.entry.name.setFocus()
 
-    # --- edits -------------------------------------------------------------------------
+    # --- edits ----------------------------------------------------------------------------
 
     def _undo(self) -> None:
         if self.workspace is not None:
@@ -860,94 +305,6 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             self.detail.show_unit(self.workspace, self.floor_view.current_unit())
         self._unsent_timer.start()
-
-    def _run_dialog(self, dialog: dialogs._FormDialog) -> None:
-        if dialog.exec() and dialog.edit is not None and self.workspace is not None:
-            self.workspace.do(dialog.edit)
-        dialog.deleteLater()  # the window would keep every one it opened until it closed
-
-    def add_units(self) -> None:
-        if self.workspace is not None and self.floor_id is not None:
-            from yeda_desktop.ui import dialogs
-
-            self._run_dialog(dialogs.UnitsDialog(self.workspace, self.floor_id, self))
-
-    def add_floor(self) -> None:
-        if self.workspace is not None and self.building_id is not None:
-            from yeda_desktop.ui import dialogs
-
-            self._run_dialog(dialogs.FloorDialog(self.workspace, self.building_id, self))
-            self.navigator.fill_floors(self.building_id)
-
-    def add_building(self) -> None:
-        ws = self.workspace
-        if ws is None:
-            return
-        from yeda_desktop.models import Cluster
-        from yeda_desktop.ui import dialogs
-
-        with ws.read() as session:
-            clusters = [(c.id, c.name) for c in session.query(Cluster).order_by(Cluster.name)]
-        if not clusters:  # a zone set up for real starts with its first cluster
-            if not self.add_cluster():
-                return
-            with ws.read() as session:
-                clusters = [(c.id, c.name) for c in session.query(Cluster).order_by(Cluster.name)]
-        current = (
-            self.navigator.tree.nodes[self.building_id].parent_id
-            if (self.building_id and self.navigator.tree)
-            else None
-        )
-        dialog = dialogs.BuildingDialog(ws, clusters, current, self)
-        if dialog.exec() and dialog.edit is not None:
-            ws.do(dialog.edit)
-            self._reload_tree()
-        dialog.deleteLater()
-
-    def add_cluster(self) -> bool:
-        """A park or building group (with its subdistrict and zone, if new); True if added."""
-        ws = self.workspace
-        if ws is None:
-            return False
-        from yeda_desktop.ui import dialogs
-
-        dialog = dialogs.ClusterDialog(ws, self)
-        added = bool(dialog.exec()) and dialog.edit is not None
-        if added and dialog.edit is not None:
-            ws.do(dialog.edit)
-            self._reload_tree()
-        dialog.deleteLater()
-        return added
-
-    def _reload_tree(self) -> None:
-        ws = self.workspace
-        if ws is None:
-            return
-        from yeda_desktop.services import progress
-
-        with ws.read() as session:
-            tree = progress.place_tree(session, ws.campaign_id)
-        self.navigator.load(ws, tree)
-        if self.floor_id is None:  # the hint follows: the first building was just added
-            self._show_place_hint(tree)
-
-    def attach_existing(self) -> None:
-        ws, unit = self.workspace, self.floor_view.current_unit()
-        if ws is None or unit is None:
-            return
-        from yeda_desktop.services import sweep
-        from yeda_desktop.ui import dialogs
-
-        dialog = dialogs.AttachDialog(ws, self)
-        if dialog.exec() and dialog.chosen is not None:
-            with ws.read() as session:
-                ws.do(
-                    sweep.attach_organization(
-                        session, unit, dialog.chosen.ref_id, ws.campaign_id, ws.officer,
-                        team_id=ws.team_id,
-                    )
-                )
-        dialog.deleteLater()
 
     # --- settings and closing -------------------------------------------------------------
 

@@ -42,7 +42,7 @@ def step_qt(_ctx: SelfTestContext) -> str:
     return f"platform {app.platformName()}, font {family}, translation zh_CN (app and Qt), icon ok"
 
 
-# The modules the window loads on first use, beside its views (main_window.VIEW_MODULES):
+# The modules the window loads on first use, beside its views (window_views.VIEW_MODULES):
 # a build that leaves out a Qt module they need (QtCharts, QtPdf, QtPrintSupport) starts
 # and passes the step above, then fails at the statistics tab or the print preview.
 FIRST_USE_MODULES = (
@@ -54,7 +54,7 @@ FIRST_USE_MODULES = (
 
 def window_modules() -> tuple[str, ...]:
     """The window itself, the views it loads after it shows, and what it loads on use."""
-    from yeda_desktop.ui.main_window import VIEW_MODULES
+    from yeda_desktop.ui.window_views import VIEW_MODULES
 
     return ("yeda_desktop.ui.main_window", *VIEW_MODULES, *FIRST_USE_MODULES)
 
