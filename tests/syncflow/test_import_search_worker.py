@@ -286,6 +286,21 @@ def test_a_worker_left_in_the_middle_of_an_import_is_not_kept() -> None:
         fresh.close()
 
 
+def test_closing_ends_even_when_the_worker_went_away_as_the_end_was_sent() -> None:
+    """The end of an import (None) is the message whose sending fails when the worker
+    is gone just then (killed by a cancelled import, or crashed): the feeder thread
+    waited for a None already taken, and `close` (a cancelled import in the window)
+    joined it forever (seen once in a test run, 2026-11-30)."""
+    worker = search_worker.TermPrefetch()
+    assert worker._process.stdin is not None
+    worker._process.stdin.close()  # gone before the end is sent: sending it fails
+    closing = threading.Thread(target=worker.close, daemon=True)
+    closing.start()
+    closing.join(30)
+    assert not closing.is_alive(), "close() hung on the feeder thread"
+    assert worker._process.poll() is not None  # not kept: it never answered
+
+
 def test_a_kept_worker_that_died_or_is_about_to_end_is_replaced(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

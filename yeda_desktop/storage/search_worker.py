@@ -157,6 +157,7 @@ class TermPrefetch:
     def _feed(self) -> None:
         stream = self._process.stdin
         assert stream is not None
+        batch: list[TermKey] | None = []
         try:
             while True:
                 batch = self._outbox.get()
@@ -168,8 +169,10 @@ class TermPrefetch:
             self._sending = False
             with contextlib.suppress(OSError):
                 stream.close()
-            while self._outbox.get() is not None:  # so that no put waits for this thread
-                pass
+            # Take what is still queued, so that no put waits for this thread, up to the
+            # end (None), unless that was the message that failed: then nothing follows.
+            while batch is not None:
+                batch = self._outbox.get()
 
     def _read(self) -> None:
         stream = self._process.stdout
