@@ -13,6 +13,7 @@ from yeda_desktop.models import ChangeLog, Device
 from yeda_desktop.models.labels import column_label
 from yeda_desktop.models.sync import DuplicateCandidate, RecordRedirect, SyncConflict
 from yeda_desktop.syncflow.installation import load_installation, one_match
+from yeda_desktop.syncflow.table_facts import fk_columns
 from yeda_desktop.syncflow.value_words import TRAVELLING, value_words
 
 
@@ -106,7 +107,6 @@ def shown_values(session: Session, entries: list[AuditEntry]) -> list[str]:
     """Each entry's value as the administrator reads it: a referenced record by its name,
     text without JSON quotes, yes/no, and a new record's fields by their Chinese names."""
     from yeda_desktop.syncflow.conflicts import record_label
-    from yeda_desktop.syncflow.merge import fk_columns
 
     conn = session.connection()
 

@@ -29,10 +29,11 @@ from yeda_desktop.syncflow.records import (
     stored_value,
     writable,
 )
+from yeda_desktop.syncflow.table_facts import fk_columns
 from yeda_desktop.syncflow.value_words import value_words
 
 if TYPE_CHECKING:
-    from yeda_desktop.syncflow.merge import Entry
+    from yeda_desktop.syncflow.field_entries import Entry
 
 
 def _dump(value: Any) -> str:
@@ -192,7 +193,6 @@ def device_label(conn: Connection, device_id: str, own: dict[str, str]) -> str:
 def _named_records(row: SyncConflict) -> Iterator[tuple[str, str]]:
     """The records a conflict's view names: its own, the ones its values refer to, and
     the devices of its sides (as `record_labels` keys)."""
-    from yeda_desktop.syncflow.merge import fk_columns  # merge imports this module
 
     yield row.table_name, row.record_id
     base = json.loads(row.base_value) if row.base_value else None
@@ -208,7 +208,6 @@ def _named_records(row: SyncConflict) -> Iterator[tuple[str, str]]:
 
 def _view(row: SyncConflict, own: dict[str, str],
           labels: dict[tuple[str, str], str]) -> ConflictView:
-    from yeda_desktop.syncflow.merge import fk_columns  # merge imports this module
 
     base = json.loads(row.base_value) if row.base_value else None
     sides = list(json.loads(row.sides))

@@ -25,6 +25,7 @@ from yeda_desktop.storage.driver_sql import run_sql
 from yeda_desktop.syncflow.installation import one_match
 from yeda_desktop.syncflow.merge_lock import hold_merge_lock
 from yeda_desktop.syncflow.records import CHUNK, REDIRECT_UPSERT, fetch_rows, stamp
+from yeda_desktop.syncflow.table_facts import referencing
 
 _SUFFIXES = re.compile(
     r"(股份有限公司|有限责任公司|有限公司|分公司|公司|集团|工作室|中心|商行|店)$"
@@ -251,7 +252,6 @@ def merge(
         if survivor.get(k) is None and v is not None and k not in ("uscc",)
     }
     now = stamp(utcnow())
-    from yeda_desktop.syncflow.merge import referencing
 
     for child, col in referencing("organizations"):
         _move_children(conn, child, col, gone, keep)

@@ -9,6 +9,9 @@ order. Rows colliding on a unique key (the same USCC, the same unit label on a f
 are linked: the older record survives and the other UUID redirects to it. Reference
 fields (a person's organization, a visit's unit) are compared as the records they name
 now, so two UUIDs of one linked record are one value, not a conflict.
+
+The registers are read back from the log by `field_entries`, the redirects kept by
+`redirects`, and what the merge needs to know of each table comes from `table_facts`.
 """
 
 from __future__ import annotations
@@ -16,15 +19,12 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from functools import cache
-from operator import itemgetter
+from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, UniqueConstraint
+from sqlalchemy import Connection
 
 from yeda_desktop.ledger.logged_writes import new_ids
-from yeda_desktop.models import Base
 from yeda_desktop.storage.driver_sql import (
     has_committed_view,
     insert_many,
@@ -35,20 +35,26 @@ from yeda_desktop.storage.driver_sql import (
 from yeda_desktop.syncflow import conflicts as conflict_rows
 from yeda_desktop.syncflow import fresh_index, incoming_checks, incoming_types, json_codec
 from yeda_desktop.syncflow.batch_lines import changes_of, shape_problem
+from yeda_desktop.syncflow.field_entries import Entry, logged_entries
 from yeda_desktop.syncflow.records import (
     CHUNK,
-    REDIRECT_UPSERT,
-    as_stamp,
     converters,
     fetch_rows,
     insert_rows,
     logged_columns,
     logged_value,
-    required_columns,
     table_by_name,
     writable,
 )
+from yeda_desktop.syncflow.redirects import Redirects
 from yeda_desktop.syncflow.report import ImportReport
+from yeda_desktop.syncflow.table_facts import (
+    empty_required,
+    fk_columns,
+    logged_set,
+    referencing,
+    unique_keys,
+)
 
 Line = dict[str, Any]
 
@@ -57,88 +63,7 @@ LOG_FLUSH_ROWS = 5000
 # Rows a batch adds to a table before PostgreSQL's statistics of it are refreshed.
 RESTAT_FROM = 2000
 
-
-@dataclass
-class Entry:
-    """One received edit of one field (from the change log or the package)."""
-
-    field: str
-    old: Any
-    new: Any
-    at: str
-    device: str
-    officer: str | None
-    package: str | None
-    op: str
-
-    @property
-    def key(self) -> tuple[str, str, str]:
-        return (self.at, self.device, json.dumps(self.new, sort_keys=True, ensure_ascii=False))
-
-
-def _empty_required(table: str, values: dict[str, Any], fields: Any) -> str | None:
-    """The first required column (`required_columns`) a record would be written without:
-    any of them for a new record (`fields` None), else those among the changed `fields`."""
-    names, pick = _required(table)
-    if fields is None:
-        try:
-            if None not in pick(values):
-                return None  # nearly every record: one lookup of them all
-        except KeyError:
-            pass
-    else:
-        names = tuple(c for c in names if c in fields)
-    return next((c for c in names if values.get(c) is None), None)
-
-
-@cache
-def _required(table: str) -> tuple[tuple[str, ...], Callable[[dict[str, Any]], tuple[Any, ...]]]:
-    """The table's required columns in order, and a getter of all of their values."""
-    names = tuple(sorted(required_columns(table)))
-    getter = itemgetter(*names)
-    return names, ((lambda values: (getter(values),)) if len(names) == 1 else getter)
-
-
-@cache
-def fk_columns(table_name: str) -> dict[str, str]:
-    """Foreign-key columns of a table and the table each points to."""
-    table = table_by_name()[table_name]
-    return {fk.parent.name: fk.column.table.name for fk in table.foreign_keys}
-
-
-@cache
-def referencing(table_name: str) -> tuple[tuple[str, str], ...]:
-    """(table, column) pairs whose foreign key points at table_name.id."""
-    return tuple(
-        (t.name, fk.parent.name)
-        for t in Base.metadata.sorted_tables
-        for fk in t.foreign_keys
-        if fk.column.table.name == table_name and fk.column.name == "id"
-    )
-
-
-@cache
-def unique_keys(table_name: str) -> tuple[tuple[str, ...], ...]:
-    table = table_by_name()[table_name]
-    keys = [
-        tuple(c.name for c in con.columns)
-        for con in table.constraints
-        if isinstance(con, UniqueConstraint)
-    ]
-    keys += [(c.name,) for c in table.columns if c.unique]
-    return tuple(k for k in keys if k != ("id",))
-
-
 _dumps = json_codec.dumps_sorted
-
-
-@cache
-def logged_set(table_name: str) -> frozenset[str]:
-    return frozenset(logged_columns(table_name))
-
-
-def _loads(text: str | None) -> Any:
-    return None if text is None else json.loads(text)
 
 
 class Merger:
@@ -160,15 +85,7 @@ class Merger:
         self.device_id = device_id
         self.now = now
         self.report = report
-        self.redirects: dict[str, str] = {
-            str(old): str(new)
-            for old, new in run_sql(conn, "SELECT old_id, new_id FROM sync_redirects")
-        }
-        # The other way round: new id → the old ids pointing at it (aliases() without
-        # scanning every redirect for every record).
-        self._olds: dict[str, set[str]] = {}
-        for old_id, new_id in self.redirects.items():
-            self._olds.setdefault(new_id, set()).add(old_id)
+        self.redirects = Redirects(conn)
         self.touched_orgs: set[str] = set()
         self.touched: dict[str, set[str]] = {}  # every record id a line named, per table
         # The records whose search documents are refreshed after the merge: all but the
@@ -216,21 +133,10 @@ class Merger:
         self._refresh_reference_conflicts()
 
     def resolve(self, record_id: str) -> str:
-        seen = 0
-        while record_id in self.redirects and seen < 50:
-            record_id = self.redirects[record_id]
-            seen += 1
-        return record_id
+        return self.redirects.resolve(record_id)
 
     def aliases(self, record_id: str) -> set[str]:
-        """The record and every merged-away UUID that now names it."""
-        if record_id in self.redirects:  # itself merged away: nothing resolves to it
-            return {record_id}
-        found, frontier = {record_id}, [record_id]
-        while frontier:
-            frontier = [o for f in frontier for o in self._olds.get(f, ()) if o not in found]
-            found.update(frontier)
-        return found
+        return self.redirects.aliases(record_id)
 
     def _named(self, value: Any) -> Any:
         """The record a reference value names now (a merged-away UUID names its survivor)."""
@@ -247,6 +153,7 @@ class Merger:
         touched = self.touched.setdefault(table, set())
         named_before: set[str] = set()  # by an earlier line of this batch
         malformed: list[tuple[str, tuple[str, str]]] = []
+        redirected = self.redirects.by_old
         for line in lines:
             rid = self.resolve(str(line.get("id")))
             if (shape := shape_problem(line)) is not None:
@@ -261,7 +168,7 @@ class Merger:
             values = dict(line["v"])
             values["id"] = rid
             for col in fks:
-                if type(ref := values.get(col)) is str and ref in self.redirects:
+                if type(ref := values.get(col)) is str and ref in redirected:
                     values[col] = self.resolve(ref)
             puts.append((rid, values, line))
         ids = [p[0] for p in puts] + [d[0] for d in deletes] + [m[0] for m in malformed]
@@ -301,7 +208,7 @@ class Merger:
         for rid, values, line in puts:
             fields = changes_of(line).keys() if rid in existing else None  # None: all
             bad = incoming_checks.problem(table, values, fields) if checks else None
-            empty = _empty_required(table, values, fields)
+            empty = empty_required(table, values, fields)
             if bad is not None:
                 self._refuse(rid, rid in existing, f"数据无效，{bad.zh}",
                              f"invalid data, {bad.en}")
@@ -465,34 +372,8 @@ class Merger:
     def _entries(self, table: str, ids: list[str]) -> dict[str, dict[str, list[Entry]]]:
         """Every edit the log holds for these records (and their merged-away aliases)."""
         self._flush_log()
-        owner: dict[str, str] = {}
-        for rid in ids:
-            for alias in self.aliases(rid):
-                owner[alias] = rid
-        out: dict[str, dict[str, list[Entry]]] = {rid: {} for rid in ids}
-        keys = sorted(owner)
-        for start in range(0, len(keys), CHUNK):
-            part = keys[start : start + CHUNK]
-            rows = run_sql(self.conn,
-                "SELECT record_id, op, field, old_value, new_value, at, device_id, officer, "
-                "package_id FROM change_log WHERE table_name = ? "
-                f"AND record_id IN ({', '.join('?' for _ in part)}) ORDER BY seq",
-                (table, *part),
-            )
-            for rec, op, name, old, new, at_value, device, officer, package in rows:
-                at = as_stamp(at_value)
-                fields = out[owner[rec]]
-                if op == "insert" and name is None:
-                    for fname, value in (_loads(new) or {}).items():
-                        fields.setdefault(fname, []).append(
-                            Entry(fname, None, value, at, device or "", officer, package, op)
-                        )
-                elif name is not None and op in ("update", "superseded"):
-                    fields.setdefault(name, []).append(
-                        Entry(name, _loads(old), _loads(new), at, device or "", officer,
-                              package, op)
-                    )
-        return out
+        owner = {alias: rid for rid in ids for alias in self.aliases(rid)}
+        return logged_entries(self.conn, table, ids, owner)
 
     def _update_many(
         self,
@@ -657,22 +538,7 @@ class Merger:
 
     def _redirect(self, table: str, old: str, new: str) -> None:
         self.linked_tables.add(table)
-        run_sql(self.conn,
-            "INSERT INTO sync_redirects (old_id, table_name, new_id, reason, at) "
-            "VALUES (?, ?, ?, 'unique', ?) " + REDIRECT_UPSERT,
-            (old, table, new, self.now),
-        )
-        run_sql(self.conn,
-            "UPDATE sync_redirects SET new_id = ? WHERE new_id = ?", (new, old)
-        )
-        moved = self._olds.pop(old, set())
-        for key in moved:
-            self.redirects[key] = new
-        before = self.redirects.get(old)
-        if before is not None:
-            self._olds.get(before, set()).discard(old)
-        self.redirects[old] = new
-        self._olds.setdefault(new, set()).update(moved | {old})
+        self.redirects.add(table, old, new, self.now)
 
     # -- deletes ----------------------------------------------------------------
     def _delete(self, table: str, rid: str, at: str, exists: bool) -> None:
