@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from flow_helpers import Site, build_sites
+from flow_helpers import Site, build_sites, edit_row
 from sqlalchemy import select, text
 
 from yeda_desktop import child_process, search_terms
@@ -335,3 +335,41 @@ def test_a_worker_started_ahead_serves_the_first_import() -> None:
         assert answers_one_import(first)
     finally:
         first.close()
+
+
+def test_yeda_import_starts_the_worker_before_reading_the_keys_for_a_large_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`yeda import` is one import in a fresh process: a worker started first loads
+    pypinyin while the keys are read (a passphrase typed) and the package is checked,
+    instead of on the other core while the merge writes. A small file gets none (it
+    would only be started and stopped), and neither does a laptop."""
+    from yeda_desktop.cli import cmd_import
+    from yeda_desktop.cli.common import EXIT_USER_ERROR
+    from yeda_desktop.syncflow import importer
+
+    centre, (laptop,), stick = build_sites(tmp_path, 1, orgs=12)
+    db = laptop.open()
+    with db.reader() as session:
+        org_id = session.scalars(select(Organization.id)).first()
+    db.close()
+    assert org_id is not None
+    edit_row(laptop, "队员", Organization, org_id, staff_count=99)
+    batch = stick / "batch.yeda"
+    laptop.cli("export", str(batch))
+    steps: list[str] = []
+    monkeypatch.setattr(search_worker, "warm",
+                        lambda dialect: steps.append(f"worker {dialect}") is None)
+    read_keys = cmd_import.keys_from_args
+    monkeypatch.setattr(cmd_import, "keys_from_args",
+                        lambda args: steps.append("keys") or read_keys(args))
+    monkeypatch.setattr(importer, "EARLY_WORKER_BYTES", batch.stat().st_size + 1)
+    centre.cli("import", str(batch))
+    assert steps == ["keys"]  # a byte short of large: no worker ahead
+    monkeypatch.setattr(importer, "EARLY_WORKER_BYTES", batch.stat().st_size)
+    steps.clear()
+    centre.cli("import", str(batch), str(tmp_path / "no-such.yeda"), expect=EXIT_USER_ERROR)
+    assert steps == ["worker sqlite", "keys"]
+    steps.clear()
+    laptop.cli("import", str(batch), expect=EXIT_USER_ERROR)  # refused there anyway
+    assert steps == ["keys"]

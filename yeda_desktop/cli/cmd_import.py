@@ -10,7 +10,7 @@ from yeda_desktop.cli.common import EXIT_USER_ERROR, open_from_args, print_error
 from yeda_desktop.cli.sync_common import add_keys_option, keys_from_args, print_report
 from yeda_desktop.errors import YedaError
 from yeda_desktop.storage import Database
-from yeda_desktop.syncflow.importer import import_file
+from yeda_desktop.syncflow.importer import get_ready, import_file
 
 EXIT_QUARANTINED = 3
 EXIT_CODES = (
@@ -36,6 +36,7 @@ def _import_one(db: Database, keys: Any, name: str) -> int:
 def run(args: argparse.Namespace) -> int:
     db = open_from_args(args)
     try:
+        get_ready(db, [Path(name) for name in args.files])  # loads while the keys are read
         keys = keys_from_args(args)
         codes = {_import_one(db, keys, name) for name in args.files}
     finally:

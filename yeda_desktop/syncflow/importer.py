@@ -7,7 +7,7 @@ sequence chain) before anything is written, then merged in one transaction.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy import Connection, select
@@ -46,13 +46,30 @@ Progress = Callable[[int, int], None]
 QUARANTINE = {Problem.DEVICE_UNKNOWN, Problem.DEVICE_PENDING, Problem.DEVICE_REVOKED}
 
 
-def get_ready(db: Database) -> None:
-    """Before a centre imports batches (its import window opened): start the search
-    worker a large batch uses, so that it is ready by the time the files are chosen."""
+# A file this large may hold a batch of search_worker.WORKER_FROM records (a 10,000-
+# organization batch with its 30,000 people: 19 MiB, about 500 bytes a record).
+EARLY_WORKER_BYTES = 512 * 1024
+
+
+def get_ready(db: Database, files: Sequence[Path] | None = None) -> None:
+    """Before a centre imports batches: start the search worker a large batch uses, so
+    that it loads pypinyin meanwhile: while the files are chosen (the import window
+    opened), or the keys are read and the packages checked (`yeda import FILES`). With
+    `files`, only if one of them is large enough to hold such a batch: for a small one,
+    the worker would only be started and stopped again."""
+    if files is not None and not any(_size(f) >= EARLY_WORKER_BYTES for f in files):
+        return
     with db.reader() as session:
         inst = load_installation(session)
     if inst is not None and inst.role is Role.CENTRE:
         search_worker.warm(db.engine.dialect.name)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # missing: said when it is imported
+        return 0
 
 
 def import_file(
