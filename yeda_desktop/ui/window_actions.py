@@ -26,7 +26,7 @@ class WindowActions:
     """MainWindow's part that makes its actions and menus (the slots are the window's)."""
 
     def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
-        action = QAction(self)  # see add_view
+        action = QAction(self)  # see add_view (window_views)
         action.setText(text)
         # A toolbar button shows no access key: "撤销", not "撤销(U)".
         action.setIconText(_ACCESS_KEY.sub("", text))
