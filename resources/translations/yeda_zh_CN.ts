@@ -1867,62 +1867,62 @@ Change to centre %3?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="78"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="76"/>
         <source>YEDA Desktop — building sweep</source>
         <translation>业达两新组织扫楼登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="82"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="80"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="89"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="95"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="93"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="96"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="94"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="97"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="95"/>
         <source>All organizations</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="193"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="191"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="230"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="228"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="265"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="263"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="271"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="314"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="316"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="314"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>

@@ -39,7 +39,7 @@ from yeda_desktop.ui.tasks import finish_tasks, run_task
 from yeda_desktop.ui.window_actions import WindowActions
 from yeda_desktop.ui.window_opening import DatabaseOpening
 from yeda_desktop.ui.window_status import StatusLines
-from yeda_desktop.ui.window_views import VIEW_MODULES, ViewLoading, views_loaded
+from yeda_desktop.ui.window_views import ViewLoading, views_loaded
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -49,8 +49,6 @@ if TYPE_CHECKING:
     from yeda_desktop.services.search import Hit
     from yeda_desktop.ui.opening import Opened
     from yeda_desktop.ui.workspace import Workspace
-
-__all__ = ["VIEW_MODULES", "MainWindow", "views_loaded"]
 
 
 class MainWindow(
