@@ -193,7 +193,6 @@ def device_label(conn: Connection, device_id: str, own: dict[str, str]) -> str:
 def _named_records(row: SyncConflict) -> Iterator[tuple[str, str]]:
     """The records a conflict's view names: its own, the ones its values refer to, and
     the devices of its sides (as `record_labels` keys)."""
-
     yield row.table_name, row.record_id
     base = json.loads(row.base_value) if row.base_value else None
     sides = list(json.loads(row.sides))
@@ -208,7 +207,6 @@ def _named_records(row: SyncConflict) -> Iterator[tuple[str, str]]:
 
 def _view(row: SyncConflict, own: dict[str, str],
           labels: dict[tuple[str, str], str]) -> ConflictView:
-
     base = json.loads(row.base_value) if row.base_value else None
     sides = list(json.loads(row.sides))
     values: dict[str, str] = {}
