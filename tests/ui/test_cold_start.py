@@ -16,14 +16,14 @@ import sys
 from pathlib import Path
 
 DRIVER = """
-import json, sys, tempfile
+import json, sys
 from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from yeda_desktop.ui.app import make_application, start
 from yeda_desktop.ui.settings import AppSettings
 
 app = make_application()
-settings = AppSettings(QSettings(str(Path(tempfile.mkdtemp()) / "s.ini"),
+settings = AppSettings(QSettings(str(Path(sys.argv[2]) / "s.ini"),
                                  QSettings.Format.IniFormat))
 seen = {}
 
@@ -68,7 +68,7 @@ sys.exit(app.exec())
 def test_the_window_is_up_before_the_core_loads(empty_zone: Path, tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path))
     done = subprocess.run(
-        [sys.executable, "-c", DRIVER, str(empty_zone)],
+        [sys.executable, "-c", DRIVER, str(empty_zone), str(tmp_path)],
         env=env, capture_output=True, text=True, timeout=120,
     )
     assert done.returncode == 0, done.stderr[-3000:]
