@@ -2617,12 +2617,12 @@ Change to centre %3?</source>
 <context>
     <name>ViewLoading</name>
     <message>
-        <location filename="../../yeda_desktop/ui/window_views.py" line="77"/>
+        <location filename="../../yeda_desktop/ui/window_views.py" line="79"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_views.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/window_views.py" line="201"/>
         <source>%1 is not in any unit yet</source>
         <translation>%1 尚未登记所在房间</translation>
     </message>

@@ -1,12 +1,14 @@
 """The main window's views, loaded after its first frame: floor view, detail pane, ledger,
 statistics and directory.
 
-Cold start: the window and the shell it builds import only Qt, so it is shown and the
-event loop turns before the core loads. The first turn starts, on a worker thread, the
-import of the views and the core beneath them (SQLAlchemy, the models, the rules:
-`VIEW_MODULES`); once they are loaded the database is opened (window_opening) while the
-views are put in their places one per turn. In a process that has loaded them already
-(tests), the views are built at once.
+Cold start: the window and the shell it builds (menus, toolbar, navigator, status bar,
+the tabs' places) import only Qt, so it is shown and the event loop turns before the
+core loads. The first turn starts the damage check of the file to open (`early_check`)
+and, on a worker thread, the import of the views and the core beneath them (SQLAlchemy,
+the models, the rules: `VIEW_MODULES`). Once they are loaded the database is opened, off
+the GUI thread too (window_opening), while the views are put in their places one per
+turn; the window's `ready` follows when both are done. In a process that has loaded them
+already (tests), the views are built at once.
 """
 
 from __future__ import annotations
