@@ -22,9 +22,10 @@ from yeda_desktop.models import Base
 from yeda_desktop.models.base import utcnow
 from yeda_desktop.models.sync import DuplicateCandidate
 from yeda_desktop.storage.driver_sql import run_sql
+from yeda_desktop.syncflow import redirects
 from yeda_desktop.syncflow.installation import one_match
 from yeda_desktop.syncflow.merge_lock import hold_merge_lock
-from yeda_desktop.syncflow.records import CHUNK, REDIRECT_UPSERT, fetch_rows, stamp
+from yeda_desktop.syncflow.records import CHUNK, fetch_rows, stamp
 from yeda_desktop.syncflow.table_facts import referencing
 
 _SUFFIXES = re.compile(
@@ -263,12 +264,7 @@ def merge(
             "WHERE id = ?",
             (*fills.values(), now, keep),
         )
-    run_sql(conn,
-        "INSERT INTO sync_redirects (old_id, table_name, new_id, reason, at) "
-        "VALUES (?, 'organizations', ?, 'merged', ?) " + REDIRECT_UPSERT,
-        (gone, keep, now),
-    )
-    run_sql(conn, "UPDATE sync_redirects SET new_id = ? WHERE new_id = ?", (keep, gone))
+    redirects.write(conn, "organizations", gone, keep, "merged", now)
     run_sql(conn,
         "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
         "new_value, base_revision, at, officer) VALUES (?, 'organizations', ?, 'merge', NULL, "

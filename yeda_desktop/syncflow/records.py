@@ -16,11 +16,6 @@ from yeda_desktop.storage.driver_sql import insert_many, read_beside_queue, run_
 # Local trust data never travels; every other Synced table does.
 LOCAL_TABLES = frozenset({"devices"})
 BOOKKEEPING = ("id", "revision", "created_at", "updated_at")
-# `INSERT INTO sync_redirects … VALUES (…)` + this: a newer redirect replaces an older one.
-REDIRECT_UPSERT = (
-    "ON CONFLICT (old_id) DO UPDATE SET table_name = excluded.table_name, "
-    "new_id = excluded.new_id, reason = excluded.reason, at = excluded.at"
-)
 CHUNK = 500
 
 

@@ -13,10 +13,23 @@ from collections.abc import Iterator
 from sqlalchemy import Connection
 
 from yeda_desktop.storage.driver_sql import run_sql
-from yeda_desktop.syncflow.records import REDIRECT_UPSERT
 
 # A chain longer than this is a loop (which `add` never makes): stop following it.
 MAX_HOPS = 50
+
+
+def write(conn: Connection, table: str, old: str, new: str, reason: str, at: str) -> None:
+    """`old` (a record of `table`) now names `new`, and so does every UUID that named
+    `old`; a newer redirect of `old` replaces an older one. `reason`: 'unique' (linked by
+    the merge) or 'merged' (by the administrator, from the duplicate queue)."""
+    run_sql(conn,
+        "INSERT INTO sync_redirects (old_id, table_name, new_id, reason, at) "
+        "VALUES (?, ?, ?, ?, ?) ON CONFLICT (old_id) DO UPDATE SET "
+        "table_name = excluded.table_name, new_id = excluded.new_id, "
+        "reason = excluded.reason, at = excluded.at",
+        (old, table, new, reason, at),
+    )
+    run_sql(conn, "UPDATE sync_redirects SET new_id = ? WHERE new_id = ?", (new, old))
 
 
 class Redirects:
@@ -59,16 +72,9 @@ class Redirects:
         return found
 
     def add(self, table: str, old: str, new: str, at: str) -> None:
-        """`old` (a record of `table`) is merged into `new`, and so is every UUID that
+        """`old` (a record of `table`) is linked into `new`, and so is every UUID that
         named `old`: in the table and here."""
-        run_sql(self.conn,
-            "INSERT INTO sync_redirects (old_id, table_name, new_id, reason, at) "
-            "VALUES (?, ?, ?, 'unique', ?) " + REDIRECT_UPSERT,
-            (old, table, new, at),
-        )
-        run_sql(self.conn,
-            "UPDATE sync_redirects SET new_id = ? WHERE new_id = ?", (new, old)
-        )
+        write(self.conn, table, old, new, "unique", at)
         moved = self._olds.pop(old, set())
         for key in moved:
             self.by_old[key] = new
