@@ -45,3 +45,20 @@ def test_overdue_and_open_only_exclude_finished_rows() -> None:
     done = replace(ROW, status=GapStatus.CLOSED, overdue=False)
     assert not LedgerFilter(open_only=True).matches(done)
     assert not LedgerFilter(overdue_only=True).matches(done)
+
+
+def test_select_keeps_the_rows_every_condition_accepts_in_their_order() -> None:
+    rows = [
+        replace(ROW, gap_id="a"),
+        replace(ROW, gap_id="b", building="二号楼"),
+        replace(ROW, gap_id="c", status=GapStatus.CLOSED, overdue=False),
+        replace(ROW, gap_id="d", organization="烟台另一家有限公司"),
+        replace(ROW, gap_id="e", uscc="91370600MA3C0X1234"),
+    ]
+    assert [r.gap_id for r in LedgerFilter().select(rows)] == ["a", "b", "c", "d", "e"]
+    assert [r.gap_id for r in LedgerFilter(open_only=True, building="一号楼").select(rows)] == [
+        "a", "d", "e"]
+    assert [r.gap_id for r in LedgerFilter(text="示例", overdue_only=True).select(rows)] == [
+        "a", "b", "e"]
+    assert [r.gap_id for r in LedgerFilter(text="ma3c").select(rows)] == ["e"]  # any case
+    assert LedgerFilter(responsible="王五").select(rows) == []

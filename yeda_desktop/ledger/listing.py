@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -66,27 +67,38 @@ class LedgerFilter:
     text: str = ""
 
     def matches(self, row: LedgerRow) -> bool:
-        checks = (
-            (self.rule_id, row.rule_id),
-            (self.status, row.status),
-            (self.subdistrict, row.subdistrict),
-            (self.cluster, row.cluster),
-            (self.building, row.building),
-            (self.industry_section, row.industry_section),
-            (self.ownership, row.ownership),
-            (self.responsible, row.responsible),
-        )
-        if any(wanted is not None and wanted != actual for wanted, actual in checks):
-            return False
-        if self.open_only and row.status not in OPEN_STATUSES:
-            return False
-        if self.overdue_only and not row.overdue:
-            return False
+        return bool(self.select([row]))
+
+    def select(self, rows: Sequence[LedgerRow]) -> list[LedgerRow]:
+        """The rows this filter accepts, in their order.
+
+        One pass per condition set, each a comprehension: a centre's ledger holds a
+        gap per failed rule (178,000 rows for 100,000 organizations), filtered again
+        at every keystroke of the view's search.
+        """
+        equal = {
+            "rule_id": self.rule_id,
+            "status": self.status,
+            "subdistrict": self.subdistrict,
+            "cluster": self.cluster,
+            "building": self.building,
+            "industry_section": self.industry_section,
+            "ownership": self.ownership,
+            "responsible": self.responsible,
+        }
+        shown = list(rows)
+        for attribute, wanted in equal.items():
+            if wanted is not None:
+                shown = [r for r in shown if getattr(r, attribute) == wanted]
+        if self.open_only:
+            shown = [r for r in shown if r.status in OPEN_STATUSES]
+        if self.overdue_only:
+            shown = [r for r in shown if r.overdue]
         needle = self.text.strip().lower()
         if needle:
-            haystack = f"{row.organization} {row.uscc or ''} {row.detail_zh or ''}".lower()
-            return needle in haystack
-        return True
+            shown = [r for r in shown
+                     if needle in f"{r.organization} {r.uscc or ''} {r.detail_zh or ''}".lower()]
+        return shown
 
 
 def ledger_rows(session: Session, today: date | None = None) -> list[LedgerRow]:
@@ -106,19 +118,22 @@ def ledger_rows(session: Session, today: date | None = None) -> list[LedgerRow]:
         .order_by(Gap.identified_at.desc(), Organization.name, Gap.rule_id)
     )
     rows = []
-    for r in session.execute(query):
-        rule = RULES_BY_ID.get(r.rule_id)
-        overdue = r.status in OPEN_STATUSES and r.due_on is not None and r.due_on < day
+    # Unpacked as tuples: reading 19 fields by name from each of a centre's 178,000 rows
+    # took a third of the listing's 11 s.
+    for (gap_id, org_id, name, uscc, rule_id, status, detail, action, responsible, due_on,
+         identified_at, closed_on, evidence, waived_reason, subdistrict, cluster, building,
+         industry_section, ownership) in session.execute(query):
+        rule = RULES_BY_ID.get(rule_id)
         rows.append(
             LedgerRow(
-                gap_id=r.id, organization_id=r.organization_id, organization=r.name,
-                uscc=r.uscc, rule_id=r.rule_id,
-                severity=rule.severity.value if rule else "info", status=r.status,
-                detail_zh=r.detail_zh, action=r.action, responsible=r.responsible,
-                due_on=r.due_on, identified_at=r.identified_at, closed_on=r.closed_on,
-                evidence=r.evidence, waived_reason=r.waived_reason,
-                subdistrict=r.subdistrict, cluster=r.cluster, building=r.building,
-                industry_section=r.industry_section, ownership=r.ownership, overdue=overdue,
+                gap_id=gap_id, organization_id=org_id, organization=name, uscc=uscc,
+                rule_id=rule_id, severity=rule.severity.value if rule else "info",
+                status=status, detail_zh=detail, action=action, responsible=responsible,
+                due_on=due_on, identified_at=identified_at, closed_on=closed_on,
+                evidence=evidence, waived_reason=waived_reason, subdistrict=subdistrict,
+                cluster=cluster, building=building, industry_section=industry_section,
+                ownership=ownership,
+                overdue=status in OPEN_STATUSES and due_on is not None and due_on < day,
             )
         )
     return rows
