@@ -98,29 +98,29 @@
 <context>
     <name>BulkAssignDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="105"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="115"/>
         <source>Assign responsible person</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="110"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="120"/>
         <source>No due date</source>
         <translation>不设期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="113"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="123"/>
         <source>%n gap(s) selected</source>
         <translation>
             <numerusform>已选 %n 项问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="114"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="124"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="115"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="125"/>
         <source>Due date</source>
         <translation>整改期限</translation>
     </message>
@@ -1549,72 +1549,72 @@ Change to centre %3?</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="135"/>
         <source>Organization</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="136"/>
         <source>Gap</source>
         <translation>问题类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="137"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="138"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="139"/>
         <source>Details</source>
         <translation>问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="70"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="140"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="141"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="142"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="73"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="143"/>
         <source>Subdistrict</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="144"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="145"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="76"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="146"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="77"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="147"/>
         <source>Ownership</source>
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="123"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="169"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -1622,244 +1622,249 @@ Change to centre %3?</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="221"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="234"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="235"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="224"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="237"/>
         <source>Organization, USCC or details</source>
         <translation>单位名称、信用代码或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="265"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="275"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="292"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="276"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="293"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="277"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="294"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="278"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="295"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="279"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="296"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="280"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="297"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="281"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="298"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="299"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="390"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="345"/>
+        <source>Reading the ledger…</source>
+        <translation>正在读取台账…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="417"/>
         <source>The ledger holds no gaps yet: press Re-evaluate to check every organization against the rules.</source>
         <translation>台账中还没有问题：请点击“重新排查”，按规则检查全部单位。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="394"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="421"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="417"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="465"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="417"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="465"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="418"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="466"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="418"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="466"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="418"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="466"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="458"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="506"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="469"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="517"/>
         <source>Select a gap first</source>
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="527"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="575"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="417"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="527"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="465"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="575"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="541"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="589"/>
         <source>Close gap</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="541"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="589"/>
         <source>Closing evidence</source>
         <translation>整改佐证材料</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="550"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="598"/>
         <source>Waive gap</source>
         <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="550"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="557"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="598"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="605"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="557"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="605"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="575"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="623"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="585"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="633"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="585"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="633"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="600"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="648"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
         <source>Gap type:</source>
         <translation>问题类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
         <source>Show only gaps of this type</source>
         <translation>只显示该类型的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
         <source>Show only gaps in this status</source>
         <translation>只显示该状态的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
         <source>Subdistrict:</source>
         <translation>镇街：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
         <source>Show only gaps in this subdistrict</source>
         <translation>只显示该镇街的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
         <source>Cluster:</source>
         <translation>集聚区：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
         <source>Show only gaps in this cluster</source>
         <translation>只显示该集聚区的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="221"/>
         <source>Building:</source>
         <translation>楼宇：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="221"/>
         <source>Show only gaps in this building</source>
         <translation>只显示该楼宇的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="224"/>
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="224"/>
         <source>Show only organizations of this industry</source>
         <translation>只显示该行业单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="214"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="227"/>
         <source>Ownership:</source>
         <translation>经济类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="214"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="227"/>
         <source>Show only organizations of this ownership</source>
         <translation>只显示该经济类型单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="231"/>
         <source>Responsible:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="219"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="232"/>
         <source>Show only gaps this person is responsible for</source>
         <translation>只显示由该负责人负责的问题</translation>
     </message>

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from yeda_desktop.ledger import assign, reconcile
+from yeda_desktop.ledger import LedgerRow, assign, reconcile
 from yeda_desktop.models import (
     Building,
     Campaign,
@@ -32,7 +32,8 @@ from yeda_desktop.models import (
 from yeda_desktop.models.enums import ClusterKind, GapAction, GapStatus, Ownership
 from yeda_desktop.rules import RulesProfile
 from yeda_desktop.storage import Database, open_database
-from yeda_desktop.ui.ledger_model import OVERDUE_BRUSH
+from yeda_desktop.ui import ledger_view
+from yeda_desktop.ui.ledger_model import OVERDUE_BRUSH, LedgerModel
 from yeda_desktop.ui.ledger_view import BulkAssignDialog, LedgerView
 
 PROFILE = RulesProfile(disabled=("data_quality", "no_work_coverage"))
@@ -139,36 +140,37 @@ def _select_data(combo: object, value: object) -> None:
 
 def test_filters_narrow_the_table(zh_app: QApplication, qtbot: QtBot, ledger_db: Database) -> None:
     view = _view(qtbot, ledger_db)
-    total = view.proxy.rowCount()
+    total = view.model.rowCount()
     # 150 staff: no member + no org + four haves; 60: no member; 120: no member + no org
     assert total == 6
     _select_data(view.rule_box, "no_party_org")
-    assert view.proxy.rowCount() == 2
+    assert view.model.rowCount() == 2
     _select_data(view.subdistrict_box, "古现街道")
-    assert view.proxy.rowCount() == 1
+    assert view.model.rowCount() == 1
     _select_data(view.rule_box, None)
     _select_data(view.subdistrict_box, None)
     _select_data(view.building_box, "人才港一号楼")
-    assert view.proxy.rowCount() == 4
+    assert view.model.rowCount() == 4
     _select_data(view.building_box, None)
     _select_data(view.ownership_box, Ownership.FOREIGN)
-    assert {view.proxy.row_at(r).rule_id for r in range(view.proxy.rowCount())} == {
+    assert {view.model.row_at(r).rule_id for r in range(view.model.rowCount())} == {
         "no_party_member",
         "no_party_org",
         "four_haves",
     }
     _select_data(view.ownership_box, None)
     view.overdue_only.setChecked(True)
-    assert view.proxy.rowCount() == 1
+    assert view.model.rowCount() == 1
     _select_data(view.responsible_box, "李科长")
-    assert view.proxy.rowCount() == 1
+    assert view.model.rowCount() == 1
     view.overdue_only.setChecked(False)
     _select_data(view.responsible_box, None)
     _select_data(view.status_box, GapStatus.CLOSED)
-    assert view.proxy.rowCount() == 0
+    assert view.model.rowCount() == 0
     _select_data(view.status_box, None)
     view.search.setText("示例1号")
-    assert view.proxy.rowCount() == 1
+    assert view.model.rowCount() == 6  # filtered once the typing pauses, not at each key
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=2000)
     assert "1" in view.count_label.text() and "6" in view.count_label.text()
 
 
@@ -176,15 +178,15 @@ def test_overdue_rows_are_highlighted_and_sorting_works(
     zh_app: QApplication, qtbot: QtBot, ledger_db: Database
 ) -> None:
     view = _view(qtbot, ledger_db)
-    names = [view.proxy.row_at(r).organization for r in range(view.proxy.rowCount())]
+    names = [view.model.row_at(r).organization for r in range(view.model.rowCount())]
     assert names == sorted(names) and len(set(names)) > 1  # A to Z at first, as the directory
-    overdue = [r for r in range(view.proxy.rowCount()) if view.proxy.row_at(r).overdue]
+    overdue = [r for r in range(view.model.rowCount()) if view.model.row_at(r).overdue]
     assert len(overdue) == 1
-    index = view.proxy.index(overdue[0], 0)
+    index = view.model.index(overdue[0], 0)
     assert index.data(Qt.ItemDataRole.BackgroundRole) == OVERDUE_BRUSH
     due_column = view.model.COLUMNS.index("due")
     view.table.sortByColumn(due_column, Qt.SortOrder.AscendingOrder)
-    assert view.proxy.row_at(0).due_on is not None
+    assert view.model.row_at(0).due_on is not None
 
 
 def test_bulk_assignment_and_history(
@@ -225,7 +227,7 @@ def test_double_click_asks_to_open_the_organization(
 ) -> None:
     view = _view(qtbot, ledger_db)
     view.table.selectRow(0)
-    row = view.proxy.row_at(0)
+    row = view.model.row_at(0)
     opened: list[str] = []
     places: list[tuple[str, str, str]] = []
     view.open_organization.connect(opened.append)
@@ -275,7 +277,7 @@ def test_with_nothing_selected_the_buttons_ask_nothing(
 
 def _select_gap(view: LedgerView, gap_id: str) -> None:
     view.table.clearSelection()
-    rows = [r for r in range(view.proxy.rowCount()) if view.proxy.row_at(r).gap_id == gap_id]
+    rows = [r for r in range(view.model.rowCount()) if view.model.row_at(r).gap_id == gap_id]
     view.table.selectRow(rows[0])
 
 
@@ -288,8 +290,8 @@ def test_a_refused_step_says_why_before_asking_for_anything(
 ) -> None:
     view = _view(qtbot, ledger_db)
     view.table.selectRow(0)
-    gap_id = view.proxy.row_at(0).gap_id
-    assert view.proxy.row_at(0).status == GapStatus.IDENTIFIED
+    gap_id = view.model.row_at(0).gap_id
+    assert view.model.row_at(0).status == GapStatus.IDENTIFIED
     refused = "该问题当前为“已发现”，不能改为“已整改”"
     assert not view.buttons["close"].isEnabled()
     assert view.buttons["close"].toolTip() == refused
@@ -366,7 +368,7 @@ def test_columns_fit_their_text_within_a_cap_and_details_take_the_rest(
     column = {name: n for n, name in enumerate(view.model.COLUMNS)}
     width = view.table.columnWidth
     texts = {
-        name: [view.proxy.index(r, n).data() for r in range(view.proxy.rowCount())]
+        name: [view.model.index(r, n).data() for r in range(view.model.rowCount())]
         for name, n in column.items()
     }
     assert width(column["organization"]) >= fm.horizontalAdvance("烟台示例0号有限公司")
@@ -375,7 +377,7 @@ def test_columns_fit_their_text_within_a_cap_and_details_take_the_rest(
     assert width(column["action"]) < width(column["organization"]) / 2  # empty: its heading
     assert width(column["responsible"]) < width(column["organization"]) / 2
     long_row = texts["organization"].index(long_name)
-    tip = view.proxy.index(long_row, column["organization"]).data(Qt.ItemDataRole.ToolTipRole)
+    tip = view.model.index(long_row, column["organization"]).data(Qt.ItemDataRole.ToolTipRole)
     assert long_name in tip
 
     fitted = width(column["detail"])
@@ -404,3 +406,106 @@ def test_an_empty_ledger_says_how_to_fill_it(
         view.set_database(db, "测试")
     assert view.model.rowCount() > 0 and view.count_label.text().startswith("显示")
     db.close()
+
+
+def _many_rows(count: int) -> list[LedgerRow]:
+    """A centre-sized ledger without a database: rules, statuses, dues and places vary."""
+    rules = ("no_party_member", "no_party_org", "four_haves", "data_quality")
+    severities = ("high", "medium", "info")
+    statuses = (GapStatus.IDENTIFIED, GapStatus.ASSIGNED, GapStatus.CLOSED)
+    return [
+        LedgerRow(
+            gap_id=f"g{n}", organization_id=f"o{n // 2}",
+            organization=f"烟台示例{n % 997}号有限公司", uscc=None, rule_id=rules[n % 4],
+            severity=severities[n % 3], status=statuses[n % 3],
+            detail_zh=f"职工 {n % 300} 人", action=None, responsible=None,
+            due_on=None if n % 5 == 0 else date(2026, 1, 1) + timedelta(days=n % 400),
+            identified_at=datetime(2026, 6, 1), closed_on=None, evidence=None,
+            waived_reason=None, subdistrict="八角街道", cluster="国际人才港",
+            building=f"{n % 40}号楼", industry_section="C", ownership=Ownership.PRIVATE,
+            overdue=False,
+        )
+        for n in range(count)
+    ]
+
+
+def test_a_large_ledger_sorts_each_column_in_its_natural_order(
+    zh_app: QApplication, qtbot: QtBot
+) -> None:
+    view = LedgerView()
+    qtbot.addWidget(view)
+    view.set_rows(_many_rows(20_000))
+    column = {name: n for n, name in enumerate(view.model.COLUMNS)}
+
+    view.table.sortByColumn(column["severity"], Qt.SortOrder.AscendingOrder)
+    order = {"high": 0, "medium": 1, "info": 2}
+    severities = [order[r.severity] for r in view.model.rows]
+    assert severities == sorted(severities) and severities[0] == 0
+    view.table.sortByColumn(column["due"], Qt.SortOrder.AscendingOrder)
+    dues = [r.due_on for r in view.model.rows]
+    assert dues[0] is not None and dues[-1] is None  # no due date last
+    assert dues[: dues.index(None)] == sorted(d for d in dues if d is not None)
+    view.table.sortByColumn(column["organization"], Qt.SortOrder.DescendingOrder)
+    names = [r.organization for r in view.model.rows]
+    assert names == sorted(names, reverse=True)
+    # Equal names keep the loaded order (newest first), as they did through Qt's proxy.
+    same = [r.gap_id for r in view.model.rows if r.organization == names[0]]
+    assert same == sorted(same, key=lambda g: int(g[1:]))
+
+
+def test_sorting_and_filtering_keep_the_selected_gaps_selected(
+    zh_app: QApplication, qtbot: QtBot
+) -> None:
+    view = LedgerView()
+    qtbot.addWidget(view)
+    view.show()
+    view.set_rows(_many_rows(2_000))
+    view.table.selectRow(7)
+    chosen = view.selected_rows()
+    assert len(chosen) == 1
+    view.table.sortByColumn(view.model.COLUMNS.index("building"), Qt.SortOrder.DescendingOrder)
+    assert view.selected_rows() == chosen
+    _select_data(view.building_box, chosen[0].building)  # still shown: still selected
+    assert view.model.rowCount() == 50 and view.selected_rows() == chosen
+    _select_data(view.building_box, next(b for b in ("0号楼", "1号楼") if b != chosen[0].building))
+    assert view.selected_rows() == []  # no longer shown
+
+
+def test_selecting_every_gap_of_a_large_ledger_reads_the_selection_not_every_cell(
+    zh_app: QApplication, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Select-all once took a minute for 178,000 gaps: the header and the selected rows
+    asked the model's size for every row and column. The asks now follow what is visible."""
+
+    class Counting(LedgerModel):
+        asked = 0
+
+        def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            Counting.asked += 1
+            return super().rowCount(parent)
+
+    monkeypatch.setattr(ledger_view, "LedgerModel", Counting)
+    view = LedgerView()
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    view.set_rows(_many_rows(20_000))
+    qtbot.wait(50)
+    Counting.asked = 0
+    view.table.selectAll()
+    qtbot.wait(50)  # repainted
+    assert len(view.selected_rows()) == 20_000
+    assert view.buttons["bulk"].isEnabled() is False  # closed ones among them: says why
+    assert Counting.asked < 2_000
+
+
+def test_the_view_says_it_is_reading_the_ledger_until_the_rows_arrive(
+    zh_app: QApplication, qtbot: QtBot, ledger_db: Database
+) -> None:
+    view = LedgerView()
+    qtbot.addWidget(view)
+    view.set_database(ledger_db, "测试")
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.show()
+        assert view.count_label.text() == "正在读取台账…"
+    assert "6" in view.count_label.text() and "读取" not in view.count_label.text()

@@ -11,7 +11,16 @@ import html
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,7 +68,7 @@ from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapAction, GapStatus, O
 from yeda_desktop.rules import RULES
 from yeda_desktop.storage import Database
 from yeda_desktop.ui.ledger_labels import action_label, ownership_label, rule_label, status_label
-from yeda_desktop.ui.ledger_model import LedgerModel, LedgerProxy
+from yeda_desktop.ui.ledger_model import LedgerModel
 from yeda_desktop.ui.tasks import run_task
 
 GapWork = Callable[[Session, list[Gap]], object]
@@ -85,6 +94,7 @@ STEPS: dict[str, tuple[GapStatus, StatusRule]] = {
 # details column also takes whatever room the others leave.
 WIDEST_CHARS = {"organization": 20, "detail": 32, "rule": 8, "industry": 14, "cluster": 10}
 WIDEST_CHARS_OTHERS = 8
+TYPING_PAUSE_MS = 250  # the search box filters this long after the last key
 
 
 def for_each(step: Callable[[Session, Gap], None]) -> GapWork:
@@ -142,11 +152,14 @@ class LedgerView(QWidget):
         self._stale = False
         self._fitted = False
         self._detail_width = 0
-        self.model = LedgerModel(self, lang)
-        self.proxy = LedgerProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.model = LedgerModel(self)
         self.table = QTableView(self)
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
+        # The header gets a selection of its own, always empty. Given the table's, it asks
+        # after each change whether every row of each column is selected, through the
+        # Python model: 6 s once a centre's 178,000 gaps were all selected.
+        header = self.table.horizontalHeader()
+        header.setSelectionModel(QItemSelectionModel(self.model, header))
         self.table.setSortingEnabled(True)
         # By organization, A to Z (as the directory): Qt's default indicator is descending.
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -224,7 +237,11 @@ class LedgerView(QWidget):
         self.search.setPlaceholderText(self.tr("Organization, USCC or details"))
         for box in (self.open_only, self.overdue_only):
             box.toggled.connect(self.apply_filter)
-        self.search.textChanged.connect(self.apply_filter)
+        # Typing filters once the typing pauses: each pass reads every row (a third of a
+        # second for a centre's 178,000 gaps), which would lag behind each key.
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._typing.start)
         self._fill(self.rule_box, [(rule_label(r.id), r.id) for r in RULES])
         self._fill(self.status_box, [(status_label(s), s) for s in GapStatus])
         self._fill(self.ownership_box, [(ownership_label(o), o) for o in Ownership])
@@ -324,17 +341,20 @@ class LedgerView(QWidget):
             with db.reader() as session:
                 return ledger_rows(session)
 
+        # A centre's ledger takes seconds to read: say so under the rows shown meanwhile.
+        self.count_label.setText(self.tr("Reading the ledger…"))
         run_task(self, work, self.set_rows, self._failed)
 
     def set_rows(self, rows: list[LedgerRow]) -> None:
-        self.model.set_rows(rows)
         places = {(r.subdistrict, r.cluster, r.building) for r in rows}
         self._fill(self.subdistrict_box, [(s, s) for s in sorted({p[0] for p in places if p[0]})])
         self._fill(self.cluster_box, [(c, c) for c in sorted({p[1] for p in places if p[1]})])
         self._fill(self.building_box, [(b, b) for b in sorted({p[2] for p in places if p[2]})])
         people = sorted({r.responsible for r in rows if r.responsible})
         self._fill(self.responsible_box, [(p, p) for p in people])
-        self.apply_filter()
+        self.model.set_rows(rows, self.current_filter())  # with the choices as refilled
+        self._show_count()
+        self.update_buttons()
         if rows and not self._fitted:
             self.fit_columns()
         self.loaded.emit(len(rows))
@@ -382,8 +402,15 @@ class LedgerView(QWidget):
         )
 
     def apply_filter(self) -> None:
-        self.proxy.set_filter(self.current_filter())
-        if self.db is not None and self.model.rowCount() == 0:
+        chosen = {row.gap_id for row in self.selected_rows()}
+        self.model.set_filter(self.current_filter())
+        if chosen:  # the rows still shown stay selected
+            self._select(chosen)
+        self._show_count()
+        self.update_buttons()
+
+    def _show_count(self) -> None:
+        if self.db is not None and self.model.total() == 0:
             # A database whose organizations were never checked (a demo, a baseline just
             # imported) has an empty ledger: say how to fill it rather than "0 of 0".
             self.count_label.setText(self.tr(
@@ -392,14 +419,35 @@ class LedgerView(QWidget):
         else:
             self.count_label.setText(
                 self.tr("Showing %1 of %2 gaps")
-                .replace("%1", f"{self.proxy.rowCount():,}")
-                .replace("%2", f"{self.model.rowCount():,}")
+                .replace("%1", f"{self.model.rowCount():,}")
+                .replace("%2", f"{self.model.total():,}")
             )
-        self.update_buttons()
 
     def selected_rows(self) -> list[LedgerRow]:
-        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
-        return [self.proxy.row_at(r) for r in sorted(rows)]
+        """The selected gaps, in the order shown.
+
+        Read from the selection's ranges (whole rows: the table selects rows), not from
+        `selectedRows()`, which asks the model for its size several times per row: 16 s
+        for all of a centre's 178,000 gaps selected.
+        """
+        rows: set[int] = set()
+        for part in self.table.selectionModel().selection():
+            rows.update(range(part.top(), part.bottom() + 1))
+        return [self.model.rows[r] for r in sorted(rows)]
+
+    def _select(self, gap_ids: set[str]) -> None:
+        """Select the shown rows of these gaps (runs of adjacent rows as one range)."""
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        start: int | None = None
+        for n, row in enumerate([*self.model.rows, None]):
+            if row is not None and row.gap_id in gap_ids:
+                start = n if start is None else start
+            elif start is not None:
+                selection.select(self.model.index(start, 0), self.model.index(n - 1, last))
+                start = None
+        self.table.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     # --- detail and navigation -----------------------------------------------------------
 
