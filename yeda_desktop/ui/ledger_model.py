@@ -9,6 +9,7 @@ shown rows are one list comprehension and one `sorted` with a key per row.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -125,9 +126,12 @@ class LedgerModel(QAbstractTableModel):
         name = self.COLUMNS[column]
         attribute, text = _CELLS[name]
         meaning = _ORDERS.get(name, text)
-        keys = {value: meaning(value) for value in {getattr(r, attribute) for r in rows}}
-        return sorted(rows, key=lambda r: keys[getattr(r, attribute)],
-                      reverse=order == Qt.SortOrder.DescendingOrder)
+        value = operator.attrgetter(attribute)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if meaning is _plain:
+            return sorted(rows, key=lambda r: value(r) or "", reverse=descending)
+        keys = {v: meaning(v) for v in set(map(value, rows))}  # each label or rank once
+        return sorted(rows, key=lambda r: keys[value(r)], reverse=descending)
 
     # -- Qt's model interface ----------------------------------------------------------
     def headers(self) -> list[str]:

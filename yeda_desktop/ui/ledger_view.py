@@ -94,6 +94,9 @@ STEPS: dict[str, tuple[GapStatus, StatusRule]] = {
 # details column also takes whatever room the others leave.
 WIDEST_CHARS = {"organization": 20, "detail": 32, "rule": 8, "industry": 14, "cluster": 10}
 WIDEST_CHARS_OTHERS = 8
+# Rows measured to fit the columns (Qt's default, 1,000, took a second of a large ledger's
+# load for widths the caps above mostly decide; a cut cell shows its text as a tooltip).
+FIT_SAMPLE_ROWS = 200
 TYPING_PAUSE_MS = 250  # the search box filters this long after the last key
 
 
@@ -362,6 +365,7 @@ class LedgerView(QWidget):
     def fit_columns(self) -> None:
         """Columns as wide as their text up to a cap (cut cells show it in full as a tooltip)."""
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         em = self.table.fontMetrics().horizontalAdvance("中")
         for column, name in enumerate(LedgerModel.COLUMNS):
             self.table.resizeColumnToContents(column)
