@@ -61,6 +61,7 @@ class RestoreDialog(QDialog):
         self.restored: Path | None = None
         self.kept: Path | None = None
         self.task: Task | None = None
+        self._restoring: BackupInfo | None = None
         zh = lang == "zh"
         self.setWindowTitle("从备份恢复" if zh else "Restore from backup")
         self.resize(640, 400)
@@ -125,18 +126,23 @@ class RestoreDialog(QDialog):
         if info is None or self.task is not None:
             return
         self.restore_button.setEnabled(False)
+        source, target = info.path, self.db_path
+        self._restoring = info
+        # Not cancellable: a restore swaps the file whole, and a Cancel that hid the bar
+        # while the swap went on would say the database was left as it was.
         self.task = run_task(
             self,
-            lambda _progress: restore_database(info.path, self.db_path),
-            lambda kept: self._restored(info, kept),
+            lambda _progress: restore_database(source, target),
+            self._restored,
             self._failed,
             label="正在恢复备份…" if self.lang == "zh" else "Restoring the backup…",
+            cancellable=False,
         )
 
-    def _restored(self, info: BackupInfo, kept: Path | None) -> None:
+    def _restored(self, kept: Path | None) -> None:
         self.task = None
         self.kept = kept
-        self.restored = info.path
+        self.restored = self._restoring.path if self._restoring else None
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:

@@ -112,17 +112,22 @@ def run_task(
     label: str | None = None,
     pool: QThreadPool | None = None,
     show_after_ms: int = SHOW_AFTER_MS,
+    *,
+    cancellable: bool = True,
 ) -> Task:
-    """Start `work(progress)` on a worker thread; with `label`, show a cancellable progress bar
-    (once the work has taken `show_after_ms`)."""
+    """Start `work(progress)` on a worker thread; with `label`, show a progress bar (once
+    the work has taken `show_after_ms`), with a Cancel button unless the work cannot stop
+    half-way (`cancellable=False`: a Cancel that hid the bar while the work went on to its
+    end would tell the user something that did not happen)."""
     task = Task(parent)
     task.done.connect(on_done)
     task.error.connect(on_error)
     if label is not None:
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QProgressDialog
 
-        dialog = QProgressDialog(label, QProgressDialog.tr("Cancel"), 0, 0, parent)
+        from yeda_desktop.ui.busy_dialog import BusyDialog
+
+        dialog = BusyDialog(label, parent, cancellable=cancellable)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(show_after_ms)
         dialog.setAutoReset(False)
