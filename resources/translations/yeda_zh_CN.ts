@@ -98,29 +98,29 @@
 <context>
     <name>BulkAssignDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="115"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="118"/>
         <source>Assign responsible person</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="120"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="123"/>
         <source>No due date</source>
         <translation>不设期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="123"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="126"/>
         <source>%n gap(s) selected</source>
         <translation>
             <numerusform>已选 %n 项问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="124"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="127"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="125"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="128"/>
         <source>Due date</source>
         <translation>整改期限</translation>
     </message>
@@ -1549,72 +1549,72 @@ Change to centre %3?</source>
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="135"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="139"/>
         <source>Organization</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="136"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="140"/>
         <source>Gap</source>
         <translation>问题类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="137"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="141"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="138"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="142"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="139"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="143"/>
         <source>Details</source>
         <translation>问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="144"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="145"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="142"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="146"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="143"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="147"/>
         <source>Subdistrict</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="144"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="148"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="145"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="149"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="146"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="150"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="147"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="151"/>
         <source>Ownership</source>
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_model.py" line="169"/>
+        <location filename="../../yeda_desktop/ui/ledger_model.py" line="173"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
@@ -1622,249 +1622,259 @@ Change to centre %3?</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="234"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="237"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="235"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="238"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="237"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="240"/>
         <source>Organization, USCC or details</source>
         <translation>单位名称、信用代码或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="285"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="292"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="295"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="293"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="296"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="294"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="297"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="295"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="298"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="296"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="299"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="297"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="300"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="298"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="301"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="299"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="302"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="345"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="348"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="417"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="421"/>
         <source>The ledger holds no gaps yet: press Re-evaluate to check every organization against the rules.</source>
         <translation>台账中还没有问题：请点击“重新排查”，按规则检查全部单位。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="421"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="425"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="465"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="469"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="465"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="469"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="466"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="470"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="466"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="470"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="466"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="470"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="506"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="510"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="517"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="514"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="523"/>
         <source>Select a gap first</source>
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="575"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="581"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="465"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="575"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="469"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="581"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="589"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="595"/>
         <source>Close gap</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="589"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="595"/>
         <source>Closing evidence</source>
         <translation>整改佐证材料</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="598"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="604"/>
         <source>Waive gap</source>
         <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="598"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="605"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="604"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="611"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="605"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="611"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="623"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="629"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="633"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="639"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="633"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="639"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="648"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="651"/>
+        <source>Exporting the ledger…</source>
+        <translation>正在导出台账…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="654"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
         <source>Gap type:</source>
         <translation>问题类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
         <source>Show only gaps of this type</source>
         <translation>只显示该类型的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
         <source>Show only gaps in this status</source>
         <translation>只显示该状态的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
         <source>Subdistrict:</source>
         <translation>镇街：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
         <source>Show only gaps in this subdistrict</source>
         <translation>只显示该镇街的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="221"/>
         <source>Cluster:</source>
         <translation>集聚区：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="221"/>
         <source>Show only gaps in this cluster</source>
         <translation>只显示该集聚区的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="221"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="224"/>
         <source>Building:</source>
         <translation>楼宇：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="221"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="224"/>
         <source>Show only gaps in this building</source>
         <translation>只显示该楼宇的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="224"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="227"/>
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="224"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="227"/>
         <source>Show only organizations of this industry</source>
         <translation>只显示该行业单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="227"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="230"/>
         <source>Ownership:</source>
         <translation>经济类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="227"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="230"/>
         <source>Show only organizations of this ownership</source>
         <translation>只显示该经济类型单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="231"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="234"/>
         <source>Responsible:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="232"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="235"/>
         <source>Show only gaps this person is responsible for</source>
         <translation>只显示由该负责人负责的问题</translation>
     </message>
@@ -2169,7 +2179,7 @@ Change to centre %3?</source>
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/tasks.py" line="125"/>
+        <location filename="../../yeda_desktop/ui/busy_dialog.py" line="14"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from yeda_desktop.excel import export_xlsx
 from yeda_desktop.excel.sheet import new_workbook, save_workbook, write_table
+from yeda_desktop.ledger import reconcile
 from yeda_desktop.storage import Database
 
 
@@ -74,3 +75,31 @@ def test_unknown_kind_is_a_sentence(registered: Database, tmp_path: Path) -> Non
 
     with registered.reader() as s, pytest.raises(YedaError, match="未知的导出类型"):
         export_xlsx(s, "everything", tmp_path / "x.xlsx")
+
+
+def test_a_cancelled_export_leaves_the_file_there_as_it_was(
+    registered: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yeda_desktop.excel.sheet as sheet
+
+    monkeypatch.setattr(sheet, "PROGRESS_ROWS", 1)
+    with registered.session(officer="t") as s:
+        reconcile(s)
+    target = tmp_path / "台账.xlsx"
+    seen: list[tuple[int, int]] = []
+    with registered.reader() as s:
+        _, count = export_xlsx(s, "ledger", target, progress=lambda *p: seen.append(p))
+    assert count > 1 and seen == [(n, count) for n in range(1, count + 1)]
+    before = target.read_bytes()
+
+    class Stop(Exception):
+        """What a Cancel raises from the progress callback."""
+
+    def cancel(done: int, _total: int) -> None:
+        if done == 2:
+            raise Stop
+
+    with registered.reader() as s, pytest.raises(Stop):
+        export_xlsx(s, "ledger", target, progress=cancel)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if ".xlsx" in p.name] == ["台账.xlsx"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
+import pytest
 from sqlalchemy import func, select
 
 from yeda_desktop.ledger import assign, close, reconcile, waive
@@ -147,3 +149,49 @@ def test_disabled_rules_leave_their_gaps_alone(db: Database, world: type) -> Non
         result = reconcile(s, profile=RulesProfile(disabled=("no_party_org",)))
         assert ("no_party_org" not in {rule for _, rule in result.resolved})
     assert ("烟台大厂有限公司", "no_party_org", GapStatus.IDENTIFIED) in _gaps(db)
+
+
+class Stop(Exception):
+    """What a Cancel raises from the progress callback."""
+
+
+def test_progress_rises_to_the_last_point_before_writing_and_a_cancel_writes_nothing(
+    db: Database, world: type, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yeda_desktop.rules.engine as engine
+
+    monkeypatch.setattr(engine, "EACH_ROWS", 2)
+    with db.session(officer="系统") as s:
+        w = world(s)
+        w.campaign(2026)
+        for n in range(7):
+            w.org(f"烟台大厂{n}有限公司", staff=150)
+    seen: list[tuple[int, int]] = []
+    with db.session(officer="系统") as s:
+        reconcile(s, profile=ONLY_ORG_RULES,
+                  progress=lambda done, total: seen.append((done, total)))
+    steps = [done for done, _ in seen]
+    assert steps == sorted(steps) and steps[0] == 0 and steps[-1] == 85
+    assert {total for _, total in seen} == {100} and len(steps) >= 5  # rows read in between
+    assert len(_gaps(db)) == 7
+
+    with db.session(officer="系统") as s:
+        for gap in s.scalars(select(Gap)):
+            s.delete(gap)
+        s.execute(GapEvent.__table__.delete())
+
+    def cancel_when(at: int) -> Callable[[int, int], None]:
+        def progress(done: int, _total: int) -> None:
+            if done >= at:
+                raise Stop
+        return progress
+
+    for at in (0, 30, 85):  # before reading, while reading, just before writing
+        try:
+            with db.session(officer="系统") as s:
+                reconcile(s, profile=ONLY_ORG_RULES, progress=cancel_when(at))
+        except Stop:
+            pass
+        else:
+            raise AssertionError(f"not stopped at {at}")
+        assert _gaps(db) == []

@@ -12,9 +12,16 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QInputDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from yeda_desktop.ledger import LedgerRow, assign, reconcile
 from yeda_desktop.models import (
@@ -509,3 +516,34 @@ def test_the_view_says_it_is_reading_the_ledger_until_the_rows_arrive(
         view.show()
         assert view.count_label.text() == "正在读取台账…"
     assert "6" in view.count_label.text() and "读取" not in view.count_label.text()
+
+
+def test_cancelling_the_re_evaluation_leaves_the_ledger_as_it_was(
+    zh_app: QApplication, qtbot: QtBot, ledger_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from yeda_desktop.ui.tasks import Task
+
+    view = _view(qtbot, ledger_db)
+    with ledger_db.session(officer="测试") as s:
+        for gap in s.scalars(select(Gap)):
+            s.delete(gap)
+    pressed = threading.Event()
+    real = ledger_view.reconcile
+
+    def after_cancel(session: Any, **kwargs: Any) -> Any:
+        pressed.wait(10)  # the user presses Cancel while the rules are evaluated
+        return real(session, **kwargs)
+
+    monkeypatch.setattr(ledger_view, "reconcile", after_cancel)
+    view.reevaluate()
+    [task] = [t for t in view.findChildren(Task) if t.dialog is not None]
+    assert task.dialog is not None
+    assert task.dialog.labelText() == "正在排查问题…"
+    [cancel] = task.dialog.findChildren(QPushButton)
+    cancel.click()
+    pressed.set()
+    qtbot.waitUntil(lambda: "已取消" in view.count_label.text(), timeout=10_000)
+    with ledger_db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Gap)) == 0

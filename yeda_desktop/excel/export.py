@@ -14,7 +14,13 @@ from sqlalchemy.orm import Session
 from yeda_desktop.errors import YedaError
 from yeda_desktop.excel.kinds import EXPORT_KINDS
 from yeda_desktop.excel.mapping import ORG_FIELDS, ROSTER_FIELDS
-from yeda_desktop.excel.sheet import new_workbook, save_workbook, write_table
+from yeda_desktop.excel.sheet import (
+    Progress,
+    discard_workbook,
+    new_workbook,
+    save_workbook,
+    write_table,
+)
 from yeda_desktop.ledger import ledger_rows
 from yeda_desktop.ledger.location import primary_location
 from yeda_desktop.models import Organization, Person
@@ -46,7 +52,7 @@ def _yes_no(value: bool | None) -> str | None:
     return None if value is None else ("是" if value else "否")
 
 
-def export_ledger(wb: Workbook, session: Session) -> int:
+def export_ledger(wb: Workbook, session: Session, progress: Progress | None = None) -> int:
     headers = ["单位名称", "统一社会信用代码", "问题类型", "严重程度", "问题说明", "状态", "措施",
                "负责人", "整改期限", "是否逾期", "发现时间", "整改完成日期", "整改佐证",
                "豁免理由", "镇街", "集聚区", "楼宇"]
@@ -58,13 +64,15 @@ def export_ledger(wb: Workbook, session: Session) -> int:
          r.waived_reason, r.subdistrict, r.cluster, r.building]
         for r in ledger_rows(session)
     ]
-    return write_table(wb, "专项工作台账", headers, rows)
+    return write_table(wb, "专项工作台账", headers, rows, progress, len(rows))
 
 
 STREAM_BATCH = 2000
 
 
-def export_organizations(wb: Workbook, session: Session) -> int:
+def export_organizations(
+    wb: Workbook, session: Session, progress: Progress | None = None
+) -> int:
     """Streamed from SQL (plain columns, no ORM objects): 100,000 rows never sit in memory."""
     loc = primary_location()
     o = Organization
@@ -81,10 +89,12 @@ def export_organizations(wb: Workbook, session: Session) -> int:
         (name, uscc, kind.zh, ownership.zh, industry_label(section), *rest)
         for name, uscc, kind, ownership, section, *rest in session.execute(query)
     )
-    return write_table(wb, "两新组织名单", headers, rows)
+    return write_table(wb, "两新组织名单", headers, rows, progress)
 
 
-def export_roster(wb: Workbook, session: Session, *, show_ids: bool = False) -> int:
+def export_roster(
+    wb: Workbook, session: Session, *, show_ids: bool = False, progress: Progress | None = None
+) -> int:
     """Streamed from SQL like the organization list."""
     p = Person
     query = (
@@ -102,7 +112,7 @@ def export_roster(wb: Workbook, session: Session, *, show_ids: bool = False) -> 
         for name, id_number, gender, status, transferred, joined, phone, org_name, org_uscc
         in session.execute(query)
     )
-    return write_table(wb, "党员花名册", headers, rows)
+    return write_table(wb, "党员花名册", headers, rows, progress)
 
 
 def export_statistics(wb: Workbook, session: Session, funding: FundingInputs | None = None) -> int:
@@ -165,13 +175,18 @@ def export_xlsx(
     *,
     show_ids: bool = False,
     funding: FundingInputs | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Path, int]:
-    """Write one export to `path` atomically; returns the path and the number of data rows."""
+    """Write one export to `path` atomically; returns the path and the number of data rows.
+
+    `progress(rows, total)` as the long tables are written (total 0 when not known);
+    an exception it raises stops the export and leaves `path` as it was.
+    """
     writers: dict[str, Callable[[Workbook, Session], int]] = {
-        "ledger": export_ledger,
+        "ledger": lambda wb, s: export_ledger(wb, s, progress),
         "statistics": lambda wb, s: export_statistics(wb, s, funding),
-        "organizations": export_organizations,
-        "roster": lambda wb, s: export_roster(wb, s, show_ids=show_ids),
+        "organizations": lambda wb, s: export_organizations(wb, s, progress),
+        "roster": lambda wb, s: export_roster(wb, s, show_ids=show_ids, progress=progress),
     }
     if kind not in writers:
         raise YedaError(
@@ -179,7 +194,11 @@ def export_xlsx(
             f"unknown export kind {kind!r} (choose from {', '.join(EXPORT_KINDS)})",
         )
     wb = new_workbook()
-    count = writers[kind](wb, session)
+    try:
+        count = writers[kind](wb, session)
+    except BaseException:
+        discard_workbook(wb)
+        raise
     return save_workbook(wb, path), count
 
 

@@ -7,10 +7,11 @@ string with Excel's quote prefix, so it shows and reads back as typed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from itertools import chain, islice
 from pathlib import Path
@@ -27,6 +28,8 @@ from yeda_desktop.errors import YedaError
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_WIDTH = 60
 WIDTH_SAMPLE_ROWS = 2000
+PROGRESS_ROWS = 2000  # rows written between two progress calls (178,000 take 40 s)
+Progress = Callable[[int, int], None]
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 
 
@@ -74,13 +77,16 @@ def _cell(ws: Worksheet, value: Any) -> Any:
 
 
 def write_table(
-    wb: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]
+    wb: Workbook, title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]],
+    progress: Progress | None = None, total: int = 0,
 ) -> int:
     """Add a sheet with a header row and data rows; returns the number of data rows.
 
     Rows are streamed: only the first WIDTH_SAMPLE_ROWS are held, to fit the column
     widths, which (like the frozen header) a write-only sheet needs before its first row.
     The filter range is written after the rows, so it is set once they are counted.
+    `progress(rows written, total)` every PROGRESS_ROWS rows (total 0: not known); an
+    exception it raises (a cancelled export) stops the writing.
     """
     stream = iter(rows)
     sample = list(islice(stream, WIDTH_SAMPLE_ROWS))
@@ -104,9 +110,20 @@ def write_table(
     for row in chain(sample, stream):
         ws.append([_cell(ws, value) for value in row])
         count += 1
+        if progress is not None and count % PROGRESS_ROWS == 0:
+            progress(count, total)
     if count:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{count + 1}"
     return count
+
+
+def discard_workbook(wb: Workbook) -> None:
+    """End a write-only workbook left half-written (a cancelled export): each sheet's rows
+    stream into a temporary file that would otherwise be closed under it when the
+    workbook is collected (openpyxl removes those files when the program ends)."""
+    for ws in wb.worksheets:
+        with contextlib.suppress(Exception):
+            ws.close()
 
 
 def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> Path:

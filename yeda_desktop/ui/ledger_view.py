@@ -69,7 +69,7 @@ from yeda_desktop.rules import RULES
 from yeda_desktop.storage import Database
 from yeda_desktop.ui.ledger_labels import action_label, ownership_label, rule_label, status_label
 from yeda_desktop.ui.ledger_model import LedgerModel
-from yeda_desktop.ui.tasks import run_task
+from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
 
 GapWork = Callable[[Session, list[Gap]], object]
 StatusRule = Callable[[GapStatus], bool]
@@ -510,7 +510,9 @@ class LedgerView(QWidget):
         QMessageBox.warning(self, self.tr("Special work ledger"), text)
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, YedaError):
+        if isinstance(exc, Cancelled):
+            self.count_label.setText(self.tr("Cancelled; nothing was written."))
+        elif isinstance(exc, YedaError):
             self._warn(exc.message(self.lang))
         else:
             raise exc
@@ -617,9 +619,9 @@ class LedgerView(QWidget):
 
         zh = self.lang.startswith("zh")
 
-        def work(_progress: object) -> str:
-            with db.session(officer=officer) as session:
-                result = reconcile(session)
+        def work(progress: TaskProgress) -> str:
+            with db.session(officer=officer) as session:  # a Cancel rolls it all back
+                result = reconcile(session, progress=progress)
             return result.summary_zh() if zh else result.summary_en()
 
         # Bound methods only: a lambda or closure holding `self` on a task's signal
@@ -640,13 +642,13 @@ class LedgerView(QWidget):
             return
         db = self.db
 
-        def work(_progress: object) -> int:
+        def work(progress: TaskProgress) -> int:
             from yeda_desktop.excel import export_xlsx
 
-            with db.reader() as session:
-                return export_xlsx(session, "ledger", path)[1]
+            with db.reader() as session:  # a Cancel leaves any file there as it was
+                return export_xlsx(session, "ledger", path, progress=progress)[1]
 
-        run_task(self, work, self._exported, self._failed)
+        run_task(self, work, self._exported, self._failed, self.tr("Exporting the ledger…"))
 
     def _exported(self, count: int) -> None:
         self.count_label.setText(self.tr("Exported %1 rows").replace("%1", f"{count:,}"))
