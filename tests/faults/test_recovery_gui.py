@@ -176,3 +176,36 @@ def test_a_database_on_a_stick_is_copied_to_this_computer_and_opened(
     assert window.workspace is not None and window.workspace.db.path == local
     assert str(local) in told[0]
     window.close()
+
+
+def test_cancelling_a_read_only_open_opens_nothing(
+    qtbot: QtBot, qapp: QApplication, settings: AppSettings, zone: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QPushButton
+
+    from yeda_desktop.services import progress
+    from yeda_desktop.ui.tasks import Task
+
+    entered, pressed = threading.Event(), threading.Event()
+    real = progress.place_tree
+
+    def after_cancel(*args: object) -> object:
+        entered.set()
+        pressed.wait(10)  # the user presses Cancel while the tree is read
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(progress, "place_tree", after_cancel)
+    window = _window(qtbot, settings)
+    recovery.open_read_only(window, zone)
+    [task] = [t for t in window.findChildren(Task) if t.dialog is not None]
+    assert task.dialog is not None
+    [cancel] = task.dialog.findChildren(QPushButton)
+    qtbot.waitUntil(entered.is_set)
+    with qtbot.waitSignal(window.open_failed, timeout=10_000):
+        cancel.click()
+        pressed.set()
+    assert window.workspace is None and not window.windowTitle().endswith("（只读）")
+    window.close()

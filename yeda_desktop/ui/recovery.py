@@ -21,7 +21,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.ui.tasks import run_task
+from yeda_desktop.ui.tasks import TaskProgress, run_task
 
 # The storage (SQLAlchemy and the models) is imported where it is used: `install` runs
 # before the main window's first frame, which must not wait for it (see main_window).
@@ -111,6 +111,9 @@ def ask_running_window(db_path: str | Path) -> bool:
     return reply == b"yes"
 
 
+READ_ONLY_ZH, READ_ONLY_EN = "（只读）", " (read-only)"  # after the window's title
+
+
 def _t(window: QWidget, zh: str, en: str) -> str:
     return zh if getattr(window, "lang", "zh") == "zh" else en
 
@@ -185,9 +188,11 @@ def open_read_only(window: MainWindow, path: Path) -> None:
     from yeda_desktop.storage import open_database
     from yeda_desktop.ui.opening import Opened
 
-    def work(_task: object) -> Opened:
+    def work(step: TaskProgress) -> Opened:
+        # A Cancel stops it at its next step, the database closed: nothing is opened.
         db = open_database(path, read_only=True)
         try:
+            step(1, 3)
             with db.reader() as session:
                 campaign = sweep.current_campaign(session)
                 if campaign is None and window.settings.campaign_id:
@@ -198,19 +203,18 @@ def open_read_only(window: MainWindow, path: Path) -> None:
                         "the database has no sweep campaign yet; it cannot be opened read-only",
                     )
                 chosen = (campaign.id, campaign.name)
+                step(2, 3)
                 tree = progress.place_tree(session, chosen[0])
+            step(3, 3)
             return Opened(db, chosen[0], chosen[1], tree)
         except BaseException:
             db.close()
             raise
 
-    def opened(result: Opened) -> None:
-        window._opened(result)
-        suffix = _t(window, "（只读）", " (read-only)")
-        if not window.windowTitle().endswith(suffix):
-            window.setWindowTitle(window.windowTitle() + suffix)
-
-    run_task(window, work, opened, window._open_error, _t(window, "正在打开…", "Opening…"))
+    # Bound methods of the window, not closures holding it: PySide crashed deleting a
+    # finished task whose signal held a lambda over a widget.
+    run_task(window, work, window._opened_read_only, window._open_error,
+             _t(window, "正在打开…", "Opening…"))
 
 
 def _offer_copy(window: MainWindow, exc: UnsafeLocationError) -> bool:

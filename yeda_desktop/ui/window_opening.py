@@ -145,6 +145,13 @@ class DatabaseOpening:
         self.activateWindow()
         self.ready.emit()
 
+    def _opened_read_only(self, opened: Opened) -> None:
+        self._opened(opened)
+        zh = self.lang == "zh"
+        suffix = recovery.READ_ONLY_ZH if zh else recovery.READ_ONLY_EN
+        if not self.windowTitle().endswith(suffix):
+            self.setWindowTitle(self.windowTitle() + suffix)
+
     def _open_error(self, exc: BaseException) -> None:
         self._end_opening()
         if self._closing:
