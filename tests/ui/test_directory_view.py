@@ -112,3 +112,34 @@ def test_the_main_window_tab_opens_an_organization_in_the_sweep(
     assert window.tabs.currentIndex() == 0
     assert window.floor_view.current_unit() == model.rows[row].unit_id
     window.close()
+
+
+def test_a_page_for_a_filter_no_longer_shown_is_dropped_even_when_it_failed(
+    qtbot: QtBot, view: DirectoryView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every page read is tagged with the filter and sort it was read for: a late one,
+    or its failure, changes nothing; a failure of the page shown is raised."""
+    failing = {"on": True}
+    real = directory.page
+
+    def page(*args: object, **kwargs: object) -> object:
+        if failing["on"]:
+            raise RuntimeError("disk gone")
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    raised: list[BaseException] = []
+    monkeypatch.setattr(directory, "page", page)
+    monkeypatch.setattr("sys.excepthook", lambda _t, exc, _tb: raised.append(exc))
+    view.ownership.setCurrentIndex(view.ownership.findData("foreign"))  # its page fails
+    qtbot.waitUntil(lambda: raised != [], timeout=5000)
+    assert isinstance(raised[0], RuntimeError) and str(raised[0]) == "disk gone"
+    assert view.model.rowCount() == 0 and not view.model._busy
+    failing["on"] = False
+    view.ownership.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: view.model.rowCount() == PAGE)
+    stale = view.model._generation - 1
+    from yeda_desktop.ui.directory_model import PageFailed
+
+    view.model._failed(PageFailed(stale))  # a late failure of the filter before: ignored
+    view.model._arrived((stale, [], None, None))
+    assert view.model.rowCount() == PAGE and len(raised) == 1

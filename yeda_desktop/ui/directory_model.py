@@ -38,6 +38,18 @@ SORT_OF_COLUMN = {
 _NUMERIC = {"staff", "members", "gaps"}
 
 
+# (generation, rows, what follows: a keyset cursor or whether more remain, the whole order)
+Page = tuple[int, list[directory.DirectoryRow], Any, list[str] | None]
+
+
+class PageFailed(Exception):
+    """A page could not be read (the cause is chained); `generation` says for which view."""
+
+    def __init__(self, generation: int) -> None:
+        super().__init__(generation)
+        self.generation = generation
+
+
 class DirectoryModel(QAbstractTableModel):
     """Signals: `counted(int)` with the number of matching organizations; `loading(bool)`."""
 
@@ -97,16 +109,22 @@ class DirectoryModel(QAbstractTableModel):
             return
         db, flt, generation = self.db, self.filter, self._generation
 
-        def count(_progress: object) -> int:
+        def count(_progress: object) -> tuple[int, int]:
             with db.reader() as session:
-                return directory.count(session, flt)
+                return generation, directory.count(session, flt)
 
-        run_task(self._parent, count, lambda n: self._counted(generation, n), lambda _e: None)
+        # Results carry their generation to bound methods: PySide crashed deleting a
+        # finished task whose signal held a lambda over a widget.
+        run_task(self._parent, count, self._counted, self._count_failed)
         self.fetchMore(QModelIndex())
 
-    def _counted(self, generation: int, n: int) -> None:
+    def _counted(self, result: tuple[int, int]) -> None:
+        generation, n = result
         if generation == self._generation:
             self.counted.emit(n)
+
+    def _count_failed(self, _exc: BaseException) -> None:
+        """No count: the heading keeps its last one (the rows still load, or say why)."""
 
     # --- lazy loading ----------------------------------------------------------------------
 
@@ -122,30 +140,24 @@ class DirectoryModel(QAbstractTableModel):
         flt, key, desc = self.filter, self.sort_key, self.descending
         cursor, ids, start = self._cursor, self._ids, len(self.rows)
 
-        def work(_progress: object) -> tuple[list[directory.DirectoryRow], Any, list[str] | None]:
-            with db.reader() as session:
-                if key in directory.KEYSET_SORTS:
-                    page = directory.page(session, flt, key, desc, cursor, size)
-                    return page.rows, page.next, None
-                order = ids if ids is not None else directory.ordered_ids(session, flt, key, desc)
-                chunk = order[start : start + size]
-                more = start + size < len(order)
-                return directory.rows_of(session, chunk), more, order
+        def work(_progress: object) -> Page:
+            try:
+                with db.reader() as session:
+                    if key in directory.KEYSET_SORTS:
+                        page = directory.page(session, flt, key, desc, cursor, size)
+                        return generation, page.rows, page.next, None
+                    order = (ids if ids is not None
+                             else directory.ordered_ids(session, flt, key, desc))
+                    chunk = order[start : start + size]
+                    more = start + size < len(order)
+                    return generation, directory.rows_of(session, chunk), more, order
+            except Exception as exc:
+                raise PageFailed(generation) from exc
 
-        run_task(
-            self._parent,
-            work,
-            lambda result: self._arrived(generation, *result),
-            lambda exc: self._failed(generation, exc),
-        )
+        run_task(self._parent, work, self._arrived, self._failed)
 
-    def _arrived(
-        self,
-        generation: int,
-        rows: list[directory.DirectoryRow],
-        following: Any,
-        order: list[str] | None,
-    ) -> None:
+    def _arrived(self, page: Page) -> None:
+        generation, rows, following, order = page
         if generation != self._generation:
             return  # a page for a filter or sort no longer shown
         self._busy = False
@@ -162,11 +174,14 @@ class DirectoryModel(QAbstractTableModel):
             self.endInsertRows()
         self.loading.emit(False)
 
-    def _failed(self, generation: int, exc: BaseException) -> None:
-        if generation == self._generation:
-            self._busy, self._more = False, False
-            self.loading.emit(False)
-            raise exc
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, PageFailed) and exc.generation != self._generation:
+            return  # a page for a filter or sort no longer shown
+        self._busy, self._more = False, False
+        self.loading.emit(False)
+        if isinstance(exc, PageFailed) and exc.__cause__ is not None:
+            raise exc.__cause__
+        raise exc
 
     # --- the table -------------------------------------------------------------------------
 
