@@ -547,7 +547,7 @@
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_opening.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/window_opening.py" line="168"/>
         <source>Cannot open database</source>
         <translation>无法打开数据库</translation>
     </message>
@@ -763,42 +763,42 @@
 <context>
     <name>DirectoryModel</name>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_model.py" line="62"/>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="74"/>
         <source>Organization</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_model.py" line="63"/>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="75"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_model.py" line="64"/>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="76"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_model.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="77"/>
         <source>Unit</source>
         <translation>房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_model.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="78"/>
         <source>Ownership</source>
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_model.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="79"/>
         <source>Staff</source>
         <translation>职工人数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_model.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="80"/>
         <source>Party members</source>
         <translation>党员人数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_model.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/directory_model.py" line="81"/>
         <source>Open gaps</source>
         <translation>未整改问题</translation>
     </message>
@@ -2480,128 +2480,133 @@ Change to centre %3?</source>
         <translation>开始新一年的扫楼活动…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="61"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="61"/>
         <source>Swept by</source>
         <translation>负责小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="63"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="61"/>
+        <source>Where</source>
+        <translation>镇街 · 集聚区</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="64"/>
         <source>Save the team&apos;s buildings</source>
         <translation>保存本组楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="112"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="113"/>
         <source>Campaign %1. Each building is swept by one team; a team&apos;s buildings are what its laptops&apos; baseline holds. After adding, renaming or removing teams, export the centre profile again for the laptops.</source>
         <translation>扫楼活动：%1。每座楼宇由一个扫楼小组负责；小组的楼宇就是其笔记本基线数据的范围。新建、重命名或删除小组后，请重新导出中心配置文件交给各笔记本。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="122"/>
         <source>%1 (%n building(s))</source>
         <translation>
             <numerusform>%1（%n 座楼宇）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="144"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="146"/>
         <source>(no team)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="150"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="153"/>
         <source>No buildings yet: add them on the Sweep tab (Sweep → Add building…).</source>
         <translation>还没有楼宇：请在“扫楼”页添加（扫楼 → 添加楼宇…）。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="158"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="161"/>
         <source>New team</source>
         <translation>新建扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="158"/>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="183"/>
         <source>Team name</source>
         <translation>小组名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="169"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="172"/>
         <source>Team not added</source>
         <translation>未新建小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="183"/>
         <source>Rename team</source>
         <translation>重命名扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="193"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="196"/>
         <source>Team not renamed</source>
         <translation>未重命名小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="204"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="207"/>
         <source>Remove team</source>
         <translation>删除小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="208"/>
         <source>Remove the team %1? Its buildings are left without a team. A team that recorded visits or that a laptop is enrolled for cannot be removed. Export the centre profile again for the laptops.</source>
         <translation>删除扫楼小组“%1”？它的楼宇将没有小组。已有走访记录或已有笔记本登记的小组不能删除。删除后请为各笔记本重新导出中心配置文件。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="225"/>
         <source>Team not removed</source>
         <translation>未删除小组</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="226"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="229"/>
         <source>%1 removed; %n building(s) now without a team.</source>
         <translation>
             <numerusform>已删除“%1”；%n 座楼宇现在没有小组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="240"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="243"/>
         <source>Buildings not saved</source>
         <translation>楼宇分配未保存</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="243"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="246"/>
         <source>%1 from %2</source>
         <translation>%1 原属 %2</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="246"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="249"/>
         <source>Saved: %1 added, %2 removed.</source>
         <translation>已保存：新增 %1 座，移出 %2 座。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="252"/>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="257"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="255"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="260"/>
         <source>New campaign</source>
         <translation>新的扫楼活动</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="252"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="255"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="258"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="261"/>
         <source>Start the %1 campaign? It becomes the current one: every unit counts as not visited again, and the teams and their buildings are those of now. Export the centre profile again for the laptops.</source>
         <translation>开始%1年的扫楼活动吗？它将成为当前活动：所有房间重新计为未走访，扫楼小组及其楼宇沿用现在的分配。之后请重新导出中心配置文件交给各笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="276"/>
         <source>Campaign not started</source>
         <translation>未开始新的扫楼活动</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="276"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="279"/>
         <source>%1 started; the teams and buildings of %2 carried over.</source>
         <translation>已开始 %1；已沿用 %2 的扫楼小组和楼宇。</translation>
     </message>

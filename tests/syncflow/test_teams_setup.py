@@ -42,7 +42,8 @@ def test_a_team_set_up_from_the_command_line_gets_its_buildings_on_its_laptop(
     out = centre.cli("teams", "assign", "东区组", *chosen)
     assert "东区组：新增楼宇 added 2" in out and "原属 from" in out  # from the demo's teams
     listed = centre.cli("teams", "list", "--buildings")
-    assert "东区组" in listed and all(f"    {b} (" in listed for b in chosen)
+    assert "东区组" in listed and all(f"    {b}  " in listed for b in chosen)
+    assert " · " in listed  # each building with its subdistrict and cluster
     refused = centre.cli("teams", "add", "东区组", expect=2)
     assert "小组名称：已有名为“东区组”的扫楼小组" in refused
 
@@ -98,7 +99,11 @@ def test_the_teams_tab_adds_a_team_and_saves_its_buildings(
     assert view.teams.count() == before + 1
     assert view.teams.currentItem().text() == "东区组（0 座楼宇）"
     assert view.buildings.rowCount() >= 2
-    assert view.buildings.item(0, 1).text() != "（未分配）"  # the demo's teams have all
+    assert view.buildings.item(0, 2).text() != "（未分配）"  # the demo's teams have all
+    # Buildings of one name stand apart by where they are, grouped by subdistrict and cluster.
+    rows = [(view.buildings.item(r, 1).text(), view.buildings.item(r, 0).text())
+            for r in range(view.buildings.rowCount())]
+    assert rows == sorted(rows) and len(set(rows)) == len(rows)
 
     warned: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning",
@@ -170,7 +175,8 @@ def test_a_centre_set_up_for_real_from_the_window_writes_a_team_s_baseline(
     view = window.findChildren(TeamsView)[-1]
     assert view.add_team("东区组")
     view.refresh()
-    assert view.buildings.rowCount() == 1 and view.buildings.item(0, 1).text() == "（未分配）"
+    assert view.buildings.rowCount() == 1 and view.buildings.item(0, 2).text() == "（未分配）"
+    assert view.buildings.item(0, 1).text() == "福莱山街道 · 国际人才港"
     from PySide6.QtCore import Qt
     view.buildings.item(0, 0).setCheckState(Qt.CheckState.Checked)
     assert view.save()

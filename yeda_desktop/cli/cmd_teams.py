@@ -27,7 +27,7 @@ def _list(session: Session, with_buildings: bool) -> None:
         print(f"{team.name} ({team.id[:8]})  楼宇 buildings {team.buildings}{leader}")
         for place in places:
             if place.team_id == team.id:
-                print(f"    {place.building} ({place.building_id[:8]})")
+                print(f"    {place.building}  {place.place} ({place.building_id[:8]})")
     unassigned = sum(1 for p in places if p.team_id is None)
     print(f"共 {len(rows)} 个扫楼小组 / {len(rows)} teams"
           + (f"；未分配的楼宇 {unassigned} 座 / {unassigned} buildings without a team"

@@ -14,7 +14,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import ValidationError, YedaError
-from yeda_desktop.models import Building, Device, Team, TeamBuilding, Visit
+from yeda_desktop.models import (
+    Building,
+    Cluster,
+    Device,
+    Subdistrict,
+    Team,
+    TeamBuilding,
+    Visit,
+)
 from yeda_desktop.models.checks import text
 from yeda_desktop.models.enums import DeviceStatus
 from yeda_desktop.services.ordering import code_point, dialect_of
@@ -39,6 +47,9 @@ class Placement:
     building: str
     team_id: str | None
     team: str | None
+    # Where it stands ("镇街 · 集聚区"): a zone has several buildings of one name (a
+    # 100,000-organization demo: 714 buildings, 337 names).
+    place: str = ""
 
 
 @dataclass
@@ -159,17 +170,24 @@ def find_buildings(session: Session, names_or_ids: Iterable[str]) -> list[str]:
 
 
 def placements(session: Session, campaign_id: str) -> list[Placement]:
-    """Every building by name, with the campaign's team that sweeps it."""
+    """Every building, by subdistrict, cluster and name, with where it stands and the
+    campaign's team that sweeps it."""
     owner = {building: team for building, team in session.execute(
         select(TeamBuilding.building_id, TeamBuilding.team_id)
         .join(Team, Team.id == TeamBuilding.team_id)
         .where(Team.campaign_id == campaign_id))}
     names = {t.id: t.name for t in session.scalars(
         select(Team).where(Team.campaign_id == campaign_id))}
-    rows = session.execute(select(Building.id, Building.name)
-                           .order_by(code_point(Building.name, dialect_of(session)), Building.id))
-    return [Placement(b, name, owner.get(b), names.get(owner.get(b) or ""))
-            for b, name in rows]
+    dialect = dialect_of(session)
+    rows = session.execute(
+        select(Building.id, Building.name, Subdistrict.name, Cluster.name)
+        .join(Cluster, Cluster.id == Building.cluster_id)
+        .join(Subdistrict, Subdistrict.id == Cluster.subdistrict_id)
+        .order_by(code_point(Subdistrict.name, dialect), code_point(Cluster.name, dialect),
+                  code_point(Building.name, dialect), Building.id))
+    return [Placement(b, name, owner.get(b), names.get(owner.get(b) or ""),
+                      f"{subdistrict} · {cluster}")
+            for b, name, subdistrict, cluster in rows]
 
 
 def assign(session: Session, team_id: str, building_ids: Iterable[str], *,

@@ -56,8 +56,9 @@ class TeamsView(FreshView):
         self.rename_button = QPushButton(self.tr("Rename…"), self)
         self.remove_button = QPushButton(self.tr("Remove…"), self)
         self.new_year_button = QPushButton(self.tr("Start a new year's campaign…"), self)
-        self.buildings = QTableWidget(0, 2, self)
-        self.buildings.setHorizontalHeaderLabels([self.tr("Building"), self.tr("Swept by")])
+        self.buildings = QTableWidget(0, 3, self)
+        self.buildings.setHorizontalHeaderLabels(
+            [self.tr("Building"), self.tr("Where"), self.tr("Swept by")])
         self.buildings.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.buildings.horizontalHeader().setStretchLastSection(True)
         self.save_button = QPushButton(self.tr("Save the team's buildings"), self)
@@ -141,8 +142,10 @@ class TeamsView(FreshView):
             name.setCheckState(Qt.CheckState.Checked if team and place.team_id == team
                                else Qt.CheckState.Unchecked)
             self.buildings.setItem(r, 0, name)
-            self.buildings.setItem(r, 1, QTableWidgetItem(place.team or self.tr("(no team)")))
+            self.buildings.setItem(r, 1, QTableWidgetItem(place.place))
+            self.buildings.setItem(r, 2, QTableWidgetItem(place.team or self.tr("(no team)")))
         self.buildings.resizeColumnToContents(0)
+        self.buildings.resizeColumnToContents(1)
         self.save_button.setEnabled(team is not None)
         self.rename_button.setEnabled(team is not None)
         self.remove_button.setEnabled(team is not None)
