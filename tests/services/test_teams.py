@@ -142,3 +142,37 @@ def test_a_team_nothing_used_is_removed_and_one_in_use_is_refused(
     with db.reader() as s:  # nothing written by a refusal
         assert sorted(t.name for t in teams.list_teams(s, place.campaign_id)) == [
             "第三组", "第二组"]
+
+
+def test_buildings_of_one_name_stay_apart_by_their_cluster(db: Database, place: Place) -> None:
+    from yeda_desktop.models import Cluster
+    from yeda_desktop.models.enums import ClusterKind
+
+    with db.session(officer="管理员") as s:
+        here = s.get(Cluster, place.cluster_id)
+        assert here is not None
+        there = Cluster(subdistrict_id=here.subdistrict_id, name="金沙江路商务楼宇群",
+                        kind=ClusterKind.BUSINESS_DISTRICT)
+        s.add(there)
+        s.flush()
+        twin = Building(cluster_id=there.id, name="创业大厦", floors_above=2)
+        s.add(twin)
+        s.flush()
+        twin_id, here_name = twin.id, here.name
+        one = teams.add_team(s, place.campaign_id, "第一组")
+        two = teams.add_team(s, place.campaign_id, "第二组")
+        teams.assign(s, one.id, [place.building_id])
+        teams.assign(s, two.id, [twin_id])
+        three = teams.add_team(s, place.campaign_id, "第三组")
+        moved = teams.assign(s, three.id, [place.building_id, twin_id])  # both, by id
+        assert moved.moved_from == {f"创业大厦（{here_name}）": "第一组",
+                                    "创业大厦（金沙江路商务楼宇群）": "第二组"}
+        with pytest.raises(YedaError, match="有多座楼宇名为“创业大厦”"):
+            teams.find_buildings(s, ["创业大厦"])
+        assert teams.find_buildings(s, [twin_id[:8]]) == [twin_id]  # as the list prints it
+        with pytest.raises(YedaError, match="找不到楼宇"):
+            teams.find_buildings(s, [twin_id[:3]])  # too short to be an id
+    with db.reader() as s:
+        places = {p.building_id: p.place for p in teams.placements(s, place.campaign_id)}
+        assert places[twin_id].endswith(" · 金沙江路商务楼宇群")
+        assert places[place.building_id].endswith(f" · {here_name}")

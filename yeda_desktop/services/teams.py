@@ -7,6 +7,7 @@ by one team of a campaign: given to another team, it leaves the one it had.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -29,6 +30,7 @@ from yeda_desktop.services.ordering import code_point, dialect_of
 from yeda_desktop.services.sweep import current_campaign
 
 NAME_MAX = 60  # teams.name
+ID_PREFIX_MIN = 6  # characters of an id that may name a building on the command line
 
 
 @dataclass(frozen=True)
@@ -155,11 +157,15 @@ def find_team(session: Session, campaign_id: str, name_or_id: str) -> Team:
 
 
 def find_buildings(session: Session, names_or_ids: Iterable[str]) -> list[str]:
-    """Building ids, each given by its id or its unique name."""
+    """Building ids, each given by its id, a unique start of it (as `yeda teams list
+    --buildings` prints it) or its unique name."""
     found: list[str] = []
     for wanted in names_or_ids:
         rows = list(session.scalars(select(Building.id).where(
             (Building.id == wanted) | (Building.name == wanted))))
+        if not rows and len(wanted) >= ID_PREFIX_MIN:
+            rows = list(session.scalars(select(Building.id).where(
+                Building.id.startswith(wanted, autoescape=True))))
         if len(rows) != 1:
             raise YedaError(
                 f"找不到楼宇“{wanted}”" if not rows else f"有多座楼宇名为“{wanted}”，请用编号",
@@ -237,7 +243,12 @@ def unassign(session: Session, team_id: str, building_ids: Iterable[str]) -> lis
 
 
 def _building_names(session: Session) -> dict[str, str]:
-    return {b: name for b, name in session.execute(select(Building.id, Building.name))}
+    """Building id → its name, with its cluster after a name that several buildings have
+    (a message listing moved buildings by name would otherwise merge them)."""
+    rows = list(session.execute(select(Building.id, Building.name, Cluster.name)
+                                .join(Cluster, Cluster.id == Building.cluster_id)))
+    shared = Counter(name for _, name, _ in rows)
+    return {b: f"{name}（{cluster}）" if shared[name] > 1 else name for b, name, cluster in rows}
 
 
 def _team(session: Session, team_id: str) -> Team:
