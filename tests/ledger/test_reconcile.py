@@ -158,9 +158,14 @@ class Stop(Exception):
 def test_progress_rises_to_the_last_point_before_writing_and_a_cancel_writes_nothing(
     db: Database, world: type, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import importlib
+
     import yeda_desktop.rules.engine as engine
 
+    reconciling = importlib.import_module("yeda_desktop.ledger.reconcile")  # the module
+
     monkeypatch.setattr(engine, "EACH_ROWS", 2)
+    monkeypatch.setattr(reconciling, "EXPLAIN_EVERY", 2)
     with db.session(officer="系统") as s:
         w = world(s)
         w.campaign(2026)
@@ -173,6 +178,7 @@ def test_progress_rises_to_the_last_point_before_writing_and_a_cancel_writes_not
     steps = [done for done, _ in seen]
     assert steps == sorted(steps) and steps[0] == 0 and steps[-1] == 85
     assert {total for _, total in seen} == {100} and len(steps) >= 5  # rows read in between
+    assert any(50 < done < 70 for done in steps)  # and findings explained
     assert len(_gaps(db)) == 7
 
     with db.session(officer="系统") as s:
@@ -186,7 +192,7 @@ def test_progress_rises_to_the_last_point_before_writing_and_a_cancel_writes_not
                 raise Stop
         return progress
 
-    for at in (0, 30, 85):  # before reading, while reading, just before writing
+    for at in (0, 30, 60, 85):  # before reading, reading, explaining, just before writing
         try:
             with db.session(officer="系统") as s:
                 reconcile(s, profile=ONLY_ORG_RULES, progress=cancel_when(at))

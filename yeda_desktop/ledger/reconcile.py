@@ -45,6 +45,7 @@ Progress = Callable[[int, int], None]
 # The progress bar's scale: reading the findings, explaining them, comparing them with the
 # ledger, then writing what changed (timed on a 100,000-organization district).
 STEPS, EVALUATED, EXPLAINED, COMPARED = 100, 50, 70, 85
+EXPLAIN_EVERY = 5000  # findings explained between two progress calls
 
 
 @dataclass
@@ -101,12 +102,14 @@ def _wording(
             progress(min(EVALUATED, EVALUATED * read // organizations), STEPS)
 
     wording: dict[Key, tuple[str, str]] = {}
-    for facts, fired in firing_facts(session, ctx, prof, organization_id=organization_id,
-                                     each=each):
+    findings = firing_facts(session, ctx, prof, organization_id=organization_id, each=each)
+    for n, (facts, fired) in enumerate(findings, 1):
         assert facts.organization_id is not None
         for rule_id in fired:
             zh, en = RULES_BY_ID[rule_id].explain(facts, prof)
             wording[(facts.organization_id, rule_id)] = (zh[:DETAIL_MAX], en[:DETAIL_MAX])
+        if progress is not None and n % EXPLAIN_EVERY == 0:  # then explaining them
+            progress(EVALUATED + (EXPLAINED - EVALUATED) * n // len(findings), STEPS)
     return wording
 
 
