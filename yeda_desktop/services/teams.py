@@ -51,7 +51,7 @@ class Placement:
     team: str | None
     # Where it stands ("镇街 · 集聚区"): a zone has several buildings of one name (a
     # 100,000-organization demo: 714 buildings, 337 names).
-    place: str = ""
+    place: str
 
 
 @dataclass

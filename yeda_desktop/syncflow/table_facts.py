@@ -8,6 +8,7 @@ importing the merge (which imports them).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Collection
 from functools import cache
 from operator import itemgetter
@@ -62,11 +63,9 @@ def empty_required(
     any of them for a new record (`fields` None), else those among the changed `fields`."""
     names, pick = _required(table)
     if fields is None:
-        try:
+        with contextlib.suppress(KeyError):  # a key missing: found name by name below
             if None not in pick(values):
                 return None  # nearly every record: one lookup of them all
-        except KeyError:
-            pass
     else:
         names = tuple(c for c in names if c in fields)
     return next((c for c in names if values.get(c) is None), None)

@@ -437,7 +437,7 @@ class LedgerView(QWidget):
         rows: set[int] = set()
         for part in self.table.selectionModel().selection():
             rows.update(range(part.top(), part.bottom() + 1))
-        return [self.model.rows[r] for r in sorted(rows)]
+        return [self.model.row_at(r) for r in sorted(rows)]
 
     def _select(self, gap_ids: set[str]) -> None:
         """Select the shown rows of these gaps (runs of adjacent rows as one range)."""
