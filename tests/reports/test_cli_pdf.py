@@ -161,3 +161,34 @@ def test_missing_output_folder(
         ]
     )
     assert rc == 2 and "输出文件夹不存在" in capsys.readouterr().err
+
+
+def test_ledger_of_one_building_among_buildings_of_its_name(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--building` names one building (by id, or by a name no other building has): the
+    ledger of a 1号楼 is not that of every 1号楼 of the zone."""
+    import sqlite3
+
+    from yeda_desktop.models import Building
+    from yeda_desktop.storage import open_database
+
+    copy = tmp_path / "twins.sqlite"
+    with sqlite3.connect(demo_path) as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)
+    db = open_database(copy)
+    try:
+        building = demo.busiest_building(db)
+        with db.session(officer="测试") as s:
+            others = s.scalars(select(Building).where(Building.id != building.id)).all()
+            s.add(Building(cluster_id=others[0].cluster_id, name=building.name))
+    finally:
+        db.close()
+    rc = main(["--db", str(copy), "pdf", "ledger", "--building", building.name,
+               "--out", str(tmp_path / "x.pdf")])
+    assert rc == 2 and f"有多个楼宇与“{building.name}”相符" in capsys.readouterr().err
+    every = _pdf(copy, tmp_path / "all.pdf", "ledger", "--all")
+    one = _pdf(copy, tmp_path / "one.pdf", "ledger", "--all", "--building", building.id[:8])
+    assert pdftools.compact(building.name) in one
+    assert not any(pdftools.compact(b.name) in one for b in others)
+    assert all(pdftools.compact(b.name) in every for b in others)

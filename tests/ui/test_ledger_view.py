@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -156,7 +157,7 @@ def test_filters_narrow_the_table(zh_app: QApplication, qtbot: QtBot, ledger_db:
     assert view.model.rowCount() == 1
     _select_data(view.rule_box, None)
     _select_data(view.subdistrict_box, None)
-    _select_data(view.building_box, "人才港一号楼")
+    view.building_box.setCurrentIndex(view.building_box.findText("人才港一号楼"))
     assert view.model.rowCount() == 4
     _select_data(view.building_box, None)
     _select_data(view.ownership_box, Ownership.FOREIGN)
@@ -415,6 +416,43 @@ def test_an_empty_ledger_says_how_to_fill_it(
     db.close()
 
 
+def test_buildings_of_one_name_are_chosen_one_by_one_and_places_narrow(
+    zh_app: QApplication, qtbot: QtBot
+) -> None:
+    """Every park has its 1号楼: the building filter picks one of them, named by its cluster
+    (before, it offered the name once and showed the gaps of all of them)."""
+    spots = [("八角街道", "c1", "国际人才港", "b1", "1号楼"),
+             ("八角街道", "c2", "创业园", "b2", "1号楼"),
+             ("古现街道", "c3", "海天园", "b3", "1号楼"),
+             ("古现街道", "c3", "海天园", "b4", "2号楼")]
+    rows = [replace(row, subdistrict=sub, cluster_id=cid, cluster=cluster, building_id=bid,
+                    building=name)
+            for row, (sub, cid, cluster, bid, name) in zip(_many_rows(8), spots * 2, strict=True)]
+    view = LedgerView()
+    qtbot.addWidget(view)
+    view.set_rows(rows)
+
+    def offered(combo: Any) -> list[str]:
+        return [combo.itemText(i) for i in range(1, combo.count())]
+
+    def shown() -> set[str]:
+        return {view.model.row_at(r).building_id or "" for r in range(view.model.rowCount())}
+
+    assert offered(view.building_box) == ["1号楼（创业园）", "1号楼（国际人才港）",
+                                          "1号楼（海天园）", "2号楼"]
+    view.building_box.setCurrentIndex(view.building_box.findText("1号楼（创业园）"))
+    assert shown() == {"b2"} and view.model.rowCount() == 2
+    _select_data(view.subdistrict_box, "古现街道")  # the chosen building is not there
+    assert offered(view.cluster_box) == ["海天园"]
+    assert offered(view.building_box) == ["1号楼", "2号楼"]
+    assert view.building_box.currentData() is None and shown() == {"b3", "b4"}
+    _select_data(view.building_box, "b4")
+    assert shown() == {"b4"}
+    _select_data(view.subdistrict_box, None)
+    _select_data(view.cluster_box, "c1")
+    assert offered(view.building_box) == ["1号楼"] and shown() == {"b1"}
+
+
 def _many_rows(count: int) -> list[LedgerRow]:
     """A centre-sized ledger without a database: rules, statuses, dues and places vary."""
     rules = ("no_party_member", "no_party_org", "four_haves", "data_quality")
@@ -429,7 +467,8 @@ def _many_rows(count: int) -> list[LedgerRow]:
             due_on=None if n % 5 == 0 else date(2026, 1, 1) + timedelta(days=n % 400),
             identified_at=datetime(2026, 6, 1), closed_on=None, evidence=None,
             waived_reason=None, subdistrict="八角街道", cluster="国际人才港",
-            building=f"{n % 40}号楼", industry_section="C", ownership=Ownership.PRIVATE,
+            building=f"{n % 40}号楼", cluster_id="c1", building_id=f"b{n % 40}",
+            industry_section="C", ownership=Ownership.PRIVATE,
             overdue=False,
         )
         for n in range(count)
@@ -472,9 +511,9 @@ def test_sorting_and_filtering_keep_the_selected_gaps_selected(
     assert len(chosen) == 1
     view.table.sortByColumn(view.model.COLUMNS.index("building"), Qt.SortOrder.DescendingOrder)
     assert view.selected_rows() == chosen
-    _select_data(view.building_box, chosen[0].building)  # still shown: still selected
+    _select_data(view.building_box, chosen[0].building_id)  # still shown: still selected
     assert view.model.rowCount() == 50 and view.selected_rows() == chosen
-    _select_data(view.building_box, next(b for b in ("0号楼", "1号楼") if b != chosen[0].building))
+    _select_data(view.building_box, next(b for b in ("b0", "b1") if b != chosen[0].building_id))
     assert view.selected_rows() == []  # no longer shown
 
 

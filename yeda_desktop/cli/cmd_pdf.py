@@ -92,7 +92,7 @@ def _job(args: argparse.Namespace, session: Any) -> PrintJob:
         open_only=not args.all and args.status is None,
         subdistrict=args.subdistrict,
         cluster=args.cluster,
-        building=args.building,
+        building_id=find_building(session, args.building) if args.building else None,
         responsible=args.responsible,
         overdue_only=args.overdue,
         text=args.text or "",
@@ -159,7 +159,7 @@ def register(sub: Any) -> None:
                         help="one section per subdistrict (default) or per cluster")
     ledger.add_argument("--subdistrict", help="only this subdistrict (name)")
     ledger.add_argument("--cluster", help="only this cluster (name)")
-    ledger.add_argument("--building", help="only this building (name)")
+    ledger.add_argument("--building", help="only this building (id or name)")
     ledger.add_argument("--rule", choices=sorted(RULE_IDS), help="only gaps of this rule")
     ledger.add_argument("--status", choices=[s.value for s in GapStatus],
                         help="only gaps in this status")

@@ -13,12 +13,13 @@ from yeda_desktop.models import Building, Cluster, Floor, Occupancy, Subdistrict
 
 
 def primary_location() -> Subquery:
-    """Columns: organization_id, subdistrict, cluster, building(_id), floor(_id), unit(_id)."""
+    """Columns: organization_id, subdistrict, cluster(_id), building(_id), floor(_id), unit(_id)."""
     ranked = (
         select(
             Occupancy.organization_id,
             Subdistrict.name.label("subdistrict"),
             Cluster.name.label("cluster"),
+            Cluster.id.label("cluster_id"),
             Building.name.label("building"),
             Building.id.label("building_id"),
             Floor.label.label("floor"),

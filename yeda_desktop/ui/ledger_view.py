@@ -8,7 +8,7 @@ a place, so the main window can show it in the sweep workspace.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import (
@@ -62,6 +62,7 @@ from yeda_desktop.ledger import (
     waive,
 )
 from yeda_desktop.ledger.lifecycle import OPEN_STATUSES, refusal, responsible_refusal
+from yeda_desktop.ledger.place_choices import Places
 from yeda_desktop.local_time import local_minute
 from yeda_desktop.models import Gap
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapAction, GapStatus, Ownership
@@ -192,13 +193,15 @@ class LedgerView(QWidget):
 
     # --- building ------------------------------------------------------------------------
 
-    def _combo(self, name: str, label: str, tip: str) -> QComboBox:
+    def _combo(
+        self, name: str, label: str, tip: str, changed: Callable[[], None] | None = None
+    ) -> QComboBox:
         """A filter drop-down with its visible label (the label's buddy) and a tooltip."""
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.setToolTip(tip)
-        combo.currentIndexChanged.connect(self.apply_filter)
+        combo.currentIndexChanged.connect(changed or self.apply_filter)
         caption = QLabel(label, self)
         caption.setObjectName(f"{name}_label")
         caption.setBuddy(combo)
@@ -214,11 +217,14 @@ class LedgerView(QWidget):
         self.status_box = self._combo(
             "status", self.tr("Status:"), self.tr("Show only gaps in this status")
         )
+        self._places = Places(frozenset())
         self.subdistrict_box = self._combo(
-            "subdistrict", self.tr("Subdistrict:"), self.tr("Show only gaps in this subdistrict")
+            "subdistrict", self.tr("Subdistrict:"), self.tr("Show only gaps in this subdistrict"),
+            self._place_chosen,
         )
         self.cluster_box = self._combo(
-            "cluster", self.tr("Cluster:"), self.tr("Show only gaps in this cluster")
+            "cluster", self.tr("Cluster:"), self.tr("Show only gaps in this cluster"),
+            self._place_chosen,
         )
         self.building_box = self._combo(
             "building", self.tr("Building:"), self.tr("Show only gaps in this building")
@@ -278,7 +284,21 @@ class LedgerView(QWidget):
         self.filter_rows.addLayout(what)
         self.filter_rows.addLayout(where)
 
-    def _fill(self, combo: QComboBox, items: list[tuple[str, object]]) -> None:
+    def _fill_places(self) -> None:
+        """Offer the clusters of the chosen subdistrict and the buildings of the chosen
+        cluster (a choice no longer offered goes back to All)."""
+        sub = self.subdistrict_box.currentData()
+        choices = self._places.choices(sub)
+        self._fill(self.subdistrict_box, [(s, s) for s in choices.subdistricts])
+        self._fill(self.cluster_box, choices.clusters)
+        choices = self._places.choices(sub, self.cluster_box.currentData())
+        self._fill(self.building_box, choices.buildings)
+
+    def _place_chosen(self) -> None:
+        self._fill_places()
+        self.apply_filter()
+
+    def _fill(self, combo: QComboBox, items: Sequence[tuple[str, object]]) -> None:
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
@@ -349,10 +369,8 @@ class LedgerView(QWidget):
         run_task(self, work, self.set_rows, self._failed)
 
     def set_rows(self, rows: list[LedgerRow]) -> None:
-        places = {(r.subdistrict, r.cluster, r.building) for r in rows}
-        self._fill(self.subdistrict_box, [(s, s) for s in sorted({p[0] for p in places if p[0]})])
-        self._fill(self.cluster_box, [(c, c) for c in sorted({p[1] for p in places if p[1]})])
-        self._fill(self.building_box, [(b, b) for b in sorted({p[2] for p in places if p[2]})])
+        self._places = Places.of(rows)
+        self._fill_places()
         people = sorted({r.responsible for r in rows if r.responsible})
         self._fill(self.responsible_box, [(p, p) for p in people])
         self.model.set_rows(rows, self.current_filter())  # with the choices as refilled
@@ -395,8 +413,8 @@ class LedgerView(QWidget):
             rule_id=self.rule_box.currentData(),
             status=self.status_box.currentData(),
             subdistrict=self.subdistrict_box.currentData(),
-            cluster=self.cluster_box.currentData(),
-            building=self.building_box.currentData(),
+            cluster_id=self.cluster_box.currentData(),
+            building_id=self.building_box.currentData(),
             industry_section=self.industry_box.currentData(),
             ownership=self.ownership_box.currentData(),
             responsible=self.responsible_box.currentData(),
