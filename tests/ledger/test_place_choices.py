@@ -14,7 +14,8 @@ ROW = LedgerRow(
     rule_id="no_party_org", severity="high", status=GapStatus.IDENTIFIED, detail_zh=None,
     action=None, responsible=None, due_on=None, identified_at=datetime(2026, 6, 1),
     closed_on=None, evidence=None, waived_reason=None, subdistrict=None, cluster=None,
-    building=None, cluster_id=None, building_id=None, industry_section=None,
+    building=None, cluster_id=None, building_id=None, building_address=None,
+    industry_section=None,
     ownership=Ownership.PRIVATE, overdue=False,
 )
 
@@ -64,14 +65,22 @@ def test_each_choice_filters_to_its_own_building_not_its_namesakes() -> None:
     assert {r.building_id for r in LedgerFilter(cluster_id="c3").select(ROWS)} == {"b4"}
 
 
-def test_names_alike_in_every_place_are_told_apart_by_their_ids() -> None:
-    twins = [("0f3a9c51-aaaa", "1号楼", ("创业园", "八角街道")),
-             ("7be20d44-bbbb", "1号楼", ("创业园", "八角街道")),
-             ("9c0d4e11-cccc", "2号楼", ("创业园", "八角街道"))]
-    assert distinct_labels(twins) == [
-        ("1号楼（八角街道 · 创业园 · 0f3a9c51）", "0f3a9c51-aaaa"),
-        ("1号楼（八角街道 · 创业园 · 7be20d44）", "7be20d44-bbbb"),
+def test_namesakes_of_one_cluster_are_told_apart_by_address_else_by_id() -> None:
+    where = ("创业园", "八角街道")
+    by_address = [("0f3a9c51-aaaa", "1号楼", where, "长江路6号"),
+                  ("7be20d44-bbbb", "1号楼", where, "长江路30号"),
+                  ("9c0d4e11-cccc", "2号楼", where, "长江路8号")]
+    assert distinct_labels(by_address) == [
+        ("1号楼（创业园 · 长江路6号）", "0f3a9c51-aaaa"),
+        ("1号楼（创业园 · 长江路30号）", "7be20d44-bbbb"),
         ("2号楼", "9c0d4e11-cccc"),
+    ]
+    alike = [(i, "1号楼", where, a) for i, a in (("0f3a9c51-a", "长江路6号"),
+                                               ("7be20d44-b", "长江路6号"), ("5d1c0a2e-c", None))]
+    assert distinct_labels(alike) == [
+        ("1号楼（创业园 · 0f3a9c51）", "0f3a9c51-a"),
+        ("1号楼（创业园 · 7be20d44）", "7be20d44-b"),
+        ("1号楼（创业园 · 5d1c0a2e）", "5d1c0a2e-c"),
     ]
 
 

@@ -468,6 +468,7 @@ def _many_rows(count: int) -> list[LedgerRow]:
             identified_at=datetime(2026, 6, 1), closed_on=None, evidence=None,
             waived_reason=None, subdistrict="八角街道", cluster="国际人才港",
             building=f"{n % 40}号楼", cluster_id="c1", building_id=f"b{n % 40}",
+            building_address=None,
             industry_section="C", ownership=Ownership.PRIVATE,
             overdue=False,
         )

@@ -13,7 +13,8 @@ from yeda_desktop.models import Building, Cluster, Floor, Occupancy, Subdistrict
 
 
 def primary_location() -> Subquery:
-    """Columns: organization_id, subdistrict, cluster(_id), building(_id), floor(_id), unit(_id)."""
+    """Columns: organization_id, subdistrict, cluster(_id), building(_id, _address), floor(_id),
+    unit(_id)."""
     ranked = (
         select(
             Occupancy.organization_id,
@@ -22,6 +23,7 @@ def primary_location() -> Subquery:
             Cluster.id.label("cluster_id"),
             Building.name.label("building"),
             Building.id.label("building_id"),
+            Building.address.label("building_address"),
             Floor.label.label("floor"),
             Floor.id.label("floor_id"),
             Unit.label.label("unit"),
