@@ -6,8 +6,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from yeda_desktop.ledger import LedgerFilter, LedgerRow
-from yeda_desktop.ledger.place_choices import Places, distinct_labels
+from yeda_desktop.ledger.place_choices import Places
 from yeda_desktop.models.enums import GapStatus, Ownership
+from yeda_desktop.place_labels import distinct_labels
 
 ROW = LedgerRow(
     gap_id="g", organization_id="o", organization="烟台示例科技有限公司", uscc=None,

@@ -153,9 +153,9 @@ def test_place_choices_have_parents(db: Database) -> None:
     with db.reader() as s:
         c = d.place_choices(s)
     subs = {i for i, _ in c.subdistricts}
-    clusters = {i for i, _, _ in c.clusters}
-    assert subs and all(p in subs for _, _, p in c.clusters)
-    assert all(p in clusters for _, _, p in c.buildings)
+    clusters = {cluster.id for cluster in c.clusters}
+    assert subs and all(cluster.subdistrict_id in subs for cluster in c.clusters)
+    assert all(building.cluster_id in clusters for building in c.buildings)
 
 
 def test_the_pinyin_database_really_sorts_otherwise(db: Database) -> None:

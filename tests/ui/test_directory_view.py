@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.demo import generate_demo
+from yeda_desktop.models import Building, Cluster, Subdistrict, Zone
+from yeda_desktop.models.enums import ClusterKind
 from yeda_desktop.services import directory
 from yeda_desktop.storage import Database, open_database
 from yeda_desktop.ui.directory_view import DirectoryView
@@ -143,3 +146,33 @@ def test_a_page_for_a_filter_no_longer_shown_is_dropped_even_when_it_failed(
     view.model._failed(PageFailed(stale))  # a late failure of the filter before: ignored
     view.model._arrived((stale, [], None, None))
     assert view.model.rowCount() == PAGE and len(raised) == 1
+
+
+def test_buildings_of_one_name_are_offered_with_their_cluster(
+    qtbot: QtBot, zh_app: QApplication, tmp_path: Path
+) -> None:
+    """Before, the building filter listed 1号楼 twice with nothing to tell which was which."""
+    database = open_database(tmp_path / "twins.sqlite")
+    with database.session(officer="测试") as s:
+        zone = Zone(name="烟台开发区")
+        sub = Subdistrict(zone=zone, name="八角街道")
+        park = Cluster(subdistrict=sub, name="国际人才港", kind=ClusterKind.PARK)
+        camp = Cluster(subdistrict=sub, name="创业园", kind=ClusterKind.PARK)
+        s.add_all([zone, sub, park, camp, Building(cluster=park, name="1号楼"),
+                   Building(cluster=camp, name="1号楼")])
+        s.flush()
+        camp_id = camp.id
+    widget = DirectoryView(page_size=PAGE)
+    qtbot.addWidget(widget)
+    widget.set_database(database)
+    widget.show()
+
+    def offered() -> list[str]:
+        return [widget.building.itemText(i) for i in range(1, widget.building.count())]
+
+    qtbot.waitUntil(lambda: widget.building.count() == 3)
+    assert offered() == ["1号楼（创业园）", "1号楼（国际人才港）"]
+    widget.cluster.setCurrentIndex(widget.cluster.findData(camp_id))
+    assert offered() == ["1号楼"]
+    widget.set_database(None)
+    database.close()

@@ -11,15 +11,16 @@ lists and pages exactly as SQLite does.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
 from yeda_desktop.models.enums import Ownership, PartyStatus
+from yeda_desktop.place_labels import Choice, distinct_labels
 from yeda_desktop.services.ordering import code_point_sql, dialect_of
 
 PAGE = 200
@@ -256,25 +257,56 @@ def rows_of(session: Session, ids: list[str]) -> list[DirectoryRow]:
     return out
 
 
+class ClusterPlace(NamedTuple):
+    id: str
+    name: str
+    subdistrict_id: str
+    subdistrict: str
+
+
+class BuildingPlace(NamedTuple):
+    id: str
+    name: str
+    cluster_id: str
+    cluster: str
+    subdistrict: str
+    address: str | None
+
+
 @dataclass(frozen=True)
 class PlaceChoices:
-    """Filter choices: (id, name) of subdistricts; (id, name, parent id) of clusters, buildings."""
+    """Filter choices: (id, name) of subdistricts; clusters and buildings with where they
+    stand, offered as (label, id) by `clusters_in` and `buildings_in`."""
 
     subdistricts: list[tuple[str, str]]
-    clusters: list[tuple[str, str, str]]
-    buildings: list[tuple[str, str, str]]
+    clusters: list[ClusterPlace]
+    buildings: list[BuildingPlace]
+
+    def clusters_in(self, subdistrict_id: str | None) -> list[Choice]:
+        """The clusters of a subdistrict (None: all), a shared name with its subdistrict."""
+        return distinct_labels([(c.id, c.name, (c.subdistrict,), None) for c in self.clusters
+                                if subdistrict_id is None or c.subdistrict_id == subdistrict_id])
+
+    def buildings_in(self, cluster_ids: Collection[str]) -> list[Choice]:
+        """The buildings of these clusters, a shared name with its cluster (and subdistrict,
+        or address) as `place_labels` tells them apart."""
+        return distinct_labels([(b.id, b.name, (b.cluster, b.subdistrict), b.address)
+                                for b in self.buildings if b.cluster_id in cluster_ids])
 
 
 def place_choices(session: Session) -> PlaceChoices:
-    name = code_point_sql("name", dialect_of(session))
-    subs = [
-        (str(a), str(b))
-        for a, b in session.execute(text(f"SELECT id, name FROM subdistricts ORDER BY {name}"))
-    ]
-    by_parent: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for table, parent in (("clusters", "subdistrict_id"), ("buildings", "cluster_id")):
-        for a, b, c in session.execute(
-            text(f"SELECT id, name, {parent} FROM {table} ORDER BY {name}")
-        ):
-            by_parent[table].append((str(a), str(b), str(c)))
-    return PlaceChoices(subs, by_parent["clusters"], by_parent["buildings"])
+    dialect = dialect_of(session)
+
+    def by(*columns: str) -> str:
+        return ", ".join(code_point_sql(c, dialect) for c in columns)
+
+    subs = [(str(a), str(b)) for a, b in session.execute(
+        text(f"SELECT id, name FROM subdistricts ORDER BY {by('name')}"))]
+    clusters = [ClusterPlace(*row) for row in session.execute(text(
+        "SELECT c.id, c.name, s.id, s.name FROM clusters c "
+        f"JOIN subdistricts s ON s.id = c.subdistrict_id ORDER BY {by('c.name', 's.name')}, c.id"))]
+    buildings = [BuildingPlace(*row) for row in session.execute(text(
+        "SELECT b.id, b.name, c.id, c.name, s.name, b.address FROM buildings b "
+        "JOIN clusters c ON c.id = b.cluster_id JOIN subdistricts s ON s.id = c.subdistrict_id "
+        f"ORDER BY {by('b.name', 'c.name', 's.name', 'b.address')}, b.id"))]
+    return PlaceChoices(subs, clusters, buildings)

@@ -146,31 +146,28 @@ class DirectoryView(QWidget):
     # --- filters -------------------------------------------------------------------------
 
     def _refill(self, combo: QComboBox, any_text: str, items: list[tuple[str, str]]) -> None:
+        """(label, id) items after the "all" one."""
         combo.blockSignals(True)
         combo.clear()
         combo.addItem(any_text, None)
-        for item_id, name in items:
-            combo.addItem(name, item_id)
+        for label, item_id in items:
+            combo.addItem(label, item_id)
         combo.blockSignals(False)
 
     def _fill_places(self) -> None:
-        self._refill(self.subdistrict, self.tr("All subdistricts"), self.choices.subdistricts)
+        subdistricts = [(name, sub_id) for sub_id, name in self.choices.subdistricts]
+        self._refill(self.subdistrict, self.tr("All subdistricts"), subdistricts)
         self._subdistrict_changed()
 
     def _subdistrict_changed(self) -> None:
-        sub = self.subdistrict.currentData()
-        clusters = [(i, n) for i, n, p in self.choices.clusters if sub is None or p == sub]
+        clusters = self.choices.clusters_in(self.subdistrict.currentData())
         self._refill(self.cluster, self.tr("All clusters"), clusters)
         self._cluster_changed()
 
     def _cluster_changed(self) -> None:
         cluster = self.cluster.currentData()
-        allowed = {i for i in (self.cluster.itemData(n) for n in range(self.cluster.count())) if i}
-        buildings = [
-            (i, n)
-            for i, n, p in self.choices.buildings
-            if (p == cluster if cluster is not None else p in allowed)
-        ]
+        offered = {i for i in (self.cluster.itemData(n) for n in range(self.cluster.count())) if i}
+        buildings = self.choices.buildings_in({cluster} if cluster is not None else offered)
         self._refill(self.building, self.tr("All buildings"), buildings)
         self._apply()
 
