@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import select
 
 from yeda_desktop.models import (
     Building,
@@ -112,3 +113,31 @@ def test_funding_estimate_uses_explicit_inputs(zone: Database) -> None:
         assert custom.total == 80_000 + (2 * 300 + 3 * 200 + 4 * 100) * 12
     with pytest.raises(ValueError):
         FundingInputs(staff_by_level=(1, 2))
+
+
+def test_buildings_and_clusters_of_one_name_are_counted_apart(zone: Database) -> None:
+    """Grouped by name, a zone's several 一号楼 were one row of all their organizations."""
+    with zone.session(officer="测试") as s:
+        sub = Subdistrict(zone_id=s.scalars(select(Zone.id)).one(), name="古现街道")
+        park = Cluster(subdistrict=sub, name="人才港", kind=ClusterKind.PARK)
+        other = Building(cluster=park, name="一号楼")
+        s.add_all([sub, park, other])
+        s.flush()
+        floor = Floor(building_id=other.id, label="1")
+        s.add(floor)
+        s.flush()
+        unit = Unit(floor_id=floor.id, label="101")
+        org = Organization(name="烟台丁公司")
+        s.add_all([unit, org])
+        s.flush()
+        s.add(Occupancy(organization_id=org.id, unit_id=unit.id))
+    with zone.reader() as s:
+        by_building = {r.group: r.organizations for r in coverage_by(s, "building")}
+        assert by_building == {"一号楼（八角街道 · 人才港）": 3, "一号楼（古现街道 · 人才港）": 1}
+        by_cluster = {r.group: r.organizations for r in coverage_by(s, "cluster")}
+        assert by_cluster == {"人才港（八角街道）": 3, "人才港（古现街道）": 1}
+        current = campaign_pair(s).current
+        assert current is not None
+        progress = {r.group: r.units for r in sweep_progress(s, current.id, "building")}
+        assert progress == {"一号楼（八角街道 · 人才港）": 3, "一号楼（古现街道 · 人才港）": 1}
+        assert [r.group for r in coverage_by(s, "subdistrict")] == ["八角街道", "古现街道"]

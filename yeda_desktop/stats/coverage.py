@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.ledger.location import primary_location
 from yeda_desktop.models import InstructorAssignment, Organization, PartyOrg, PartyOrgCoverage
-from yeda_desktop.stats.dimensions import DIMENSIONS, group_key
+from yeda_desktop.stats.dimensions import DIMENSIONS, group_key, place_names
 
 __all__ = ["DIMENSIONS", "CoverageRow", "coverage_by"]
 
@@ -75,9 +75,10 @@ def coverage_by(
         .outerjoin(location, location.c.organization_id == Organization.id)
         .where(Organization.created_at <= end)
         .group_by(key)
-        .order_by(key)
     )
-    return [
-        CoverageRow(str(g), int(n), int(c or 0), int(w or 0))
+    names = place_names(session, dimension)
+    rows = [
+        CoverageRow(names.get(str(g), str(g)), int(n), int(c or 0), int(w or 0))
         for g, n, c, w in session.execute(query).all()
     ]
+    return sorted(rows, key=lambda r: r.group)

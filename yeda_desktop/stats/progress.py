@@ -23,6 +23,7 @@ from yeda_desktop.models import (
     Unit,
     Visit,
 )
+from yeda_desktop.stats.dimensions import place_names
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,14 @@ def sweep_progress(
         .join(floor_done, floor_done.c.floor_id == units.c.floor_id)
     )
     if dimension in ("all", "subdistrict", "cluster", "building"):
-        names = {
+        keys = {
             "all": literal("全区"),
             "subdistrict": Subdistrict.name,
-            "cluster": Cluster.name,
-            "building": Building.name,
+            "cluster": Cluster.id,
+            "building": Building.id,
         }
         keyed = (
-            base.add_columns(names[dimension].label("grp"))
+            base.add_columns(keys[dimension].label("grp"))
             .join(Floor, Floor.id == units.c.floor_id)
             .join(Building, Building.id == Floor.building_id)
             .join(Cluster, Cluster.id == Building.cluster_id)
@@ -105,9 +106,10 @@ def sweep_progress(
             func.count(distinct(case((k.c.visited == 1, k.c.unit_id)))),
         )
         .group_by(k.c.grp)
-        .order_by(k.c.grp)
     )
-    return [
-        ProgressRow(str(g), int(f), int(fs), int(u), int(uv))
+    names = place_names(session, dimension)  # clusters and buildings are grouped by id
+    rows = [
+        ProgressRow(names.get(str(g), str(g)), int(f), int(fs), int(u), int(uv))
         for g, f, fs, u, uv in session.execute(query).all()
     ]
+    return sorted(rows, key=lambda r: r.group)
