@@ -9,8 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import ValidationError
-from yeda_desktop.models import Building, Floor, Unit, new_id
+from yeda_desktop.models import Building, Cluster, Floor, Subdistrict, Unit, new_id
+from yeda_desktop.place_labels import distinct_labels
 from yeda_desktop.services.edits import Edit, Insert, checked
+from yeda_desktop.services.ordering import code_point, dialect_of
 
 MAX_UNITS_PER_ENTRY = 500
 _RANGE_SEPARATORS = re.compile(r"\.\.|[–—~～至到]")
@@ -98,6 +100,19 @@ def add_floor(session: Session, building_id: str, label: str) -> Edit:
         raise ValidationError("label", "楼层", f"{clean}层已存在", f"floor {clean} already exists")
     values = {"id": new_id(), "building_id": building_id, "label": clean}
     return Edit(f"添加{clean}层", f"Add floor {clean}", (Insert(Floor, values),))
+
+
+def cluster_choices(session: Session) -> list[tuple[str, str]]:
+    """(id, label) of every cluster a building can be added to, by name; a name two
+    subdistricts both have says which subdistrict (创业园（古现街道）)."""
+    dialect = dialect_of(session)
+    rows = session.execute(
+        select(Cluster.id, Cluster.name, Subdistrict.name)
+        .join(Subdistrict, Subdistrict.id == Cluster.subdistrict_id)
+        .order_by(code_point(Cluster.name, dialect), code_point(Subdistrict.name, dialect),
+                  Cluster.id))
+    labelled = distinct_labels([(c, name, (sub,), None) for c, name, sub in rows])
+    return [(cluster_id, label) for label, cluster_id in labelled]
 
 
 def add_building(

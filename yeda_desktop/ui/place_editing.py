@@ -34,16 +34,16 @@ class PlaceEditing:
         ws = self.workspace
         if ws is None:
             return
-        from yeda_desktop.models import Cluster
+        from yeda_desktop.services.places import cluster_choices
         from yeda_desktop.ui import dialogs
 
         with ws.read() as session:
-            clusters = [(c.id, c.name) for c in session.query(Cluster).order_by(Cluster.name)]
+            clusters = cluster_choices(session)
         if not clusters:  # a zone set up for real starts with its first cluster
             if not self.add_cluster():
                 return
             with ws.read() as session:
-                clusters = [(c.id, c.name) for c in session.query(Cluster).order_by(Cluster.name)]
+                clusters = cluster_choices(session)
         current = (
             self.navigator.tree.nodes[self.building_id].parent_id
             if (self.building_id and self.navigator.tree)

@@ -1,10 +1,10 @@
-"""The directory's place filters tell clusters and buildings of one name apart."""
+"""Place filters and choices tell clusters and buildings of one name apart."""
 
 from __future__ import annotations
 
 from yeda_desktop.models import Building, Cluster, Subdistrict, Zone
 from yeda_desktop.models.enums import ClusterKind
-from yeda_desktop.services import directory
+from yeda_desktop.services import directory, places
 from yeda_desktop.storage import Database
 
 
@@ -56,3 +56,15 @@ def test_a_shared_name_is_labelled_with_where_it_stands(any_db: Database) -> Non
     ]
     assert choices.buildings_in({ids["park"]}) == [("1号楼", ids["park 1"]),
                                                    ("2号楼", ids["park 2"])]
+
+
+def test_the_clusters_a_building_is_added_to_say_their_subdistrict_when_names_are_shared(
+    any_db: Database,
+) -> None:
+    ids = _zone(any_db)
+    with any_db.reader() as s:
+        assert places.cluster_choices(s) == [
+            (ids["east_camp"], "创业园（八角街道）"),
+            (ids["west_camp"], "创业园（古现街道）"),
+            (ids["park"], "国际人才港"),
+        ]
