@@ -332,3 +332,41 @@ def test_the_forms_read_the_same_from_both_engines(
     assert on_sqlite["ledger"] and on_sqlite["rosters"] and on_sqlite["notices"]
     for form, printed in on_sqlite.items():
         assert on_postgresql[form] == printed, form
+
+
+def test_ledger_by_cluster_keeps_two_clusters_of_one_name_apart(tmp_path: Path) -> None:
+    """Two 创业园 in two subdistricts are two sections, each headed with its subdistrict."""
+    from yeda_desktop.ledger import reconcile
+
+    db = open_database(tmp_path / "camps.sqlite")
+    try:
+        with db.session(officer="测试") as s:
+            zone = Zone(name="烟台开发区")
+            s.add(zone)
+            for n, sub_name in enumerate(("八角街道", "古现街道")):
+                sub = Subdistrict(zone=zone, name=sub_name)
+                camp = Cluster(subdistrict=sub, name="创业园", kind=ClusterKind.PARK)
+                building = Building(cluster=camp, name="创业大厦")
+                s.add_all([sub, camp, building])
+                s.flush()
+                floor = Floor(building_id=building.id, label="1")
+                s.add(floor)
+                s.flush()
+                unit = Unit(floor_id=floor.id, label="101")
+                org = Organization(name=f"烟台示例{n}号有限公司", staff_count=150)
+                s.add_all([unit, org])
+                s.flush()
+                s.add(Occupancy(organization_id=org.id, unit_id=unit.id))
+            s.flush()
+            reconcile(s)
+        with db.reader() as s:
+            ledger = ledger_form(s, group_by="cluster", today=demo.TODAY)
+            pdf = tmp_path / "ledger.pdf"
+            run_job(s, PrintJob("ledger", group_by="cluster", as_of=demo.TODAY), pdf)
+    finally:
+        db.close()
+    per_cluster = Counter(r.cluster for r in ledger.rows)
+    assert set(per_cluster) == {"创业园（八角街道）", "创业园（古现街道）"}
+    flat = pdftools.searchable(pdf)
+    for cluster, n in per_cluster.items():
+        assert pdftools.compact(f"集聚区：{cluster}（{n}项）") in flat

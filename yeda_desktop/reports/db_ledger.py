@@ -25,6 +25,7 @@ from yeda_desktop.rules import (
     finding,
     firing_facts,
 )
+from yeda_desktop.stats.dimensions import place_names
 
 from .data import GroupBy, Ledger, LedgerRow, NoticeItem, RectificationNotice
 from .db_organization import covering_party_orgs
@@ -54,16 +55,22 @@ def ledger_form(
     day = today or date.today()
     wanted = flt if flt is not None else ledger_service.LedgerFilter(open_only=True)
     rows = [r for r in ledger_service.ledger_rows(session, today=day) if wanted.matches(r)]
+    # By cluster, one section per cluster: two of one name in two subdistricts are two,
+    # each headed with its subdistrict.
+    names = place_names(session, "cluster") if group_by == "cluster" else {}
+
+    def cluster(r: ledger_service.LedgerRow) -> str | None:
+        return names.get(r.cluster_id or "", r.cluster)
 
     def key(r: ledger_service.LedgerRow) -> tuple[str, ...]:
-        group = (r.subdistrict if group_by == "subdistrict" else r.cluster) or "\uffff"
+        group = (r.subdistrict if group_by == "subdistrict" else cluster(r)) or "\uffff"
         other = (r.cluster if group_by == "subdistrict" else r.subdistrict) or ""
         return (group, other, r.building or "", r.organization, r.rule_id)
 
     printed = tuple(
         LedgerRow(
             subdistrict=r.subdistrict,
-            cluster=r.cluster,
+            cluster=cluster(r),
             building=r.building,
             organization=r.organization,
             rule_name=r.rule_zh,
