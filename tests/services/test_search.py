@@ -71,6 +71,10 @@ def test_a_hit_knows_where_to_go(db: Database, place: Place) -> None:
     assert hits["org"].place is not None and hits["org"].place.unit_id == unit
     assert hits["person"].place is not None and hits["person"].place.floor_id == place.floor_id
     assert hits["person"].context == "烟台华盛科技有限公司"
+    with db.reader() as s:
+        (room,) = [h for h in search(s, "302") if h.kind == "unit"]
+    # which 创业大厦: a room number is found in every building that has one
+    assert room.context == "烟台留学人员创业园 · 创业大厦 3层"
 
 
 def test_index_follows_renames_deletes_and_undo(db: Database, place: Place) -> None:

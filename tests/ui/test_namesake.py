@@ -51,6 +51,9 @@ def test_namesakes_are_found_with_where_they_are(demo: Database) -> None:
         assert [n.organization_id for n in found] == [org_id]
         assert found[0].place is not None and found[0].place.unit_id == unit_id
         assert found[0].where_zh().endswith("室")
+        place = found[0].place
+        # its cluster first: a zone has several buildings of one name
+        assert found[0].where_zh().startswith(f"{place.cluster_name} {place.building_name} ")
         assert namesakes.namesakes(s, "从未登记过的单位有限公司") == []
         with pytest.raises(ValidationError):
             namesakes.namesakes(s, "华")

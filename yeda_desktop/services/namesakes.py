@@ -26,11 +26,13 @@ class Namesake:
 
     def where_zh(self) -> str:
         p = self.place
-        return f"{p.building_name} {p.floor_label}层 {p.unit_label}室" if p else "未登记房间"
+        return (f"{p.cluster_name} {p.building_name} {p.floor_label}层 {p.unit_label}室"
+                if p else "未登记房间")
 
     def where_en(self) -> str:
         p = self.place
-        return f"{p.building_name}, floor {p.floor_label}, unit {p.unit_label}" if p else "no unit"
+        return (f"{p.building_name} ({p.cluster_name}), floor {p.floor_label}, "
+                f"unit {p.unit_label}" if p else "no unit")
 
 
 def namesakes(session: Session, name: str) -> list[Namesake]:

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session
 
-from yeda_desktop.models import Building, Floor, Occupancy, Organization, Person, Unit
+from yeda_desktop.models import (
+    Building,
+    Cluster,
+    Floor,
+    Occupancy,
+    Organization,
+    Person,
+    Unit,
+)
 from yeda_desktop.search_terms import compact, query_words
 from yeda_desktop.services.ordering import code_point, dialect_of
 from yeda_desktop.storage.search_index import DOCS, FTS, match_clause
@@ -24,6 +32,8 @@ class Place:
     floor_label: str
     unit_id: str
     unit_label: str
+    # A room number is found in many buildings, some of one name: the cluster tells them apart.
+    cluster_name: str
 
 
 @dataclass(frozen=True)
@@ -31,7 +41,8 @@ class Hit:
     kind: str  # "org", "person" or "unit"
     ref_id: str
     title: str
-    context: str  # organization of a person, building and floor of a unit, USCC of an organization
+    # organization of a person; cluster, building and floor of a unit; USCC of an organization
+    context: str
     place: Place | None  # where choosing the hit takes the officer
 
 
@@ -94,16 +105,19 @@ def _with_places(session: Session, rows: list[tuple[str, str, str]]) -> list[Hit
             hits.append(Hit(kind, ref_id, title, oname, places_of_org.get(oid)))
         else:
             place = places_of_unit.get(ref_id)
-            context = f"{place.building_name} {place.floor_label}" if place else ""
+            context = (f"{place.cluster_name} · {place.building_name} {place.floor_label}层"
+                       if place else "")
             hits.append(Hit(kind, ref_id, title, context, place))
     return hits
 
 
-def _place_query() -> Select[str, str, str, str, str, str]:
+def _place_query() -> Select[str, str, str, str, str, str, str]:
     return (
-        select(Building.id, Building.name, Floor.id, Floor.label, Unit.id, Unit.label)
+        select(Building.id, Building.name, Floor.id, Floor.label, Unit.id, Unit.label,
+               Cluster.name)
         .join(Floor, Floor.building_id == Building.id)
         .join(Unit, Unit.floor_id == Floor.id)
+        .join(Cluster, Cluster.id == Building.cluster_id)
     )
 
 
