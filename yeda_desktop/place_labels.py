@@ -8,7 +8,7 @@ much of where it stands as tells it apart (1号楼（国际人才港）), it pic
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 Choice = tuple[str, str]  # label, id
@@ -30,14 +30,15 @@ def distinct_labels(items: Sequence[Item]) -> list[Choice]:
             labels[group[0][0]] = name
             continue
         deepest = max(len(where) for _id, where, _aside in group)
-        asides = [aside for _id, _where, aside in group]
+        # How many of the group stand at each place, seen `depth` places out.
+        seen = [Counter(_where(where, depth) for _id, where, _aside in group)
+                for depth in range(1, deepest + 1)]
+        asides = Counter(aside for _id, _where_, aside in group)
         for record_id, where, aside in group:
-            for depth in range(1, deepest + 1):
-                here = _where(where, depth)
-                if [_where(w, depth) for _i, w, _a in group].count(here) == 1:
-                    break
-            else:
-                told = aside if aside and asides.count(aside) == 1 else record_id[:8]
+            here = next((h for depth, counts in enumerate(seen, 1)
+                         if counts[h := _where(where, depth)] == 1), None)
+            if here is None:
+                told = aside if aside and asides[aside] == 1 else record_id[:8]
                 here = " · ".join(x for x in (_where(where, 1), told) if x)
             labels[record_id] = f"{name}（{here}）"
     return [(labels[record_id], record_id) for record_id, *_rest in items]

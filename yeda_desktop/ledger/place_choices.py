@@ -39,14 +39,17 @@ class Places:
         """What to offer once `subdistrict` and `cluster_id` are chosen (None: any)."""
         in_subdistrict = [p for p in self.known if subdistrict is None or p[0] == subdistrict]
         in_cluster = [p for p in in_subdistrict if cluster_id is None or p[1] == cluster_id]
-        clusters = {(cid, name, (sub,), None)
-                    for sub, cid, name, _b, _n, _a in in_subdistrict if cid and name}
-        buildings = {(bid, name, (cluster, sub), address)
-                     for sub, _c, cluster, bid, name, address in in_cluster if name}
+        # One choice per id (a building stands in one cluster, a cluster in one subdistrict).
+        clusters: dict[str, Item] = {cid: (cid, name, (sub,), None)
+                                     for sub, cid, name, _b, _n, _a in in_subdistrict
+                                     if cid and name}
+        buildings: dict[str, Item] = {bid: (bid, name, (cluster, sub), address)
+                                      for sub, _c, cluster, bid, name, address in in_cluster
+                                      if name}
         return PlaceChoices(
             subdistricts=sorted({p[0] for p in self.known if p[0]}),
-            clusters=distinct_labels(sorted(clusters, key=_by_name)),
-            buildings=distinct_labels(sorted(buildings, key=_by_name)),
+            clusters=distinct_labels(sorted(clusters.values(), key=_by_name)),
+            buildings=distinct_labels(sorted(buildings.values(), key=_by_name)),
         )
 
 
