@@ -186,7 +186,9 @@ def test_ledger_of_one_building_among_buildings_of_its_name(
         db.close()
     rc = main(["--db", str(copy), "pdf", "ledger", "--building", building.name,
                "--out", str(tmp_path / "x.pdf")])
-    assert rc == 2 and f"有多个楼宇与“{building.name}”相符" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert rc == 2 and f"有多个楼宇与“{building.name}”相符" in err
+    assert f"{building.name}（{building.id[:8]}）" in err  # which ids to give instead
     every = _pdf(copy, tmp_path / "all.pdf", "ledger", "--all")
     one = _pdf(copy, tmp_path / "one.pdf", "ledger", "--all", "--building", building.id[:8])
     assert pdftools.compact(building.name) in one

@@ -69,7 +69,10 @@ def _find(
     if not rows:
         raise YedaError(f"找不到{what_zh}：{text}", f"no {what_en} matches {text!r}")
     if len(rows) > 1:
-        names = "、".join(str(r[1]) for r in rows[:MAX_LISTED])
+        listed = [str(r[1]) for r in rows[:MAX_LISTED]]
+        if len(set(listed)) < len(listed):  # records of one name: their ids tell them apart
+            listed = [f"{name}（{str(r[0])[:8]}）" for name, r in zip(listed, rows, strict=False)]
+        names = "、".join(listed)
         more = "等" if len(rows) > MAX_LISTED else ""
         raise YedaError(
             f"有多个{what_zh}与“{text}”相符：{names}{more}，请写全名称或使用编号",
