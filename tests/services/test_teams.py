@@ -96,8 +96,11 @@ def test_buildings_and_teams_are_found_by_name_or_id(db: Database, place: Place)
         with pytest.raises(YedaError, match="找不到扫楼小组"):
             teams.find_team(s, place.campaign_id, "第九组")
         assert teams.find_buildings(s, [twin]) == [twin]
-        with pytest.raises(YedaError, match="有多座楼宇名为“创业大厦”，请用编号"):
+        with pytest.raises(YedaError, match="有多座楼宇名为“创业大厦”") as refused:
             teams.find_buildings(s, ["创业大厦"])
+        # where each stands and the start of its id, which the command takes instead
+        assert f"（{twin[:8]}）" in refused.value.zh and f"（{place.building_id[:8]}）" in \
+            refused.value.zh and refused.value.zh.endswith("请用编号")
         with pytest.raises(YedaError, match="找不到楼宇"):
             teams.find_buildings(s, ["没有这座楼"])
         with pytest.raises(YedaError, match="所选楼宇不存在"):

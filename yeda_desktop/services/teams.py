@@ -166,11 +166,16 @@ def find_buildings(session: Session, names_or_ids: Iterable[str]) -> list[str]:
         if not rows and len(wanted) >= ID_PREFIX_MIN:
             rows = list(session.scalars(select(Building.id).where(
                 Building.id.startswith(wanted, autoescape=True))))
-        if len(rows) != 1:
+        if not rows:
+            raise YedaError(f"找不到楼宇“{wanted}”", f"no building {wanted!r}")
+        if len(rows) > 1:
+            where = {b: place for b, place in session.execute(
+                select(Building.id, Cluster.name).join(Cluster, Cluster.id == Building.cluster_id)
+                .where(Building.id.in_(rows)))}
+            listed = "、".join(sorted(f"{where[b]}（{b[:8]}）" for b in rows))
             raise YedaError(
-                f"找不到楼宇“{wanted}”" if not rows else f"有多座楼宇名为“{wanted}”，请用编号",
-                f"no building {wanted!r}" if not rows
-                else f"several buildings are called {wanted!r}; give the id")
+                f"有多座楼宇名为“{wanted}”：{listed}，请用编号",
+                f"several buildings are called {wanted!r} ({listed}); give the id")
         found.append(rows[0])
     return found
 
