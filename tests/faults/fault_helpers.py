@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -34,7 +35,9 @@ def scalar(path: Path, sql: str) -> object:
         conn.close()
 
 
-def _child(work: Callable[[], None]) -> None:
+def run_then_exit(work: Callable[[], None]) -> NoReturn:
+    """In a forked child: run `work` and exit, never returning into the test session (an
+    error that did would run the rest of the suite a second time, in the child)."""
     code = 0
     try:
         work()
@@ -56,7 +59,7 @@ def run_child(work: Callable[[], None]) -> float:
     started = time.perf_counter()
     pid = os.fork()
     if pid == 0:
-        _child(work)
+        run_then_exit(work)
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0, "the uninterrupted run failed"
     return time.perf_counter() - started
@@ -69,7 +72,7 @@ def kill_during(work: Callable[[], None], delay: float) -> bool:
     """
     pid = os.fork()
     if pid == 0:
-        _child(work)
+        run_then_exit(work)
     deadline = time.perf_counter() + delay
     while time.perf_counter() < deadline:
         done, status = os.waitpid(pid, os.WNOHANG)

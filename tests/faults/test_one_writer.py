@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from fault_helpers import needs_fork, scalar
+from fault_helpers import needs_fork, run_then_exit, scalar
 from sqlalchemy import select
 
 from yeda_desktop.errors import DatabaseError
@@ -82,11 +82,24 @@ def test_read_only_open_beside_a_writer(db_path: Path) -> None:
 @needs_fork
 def test_a_killed_holder_leaves_no_lock(db_path: Path) -> None:
     open_database(db_path).close()
+
+    def hold() -> None:
+        """Keep the writer lock until killed. The probe below takes it for an instant now
+        and then: an open refused meanwhile is tried again."""
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                open_database(db_path)
+                break
+            except DatabaseInUseError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.01)
+        time.sleep(60)
+
     pid = os.fork()
     if pid == 0:
-        open_database(db_path)
-        time.sleep(60)
-        os._exit(0)
+        run_then_exit(hold)
     deadline = time.monotonic() + 30
     while not is_locked_elsewhere(db_path):
         assert time.monotonic() < deadline, "the child never took the lock"
