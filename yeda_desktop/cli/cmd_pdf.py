@@ -158,7 +158,8 @@ def register(sub: Any) -> None:
     ledger.add_argument("--group-by", choices=("subdistrict", "cluster"), default="subdistrict",
                         help="one section per subdistrict (default) or per cluster")
     ledger.add_argument("--subdistrict", help="only this subdistrict (name)")
-    ledger.add_argument("--cluster", help="only this cluster (name)")
+    ledger.add_argument("--cluster", help="only this cluster (name; with --subdistrict when "
+                        "two subdistricts have one of that name)")
     ledger.add_argument("--building", help="only this building (id or name)")
     ledger.add_argument("--rule", choices=sorted(RULE_IDS), help="only gaps of this rule")
     ledger.add_argument("--status", choices=[s.value for s in GapStatus],
