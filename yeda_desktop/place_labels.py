@@ -9,7 +9,7 @@ much of where it stands as tells it apart (1号楼（国际人才港）), it pic
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 Choice = tuple[str, str]  # label, id
 Where = tuple[str | None, ...]  # where a place stands, nearest first
@@ -42,6 +42,13 @@ def distinct_labels(items: Sequence[Item]) -> list[Choice]:
                 here = " · ".join(x for x in (_where(where, 1), told) if x)
             labels[record_id] = f"{name}（{here}）"
     return [(labels[record_id], record_id) for record_id, *_rest in items]
+
+
+def sorted_labels(items: Iterable[Item]) -> list[Choice]:
+    """`distinct_labels` of `items` ordered by name, then where, aside and id (code points,
+    as the lists read from the database are)."""
+    return distinct_labels(sorted(items, key=lambda item: (
+        item[1], tuple(w or "" for w in item[2]), item[3] or "", item[0])))
 
 
 def _where(where: Where, depth: int) -> str:

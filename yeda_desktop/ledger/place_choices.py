@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from yeda_desktop.ledger.listing import LedgerRow
-from yeda_desktop.place_labels import Choice, Item, distinct_labels
+from yeda_desktop.place_labels import Choice, Item, sorted_labels
 
 
 @dataclass(frozen=True)
@@ -48,11 +48,6 @@ class Places:
                                       if name}
         return PlaceChoices(
             subdistricts=sorted({p[0] for p in self.known if p[0]}),
-            clusters=distinct_labels(sorted(clusters.values(), key=_by_name)),
-            buildings=distinct_labels(sorted(buildings.values(), key=_by_name)),
+            clusters=sorted_labels(clusters.values()),
+            buildings=sorted_labels(buildings.values()),
         )
-
-
-def _by_name(item: Item) -> tuple[str, tuple[str, ...], str, str]:
-    record_id, name, where, aside = item
-    return name, tuple(w or "" for w in where), aside or "", record_id

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.models import Building, Cluster, Organization, Subdistrict
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, Ownership
-from yeda_desktop.place_labels import Item, distinct_labels
+from yeda_desktop.place_labels import Item, sorted_labels
 
 DIMENSIONS: dict[str, tuple[str, str]] = {
     "all": ("全区", "whole zone"),
@@ -74,7 +74,5 @@ def place_names(session: Session, dimension: str) -> dict[str, str]:
                      .join(Subdistrict, Subdistrict.id == Cluster.subdistrict_id))]
     else:
         return {}
-    items.sort(key=lambda item: (item[1], tuple(w or "" for w in item[2]), item[3] or "",
-                                 item[0]))
-    return {record_id: label for label, record_id in distinct_labels(items)}
+    return {record_id: label for label, record_id in sorted_labels(items)}
 
