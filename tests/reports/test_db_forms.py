@@ -15,6 +15,7 @@ import pytest
 import report_demo as demo
 import report_pdftools as pdftools
 from sqlalchemy import event, func, select
+from zone_builder import occupy
 
 from yeda_desktop.ledger import LedgerFilter
 from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
@@ -344,19 +345,10 @@ def test_ledger_by_cluster_keeps_two_clusters_of_one_name_apart(tmp_path: Path) 
             zone = Zone(name="烟台开发区")
             s.add(zone)
             for n, sub_name in enumerate(("八角街道", "古现街道")):
-                sub = Subdistrict(zone=zone, name=sub_name)
-                camp = Cluster(subdistrict=sub, name="创业园", kind=ClusterKind.PARK)
-                building = Building(cluster=camp, name="创业大厦")
-                s.add_all([sub, camp, building])
-                s.flush()
-                floor = Floor(building_id=building.id, label="1")
-                s.add(floor)
-                s.flush()
-                unit = Unit(floor_id=floor.id, label="101")
-                org = Organization(name=f"烟台示例{n}号有限公司", staff_count=150)
-                s.add_all([unit, org])
-                s.flush()
-                s.add(Occupancy(organization_id=org.id, unit_id=unit.id))
+                camp = Cluster(subdistrict=Subdistrict(zone=zone, name=sub_name), name="创业园",
+                               kind=ClusterKind.PARK)
+                occupy(s, camp, "创业大厦", Organization(name=f"烟台示例{n}号有限公司",
+                                                        staff_count=150))
             s.flush()
             reconcile(s)
         with db.reader() as s:

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from sqlalchemy import select
+from zone_builder import occupy
 
 from yeda_desktop.models import (
     Building,
@@ -120,17 +121,7 @@ def test_buildings_and_clusters_of_one_name_are_counted_apart(zone: Database) ->
     with zone.session(officer="测试") as s:
         sub = Subdistrict(zone_id=s.scalars(select(Zone.id)).one(), name="古现街道")
         park = Cluster(subdistrict=sub, name="人才港", kind=ClusterKind.PARK)
-        other = Building(cluster=park, name="一号楼")
-        s.add_all([sub, park, other])
-        s.flush()
-        floor = Floor(building_id=other.id, label="1")
-        s.add(floor)
-        s.flush()
-        unit = Unit(floor_id=floor.id, label="101")
-        org = Organization(name="烟台丁公司")
-        s.add_all([unit, org])
-        s.flush()
-        s.add(Occupancy(organization_id=org.id, unit_id=unit.id))
+        occupy(s, park, "一号楼", Organization(name="烟台丁公司"))
     with zone.reader() as s:
         by_building = {r.group: r.organizations for r in coverage_by(s, "building")}
         assert by_building == {"一号楼（八角街道 · 人才港）": 3, "一号楼（古现街道 · 人才港）": 1}
