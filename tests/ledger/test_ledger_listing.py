@@ -16,8 +16,7 @@ ROW = LedgerRow(
     action=None, responsible="李四", due_on=date(2026, 7, 1), identified_at=datetime(2026, 6, 1),
     closed_on=None, evidence=None, waived_reason=None, subdistrict="八角街道", cluster="人才港",
     building="一号楼", cluster_id="c1", building_id="b1", building_address=None,
-    industry_section="C",
-    ownership=Ownership.FOREIGN, overdue=True,
+    industry_section="C", ownership=Ownership.FOREIGN, overdue=True,
 )
 
 

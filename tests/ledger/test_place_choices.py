@@ -16,8 +16,7 @@ ROW = LedgerRow(
     action=None, responsible=None, due_on=None, identified_at=datetime(2026, 6, 1),
     closed_on=None, evidence=None, waived_reason=None, subdistrict=None, cluster=None,
     building=None, cluster_id=None, building_id=None, building_address=None,
-    industry_section=None,
-    ownership=Ownership.PRIVATE, overdue=False,
+    industry_section=None, ownership=Ownership.PRIVATE, overdue=False,
 )
 
 # (subdistrict, cluster id, cluster, building id, building): three 1号楼 in three clusters,

@@ -75,4 +75,3 @@ def place_names(session: Session, dimension: str) -> dict[str, str]:
     else:
         return {}
     return {record_id: label for label, record_id in sorted_labels(items)}
-
