@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +15,8 @@ from yeda_desktop.ledger.location import primary_location
 from yeda_desktop.models import Gap, Organization
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapAction, GapStatus, Ownership
 from yeda_desktop.rules import RULES_BY_ID
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,14 @@ def ledger_rows(session: Session, today: date | None = None) -> list[LedgerRow]:
         .order_by(Gap.identified_at.desc(), Organization.name, Gap.rule_id)
     )
     rows = []
+    # The database gives each row its own copy of every value. A place's six (names, ids,
+    # address), a rule and the time of a re-evaluation are the same for thousands of
+    # gaps: one copy of each holds the rows in 15.0 MiB instead of 25.7 (17,693 gaps).
+    copies: dict[Any, Any] = {}
+
+    def one(value: T) -> T:
+        return copies.setdefault(value, value)  # type: ignore[no-any-return]
+
     # Unpacked as tuples: reading 22 fields by name from each of a centre's 178,000 rows
     # took a third of the listing's 11 s.
     for (gap_id, org_id, name, uscc, rule_id, status, detail, action, responsible, due_on,
@@ -135,12 +146,12 @@ def ledger_rows(session: Session, today: date | None = None) -> list[LedgerRow]:
         rows.append(
             LedgerRow(
                 gap_id=gap_id, organization_id=org_id, organization=name, uscc=uscc,
-                rule_id=rule_id, severity=rule.severity.value if rule else "info",
+                rule_id=one(rule_id), severity=rule.severity.value if rule else "info",
                 status=status, detail_zh=detail, action=action, responsible=responsible,
-                due_on=due_on, identified_at=identified_at, closed_on=closed_on,
-                evidence=evidence, waived_reason=waived_reason, subdistrict=subdistrict,
-                cluster=cluster, building=building, cluster_id=cluster_id,
-                building_id=building_id, building_address=building_address,
+                due_on=due_on, identified_at=one(identified_at), closed_on=closed_on,
+                evidence=evidence, waived_reason=waived_reason, subdistrict=one(subdistrict),
+                cluster=one(cluster), building=one(building), cluster_id=one(cluster_id),
+                building_id=one(building_id), building_address=one(building_address),
                 industry_section=industry_section, ownership=ownership,
                 overdue=status in OPEN_STATUSES and due_on is not None and due_on < day,
             )
