@@ -6,9 +6,12 @@ from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
+from zone_builder import occupy
 
-from yeda_desktop.ledger import LedgerFilter, LedgerRow
-from yeda_desktop.models.enums import GapStatus, Ownership
+from yeda_desktop.ledger import LedgerFilter, LedgerRow, ledger_rows, reconcile
+from yeda_desktop.models import Cluster, Organization, Subdistrict, Zone
+from yeda_desktop.models.enums import ClusterKind, GapStatus, Ownership
+from yeda_desktop.storage import Database
 
 ROW = LedgerRow(
     gap_id="g", organization_id="o", organization="烟台示例科技有限公司", uscc=None,
@@ -65,3 +68,29 @@ def test_select_keeps_the_rows_every_condition_accepts_in_their_order() -> None:
         "a", "b", "e"]
     assert [r.gap_id for r in LedgerFilter(text="ma3c").select(rows)] == ["e"]  # any case
     assert LedgerFilter(responsible="王五").select(rows) == []
+
+
+def test_each_gap_carries_its_own_buildings_place(db: Database) -> None:
+    """Two buildings of one name in two clusters, and an organization in no unit: each
+    gap says which building, cluster and address, from the database (both engines)."""
+    with db.session(officer="测试") as s:
+        sub = Subdistrict(zone=Zone(name="烟台开发区"), name="八角街道")
+        parks = [Cluster(subdistrict=sub, name=name, kind=ClusterKind.PARK)
+                 for name in ("国际人才港", "创业园")]
+        placed = {}
+        for n, park in enumerate(parks):
+            org = Organization(name=f"烟台示例{n}号有限公司", staff_count=150)
+            building = occupy(s, park, "一号楼", org)
+            building.address = f"长江路{n + 1}号"
+            placed[f"烟台示例{n}号有限公司"] = (park.name, park.id, building.id, building.address)
+        s.add(Organization(name="烟台未入驻有限公司", staff_count=150))
+        s.flush()
+        reconcile(s)
+    with db.reader() as s:
+        rows = ledger_rows(s)
+    assert {r.organization for r in rows} == {*placed, "烟台未入驻有限公司"}
+    for r in rows:
+        expected = placed.get(r.organization, (None, None, None, None))
+        assert (r.cluster, r.cluster_id, r.building_id, r.building_address) == expected
+        assert (r.building, r.subdistrict) == (("一号楼", "八角街道") if r.building_id
+                                               else (None, None))
