@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import Subquery, func, literal, select
 from sqlalchemy.orm import Session
 
-from yeda_desktop.models import Building, Cluster, Organization, Subdistrict
+from yeda_desktop.ledger.listing import building_places
+from yeda_desktop.models import Cluster, Organization, Subdistrict
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, Ownership
 from yeda_desktop.place_labels import Item, sorted_labels
 
@@ -66,12 +67,9 @@ def place_names(session: Session, dimension: str) -> dict[str, str]:
             select(Cluster.id, Cluster.name, Subdistrict.name)
             .join(Subdistrict, Subdistrict.id == Cluster.subdistrict_id))]
     elif dimension == "building":
-        items = [(b, name, (cluster, sub), address) for b, name, cluster, sub, address in
-                 session.execute(
-                     select(Building.id, Building.name, Cluster.name, Subdistrict.name,
-                            Building.address)
-                     .join(Cluster, Cluster.id == Building.cluster_id)
-                     .join(Subdistrict, Subdistrict.id == Cluster.subdistrict_id))]
+        places = building_places(session)
+        items = [(b, str(name), (cluster, sub), address)
+                 for b, (sub, cluster, name, _cid, _bid, address) in places.items()]
     else:
         return {}
     return {record_id: label for label, record_id in sorted_labels(items)}
