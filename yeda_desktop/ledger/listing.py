@@ -10,13 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
-from yeda_desktop.ledger.location import primary_location
-from yeda_desktop.models import Building, Cluster, Gap, Organization, Subdistrict
+from yeda_desktop.ledger.location import Place, building_places, primary_location
+from yeda_desktop.models import Gap, Organization
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapAction, GapStatus, Ownership
 from yeda_desktop.rules import RULES_BY_ID
 
-# A gap's place: subdistrict, cluster, building, cluster id, building id, building address.
-Place = tuple[str | None, str | None, str | None, str | None, str | None, str | None]
 NOWHERE: Place = (None, None, None, None, None, None)  # an organization in no unit
 
 # Rows read from the database at a time: the whole result at once was held beside the
@@ -160,15 +158,3 @@ def ledger_rows(session: Session, today: date | None = None) -> list[LedgerRow]:
             )
         )
     return rows
-
-
-def building_places(session: Session) -> dict[str, Place]:
-    """Building id → (subdistrict, cluster, building, cluster id, building id, address)."""
-    return {
-        building_id: (subdistrict, cluster, name, cluster_id, building_id, address)
-        for building_id, name, address, cluster_id, cluster, subdistrict in session.execute(
-            select(Building.id, Building.name, Building.address, Cluster.id, Cluster.name,
-                   Subdistrict.name)
-            .join(Cluster, Cluster.id == Building.cluster_id)
-            .join(Subdistrict, Subdistrict.id == Cluster.subdistrict_id))
-    }

@@ -11,6 +11,9 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.models import Building, Cluster, Floor, Occupancy, Subdistrict, Unit
 
+# Where a building stands: subdistrict, cluster, building, cluster id, building id, address.
+Place = tuple[str | None, str | None, str | None, str | None, str | None, str | None]
+
 
 def primary_location() -> Subquery:
     """Columns: organization_id, subdistrict, cluster(_id), building(_id, _address), floor(_id),
@@ -59,3 +62,15 @@ def place_of(session: Session, organization_id: str) -> tuple[str, str, str] | N
         )
     ).first()
     return None if row is None else (row[0], row[1], row[2])
+
+
+def building_places(session: Session) -> dict[str, Place]:
+    """Building id → (subdistrict, cluster, building, cluster id, building id, address)."""
+    return {
+        building_id: (subdistrict, cluster, name, cluster_id, building_id, address)
+        for building_id, name, address, cluster_id, cluster, subdistrict in session.execute(
+            select(Building.id, Building.name, Building.address, Cluster.id, Cluster.name,
+                   Subdistrict.name)
+            .join(Cluster, Cluster.id == Building.cluster_id)
+            .join(Subdistrict, Subdistrict.id == Cluster.subdistrict_id))
+    }

@@ -19,6 +19,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
+from yeda_desktop.ledger.location import building_places
 from yeda_desktop.models.enums import Ownership, PartyStatus
 from yeda_desktop.place_labels import Choice, distinct_labels
 from yeda_desktop.services.ordering import code_point_sql, dialect_of
@@ -305,8 +306,8 @@ def place_choices(session: Session) -> PlaceChoices:
     clusters = [ClusterPlace(*row) for row in session.execute(text(
         "SELECT c.id, c.name, s.id, s.name FROM clusters c "
         f"JOIN subdistricts s ON s.id = c.subdistrict_id ORDER BY {by('c.name', 's.name')}, c.id"))]
-    buildings = [BuildingPlace(*row) for row in session.execute(text(
-        "SELECT b.id, b.name, c.id, c.name, s.name, b.address FROM buildings b "
-        "JOIN clusters c ON c.id = b.cluster_id JOIN subdistricts s ON s.id = c.subdistrict_id "
-        f"ORDER BY {by('b.name', 'c.name', 's.name', 'b.address')}, b.id"))]
+    buildings = sorted(  # by code point, as the SQL lists are
+        (BuildingPlace(b, str(name), str(cid), str(cluster), str(sub), address)
+         for b, (sub, cluster, name, cid, _b, address) in building_places(session).items()),
+        key=lambda p: (p.name, p.cluster, p.subdistrict, p.address or "", p.id))
     return PlaceChoices(subs, clusters, buildings)

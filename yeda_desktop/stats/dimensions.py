@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Subquery, func, literal, select
 from sqlalchemy.orm import Session
 
-from yeda_desktop.ledger.listing import building_places
+from yeda_desktop.ledger.location import building_places
 from yeda_desktop.models import Cluster, Organization, Subdistrict
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, Ownership
 from yeda_desktop.place_labels import Item, sorted_labels
