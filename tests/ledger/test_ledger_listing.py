@@ -30,7 +30,7 @@ ROW = LedgerRow(
         (LedgerFilter(rule_id="no_party_org"), True),
         (LedgerFilter(rule_id="org_form"), False),
         (LedgerFilter(status=GapStatus.CLOSED), False),
-        (LedgerFilter(subdistrict="八角街道", cluster="人才港", building_id="b1"), True),
+        (LedgerFilter(subdistrict="八角街道", cluster_id="c1", building_id="b1"), True),
         (LedgerFilter(cluster_id="c1"), True),
         (LedgerFilter(cluster_id="c2"), False),
         (LedgerFilter(building_id="b2"), False),

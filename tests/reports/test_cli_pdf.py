@@ -194,3 +194,50 @@ def test_ledger_of_one_building_among_buildings_of_its_name(
     assert pdftools.compact(building.name) in one
     assert not any(pdftools.compact(b.name) in one for b in others)
     assert all(pdftools.compact(b.name) in every for b in others)
+
+
+def test_ledger_of_one_cluster_among_clusters_of_its_name(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--cluster` names one cluster: a shared name is refused with each cluster's
+    subdistrict, and `--subdistrict` or the id picks one of them."""
+    import sqlite3
+
+    from yeda_desktop.models import Building, Cluster, Subdistrict
+    from yeda_desktop.models.enums import ClusterKind
+    from yeda_desktop.storage import open_database
+
+    copy = tmp_path / "twins.sqlite"
+    with sqlite3.connect(demo_path) as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)
+    db = open_database(copy)
+    try:
+        home = demo.busiest_building(db)
+        with db.session(officer="测试") as s:
+            cluster = s.get_one(Cluster, home.cluster_id)
+            sub = s.get_one(Subdistrict, cluster.subdistrict_id)
+            name, sub_name = cluster.name, sub.name
+            # A namesake in another subdistrict, with a building (and its gaps) moved in.
+            other_sub = Subdistrict(zone_id=sub.zone_id, name="另一街道")
+            twin = Cluster(subdistrict=other_sub, name=name, kind=ClusterKind.PARK)
+            moved = s.scalars(select(Building).where(Building.cluster_id != cluster.id)).first()
+            assert moved is not None
+            s.add_all([other_sub, twin])
+            s.flush()
+            moved.cluster_id = twin.id
+            twin_id, moved_name = twin.id, moved.name
+    finally:
+        db.close()
+    rc = main(["--db", str(copy), "pdf", "ledger", "--cluster", name,
+               "--out", str(tmp_path / "x.pdf")])
+    err = capsys.readouterr().err
+    assert rc == 2 and f"有多个集聚区与“{name}”相符" in err
+    assert f"{name}（{sub_name}）" in err and f"{name}（另一街道）" in err
+    assert not (tmp_path / "x.pdf").exists()
+    home_only = _pdf(copy, tmp_path / "home.pdf", "ledger", "--all", "--cluster", name,
+                     "--subdistrict", sub_name)
+    assert pdftools.compact(home.name) in home_only
+    assert pdftools.compact(moved_name) not in home_only
+    twin_only = _pdf(copy, tmp_path / "twin.pdf", "ledger", "--all", "--cluster", twin_id[:8])
+    assert pdftools.compact(moved_name) in twin_only
+    assert pdftools.compact(home.name) not in twin_only

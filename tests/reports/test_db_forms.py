@@ -34,7 +34,7 @@ from yeda_desktop.models import (
 from yeda_desktop.models.enums import ClusterKind, PartyStatus
 from yeda_desktop.reports import mask_id_number
 from yeda_desktop.reports.db_ledger import ledger_form, rectification_notice
-from yeda_desktop.reports.db_lookup import organizations_in_building
+from yeda_desktop.reports.db_lookup import find_cluster, organizations_in_building
 from yeda_desktop.reports.db_organization import organization_roster, registration_forms
 from yeda_desktop.reports.db_sweep import sweep_summary
 from yeda_desktop.reports.jobs import PrintJob, run_job
@@ -265,7 +265,8 @@ def test_ledger_filters_and_group_by_cluster(demo_db: Database, tmp_path: Path) 
         everything = ledger_form(s, group_by="cluster", today=demo.TODAY)
         cluster = Counter(r.cluster for r in everything.rows).most_common(1)[0][0]
         narrowed = ledger_form(
-            s, LedgerFilter(open_only=True, cluster=cluster), group_by="cluster", today=demo.TODAY
+            s, LedgerFilter(open_only=True, cluster_id=find_cluster(s, cluster)),
+            group_by="cluster", today=demo.TODAY,
         )
     assert narrowed.rows and {r.cluster for r in narrowed.rows} == {cluster}
     keys = [r.cluster or "" for r in everything.rows]

@@ -35,7 +35,12 @@ def _progress(done: int, total: int) -> bool:
 
 def _job(args: argparse.Namespace, session: Any) -> PrintJob:
     from yeda_desktop.reports import FormMeta
-    from yeda_desktop.reports.db_lookup import find_building, find_organization, find_party_org
+    from yeda_desktop.reports.db_lookup import (
+        find_building,
+        find_cluster,
+        find_organization,
+        find_party_org,
+    )
     from yeda_desktop.reports.jobs import PrintJob
 
     meta = (
@@ -91,7 +96,8 @@ def _job(args: argparse.Namespace, session: Any) -> PrintJob:
         status=GapStatus(args.status) if args.status else None,
         open_only=not args.all and args.status is None,
         subdistrict=args.subdistrict,
-        cluster=args.cluster,
+        cluster_id=find_cluster(session, args.cluster, args.subdistrict)
+        if args.cluster else None,
         building_id=find_building(session, args.building) if args.building else None,
         responsible=args.responsible,
         overdue_only=args.overdue,
@@ -158,8 +164,8 @@ def register(sub: Any) -> None:
     ledger.add_argument("--group-by", choices=("subdistrict", "cluster"), default="subdistrict",
                         help="one section per subdistrict (default) or per cluster")
     ledger.add_argument("--subdistrict", help="only this subdistrict (name)")
-    ledger.add_argument("--cluster", help="only this cluster (name; with --subdistrict when "
-                        "two subdistricts have one of that name)")
+    ledger.add_argument("--cluster", help="only this cluster (id or name; with --subdistrict "
+                        "when two subdistricts have one of that name)")
     ledger.add_argument("--building", help="only this building (id or name)")
     ledger.add_argument("--rule", choices=sorted(RULE_IDS), help="only gaps of this rule")
     ledger.add_argument("--status", choices=[s.value for s in GapStatus],

@@ -68,7 +68,6 @@ class LedgerFilter:
     status: GapStatus | None = None
     open_only: bool = False
     subdistrict: str | None = None
-    cluster: str | None = None  # by name (the command line's --cluster)
     cluster_id: str | None = None
     building_id: str | None = None
     industry_section: str | None = None
@@ -91,7 +90,6 @@ class LedgerFilter:
             "rule_id": self.rule_id,
             "status": self.status,
             "subdistrict": self.subdistrict,
-            "cluster": self.cluster,
             "cluster_id": self.cluster_id,
             "building_id": self.building_id,
             "industry_section": self.industry_section,

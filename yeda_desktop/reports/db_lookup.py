@@ -8,14 +8,23 @@ which of several).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.models import Building, Floor, Occupancy, Organization, PartyOrg, Unit
+from yeda_desktop.models import (
+    Building,
+    Cluster,
+    Floor,
+    Occupancy,
+    Organization,
+    PartyOrg,
+    Subdistrict,
+    Unit,
+)
 
 MAX_LISTED = 5
 # The start of a record id (hex, at least 6 digits): lists print ids shortened to 8.
@@ -35,22 +44,28 @@ def _find(
     extra_exact: Sequence[InstrumentedAttribute[Any]] = (),
     what_zh: str,
     what_en: str,
+    among: Callable[..., Select[Any]] = select,
+    aside: InstrumentedAttribute[Any] | None = None,
 ) -> str:
+    """`among(*columns)`: the select of the records to look in (all, by default).
+    `aside`: what tells records of one name apart in a refusal (their ids, without it)."""
     text = key.strip()
     if not text:
         raise YedaError(f"请指定{what_zh}", f"name a {what_en}")
-    found = session.scalar(select(id_col).where(id_col == text))
+    found = session.scalar(among(id_col).where(id_col == text))
     for col in extra_exact:  # codes such as the USCC are stored upper-case
         if found is None:
-            found = session.scalar(select(id_col).where(col == text.upper()).limit(1))
+            found = session.scalar(among(id_col).where(col == text.upper()).limit(1))
     if found is not None:
         return str(found)
-    exact = session.execute(select(id_col, name_col).where(name_col == text).limit(2)).all()
+    told = (aside,) if aside is not None else ()
+    exact = session.execute(
+        among(id_col, name_col, *told).where(name_col == text).limit(MAX_LISTED + 1)).all()
     if len(exact) == 1:
         return str(exact[0][0])
     if not exact and _ID_START.fullmatch(text):  # a short id, as the lists print them
         started = session.execute(
-            select(id_col, name_col).where(id_col.startswith(text.lower())).limit(2)
+            among(id_col, name_col).where(id_col.startswith(text.lower())).limit(2)
         ).all()
         if len(started) == 1:
             return str(started[0][0])
@@ -60,7 +75,7 @@ def _find(
     rows = (
         exact
         or session.execute(
-            select(id_col, name_col)
+            among(id_col, name_col, *told)
             .where(name_col.like(f"%{_escape_like(text)}%", escape="\\"))
             .order_by(name_col)
             .limit(MAX_LISTED + 1)
@@ -70,8 +85,9 @@ def _find(
         raise YedaError(f"找不到{what_zh}：{text}", f"no {what_en} matches {text!r}")
     if len(rows) > 1:
         listed = [str(r[1]) for r in rows[:MAX_LISTED]]
-        if len(set(listed)) < len(listed):  # records of one name: their ids tell them apart
-            listed = [f"{name}（{str(r[0])[:8]}）" for name, r in zip(listed, rows, strict=False)]
+        if len(set(listed)) < len(listed):  # records of one name: tell them apart
+            listed = [f"{name}（{_told_apart(r, rows)}）"
+                      for name, r in zip(listed, rows, strict=False)]
         names = "、".join(listed)
         more = "等" if len(rows) > MAX_LISTED else ""
         raise YedaError(
@@ -80,6 +96,13 @@ def _find(
             "give the full name or the id",
         )
     return str(rows[0][0])
+
+
+def _told_apart(row: Any, rows: Sequence[Any]) -> str:
+    """A record's aside when no other of its name shares it, else the start of its id."""
+    if len(row) > 2 and row[2] and sum(1 for r in rows if r[1:3] == row[1:3]) == 1:
+        return str(row[2])
+    return str(row[0])[:8]
 
 
 def find_organization(session: Session, key: str) -> str:
@@ -100,6 +123,19 @@ def find_building(session: Session, key: str) -> str:
     return _find(
         session, key, id_col=Building.id, name_col=Building.name, what_zh="楼宇", what_en="building"
     )
+
+
+def find_cluster(session: Session, key: str, subdistrict: str | None = None) -> str:
+    """Cluster id for an id, an exact name or a unique part of a name, among the clusters
+    of `subdistrict` (a name) if given: every park has a namesake somewhere."""
+
+    def among(*columns: Any) -> Select[Any]:
+        query = select(*columns).select_from(Cluster).join(
+            Subdistrict, Subdistrict.id == Cluster.subdistrict_id)
+        return query.where(Subdistrict.name == subdistrict.strip()) if subdistrict else query
+
+    return _find(session, key, id_col=Cluster.id, name_col=Cluster.name, what_zh="集聚区",
+                 what_en="cluster", among=among, aside=Subdistrict.name)
 
 
 def find_party_org(session: Session, key: str) -> str:
