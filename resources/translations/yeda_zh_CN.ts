@@ -98,29 +98,29 @@
 <context>
     <name>BulkAssignDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="118"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="119"/>
         <source>Assign responsible person</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="123"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="124"/>
         <source>No due date</source>
         <translation>不设期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="126"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="127"/>
         <source>%n gap(s) selected</source>
         <translation>
             <numerusform>已选 %n 项问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="128"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="129"/>
         <source>Due date</source>
         <translation>整改期限</translation>
     </message>
@@ -660,104 +660,145 @@
 <context>
     <name>DevicesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="51"/>
         <source>Device id</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="51"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="51"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="51"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="52"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="52"/>
         <source>Code</source>
         <translation>核对码</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="52"/>
         <source>Last batch</source>
         <translation>最近批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="52"/>
         <source>Last import</source>
         <translation>最近导入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="47"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="53"/>
         <source>Batches not arrived</source>
         <translation>尚未到达的批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="57"/>
         <source>Read enrolment request…</source>
         <translation>读取登记申请…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="52"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="58"/>
         <source>Approve…</source>
         <translation>批准…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="59"/>
         <source>Revoke</source>
         <translation>吊销</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="95"/>
         <source>This centre has no such team: check with the officer before approving</source>
         <translation>本中心没有这个扫楼小组：批准前请与队员核对</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="88"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="99"/>
         <source>Ask the officer for these batches: %1</source>
         <translation>请向队员索取这些批次：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="108"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="114"/>
+        <source>No devices yet. A field laptop writes an enrolment request (Exchange → Write the enrolment request); read it here, compare the code the laptop shows, and approve.</source>
+        <translation>还没有设备。外业笔记本写出设备登记申请（数据交换 → 写出设备登记申请）后，在这里读取，核对笔记本上显示的核对码，再批准。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="118"/>
+        <source>%n device(s), </source>
+        <translation>
+            <numerusform>共 %n 台设备，</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="119"/>
+        <source>%n waiting for approval.</source>
+        <translation>
+            <numerusform>%n 台待审批。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="121"/>
+        <source>%n device(s).</source>
+        <translation>
+            <numerusform>共 %n 台设备。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="149"/>
         <source>Enrolment request</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="108"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="149"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="117"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="158"/>
         <source>Enrolment refused</source>
         <translation>登记申请被拒绝</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="169"/>
         <source>Approve device</source>
         <translation>批准设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="170"/>
         <source>Type the code the laptop shows (compare it digit by digit):</source>
         <translation>请输入笔记本上显示的核对码（逐位核对）：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_devices.py" line="138"/>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="179"/>
         <source>Not approved</source>
         <translation>未批准</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="194"/>
+        <source>Revoke device</source>
+        <translation>吊销设备</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="195"/>
+        <source>Revoke the device &quot;%1&quot; (%2)? Its batches will be quarantined, not imported, until it is approved again.</source>
+        <translation>吊销设备“%1”（%2）？吊销后，它的数据包将进入隔离区，不再导入，直到重新批准。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_devices.py" line="206"/>
+        <source>Not revoked</source>
+        <translation>未吊销</translation>
     </message>
 </context>
 <context>
@@ -826,22 +867,22 @@
         <translation>全部经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="157"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="159"/>
         <source>All subdistricts</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="164"/>
         <source>All clusters</source>
         <translation>全部集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="174"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="171"/>
         <source>All buildings</source>
         <translation>全部楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="193"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="190"/>
         <source>%1 organizations</source>
         <translation>共 %1 家单位</translation>
     </message>
@@ -1622,259 +1663,259 @@ Change to centre %3?</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="237"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="243"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="238"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="244"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="240"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="246"/>
         <source>Organization, USCC or details</source>
         <translation>单位名称、信用代码或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="285"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="305"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="295"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="315"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="296"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="316"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="297"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="317"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="298"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="318"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="299"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="319"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="300"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="320"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="301"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="321"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="302"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="322"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="348"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="368"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="421"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="439"/>
         <source>The ledger holds no gaps yet: press Re-evaluate to check every organization against the rules.</source>
         <translation>台账中还没有问题：请点击“重新排查”，按规则检查全部单位。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="425"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="443"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="469"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="487"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="469"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="487"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="470"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="488"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="470"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="488"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="470"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="488"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="510"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="528"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="514"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="532"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="523"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="541"/>
         <source>Select a gap first</source>
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="581"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="599"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="469"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="581"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="487"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="599"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="595"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="613"/>
         <source>Close gap</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="595"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="613"/>
         <source>Closing evidence</source>
         <translation>整改佐证材料</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="604"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="622"/>
         <source>Waive gap</source>
         <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="604"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="611"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="622"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="629"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="611"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="629"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="629"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="647"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="639"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="657"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="639"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="657"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="651"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="669"/>
         <source>Exporting the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="654"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="672"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
         <source>Gap type:</source>
         <translation>问题类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
         <source>Show only gaps of this type</source>
         <translation>只显示该类型的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
         <source>Show only gaps in this status</source>
         <translation>只显示该状态的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="222"/>
         <source>Subdistrict:</source>
         <translation>镇街：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="222"/>
         <source>Show only gaps in this subdistrict</source>
         <translation>只显示该镇街的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="221"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="226"/>
         <source>Cluster:</source>
         <translation>集聚区：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="221"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="226"/>
         <source>Show only gaps in this cluster</source>
         <translation>只显示该集聚区的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="224"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="230"/>
         <source>Building:</source>
         <translation>楼宇：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="224"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="230"/>
         <source>Show only gaps in this building</source>
         <translation>只显示该楼宇的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="227"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="233"/>
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="227"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="233"/>
         <source>Show only organizations of this industry</source>
         <translation>只显示该行业单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="230"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="236"/>
         <source>Ownership:</source>
         <translation>经济类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="230"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="236"/>
         <source>Show only organizations of this ownership</source>
         <translation>只显示该经济类型单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="234"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="240"/>
         <source>Responsible:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="235"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="241"/>
         <source>Show only gaps this person is responsible for</source>
         <translation>只显示由该负责人负责的问题</translation>
     </message>

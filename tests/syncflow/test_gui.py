@@ -14,8 +14,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.models import Instructor
-from yeda_desktop.storage import search_worker
-from yeda_desktop.syncflow.installation import load_keys
+from yeda_desktop.storage import open_database, search_worker
+from yeda_desktop.sync import KeySet
+from yeda_desktop.syncflow.installation import Role, load_keys, set_role
 from yeda_desktop.ui.sync_devices import DevicesView
 from yeda_desktop.ui.sync_transfer import ImportDialog
 
@@ -41,6 +42,14 @@ def test_devices_view_approves_only_with_the_right_code(
     code = code_of(newcomer.cli("enrol", str(stick / "new.yeda"), "--team", "第1扫楼组"))
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(str(a[2])))
+    answers: list[QMessageBox.StandardButton] = []
+    questions: list[str] = []
+
+    def answer(*a: object) -> QMessageBox.StandardButton:
+        questions.append(str(a[2]))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
     db = centre.open()
     try:
         view = DevicesView(db, load_keys(centre.keys))
@@ -48,17 +57,31 @@ def test_devices_view_approves_only_with_the_right_code(
         before = view.table.rowCount()
         view.accept_request(stick / "new.yeda")
         assert view.table.rowCount() == before + 1
+        assert view.heading.text() == f"共 {before + 1} 台设备，1 台待审批。"
+        # Nothing chosen: nothing to approve or revoke.
+        assert not view.approve_button.isEnabled() and not view.revoke_button.isEnabled()
         row = next(r for r in range(view.table.rowCount())
                    if view.table.item(r, 0).text() == newcomer.device_id())
         view.table.selectRow(row)
+        assert view.approve_button.isEnabled() and view.revoke_button.isEnabled()
         assert view.approve_selected("12345") is False and "核对码不一致" in warnings[0]
         assert view.table.item(row, 4).text() == "待审批"  # in the window's language
         with qtbot.waitSignal(view.changed):
             assert view.approve_selected(code)
         assert view.table.item(row, 4).text() == "已批准"
+        assert view.heading.text() == f"共 {before + 1} 台设备。"
         view.table.selectRow(row)
-        view.revoke_selected()
+        assert not view.approve_button.isEnabled() and view.revoke_button.isEnabled()
+        # Revoking asks first, naming the device; "No" leaves it approved.
+        answers.append(QMessageBox.StandardButton.No)
+        assert view.revoke_selected() is False
+        assert "新笔记本" in questions[0] and "隔离区" in questions[0]
+        assert view.table.item(row, 4).text() == "已批准"
+        answers.append(QMessageBox.StandardButton.Yes)
+        assert view.revoke_selected()
         assert view.table.item(row, 4).text() == "已吊销"
+        view.table.selectRow(row)
+        assert view.approve_button.isEnabled() and not view.revoke_button.isEnabled()
         team = view.table.item(row, 2)
         assert team.text() == "第1扫楼组" and not team.toolTip()
         # The team renamed at the centre since: the device's team is pointed out.
@@ -71,6 +94,22 @@ def test_devices_view_approves_only_with_the_right_code(
     finally:
         with db.engine.begin() as conn:  # the other tests share these sites
             conn.exec_driver_sql("UPDATE teams SET name = '第1扫楼组' WHERE name = '第一扫楼组'")
+        db.close()
+
+
+def test_devices_view_of_a_centre_without_devices_says_how_one_comes(
+    qtbot: QtBot, tmp_path: Path, chinese_ui: None,
+) -> None:
+    db = open_database(tmp_path / "centre.sqlite")
+    try:
+        with db.session() as s:
+            set_role(s, Role.CENTRE, "中心", "c")
+        view = DevicesView(db, KeySet.generate())
+        qtbot.addWidget(view)
+        assert view.table.rowCount() == 0
+        assert "还没有设备" in view.heading.text() and "写出设备登记申请" in view.heading.text()
+        assert not view.approve_button.isEnabled() and not view.revoke_button.isEnabled()
+    finally:
         db.close()
 
 

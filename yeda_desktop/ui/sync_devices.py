@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from yeda_desktop.errors import YedaError
+from yeda_desktop.models.enums import DeviceStatus
 from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow import enrolment
@@ -30,6 +32,10 @@ _CUT_WIDTH = 120  # pixels of the device id and code columns at most
 
 COLUMNS = ("id", "name", "team", "officer", "status", "code", "last_sequence", "last_import",
            "missing")
+# What each button can do to a device in each status: approving an approved device, or
+# revoking a revoked one, would change nothing.
+_APPROVABLE = (DeviceStatus.PENDING.value, DeviceStatus.REVOKED.value)
+_REVOCABLE = (DeviceStatus.PENDING.value, DeviceStatus.APPROVED.value)
 
 
 class DevicesView(FreshView):
@@ -55,12 +61,17 @@ class DevicesView(FreshView):
         for button in (self.accept_button, self.approve_button, self.revoke_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        # How many devices and how many wait, or, with none, how one comes to be here.
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addLayout(buttons)
+        box.addWidget(self.heading)
         box.addWidget(self.table, 1)
         self.accept_button.clicked.connect(self.choose_request)
-        self.approve_button.clicked.connect(self.approve_selected)
+        self.approve_button.clicked.connect(lambda: self.approve_selected())
         self.revoke_button.clicked.connect(self.revoke_selected)
+        self.table.itemSelectionChanged.connect(self._enable)
         self.refresh()
 
     def refresh(self) -> None:
@@ -97,10 +108,40 @@ class DevicesView(FreshView):
         for key in ("id", "code"):
             column = COLUMNS.index(key)
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), _CUT_WIDTH))
+        waiting = sum(1 for info in rows if info["status"] == DeviceStatus.PENDING.value)
+        if not rows:
+            self.heading.setText(self.tr(
+                "No devices yet. A field laptop writes an enrolment request (Exchange → Write "
+                "the enrolment request); read it here, compare the code the laptop shows, "
+                "and approve."))
+        elif waiting:
+            self.heading.setText(self.tr("%n device(s), ", "", len(rows))
+                                 + self.tr("%n waiting for approval.", "", waiting))
+        else:
+            self.heading.setText(self.tr("%n device(s).", "", len(rows)))
+        self._enable()
+
+    def _enable(self) -> None:
+        """Approve a device waiting or revoked, revoke one waiting or approved: a button
+        that could do nothing to the chosen device (or to none) is greyed."""
+        status = self._selected_status()
+        self.approve_button.setEnabled(status in _APPROVABLE)
+        self.revoke_button.setEnabled(status in _REVOCABLE)
+
+    def _selected_row(self) -> int | None:
+        row = self.table.currentRow()
+        chosen = row >= 0 and self.table.item(row, 0) is not None and any(
+            i.row() == row for i in self.table.selectedItems())
+        return row if chosen else None
+
+    def _selected_status(self) -> str | None:
+        row = self._selected_row()
+        item = self.table.item(row, COLUMNS.index("status")) if row is not None else None
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else None
 
     def selected_id(self) -> str | None:
-        row = self.table.currentRow()
-        item = self.table.item(row, 0) if row >= 0 else None
+        row = self._selected_row()
+        item = self.table.item(row, 0) if row is not None else None
         return item.text() if item else None
 
     def choose_request(self) -> None:
@@ -141,11 +182,29 @@ class DevicesView(FreshView):
         self.changed.emit()
         return True
 
-    def revoke_selected(self) -> None:
-        device_id = self.selected_id()
-        if device_id is None:
-            return
-        with self.db.session() as session:
-            enrolment.revoke(session, device_id)
+    def revoke_selected(self) -> bool:
+        """Revoke the chosen device once the administrator confirms: its batches are
+        quarantined from then on (approving it again lets them in)."""
+        row, device_id = self._selected_row(), self.selected_id()
+        if row is None or device_id is None:
+            return False
+        name = self.table.item(row, COLUMNS.index("name")).text()
+        officer = self.table.item(row, COLUMNS.index("officer")).text()
+        asked = QMessageBox.question(
+            self, self.tr("Revoke device"),
+            self.tr("Revoke the device \"%1\" (%2)? Its batches will be quarantined, not "
+                    "imported, until it is approved again.")
+            .replace("%1", name or device_id).replace("%2", officer or device_id[:8]),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if asked != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            with self.db.session() as session:
+                enrolment.revoke(session, device_id)
+        except YedaError as exc:
+            QMessageBox.warning(self, self.tr("Not revoked"), exc.message(current_lang()))
+            return False
         self.refresh()
         self.changed.emit()
+        return True
