@@ -128,142 +128,142 @@
 <context>
     <name>CentreFilesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="57"/>
         <source>Write centre profile…</source>
         <translation>写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="60"/>
         <source>Write baseline…</source>
         <translation>写出基础数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="56"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="62"/>
         <source>Write receipt…</source>
         <translation>写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="65"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="65"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="65"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="65"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="62"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="68"/>
         <source>Import those now approved</source>
         <translation>导入已获批准设备的数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="74"/>
         <source>Files for the laptops</source>
         <translation>发给外业笔记本的文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="70"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="77"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="78"/>
         <source>Laptops that may read it</source>
         <translation>可读取的笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="73"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="80"/>
         <source>Receipt for</source>
         <translation>回执发给</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="82"/>
         <source>Quarantine (packages from devices not approved)</source>
         <translation>隔离区（来自未批准设备的数据包）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="136"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="168"/>
         <source>Save package</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="137"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="169"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="146"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="178"/>
         <source>Centre profile written: %1</source>
         <translation>中心配置文件已写出：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="181"/>
         <source>Writing the centre profile…</source>
         <translation>正在写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="154"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="186"/>
         <source>Choose a team and at least one approved laptop.</source>
         <translation>请选择扫楼小组和至少一台已批准的笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="193"/>
         <source>Baseline written: %1 (%2 rows)</source>
         <translation>基础数据已写出：%1（%2 条）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="164"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="196"/>
         <source>Writing the baseline…</source>
         <translation>正在写出基础数据…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="169"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="201"/>
         <source>Choose the laptop the receipt is for.</source>
         <translation>请选择回执发给哪台笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="175"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="207"/>
         <source>Receipt written: %1 (%2 batches)</source>
         <translation>回执已写出：%1（%2 批）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="210"/>
         <source>Writing the receipt…</source>
         <translation>正在写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="188"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="220"/>
         <source>Importing the released packages…</source>
         <translation>正在导入解除隔离的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="236"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="247"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="213"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="249"/>
         <source>Refused; nothing was written.</source>
         <translation>已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="252"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>

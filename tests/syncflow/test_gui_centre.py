@@ -10,7 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from pathlib import Path
 
 import pytest
-from flow_helpers import Site, build_sites
+from flow_helpers import Site, build_sites, first_team
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
@@ -58,16 +58,30 @@ def test_profile_baseline_receipt_and_quarantine(
         view = CentreFilesView(db, load_keys(centre.keys))
         qtbot.addWidget(view)
         assert view.quarantine.rowCount() == 1
-        assert view.quarantine.item(0, 0).text() == late.device_id()
+        assert view.quarantine.item(0, 0).text() == late.device_id()  # unknown: its id
         assert "unknown device" in view.quarantine.item(0, 2).text()  # the window is English
+        assert view.release_button.isEnabled()
+        # Once it asked to enrol, the batch waiting for approval names the laptop.
+        late.cli("enrol", str(stick / "enrol-late-gui.yeda"), "--team", first_team(centre),
+                 officer="晚到队员")
+        centre.cli("devices", "accept", str(stick / "enrol-late-gui.yeda"))
+        view.refresh()
+        held = view.quarantine.item(0, 0)
+        assert held.text() == f"未登记的笔记本 · 晚到队员 · {first_team(centre)}（" \
+            f"{late.device_id()[:8]}）"
+        assert held.toolTip() == late.device_id()
 
         with qtbot.waitSignal(view.finished_work, timeout=20000):
             view.write_profile(stick / "gui-profile.yeda")
         assert kind_of(stick / "gui-profile.yeda") is PackageKind.CENTRE_PROFILE
 
+        # The team's own laptop comes ticked, named by its officer and team.
+        assert view.devices.count() == 1 and view.checked_devices() == [laptop.device_id()]
+        assert view.team.currentText() in view.devices.item(0).text()
+        assert laptop.device_id()[:8] in view.devices.item(0).text()
+        view.devices.item(0).setCheckState(Qt.CheckState.Unchecked)
         view.write_baseline(stick / "gui-base.yeda")  # nothing chosen: says so, writes nothing
         assert not (stick / "gui-base.yeda").exists() and "Choose" in view.status.text()
-        assert view.devices.count() == 1
         view.devices.item(0).setCheckState(Qt.CheckState.Checked)
         with qtbot.waitSignal(view.finished_work, timeout=20000):
             view.write_baseline(stick / "gui-base.yeda")

@@ -118,7 +118,8 @@ def test_the_files_view_keeps_the_choices_made_when_it_reads_again(
         view = CentreFilesView(db, load_keys(centre.keys))
         qtbot.addWidget(view)
         assert view.devices.count() == 2
-        view.devices.item(1).setCheckState(Qt.CheckState.Checked)
+        assert len(view.checked_devices()) == 2  # both laptops are the first team's
+        view.devices.item(0).setCheckState(Qt.CheckState.Unchecked)
         view.team.setCurrentIndex(view.team.count() - 1)
         view.receipt_device.setCurrentIndex(1)
         team, receipt, ticked = (view.team.currentData(), view.receipt_device.currentData(),
@@ -127,5 +128,13 @@ def test_the_files_view_keeps_the_choices_made_when_it_reads_again(
         assert view.checked_devices() == ticked and len(ticked) == 1
         assert view.team.currentData() == team
         assert view.receipt_device.currentData() == receipt
+        # Choosing a team ticks its own laptops, and only those.
+        assert view.team.count() > 1
+        view.team.setCurrentIndex(view.team.count() - 1)
+        view.team.activated.emit(view.team.count() - 1)
+        assert view.checked_devices() == []
+        view.team.setCurrentIndex(0)
+        view.team.activated.emit(0)
+        assert len(view.checked_devices()) == 2
     finally:
         db.close()

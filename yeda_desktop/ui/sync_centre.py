@@ -40,6 +40,12 @@ from yeda_desktop.ui.i18n import current_lang
 from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
 
 
+def device_label(info: dict[str, str]) -> str:
+    """"外业笔记本1 · 队员1 · 第1扫楼组（29ca7fe4）": who holds the laptop, then its id's start."""
+    words = " · ".join(w for w in (info["name"], info["officer"], info["team"]) if w)
+    return f"{words}（{info['id'][:8]}）" if words else info["id"]
+
+
 class CentreFilesView(FreshView):
     """Signals: `finished_work(object)` with a line of result text, or the exception."""
 
@@ -60,6 +66,7 @@ class CentreFilesView(FreshView):
         ])
         self.quarantine.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.release_button = QPushButton(self.tr("Import those now approved"), self)
+        self._busy = False  # a file is being written or packages imported
         self.status = QLabel(self)
         self.report_view = QPlainTextEdit(self)
         self.report_view.setReadOnly(True)
@@ -91,7 +98,10 @@ class CentreFilesView(FreshView):
         self.receipt_button.clicked.connect(lambda: self._choose(self.write_receipt,
                                                                  "receipt.yeda"))
         self.release_button.clicked.connect(self.release_approved)
+        self.team.activated.connect(lambda _index: self.tick_team_laptops())
+        self._device_teams: dict[str, str] = {}  # approved laptop id → its team's name
         self.refresh()
+        self.tick_team_laptops()  # a baseline is for the chosen team's own laptops first
 
     # -- lists ------------------------------------------------------------------
     def refresh(self) -> None:
@@ -109,12 +119,17 @@ class CentreFilesView(FreshView):
             self.team.addItem(name, team_id)
         self.devices.clear()
         self.receipt_device.clear()
+        self._device_teams = {}
+        labels = {info["id"]: device_label(info) for info in devices}
         for info in devices:
-            label = f"{info['name']} ({info['id']})"
-            self.receipt_device.addItem(label, info["id"])
+            self.receipt_device.addItem(labels[info["id"]], info["id"])
+            self.receipt_device.setItemData(self.receipt_device.count() - 1, info["id"],
+                                            Qt.ItemDataRole.ToolTipRole)
             if info["status"] == "approved":
-                item = QListWidgetItem(label, self.devices)
+                self._device_teams[info["id"]] = info["team"]
+                item = QListWidgetItem(labels[info["id"]], self.devices)
                 item.setData(Qt.ItemDataRole.UserRole, info["id"])
+                item.setToolTip(info["id"])
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if info["id"] in ticked
                                    else Qt.CheckState.Unchecked)
@@ -124,7 +139,25 @@ class CentreFilesView(FreshView):
         self.quarantine.setRowCount(len(held))
         for r, values in enumerate(held):
             for c, value in enumerate(values):
-                self.quarantine.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
+                # A known device by its name, officer and team; an unknown one by its id.
+                shown = labels.get(str(value), value) if c == 0 else value
+                item = QTableWidgetItem("" if shown is None else str(shown))
+                if c == 0:
+                    item.setToolTip(str(value))
+                self.quarantine.setItem(r, c, item)
+        if held:  # empty, the columns keep their room for what may come
+            self.quarantine.resizeColumnsToContents()
+        self.release_button.setEnabled(bool(held) and not self._busy)
+
+    def tick_team_laptops(self) -> None:
+        """Tick the approved laptops enrolled for the chosen team, and only those (the
+        administrator may tick others too before writing the baseline)."""
+        team = self.team.currentText()
+        for i in range(self.devices.count()):
+            item = self.devices.item(i)
+            mine = bool(team) and self._device_teams.get(
+                str(item.data(Qt.ItemDataRole.UserRole))) == team
+            item.setCheckState(Qt.CheckState.Checked if mine else Qt.CheckState.Unchecked)
 
     def checked_devices(self) -> list[str]:
         return [str(self.devices.item(i).data(Qt.ItemDataRole.UserRole))
@@ -188,6 +221,7 @@ class CentreFilesView(FreshView):
         self._run(work, self.tr("Importing the released packages…"))
 
     def _run(self, work: Callable[[TaskProgress], Any], label: str) -> None:
+        self._busy = True
         self._enable(False)
         self.status.setText(label)
         run_task(self, work, self._done, self._failed, label)
@@ -198,6 +232,7 @@ class CentreFilesView(FreshView):
             button.setEnabled(on)
 
     def _done(self, result: object) -> None:
+        self._busy = False
         self._enable(True)
         self.status.setText(self.tr("Done."))
         if result:
@@ -206,7 +241,9 @@ class CentreFilesView(FreshView):
         self.finished_work.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
+        self._busy = False
         self._enable(True)
+        self.release_button.setEnabled(self.quarantine.rowCount() > 0)
         if isinstance(exc, Cancelled):
             self.status.setText(self.tr("Cancelled; nothing was written."))
         elif isinstance(exc, YedaError):
