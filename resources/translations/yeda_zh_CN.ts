@@ -17,54 +17,59 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="272"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="276"/>
         <source>Organization or person: name, pinyin, phone, USCC or record id</source>
         <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="279"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="279"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="279"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="279"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="280"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="284"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="280"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="284"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="280"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="284"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="304"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="308"/>
         <source>Nothing found for &quot;%1&quot;</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="320"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="324"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="329"/>
+        <source>Batch %1</source>
+        <translation>第 %1 批</translation>
     </message>
 </context>
 <context>
@@ -193,77 +198,77 @@
         <translation>隔离区（来自未批准设备的数据包）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="168"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="169"/>
         <source>Save package</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="169"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="170"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="179"/>
         <source>Centre profile written: %1</source>
         <translation>中心配置文件已写出：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="182"/>
         <source>Writing the centre profile…</source>
         <translation>正在写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="186"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="187"/>
         <source>Choose a team and at least one approved laptop.</source>
         <translation>请选择扫楼小组和至少一台已批准的笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="193"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="194"/>
         <source>Baseline written: %1 (%2 rows)</source>
         <translation>基础数据已写出：%1（%2 条）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="197"/>
         <source>Writing the baseline…</source>
         <translation>正在写出基础数据…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="201"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="202"/>
         <source>Choose the laptop the receipt is for.</source>
         <translation>请选择回执发给哪台笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="207"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="208"/>
         <source>Receipt written: %1 (%2 batches)</source>
         <translation>回执已写出：%1（%2 批）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="210"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="211"/>
         <source>Writing the receipt…</source>
         <translation>正在写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="220"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="221"/>
         <source>Importing the released packages…</source>
         <translation>正在导入解除隔离的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="236"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="237"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="247"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="248"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="249"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="250"/>
         <source>Refused; nothing was written.</source>
         <translation>已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="252"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="253"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>
@@ -344,7 +349,12 @@
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="140"/>
+        <source>Batch %1</source>
+        <translation>第 %1 批</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="163"/>
         <source>Not resolved</source>
         <translation>未能解决</translation>
     </message>
@@ -890,64 +900,64 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="182"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="182"/>
         <source>Record A</source>
         <translation>记录甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="182"/>
         <source>Record B</source>
         <translation>记录乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="182"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="186"/>
         <source>Merge, keep A</source>
         <translation>合并，保留甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="183"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="187"/>
         <source>Merge, keep B</source>
         <translation>合并，保留乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="188"/>
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="185"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="189"/>
         <source>History of A</source>
         <translation>查看甲的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="186"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="190"/>
         <source>History of B</source>
         <translation>查看乙的修改记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="223"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="227"/>
         <source>%n candidate pair(s): merge them or dismiss them.</source>
         <translation>
             <numerusform>%n 对疑似重复：请合并或排除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="224"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="228"/>
         <source>No duplicate candidates.</source>
         <translation>没有疑似重复的记录。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="253"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="257"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>

@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from yeda_desktop.demo.people import uscc_code
 from yeda_desktop.models import Building, Floor, Occupancy, Organization, Person, Unit
-from yeda_desktop.models.sync import DuplicateCandidate, SyncConflict
+from yeda_desktop.models.sync import DuplicateCandidate, SyncConflict, SyncPackage
 from yeda_desktop.ui.sync_queues import AuditView, ConflictsView, DuplicatesView
 
 
@@ -107,6 +107,17 @@ def _candidates(centre: Site) -> dict[frozenset[str], str]:
             return {frozenset((c.record_a, c.record_b)): c.status
                     for c in session.scalars(select(DuplicateCandidate))
                     if c.reason != "unique"}
+    finally:
+        db.close()
+
+
+def _batch_ids(centre: Site) -> dict[str, int]:
+    """Every batch imported at the centre: package id → batch number."""
+    db = centre.open()
+    try:
+        with db.reader() as session:
+            return {p.id: p.sequence for p in session.scalars(
+                select(SyncPackage).where(SyncPackage.kind == "batch"))}
     finally:
         db.close()
 
@@ -292,6 +303,12 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         assert any("laptop1机" in side for side in shown.values()), shown  # the device by name
         when = view.sides.item(chosen, 2)  # to the second; the whole stamp in the tooltip
         assert len(when.text()) == 19 and when.toolTip().startswith(when.text())
+        # Each side's batch by its number (both laptops' first), its id in the tooltip.
+        batches = {_batch_ids(centre)[view.sides.item(r, 4).toolTip()]
+                   for r in range(1, view.sides.rowCount())}
+        assert batches == {1} and all(view.sides.item(r, 4).text() == "第 1 批"
+                                      for r in range(1, view.sides.rowCount()))
+        assert "第1批 batch 1 (" in listing
         with qtbot.waitSignal(view.history_requested) as asked:
             view.history_button.click()
         assert asked.args == [person]
@@ -319,6 +336,12 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         assert "修改" in changes and not changes & {"insert", "update", "superseded"}, changes
         when = audit.table.item(0, 0)  # to the second; the whole stamp in the tooltip
         assert len(when.text()) == 19 and when.toolTip().startswith(when.text())
+        packages = {audit.table.item(r, 6).text(): audit.table.item(r, 6).toolTip()
+                    for r in range(audit.table.rowCount())}
+        assert all(_batch_ids(centre).get(tip) == 1 for text, tip in packages.items()
+                   if text == "第 1 批") and "第 1 批" in packages, packages
+        assert "" in packages  # the administrator's resolution came in no package
+        assert "第1批 batch 1 (" in centre.cli("audit", person)  # the same on the command line
 
         dups = DuplicatesView(db, "管理员")
         qtbot.addWidget(dups)

@@ -9,11 +9,19 @@ from yeda_desktop.cli.common import open_from_args
 from yeda_desktop.local_time import local_stamp
 from yeda_desktop.models.labels import change_label, field_label_with_key
 from yeda_desktop.syncflow.audit_trail import (
+    AuditEntry,
     find_record,
     history,
     shown_old_values,
     shown_values,
 )
+
+
+def _package(e: AuditEntry) -> str:
+    """"第3批 batch 3 (cf89a1de-…)" for a batch imported here; else the id, or "-"."""
+    if not e.package_id:
+        return "-"
+    return f"第{e.batch}批 batch {e.batch} ({e.package_id})" if e.batch else e.package_id
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         change = f"{change_label(e.op)} {e.op}"
         print(f"{local_stamp(e.at)}  {change:<16} {what} {values}  "
               f"队员 officer {e.officer or '-'}  "
-              f"设备 device {e.device or '-'}  数据包 package {e.package_id or '-'}")
+              f"设备 device {e.device or '-'}  数据包 package {_package(e)}")
     print(f"共 {len(entries)} 条 / {len(entries)} changes")
     return 0
 

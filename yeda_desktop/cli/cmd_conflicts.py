@@ -8,7 +8,12 @@ from typing import Any
 from yeda_desktop.cli.common import open_from_args
 from yeda_desktop.local_time import local_stamp
 from yeda_desktop.storage import Database
-from yeda_desktop.syncflow.conflicts import chosen_value, list_conflicts, resolve
+from yeda_desktop.syncflow.conflicts import (
+    ConflictView,
+    chosen_value,
+    list_conflicts,
+    resolve,
+)
 from yeda_desktop.syncflow.installation import Role, require_installation
 
 _STATUS = {"open": "未解决 open", "resolved": "已解决 resolved"}
@@ -21,6 +26,14 @@ def _resolve(db: Database, args: argparse.Namespace) -> None:
         view = resolve(session, args.id, value, officer=args.officer, device_id=inst.device_id)
     print(f"已解决 / resolved {view.field_key_label} of {view.record_id} "
           f"{view.record_label} = {view.shown(view.resolved_value)}")
+
+
+def _package(c: ConflictView, package: str | None) -> str:
+    """"第3批 batch 3 (cf89a1de-…)": the number to ask the officer about, then the id."""
+    if not package:
+        return "中心修改 centre edit"
+    batch = c.batches.get(package)
+    return f"第{batch}批 batch {batch} ({package})" if batch else package
 
 
 def _list(db: Database, everything: bool) -> None:
@@ -38,7 +51,7 @@ def _list(db: Database, everything: bool) -> None:
             print(f"    {who}: {c.shown(side['value'])}  "
                   f"时间 at {local_stamp(str(side['at'])) if side['at'] else '-'}  "
                   f"队员 by {side['officer'] or '-'}  "
-                  f"数据包 package {side['package'] or '中心修改 centre edit'}")
+                  f"数据包 package {_package(c, side['package'])}")
         if c.status == "resolved":
             print(f"    裁决 decided: {c.shown(c.resolved_value)}  队员 by {c.resolved_by or '-'}"
                   f"  时间 at {local_stamp(str(c.resolved_at)) if c.resolved_at else '-'}")

@@ -13,6 +13,7 @@ from yeda_desktop.models import ChangeLog, Device
 from yeda_desktop.models.labels import column_label
 from yeda_desktop.models.sync import DuplicateCandidate, RecordRedirect, SyncConflict
 from yeda_desktop.syncflow.installation import load_installation, one_match
+from yeda_desktop.syncflow.packages import batch_numbers
 from yeda_desktop.syncflow.table_facts import fk_columns
 from yeda_desktop.syncflow.value_words import TRAVELLING, value_words
 
@@ -29,6 +30,7 @@ class AuditEntry:
     officer: str | None
     device: str | None
     package_id: str | None
+    batch: int | None = None  # the package's batch number, when it is a batch imported here
 
 
 def _ids(session: Session, record_id: str) -> set[str]:
@@ -84,11 +86,12 @@ def device_names(session: Session) -> dict[str, str]:
 
 def history(session: Session, record_id: str) -> list[AuditEntry]:
     names = device_names(session)
-    rows = session.scalars(
+    rows = list(session.scalars(
         select(ChangeLog)
         .where(ChangeLog.record_id.in_(_ids(session, record_id)))
         .order_by(ChangeLog.at, ChangeLog.seq)
-    )
+    ))
+    batches = batch_numbers(session, (r.package_id for r in rows))
     return [
         AuditEntry(
             at=str(r.at), table_name=r.table_name, record_id=r.record_id, op=r.op,
@@ -98,6 +101,7 @@ def history(session: Session, record_id: str) -> list[AuditEntry]:
             officer=r.officer,
             device=(names.get(r.device_id) or r.device_id) if r.device_id else None,
             package_id=r.package_id,
+            batch=batches.get(r.package_id) if r.package_id else None,
         )
         for r in rows
     ]

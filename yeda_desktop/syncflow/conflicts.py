@@ -22,6 +22,7 @@ from yeda_desktop.models.sync import SyncConflict
 from yeda_desktop.storage.driver_sql import run_sql
 from yeda_desktop.syncflow.installation import load_installation, one_match
 from yeda_desktop.syncflow.merge_lock import hold_merge_lock
+from yeda_desktop.syncflow.packages import batch_numbers
 from yeda_desktop.syncflow.records import (
     fetch_rows,
     logged_value,
@@ -121,6 +122,7 @@ class ConflictView:
     value_labels: dict[str, str] = dataclass_field(default_factory=dict)
     device_labels: dict[str, str] = dataclass_field(default_factory=dict)  # id → "name (id…)"
     resolved_at: datetime | None = None
+    batches: dict[str, int] = dataclass_field(default_factory=dict)  # package id → batch no.
 
     @property
     def field_label(self) -> str:
@@ -205,8 +207,8 @@ def _named_records(row: SyncConflict) -> Iterator[tuple[str, str]]:
         yield "devices", str(side["device"])
 
 
-def _view(row: SyncConflict, own: dict[str, str],
-          labels: dict[tuple[str, str], str]) -> ConflictView:
+def _view(row: SyncConflict, own: dict[str, str], labels: dict[tuple[str, str], str],
+          batches: dict[str, int]) -> ConflictView:
     base = json.loads(row.base_value) if row.base_value else None
     sides = list(json.loads(row.sides))
     values: dict[str, str] = {}
@@ -224,6 +226,7 @@ def _view(row: SyncConflict, own: dict[str, str],
         labels[(row.table_name, row.record_id)], values,
         {d: f"{own[d]} ({d[:8]})" if d in own else labels[("devices", d)] for d in devices},
         row.resolved_at,
+        {s["package"]: batches[s["package"]] for s in sides if s.get("package") in batches},
     )
 
 
@@ -237,7 +240,9 @@ def list_conflicts(session: Session, status: str | None = "open") -> list[Confli
     labels = record_labels(session.connection(),
                            (named for row in rows for named in _named_records(row)))
     own = device_names(session)
-    return [_view(r, own, labels) for r in rows]
+    batches = batch_numbers(session, (side.get("package") for r in rows
+                                      for side in json.loads(r.sides)))
+    return [_view(r, own, labels, batches) for r in rows]
 
 
 def find_conflict(session: Session, prefix: str) -> SyncConflict:
@@ -315,4 +320,5 @@ def resolve(
     row.applied_value = _dump(value)
     row.resolved_by = officer
     row.resolved_at = utcnow()
-    return _view(row, device_names(session), record_labels(conn, _named_records(row)))
+    return _view(row, device_names(session), record_labels(conn, _named_records(row)),
+                 batch_numbers(session, (s.get("package") for s in json.loads(row.sides))))

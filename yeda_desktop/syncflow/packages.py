@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
@@ -143,6 +144,22 @@ def record(
     )
     session.add(row)
     return row
+
+
+BATCH_LOOKUP = 500  # package ids per query (SQLite's bound parameters)
+
+
+def batch_numbers(session: Session, package_ids: Iterable[str | None]) -> dict[str, int]:
+    """Package id → its batch number, for the batches imported here: the administrator
+    knows a batch as "laptop 3's batch 7", not by its UUID."""
+    wanted = sorted({p for p in package_ids if p})
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), BATCH_LOOKUP):
+        part = wanted[start : start + BATCH_LOOKUP]
+        found.update((str(i), int(n)) for i, n in session.execute(
+            select(SyncPackage.id, SyncPackage.sequence).where(
+                SyncPackage.id.in_(part), SyncPackage.kind == PackageKind.BATCH.value)))
+    return found
 
 
 def json_extra(manifest: Manifest, key: str) -> Mapping[str, object]:

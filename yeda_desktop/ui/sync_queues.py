@@ -136,11 +136,15 @@ class ConflictsView(FreshView):
                   str(s["at"]), s["officer"] or "", s["package"] or "") for s in c.sides]
         self.sides.setRowCount(len(rows))
         for r, (side, value, at, officer, package) in enumerate(rows):
-            cells = (side, value, local_stamp(at) if at else "", officer, package)
+            batch = c.batches.get(package)
+            shown_package = (self.tr("Batch %1").replace("%1", str(batch)) if batch
+                             else package[:8])
+            cells = (side, value, local_stamp(at) if at else "", officer, shown_package)
+            tips = (None, value, f"{at} UTC" if at else "", None, package)  # as stored
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if col in (1, 2):
-                    item.setToolTip((value, f"{at} UTC" if at else "")[col - 1])  # as stored
+                if tips[col]:
+                    item.setToolTip(tips[col])
                 self.sides.setItem(r, col, item)
         self.sides.clearSelection()  # which value to take is the administrator's choice
         _fit_columns(self.sides, value_column=1)
@@ -322,9 +326,11 @@ class AuditView(QWidget):
         self.table.setRowCount(len(entries))
         for r, (e, value) in enumerate(zip(entries, values, strict=True)):
             column = f"{e.table_name}.{e.field}" if e.field else e.table_name
+            package = (self.tr("Batch %1").replace("%1", str(e.batch)) if e.batch
+                       else (e.package_id or "")[:8])
             cells = (local_stamp(e.at), change_label(e.op), field_label(e.table_name, e.field),
-                     value, e.officer or "", e.device or "", e.package_id or "")
-            tips = (f"{e.at} UTC", "", column, value, "", "", "")
+                     value, e.officer or "", e.device or "", package)
+            tips = (f"{e.at} UTC", "", column, value, "", "", e.package_id or "")
             for col, (text, tip) in enumerate(zip(cells, tips, strict=True)):
                 item = QTableWidgetItem(text)
                 if tip:
