@@ -17,57 +17,57 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="276"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="325"/>
         <source>Organization or person: name, pinyin, phone, USCC or record id</source>
         <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="332"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="332"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="332"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="283"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="332"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="284"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="333"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="284"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="333"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="284"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="333"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="308"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="357"/>
         <source>Nothing found for &quot;%1&quot;</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="324"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="373"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="329"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="378"/>
         <source>Batch %1</source>
         <translation>第 %1 批</translation>
     </message>
@@ -304,57 +304,57 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="68"/>
         <source>Side</source>
         <translation>一方</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="68"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="68"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="68"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="69"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="74"/>
         <source>Use the chosen value</source>
         <translation>采用所选的值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="73"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="75"/>
         <source>Show the record&apos;s history</source>
         <translation>查看该记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="118"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="120"/>
         <source>No open conflicts.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="136"/>
         <source>Base</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="142"/>
         <source>Batch %1</source>
         <translation>第 %1 批</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="165"/>
         <source>Not resolved</source>
         <translation>未能解决</translation>
     </message>
@@ -900,64 +900,71 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="184"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="203"/>
         <source>Record A</source>
         <translation>记录甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="203"/>
         <source>Record B</source>
         <translation>记录乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="184"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="186"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="188"/>
         <source>Merge, keep A</source>
         <translation>合并，保留甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="187"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="189"/>
         <source>Merge, keep B</source>
         <translation>合并，保留乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="188"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="190"/>
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="191"/>
         <source>History of A</source>
         <translation>查看甲的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="192"/>
         <source>History of B</source>
         <translation>查看乙的修改记录</translation>
     </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="203"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="227"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="242"/>
         <source>%n candidate pair(s): merge them or dismiss them.</source>
         <translation>
             <numerusform>%n 对疑似重复：请合并或排除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="228"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="243"/>
         <source>No duplicate candidates.</source>
         <translation>没有疑似重复的记录。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="257"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="306"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>

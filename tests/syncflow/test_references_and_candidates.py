@@ -272,7 +272,7 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
     centre, (a, b), stick = sites
     orgs, people, units = _baseline(a)
     person, one, two = _move_apart(a, b, orgs, people)
-    first = _register(a, units[0], name="烟台海岸咨询有限公司")
+    first = _register(a, units[0], name="烟台海岸咨询有限公司", staff_count=12)
     second = _register(b, units[1], name="烟台海岸咨询公司")
     _ship(centre, [a, b], stick, "gui")
     listing = centre.cli("conflicts", "list")
@@ -352,6 +352,23 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         assert any("烟台海岸咨询有限公司" in c for c in cells)
         assert any("烟台海岸咨询公司" in c for c in cells)
         assert dups.table.item(0, 0).text() == "同楼宇名称相近"  # the reason, not its code
+        # The chosen pair side by side: the names differ (bold), one has a staff count
+        # the other lacks (italic: a merge into that one takes it), and where each is.
+        compared = {dups.compare.item(r, 0).text(): r for r in range(dups.compare.rowCount())}
+        a_first = "有限公司" in dups.table.item(0, 1).text()
+        name = dups.compare.item(compared["单位名称"], 1 if a_first else 2)
+        assert name.text() == "烟台海岸咨询有限公司" and name.font().bold()
+        staff = [dups.compare.item(compared["职工人数"], c) for c in (1, 2)]
+        assert [s.text() for s in staff] == (["12", "（空）"] if a_first else ["（空）", "12"])
+        assert all(s.font().italic() and not s.font().bold() for s in staff)
+        assert "统一社会信用代码" not in compared  # empty on both sides: not listed
+        places = [dups.compare.item(compared["所在位置"], c).text() for c in (1, 2)]
+        assert all("层" in p for p in places) and places[0] != places[1]
+        registered = dups.compare.item(compared["登记"], 1 if a_first else 2).text()
+        assert registered.endswith("，laptop0队员 · laptop0机"), registered  # who, on which
+        pair_id = centre.cli("duplicates", "list").split()[0]
+        shown = centre.cli("duplicates", "show", pair_id)
+        assert "≠ 单位名称" in shown and "+ 职工人数" in shown and "甲 A" in shown
         assert dups.table.item(0, 3).text() in ("烟台海岸咨询公司 / 烟台海岸咨询有限公司",
                                                 "烟台海岸咨询有限公司 / 烟台海岸咨询公司")
         dups.table.selectRow(0)

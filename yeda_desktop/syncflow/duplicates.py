@@ -238,7 +238,7 @@ def org_label(conn: Connection, org_id: str) -> str:
     return f"{row[0]} ({org_id[:8]})" if row is not None and row[0] else org_id[:8]
 
 
-def _find(session: Session, prefix: str) -> DuplicateCandidate:
+def find_candidate(session: Session, prefix: str) -> DuplicateCandidate:
     """A candidate by its id or a unique start of it."""
     ids = list(session.scalars(
         select(DuplicateCandidate.id).where(DuplicateCandidate.id.startswith(prefix))))
@@ -256,7 +256,7 @@ def _still_open(row: DuplicateCandidate) -> None:
 
 def dismiss(session: Session, candidate_id: str, officer: str | None) -> DuplicateCandidate:
     hold_merge_lock(session.connection())
-    row = _find(session, candidate_id)
+    row = find_candidate(session, candidate_id)
     _still_open(row)
     row.status, row.decided_by, row.decided_at = "dismissed", officer, utcnow()
     return row
@@ -281,7 +281,7 @@ def merge(
     """Merge the other record into `keep`: its people and places move, gaps in `keep`'s
     fields are filled from it, and its UUID redirects to `keep` for later batches."""
     hold_merge_lock(session.connection())
-    row = _find(session, candidate_id)
+    row = find_candidate(session, candidate_id)
     _still_open(row)
     keep = kept_record(row, keep)
     gone = row.record_b if keep == row.record_a else row.record_a

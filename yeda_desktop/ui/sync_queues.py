@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +35,7 @@ from yeda_desktop.syncflow.conflicts import (
     record_labels,
     resolve,
 )
+from yeda_desktop.syncflow.pair_compare import compare_pair
 from yeda_desktop.ui.fresh_view import FreshView
 from yeda_desktop.ui.i18n import current_lang
 
@@ -195,11 +197,24 @@ class DuplicatesView(FreshView):
         for b in (self.history_a, self.history_b):
             buttons.addWidget(b)
         self.heading = QLabel(self)
+        # The chosen pair side by side: what decides whether they are one organization.
+        self.compare = QTableWidget(0, 3, self)
+        self.compare.setHorizontalHeaderLabels(
+            [self.tr("Field"), self.tr("Record A"), self.tr("Record B")])
+        self.compare.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.compare.verticalHeader().hide()
+        self.compare.setWordWrap(False)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.compare)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
         box = QVBoxLayout(self)
         box.addWidget(self.heading)
         box.addLayout(buttons)
-        box.addWidget(self.table, 1)
+        box.addWidget(split, 1)
         self.table.itemSelectionChanged.connect(self._enable)
+        self.table.itemSelectionChanged.connect(self._show_pair)
         self.keep_a.clicked.connect(lambda: self.decide("a"))
         self.keep_b.clicked.connect(lambda: self.decide("b"))
         self.dismiss_button.clicked.connect(lambda: self.decide(None))
@@ -229,6 +244,40 @@ class DuplicatesView(FreshView):
         if self.ids:
             self.table.selectRow(min(at, len(self.ids) - 1))
         self._enable()
+        self._show_pair()
+
+    def _show_pair(self) -> None:
+        """The chosen pair's fields side by side: values that differ in bold on a tint,
+        a value only one side has (a merge into the other takes it) in italics."""
+        row = self.table.currentRow()
+        chosen = 0 <= row < len(self.ids) and bool(self.table.selectedItems())
+        if not chosen:
+            self.compare.setRowCount(0)
+            return
+        with self.db.reader() as session:
+            try:
+                pair = compare_pair(session, self.ids[row][0])
+            except YedaError:  # decided meanwhile elsewhere: the next refresh drops it
+                self.compare.setRowCount(0)
+                return
+        self.compare.setRowCount(len(pair.fields))
+        tint = QBrush(QColor("#fff3cd"))
+        for r, f in enumerate(pair.fields):
+            for col, text in enumerate((f.label, f.a, f.b)):
+                item = QTableWidgetItem(text)
+                if col:
+                    item.setToolTip(text)
+                if f.differs or (f.filled and col):
+                    font = item.font()
+                    font.setBold(f.differs)
+                    font.setItalic(f.filled)
+                    item.setFont(font)
+                if f.differs:
+                    item.setBackground(tint)
+                self.compare.setItem(r, col, item)
+        _fit_columns(self.compare, value_column=1)
+        if self.compare.columnWidth(2) > _VALUE_WIDTH:
+            self.compare.setColumnWidth(2, _VALUE_WIDTH)
 
     def _enable(self) -> None:
         chosen = 0 <= self.table.currentRow() < len(self.ids) and bool(
