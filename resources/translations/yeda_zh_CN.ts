@@ -17,57 +17,57 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="325"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="340"/>
         <source>Organization or person: name, pinyin, phone, USCC or record id</source>
         <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="332"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="347"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="332"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="347"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="332"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="347"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="332"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="347"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="333"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="348"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="333"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="348"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="333"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="348"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="357"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="372"/>
         <source>Nothing found for &quot;%1&quot;</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="373"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="388"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="378"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="393"/>
         <source>Batch %1</source>
         <translation>第 %1 批</translation>
     </message>
@@ -964,9 +964,19 @@
         <translation>没有疑似重复的记录。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="306"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="308"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="316"/>
+        <source>Merge organizations</source>
+        <translation>合并单位</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="317"/>
+        <source>Merge &quot;%1&quot; into &quot;%2&quot;? Its people and places move to &quot;%2&quot;, which takes its values only where it has none; &quot;%1&quot; is then removed. This cannot be undone.</source>
+        <translation>将“%1”并入“%2”？它的人员和所在位置转到“%2”，“%2”空着的项目取它的值；随后删除“%1”。合并后无法撤销。</translation>
     </message>
 </context>
 <context>

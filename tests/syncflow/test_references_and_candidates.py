@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from flow_helpers import Site, build_sites, edit_row, register_org
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -268,6 +269,7 @@ def _name(site: Site, model: type[Any], record_id: str) -> str:
 @pytest.mark.gui
 def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
     qtbot: QtBot, chinese_ui: None, sites: tuple[Site, list[Site], Path],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     centre, (a, b), stick = sites
     orgs, people, units = _baseline(a)
@@ -382,6 +384,19 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         assert any(v.startswith("开展党组织活动：否") for v in values), values  # a new record
         assert audit.table.columnWidth(3) <= 360  # the long one in full in its tooltip
         assert {audit.table.item(r, 3).toolTip() for r in range(len(values))} == set(values)
+        asked: list[str] = []
+        answer = QMessageBox.StandardButton.No
+
+        def ask(*args: object) -> QMessageBox.StandardButton:
+            asked.append(str(args[2]))
+            return answer
+
+        monkeypatch.setattr(QMessageBox, "question", ask)
+        dups.decide("a")  # a merge asks first, naming both; "No" merges nothing
+        kept, gone = dups.table.item(0, 1).text(), dups.table.item(0, 2).text()
+        assert f"将“{gone}”并入“{kept}”" in asked[0] and "无法撤销" in asked[0], asked
+        assert dups.table.rowCount() == 1
+        answer = QMessageBox.StandardButton.Yes
         dups.decide("a")
         assert dups.table.rowCount() == 0
         assert dups.heading.text() == "没有疑似重复的记录。"

@@ -296,6 +296,8 @@ class DuplicatesView(FreshView):
         if not 0 <= row < len(self.ids):
             return
         cid, a, b = self.ids[row]
+        if keep is not None and not self._merge_confirmed(row, keep):
+            return
         try:
             with self.db.session() as session:
                 if keep is None:
@@ -305,6 +307,19 @@ class DuplicatesView(FreshView):
         except YedaError as exc:
             QMessageBox.warning(self, self.tr("Not merged"), exc.message(current_lang()))
         self.refresh()
+
+
+    def _merge_confirmed(self, row: int, keep: str) -> bool:
+        """A merge cannot be undone: say what goes where, and merge only on "Yes"."""
+        kept, gone = (self.table.item(row, c).text() for c in ((1, 2) if keep == "a" else (2, 1)))
+        asked = QMessageBox.question(
+            self, self.tr("Merge organizations"),
+            self.tr("Merge \"%1\" into \"%2\"? Its people and places move to \"%2\", which "
+                    "takes its values only where it has none; \"%1\" is then removed. This "
+                    "cannot be undone.").replace("%1", gone).replace("%2", kept),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return asked == QMessageBox.StandardButton.Yes
 
 
 _UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
