@@ -333,6 +333,7 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         assert not any("organization_id" in f for f in fields), fields
         values = " ".join(audit.table.item(r, 3).text() for r in range(audit.table.rowCount()))
         assert _name(centre, Organization, two) in values  # the organization, not its UUID
+        assert f" → {_name(centre, Organization, two)}" in values  # before → after
         assert two not in values
         changes = {audit.table.item(r, 1).text() for r in range(audit.table.rowCount())}
         assert "修改" in changes and not changes & {"insert", "update", "superseded"}, changes

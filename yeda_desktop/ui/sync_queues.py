@@ -27,7 +27,7 @@ from yeda_desktop.models.labels import change_label, duplicate_reason, field_lab
 from yeda_desktop.services.search import search
 from yeda_desktop.storage import Database
 from yeda_desktop.syncflow import duplicates
-from yeda_desktop.syncflow.audit_trail import history, shown_values
+from yeda_desktop.syncflow.audit_trail import history, shown_old_values, shown_values
 from yeda_desktop.syncflow.conflicts import (
     ConflictView,
     list_conflicts,
@@ -382,7 +382,10 @@ class AuditView(QWidget):
     def show_record(self, record_id: str) -> None:
         with self.db.reader() as session:
             entries = history(session, record_id)
-            values = shown_values(session, entries)
+            # A field's edit as "before → after", as the command line prints it.
+            values = [f"{old} → {new}" if e.field and e.op != "delete" else new
+                      for e, old, new in zip(entries, shown_old_values(session, entries),
+                                             shown_values(session, entries), strict=True)]
             label = record_label(session.connection(), entries[0].table_name, record_id) \
                 if entries else record_id
         self.heading.setText(self.tr("History of %1: %2 changes")
