@@ -238,6 +238,9 @@ def test_ledger_of_one_cluster_among_clusters_of_its_name(
                      "--subdistrict", sub_name)
     assert pdftools.compact(home.name) in home_only
     assert pdftools.compact(moved_name) not in home_only
+    rc = main(["--db", str(copy), "pdf", "ledger", "--cluster", name, "--subdistrict", "无此街道",
+               "--out", str(tmp_path / "y.pdf")])
+    assert rc == 2 and "找不到镇街：无此街道" in capsys.readouterr().err
     twin_only = _pdf(copy, tmp_path / "twin.pdf", "ledger", "--all", "--cluster", twin_id[:8])
     assert pdftools.compact(moved_name) in twin_only
     assert pdftools.compact(home.name) not in twin_only

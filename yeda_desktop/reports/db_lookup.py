@@ -129,10 +129,15 @@ def find_cluster(session: Session, key: str, subdistrict: str | None = None) -> 
     """Cluster id for an id, an exact name or a unique part of a name, among the clusters
     of `subdistrict` (a name) if given: every park has a namesake somewhere."""
 
+    within = (subdistrict or "").strip()
+    if within and session.scalar(select(Subdistrict.id).where(Subdistrict.name == within)
+                                 .limit(1)) is None:
+        raise YedaError(f"找不到镇街：{within}", f"no subdistrict is called {within!r}")
+
     def among(*columns: Any) -> Select[Any]:
         query = select(*columns).select_from(Cluster).join(
             Subdistrict, Subdistrict.id == Cluster.subdistrict_id)
-        return query.where(Subdistrict.name == subdistrict.strip()) if subdistrict else query
+        return query.where(Subdistrict.name == within) if within else query
 
     return _find(session, key, id_col=Cluster.id, name_col=Cluster.name, what_zh="集聚区",
                  what_en="cluster", among=among, aside=Subdistrict.name)
