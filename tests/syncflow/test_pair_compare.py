@@ -60,3 +60,7 @@ def test_a_pair_compared_field_by_field_on_either_engine(
     registered = fields["登记"]
     assert registered[0].endswith("，甲队员 · laptop0机")
     assert registered[1].endswith("，乙队员 · laptop1机")
+    shown = centre.cli("duplicates", "show", candidate.id[:8])
+    assert "≠ 单位名称" in shown and "+ 职工人数" in shown
+    # Without an id, the command says what it needs (not "nothing matches ''").
+    assert "请指定疑似重复的编号" in centre.cli("duplicates", "show", expect=2)

@@ -179,7 +179,10 @@ def one_match(prefix: str, matches: list[str], what_zh: str, what_en: str) -> st
     found = sorted(set(matches))
     if prefix in found:
         return prefix
-    if not prefix or not found:
+    if not prefix.strip():
+        raise YedaError(f"请指定{what_zh}的编号（或其开头几位，如列表所示）",
+                        f"give the {what_en}'s id (or its start, as the list prints it)")
+    if not found:
         raise YedaError(f"没有与 {prefix} 匹配的{what_zh}", f"no {what_en} matches {prefix}")
     if len(found) > 1:
         shown = ", ".join(m[:12] for m in found[:5]) + (" …" if len(found) > 5 else "")
