@@ -73,6 +73,9 @@ def test_invalid_uscc_rejects_the_record_not_the_batch(
     out = centre.cli("import", str(stick / "bad-uscc.yeda"))
     assert "imported batch" in out and "rejected 3" in out, out
     assert out.count("uscc") >= 2 and "the record it belongs to was rejected as invalid" in out
+    # Each refused record is named, with the start of its id (for `yeda audit`).
+    assert f"拒收 / rejected 单位“烟台坏码科技有限公司” ({ids[1][:8]}): 数据无效" in out, out
+    assert "拒收 / rejected 人员“张三” (" in out, out
     db = centre.open()
     with db.reader() as session:
         assert session.get(Organization, ids[0]) is not None

@@ -266,3 +266,14 @@ def test_any_line_is_applied_or_refused_with_a_reason(
     for line in batch:
         if line["t"] in table_by_name() and shape_problem(line) is not None:
             assert str(line.get("id")) in refused
+
+
+def test_a_report_kept_before_refused_records_were_named_still_reads() -> None:
+    """Reports are kept with their packages (导入记录): one written before 2026-11-30 has
+    no labels, and its rejections show their ids as they did."""
+    old = ImportReport.from_json(
+        '{"status": "imported", "kind": "batch", "rejected": [{"record": "34cfad3b-3e6c", '
+        '"reason_zh": "数据无效", "reason_en": "invalid data"}]}')
+    assert old.lines("zh")[-1] == "  拒收 34cfad3b-3e6c: 数据无效"
+    old.rejected[0].label = "单位“烟台坏码科技有限公司”"
+    assert old.lines("en")[-1] == "  rejected 单位“烟台坏码科技有限公司” (34cfad3b): invalid data"

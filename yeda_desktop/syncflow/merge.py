@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from yeda_desktop.ledger.logged_writes import new_ids
+from yeda_desktop.models.labels import table_label
 from yeda_desktop.storage.driver_sql import (
     has_committed_view,
     insert_many,
@@ -47,7 +48,7 @@ from yeda_desktop.syncflow.records import (
     writable,
 )
 from yeda_desktop.syncflow.redirects import Redirects
-from yeda_desktop.syncflow.report import ImportReport
+from yeda_desktop.syncflow.report import ImportReport, Rejected
 from yeda_desktop.syncflow.table_facts import (
     empty_required,
     fk_columns,
@@ -147,6 +148,24 @@ class Merger:
 
     # -- one chunk of lines of one table ---------------------------------------
     def _chunk(self, table: str, lines: list[Line]) -> None:
+        before = len(self.report.rejected)
+        self._merge_chunk(table, lines)
+        if len(self.report.rejected) > before:  # rare: named only then
+            self._name_rejected(table, lines, self.report.rejected[before:])
+
+    def _name_rejected(self, table: str, lines: list[Line], rejected: list[Rejected]) -> None:
+        """Say what each refused record is (单位“烟台坏码科技有限公司”), from its line."""
+        names: dict[str, str] = {}
+        for line in lines:
+            values = line.get("v")
+            name = values.get("name") if isinstance(values, dict) else None
+            if isinstance(name, str) and name.strip():
+                names[str(line.get("id"))] = names[self.resolve(str(line.get("id")))] = name
+        for r in rejected:
+            name = names.get(r.record)
+            r.label = f"{table_label(table)}“{name}”" if name else table_label(table)
+
+    def _merge_chunk(self, table: str, lines: list[Line]) -> None:
         fks = fk_columns(table)
         puts: list[tuple[str, dict[str, Any], Line]] = []
         deletes: list[tuple[str, str]] = []

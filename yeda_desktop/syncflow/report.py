@@ -12,6 +12,12 @@ class Rejected:
     record: str
     reason_zh: str
     reason_en: str
+    # What the record is, in words: 单位“烟台坏码科技有限公司” (reports before 2026-11-30: "").
+    label: str = ""
+
+    def named(self) -> str:
+        """The record as a report line names it: its label and the start of its id."""
+        return f"{self.label} ({self.record[:8]})" if self.label else self.record
 
 
 @dataclass
@@ -71,6 +77,6 @@ class ImportReport:
             else:
                 out.append("，".join(f"{zh} {en} {n}" for zh, en, n in counts))
         out += [f"  {say(zh, en)}" for zh, en in zip(self.notes_zh, self.notes_en, strict=True)]
-        out += [f"  {say('拒收', 'rejected')} {r.record}: {say(r.reason_zh, r.reason_en)}"
+        out += [f"  {say('拒收', 'rejected')} {r.named()}: {say(r.reason_zh, r.reason_en)}"
                 for r in self.rejected]
         return out
