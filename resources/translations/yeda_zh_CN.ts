@@ -62,12 +62,12 @@
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="388"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="391"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="393"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="396"/>
         <source>Batch %1</source>
         <translation>第 %1 批</translation>
     </message>
@@ -2568,113 +2568,128 @@ Change to centre %3?</source>
         <translation>保存本组楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="113"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="119"/>
         <source>Campaign %1. Each building is swept by one team; a team&apos;s buildings are what its laptops&apos; baseline holds. After adding, renaming or removing teams, export the centre profile again for the laptops.</source>
         <translation>扫楼活动：%1。每座楼宇由一个扫楼小组负责；小组的楼宇就是其笔记本基线数据的范围。新建、重命名或删除小组后，请重新导出中心配置文件交给各笔记本。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="122"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="128"/>
         <source>%1 (%n building(s))</source>
         <translation>
             <numerusform>%1（%n 座楼宇）</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="146"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="158"/>
+        <source>Not saved yet: press &quot;Save the team&apos;s buildings&quot;.</source>
+        <translation>尚未保存：请点“保存本组楼宇”。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="171"/>
+        <source>Unsaved buildings</source>
+        <translation>楼宇尚未保存</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="172"/>
+        <source>The buildings ticked for &quot;%1&quot; are not saved. Save them?</source>
+        <translation>为“%1”勾选的楼宇尚未保存。是否保存？</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="211"/>
         <source>(no team)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="153"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="219"/>
         <source>No buildings yet: add them on the Sweep tab (Sweep → Add building…).</source>
         <translation>还没有楼宇：请在“扫楼”页添加（扫楼 → 添加楼宇…）。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="227"/>
         <source>New team</source>
         <translation>新建扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="161"/>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="183"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="227"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="249"/>
         <source>Team name</source>
         <translation>小组名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="172"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="238"/>
         <source>Team not added</source>
         <translation>未新建小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="183"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="249"/>
         <source>Rename team</source>
         <translation>重命名扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="262"/>
         <source>Team not renamed</source>
         <translation>未重命名小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="207"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="273"/>
         <source>Remove team</source>
         <translation>删除小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="274"/>
         <source>Remove the team %1? Its buildings are left without a team. A team that recorded visits or that a laptop is enrolled for cannot be removed. Export the centre profile again for the laptops.</source>
         <translation>删除扫楼小组“%1”？它的楼宇将没有小组。已有走访记录或已有笔记本登记的小组不能删除。删除后请为各笔记本重新导出中心配置文件。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="225"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="291"/>
         <source>Team not removed</source>
         <translation>未删除小组</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="229"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="295"/>
         <source>%1 removed; %n building(s) now without a team.</source>
         <translation>
             <numerusform>已删除“%1”；%n 座楼宇现在没有小组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="243"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="311"/>
         <source>Buildings not saved</source>
         <translation>楼宇分配未保存</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="246"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="314"/>
         <source>%1 from %2</source>
         <translation>%1 原属 %2</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="249"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="317"/>
         <source>Saved: %1 added, %2 removed.</source>
         <translation>已保存：新增 %1 座，移出 %2 座。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="255"/>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="260"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="323"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="328"/>
         <source>New campaign</source>
         <translation>新的扫楼活动</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="255"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="323"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="261"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="329"/>
         <source>Start the %1 campaign? It becomes the current one: every unit counts as not visited again, and the teams and their buildings are those of now. Export the centre profile again for the laptops.</source>
         <translation>开始%1年的扫楼活动吗？它将成为当前活动：所有房间重新计为未走访，扫楼小组及其楼宇沿用现在的分配。之后请重新导出中心配置文件交给各笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="276"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="344"/>
         <source>Campaign not started</source>
         <translation>未开始新的扫楼活动</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="279"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="347"/>
         <source>%1 started; the teams and buildings of %2 carried over.</source>
         <translation>已开始 %1；已沿用 %2 的扫楼小组和楼宇。</translation>
     </message>

@@ -215,3 +215,53 @@ def test_the_teams_tab_removes_a_team_added_by_mistake_only(
     assert not view.remove()
     assert len(warned) == 1 and warned[0].startswith(f"未删除小组|扫楼小组“{before[0]}”已有")
     assert view.team_names == before
+
+
+@pytest.mark.gui
+def test_ticks_not_saved_are_not_lost_by_choosing_another_team_or_tab(
+    demo_tab: TeamsView, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Choosing another team asks to save, drop or keep the ticks not saved; the tab read
+    again (shown again) keeps them."""
+    from PySide6.QtCore import Qt
+
+    view = demo_tab
+    assert view.teams.count() >= 2
+    view.teams.setCurrentRow(0)
+    first, saved = view.current_team(), set(view.checked_buildings())
+    untouched = next(r for r in range(view.buildings.rowCount())
+                     if view.building_ids[r] not in saved)
+    view.buildings.item(untouched, 0).setCheckState(Qt.CheckState.Checked)
+    assert view.has_unsaved() and view.message.text() == "尚未保存：请点“保存本组楼宇”。"
+    view.refresh()  # the tab shown again: the tick stays
+    assert view.has_unsaved() and view.building_ids[untouched] in view.checked_buildings()
+
+    answers: list[QMessageBox.StandardButton] = []
+    asked: list[str] = []
+
+    def answer(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    first_name = view.team_names[0]
+    answers.append(QMessageBox.StandardButton.Cancel)
+    view.teams.setCurrentRow(1)  # "Cancel": back on the first team, ticks as they were
+    assert asked == [f"为“{first_name}”勾选的楼宇尚未保存。是否保存？"]
+    assert view.current_team() == first and view.has_unsaved()
+    answers.append(QMessageBox.StandardButton.Discard)
+    view.teams.setCurrentRow(1)  # "Discard": the second team shown, nothing saved
+    second = view.current_team()
+    assert second != first and not view.has_unsaved()
+    view.teams.setCurrentRow(0)  # nothing to ask: the first team as saved
+    assert len(asked) == 2 and set(view.checked_buildings()) == saved
+
+    view.buildings.item(untouched, 0).setCheckState(Qt.CheckState.Checked)
+    answers.append(QMessageBox.StandardButton.Save)
+    view.teams.setCurrentRow(1)  # "Save": saved for the first team, the second shown
+    assert view.current_team() == second and not view.has_unsaved()
+    with view.db.reader() as session:
+        mine = {p.building_id for p in teams.placements(session, view.campaign_id)
+                if p.team_id == first}
+    assert mine == saved | {view.building_ids[untouched]}
+    assert view.building_ids[untouched] not in view.checked_buildings()  # the second's own

@@ -89,7 +89,9 @@ class TeamsView(FreshView):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(split, 1)
-        self.teams.currentRowChanged.connect(self._show_buildings)
+        self.teams.currentRowChanged.connect(self._team_chosen)
+        self.buildings.itemChanged.connect(lambda _item: self._say_unsaved())
+        self._shown_team: str | None = None  # whose buildings the ticks are
         self.add_button.clicked.connect(self.ask_new_team)
         self.rename_button.clicked.connect(self.ask_rename)
         self.remove_button.clicked.connect(self.ask_remove)
@@ -99,8 +101,12 @@ class TeamsView(FreshView):
 
     # -- reading ----------------------------------------------------------------
     def refresh(self) -> None:
-        """Teams and buildings read again, on the team that was chosen."""
+        """Teams and buildings read again, on the team that was chosen; ticks not yet
+        saved stay as they were (the tab is read again each time it is shown)."""
         chosen = self.current_team()
+        # Only the shown team's own ticks (a save on the way to another team read them).
+        pending = set(self.checked_buildings()) \
+            if self.has_unsaved() and chosen == self._shown_team else None
         with self.db.reader() as session:
             campaign = sweep.current_campaign(session)
             self.campaign_id = campaign.id if campaign else ""
@@ -123,7 +129,64 @@ class TeamsView(FreshView):
         self.teams.blockSignals(False)
         at = self.team_ids.index(chosen) if chosen in self.team_ids else 0
         if self.team_ids:
+            self.teams.blockSignals(True)
             self.teams.setCurrentRow(at)
+            self.teams.blockSignals(False)
+        self._show_buildings(self.teams.currentRow())
+        if pending is not None and self.current_team() == chosen:
+            self._tick(pending)
+
+    def _saved_buildings(self) -> set[str]:
+        return {p.building_id for p in self.places
+                if self._shown_team is not None and p.team_id == self._shown_team}
+
+    def has_unsaved(self) -> bool:
+        """The ticks differ from the buildings the shown team has saved."""
+        return self._shown_team is not None and \
+            set(self.checked_buildings()) != self._saved_buildings()
+
+    def _tick(self, building_ids: set[str]) -> None:
+        self.buildings.blockSignals(True)
+        for r, building in enumerate(self.building_ids):
+            self.buildings.item(r, 0).setCheckState(
+                Qt.CheckState.Checked if building in building_ids else Qt.CheckState.Unchecked)
+        self.buildings.blockSignals(False)
+        self._say_unsaved()
+
+    def _say_unsaved(self) -> None:
+        if self.has_unsaved():
+            self.message.setText(self.tr("Not saved yet: press \"Save the team's buildings\"."))
+        elif self.message.property("unsaved_said"):
+            self.message.setText("")
+        self.message.setProperty("unsaved_said", self.has_unsaved())
+
+    def _team_chosen(self, row: int) -> None:
+        """Another team chosen: ticks not saved for the one before are saved, dropped or
+        kept (the choice undone), as the administrator says."""
+        if self.has_unsaved():
+            before = self._shown_team
+            name = self.team_names[self.team_ids.index(before)] if before in self.team_ids \
+                else ""
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved buildings"),
+                self.tr("The buildings ticked for \"%1\" are not saved. Save them?")
+                .replace("%1", name),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            kept = answer == QMessageBox.StandardButton.Cancel or (
+                answer == QMessageBox.StandardButton.Save and not self._save_for(before))
+            if kept:  # back to that team, its ticks as they were
+                self.teams.blockSignals(True)
+                self.teams.setCurrentRow(self.team_ids.index(before) if before in self.team_ids
+                                         else -1)
+                self.teams.blockSignals(False)
+                return
+            if answer == QMessageBox.StandardButton.Save:
+                target = self.team_ids[row] if 0 <= row < len(self.team_ids) else None
+                if target in self.team_ids:  # saving read the teams again
+                    self.teams.blockSignals(True)
+                    self.teams.setCurrentRow(self.team_ids.index(target))
+                    self.teams.blockSignals(False)
         self._show_buildings(self.teams.currentRow())
 
     def current_team(self) -> str | None:
@@ -132,7 +195,9 @@ class TeamsView(FreshView):
 
     def _show_buildings(self, _row: int) -> None:
         team = self.current_team()
+        self._shown_team = team
         places = self.places
+        self.buildings.blockSignals(True)
         self.building_ids = [p.building_id for p in places]
         self.buildings.setRowCount(len(places))
         for r, place in enumerate(places):
@@ -144,6 +209,7 @@ class TeamsView(FreshView):
             self.buildings.setItem(r, 0, name)
             self.buildings.setItem(r, 1, QTableWidgetItem(place.place))
             self.buildings.setItem(r, 2, QTableWidgetItem(place.team or self.tr("(no team)")))
+        self.buildings.blockSignals(False)
         self.buildings.resizeColumnToContents(0)
         self.buildings.resizeColumnToContents(1)
         self.save_button.setEnabled(team is not None)
@@ -233,7 +299,9 @@ class TeamsView(FreshView):
 
     def save(self) -> bool:
         """The chosen team sweeps exactly the ticked buildings (taken from other teams)."""
-        team = self.current_team()
+        return self._save_for(self._shown_team)
+
+    def _save_for(self, team: str | None) -> bool:
         if team is None:
             return False
         try:
