@@ -20,7 +20,7 @@ from sqlalchemy import select, text
 
 from yeda_desktop.models import Campaign, Visit
 from yeda_desktop.models.enums import VisitOutcome
-from yeda_desktop.services import sweep
+from yeda_desktop.services import sweep, teams
 from yeda_desktop.ui.sync_teams import TeamsView
 
 pytestmark = pytest.mark.gui
@@ -107,3 +107,33 @@ def test_the_centre_starts_a_year_from_its_teams_tab_and_its_window_follows(
         opened = session.get(Campaign, again.workspace.campaign_id)
         assert opened is not None and opened.year == 2027
     again.close()
+
+
+def test_closing_the_window_asks_about_a_team_s_ticks_not_saved(
+    qtbot: QtBot, chinese_ui: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import Qt
+
+    centre, _laptops, _stick = build_sites(tmp_path, 1, orgs=20)
+    window = laptop_window(qtbot, centre, tmp_path, monkeypatch)
+    view = window.findChildren(TeamsView)[-1]
+    view.teams.setCurrentRow(0)
+    row = next(r for r in range(view.buildings.rowCount())
+               if view.buildings.item(r, 0).checkState() == Qt.CheckState.Unchecked)
+    view.buildings.item(row, 0).setCheckState(Qt.CheckState.Checked)
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: answers.pop(0))
+    window.close()  # "Cancel": the window stays, the tick too
+    assert window.isVisible() and view.has_unsaved()
+    building, team = view.building_ids[row], view.current_team()
+    window.close()  # "Save": saved, then closed
+    assert not window.isVisible() and not answers
+    db = centre.open()
+    try:
+        with db.reader() as session:
+            campaign = sweep.current_campaign(session)
+            assert campaign is not None
+            assert building in {p.building_id for p in teams.placements(session, campaign.id)
+                                if p.team_id == team}
+    finally:
+        db.close()

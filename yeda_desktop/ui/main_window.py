@@ -306,7 +306,16 @@ class MainWindow(
 
     # --- settings and closing -------------------------------------------------------------
 
+    def settle_unsaved(self) -> bool:
+        """Work typed and not saved (a team's ticked buildings): saved or dropped as the
+        user says before the database goes; False to stay."""
+        from yeda_desktop.ui.sync_teams import TeamsView
+
+        return all(view.settle_unsaved() for view in self.findChildren(TeamsView))
+
     def choose_database(self) -> None:
+        if not self.settle_unsaved():
+            return
         start = self.settings.db_path or str(Path.home())
         from PySide6.QtWidgets import QFileDialog
 
@@ -364,6 +373,9 @@ class MainWindow(
         show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing and not self.settle_unsaved():
+            event.ignore()
+            return
         self._closing = True
         self._drop_pending_open()
         finish_tasks(self)  # no worker may outlive the window (or its database)

@@ -160,34 +160,39 @@ class TeamsView(FreshView):
             self.message.setText("")
         self.message.setProperty("unsaved_said", self.has_unsaved())
 
+    def settle_unsaved(self) -> bool:
+        """Ticks not saved for the shown team: saved or dropped as the administrator says.
+        False when they stay (Cancel, or the save was refused): whatever was to happen
+        next (another team, closing the window) does not."""
+        if not self.has_unsaved():
+            return True
+        team = self._shown_team
+        name = self.team_names[self.team_ids.index(team)] if team in self.team_ids else ""
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved buildings"),
+            self.tr("The buildings ticked for \"%1\" are not saved. Save them?")
+            .replace("%1", name),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self._save_for(team)
+        if answer == QMessageBox.StandardButton.Discard:
+            self._tick(self._saved_buildings())
+            return True
+        return False
+
     def _team_chosen(self, row: int) -> None:
-        """Another team chosen: ticks not saved for the one before are saved, dropped or
-        kept (the choice undone), as the administrator says."""
-        if self.has_unsaved():
-            before = self._shown_team
-            name = self.team_names[self.team_ids.index(before)] if before in self.team_ids \
-                else ""
-            answer = QMessageBox.question(
-                self, self.tr("Unsaved buildings"),
-                self.tr("The buildings ticked for \"%1\" are not saved. Save them?")
-                .replace("%1", name),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
-            kept = answer == QMessageBox.StandardButton.Cancel or (
-                answer == QMessageBox.StandardButton.Save and not self._save_for(before))
-            if kept:  # back to that team, its ticks as they were
-                self.teams.blockSignals(True)
-                self.teams.setCurrentRow(self.team_ids.index(before) if before in self.team_ids
-                                         else -1)
-                self.teams.blockSignals(False)
-                return
-            if answer == QMessageBox.StandardButton.Save:
-                target = self.team_ids[row] if 0 <= row < len(self.team_ids) else None
-                if target in self.team_ids:  # saving read the teams again
-                    self.teams.blockSignals(True)
-                    self.teams.setCurrentRow(self.team_ids.index(target))
-                    self.teams.blockSignals(False)
-        self._show_buildings(self.teams.currentRow())
+        """Another team chosen: the ticks of the one before are settled first; kept, the
+        choice is undone."""
+        before = self._shown_team
+        target = self.team_ids[row] if 0 <= row < len(self.team_ids) else None
+        settled = self.settle_unsaved()  # a save reads the teams again
+        back = before if not settled else target
+        self.teams.blockSignals(True)
+        self.teams.setCurrentRow(self.team_ids.index(back) if back in self.team_ids else -1)
+        self.teams.blockSignals(False)
+        if settled:
+            self._show_buildings(self.teams.currentRow())
 
     def current_team(self) -> str | None:
         row = self.teams.currentRow()
