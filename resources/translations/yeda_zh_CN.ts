@@ -1173,42 +1173,42 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="180"/>
         <source>Export today&apos;s work</source>
         <translation>导出今天的工作</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="181"/>
         <source>Export everything again (full re-export)</source>
         <translation>全部重新导出</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="183"/>
         <source>Choose where to save…</source>
         <translation>选择保存位置…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="188"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="189"/>
         <source>Save batch</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="188"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="190"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="198"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="203"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="205"/>
         <source>Batch %1, left by an interrupted export, is finished: %2. Export again for the changes made since.</source>
         <translation>上次中断的导出留下的第 %1 批已完成：%2。之后的修改请再导出一次。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="206"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="208"/>
         <source>Batch %1 written: %2</source>
         <translation>第 %1 批已写出：%2</translation>
     </message>
@@ -1237,47 +1237,47 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="83"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="84"/>
         <source>Import packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="85"/>
         <source>Choose packages to import…</source>
         <translation>选择要导入的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="92"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="92"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="111"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="112"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="128"/>
         <source>Not taken: import one centre&apos;s profile at a time.</source>
         <translation>未导入：一次只能导入一个中心的配置文件。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="133"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="134"/>
         <source>The centre was not changed; nothing was written.</source>
         <translation>未更换中心，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="139"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="140"/>
         <source>Use the centre&apos;s new keys?</source>
         <translation>改用中心的新密钥？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="142"/>
         <source>This file carries new keys of centre %1: its code is now %2 (this laptop trusts %3). A centre&apos;s keys change only when it was set up again.
 
 Compare the new code with the administrator&apos;s before you go on.
@@ -1290,12 +1290,12 @@ Use the new keys?</source>
 改用新密钥吗？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="149"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="150"/>
         <source>Change centre?</source>
         <translation>更换中心？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="151"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="152"/>
         <source>This laptop works for centre %1 (code %2). This file comes from another centre, %3 (code %4).
 
 After the change this laptop takes baselines only from %3, must be enrolled there (Exchange → Write enrolment request), and numbers its batches from 1 again. The buildings, organizations and people of %1&apos;s zone are taken off this laptop (a backup is kept beside its database); %3&apos;s baseline brings its own. Compare the code %4 with the new centre&apos;s administrator first.
@@ -2000,12 +2000,12 @@ Change to centre %3?</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="323"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="314"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="323"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
@@ -2585,111 +2585,111 @@ Change to centre %3?</source>
         <translation>尚未保存：请点“保存本组楼宇”。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="171"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="172"/>
         <source>Unsaved buildings</source>
         <translation>楼宇尚未保存</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="172"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="173"/>
         <source>The buildings ticked for &quot;%1&quot; are not saved. Save them?</source>
         <translation>为“%1”勾选的楼宇尚未保存。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="216"/>
         <source>(no team)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="219"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="224"/>
         <source>No buildings yet: add them on the Sweep tab (Sweep → Add building…).</source>
         <translation>还没有楼宇：请在“扫楼”页添加（扫楼 → 添加楼宇…）。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="227"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="232"/>
         <source>New team</source>
         <translation>新建扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="227"/>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="249"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="232"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="254"/>
         <source>Team name</source>
         <translation>小组名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="238"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="243"/>
         <source>Team not added</source>
         <translation>未新建小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="249"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="254"/>
         <source>Rename team</source>
         <translation>重命名扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="262"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="267"/>
         <source>Team not renamed</source>
         <translation>未重命名小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="278"/>
         <source>Remove team</source>
         <translation>删除小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="274"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="279"/>
         <source>Remove the team %1? Its buildings are left without a team. A team that recorded visits or that a laptop is enrolled for cannot be removed. Export the centre profile again for the laptops.</source>
         <translation>删除扫楼小组“%1”？它的楼宇将没有小组。已有走访记录或已有笔记本登记的小组不能删除。删除后请为各笔记本重新导出中心配置文件。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="291"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="296"/>
         <source>Team not removed</source>
         <translation>未删除小组</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="295"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="300"/>
         <source>%1 removed; %n building(s) now without a team.</source>
         <translation>
             <numerusform>已删除“%1”；%n 座楼宇现在没有小组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="311"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="316"/>
         <source>Buildings not saved</source>
         <translation>楼宇分配未保存</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="314"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="319"/>
         <source>%1 from %2</source>
         <translation>%1 原属 %2</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="317"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="322"/>
         <source>Saved: %1 added, %2 removed.</source>
         <translation>已保存：新增 %1 座，移出 %2 座。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="323"/>
         <location filename="../../yeda_desktop/ui/sync_teams.py" line="328"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="333"/>
         <source>New campaign</source>
         <translation>新的扫楼活动</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="323"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="328"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="329"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="334"/>
         <source>Start the %1 campaign? It becomes the current one: every unit counts as not visited again, and the teams and their buildings are those of now. Export the centre profile again for the laptops.</source>
         <translation>开始%1年的扫楼活动吗？它将成为当前活动：所有房间重新计为未走访，扫楼小组及其楼宇沿用现在的分配。之后请重新导出中心配置文件交给各笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="344"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="349"/>
         <source>Campaign not started</source>
         <translation>未开始新的扫楼活动</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="347"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="352"/>
         <source>%1 started; the teams and buildings of %2 carried over.</source>
         <translation>已开始 %1；已沿用 %2 的扫楼小组和楼宇。</translation>
     </message>
@@ -2856,22 +2856,22 @@ Change to centre %3?</source>
 <context>
     <name>_TransferDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="62"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="63"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="69"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="70"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="71"/>
         <source>Refused; nothing was written.</source>
         <translation>已拒收，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="73"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="74"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>

@@ -10,6 +10,7 @@ from yeda_desktop.cli.common import open_from_args, require_output
 from yeda_desktop.cli.sync_common import add_keys_option, keys_from_args
 from yeda_desktop.errors import YedaError
 from yeda_desktop.syncflow.batch_export import ExportResult, export_batch, resume_export
+from yeda_desktop.syncflow.batch_file_name import next_batch_file_name
 
 
 def _print(result: ExportResult) -> None:
@@ -27,8 +28,9 @@ def _print(result: ExportResult) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.resume and not args.file:
         raise YedaError("请指定导出文件", "give the file to write (or --resume)")
-    if not args.resume:
-        require_output(Path(args.file))
+    given = Path(args.file) if args.file else None
+    if given is not None and not args.resume and not given.is_dir():
+        require_output(given)
     db = open_from_args(args)
     try:
         keys = keys_from_args(args)
@@ -38,8 +40,10 @@ def run(args: argparse.Namespace) -> int:
                 print("没有需要完成的中断导出 / no interrupted export to finish")
                 return 0
         else:
-            result = export_batch(db, keys, Path(args.file), officer=args.officer,
-                                  full=args.full)
+            assert given is not None
+            # A folder (the USB stick): the file named after this laptop, batch and day.
+            out = given / next_batch_file_name(db) if given.is_dir() else given
+            result = export_batch(db, keys, out, officer=args.officer, full=args.full)
     finally:
         db.close()
     _print(result)
@@ -49,11 +53,12 @@ def run(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "export", help="export today's work as a signed, encrypted batch",
-        usage="yeda export [-h] [--full] [--keys DIR] file\n"
+        usage="yeda export [-h] [--full] [--keys DIR] FILE|FOLDER\n"
         "       yeda export --resume [--keys DIR]",
     )
     parser.add_argument("file", nargs="?",
-                        help="the .yeda batch to write (required unless --resume)")
+                        help="the .yeda batch to write, or a folder (the USB stick) to write "
+                        "it in as LAPTOP-第N批-YYYYMMDD.yeda (required unless --resume)")
     parser.add_argument("--full", action="store_true", help="re-export every local change")
     parser.add_argument("--resume", action="store_true",
                         help="only finish a batch an interrupted export recorded but left "

@@ -25,6 +25,7 @@ from yeda_desktop.models.labels import table_label
 from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow.batch_export import export_batch
+from yeda_desktop.syncflow.batch_file_name import next_batch_file_name
 from yeda_desktop.syncflow.importer import get_ready, import_file
 from yeda_desktop.syncflow.profile import OtherCentre
 from yeda_desktop.ui.i18n import current_lang
@@ -185,7 +186,8 @@ class ExportDialog(_TransferDialog):
 
     def choose(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save batch"), "batch.yeda", self.tr("YEDA packages (*.yeda)")
+            self, self.tr("Save batch"), next_batch_file_name(self.db),
+            self.tr("YEDA packages (*.yeda)")
         )
         if name:
             self.export_to(Path(name))

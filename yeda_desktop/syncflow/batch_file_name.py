@@ -1,0 +1,34 @@
+"""The name a batch file is offered under: whose, which batch and which day.
+
+Every laptop of a team hands its batches in on the same USB stick, day after day; under
+one fixed name ("batch.yeda") the second file would meet the first. The name says what
+the administrator sorts by: 外业笔记本1-第3批-20261130.yeda.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from yeda_desktop.storage import Database
+from yeda_desktop.syncflow.batch_export import unsent_work
+from yeda_desktop.syncflow.installation import load_installation
+
+# Characters Windows and FAT32 sticks refuse in a file name, and control characters.
+_REFUSED = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+NAME_CHARS = 60  # of the device's name at most
+
+
+def batch_file_name(device_name: str, sequence: int, day: date) -> str:
+    name = _REFUSED.sub("_", device_name).strip(" ._")[:NAME_CHARS] or "yeda"
+    return f"{name}-第{sequence}批-{day:%Y%m%d}.yeda"
+
+
+def next_batch_file_name(db: Database, day: date | None = None) -> str:
+    """The name for the batch this laptop exports next (today's, unless `day`)."""
+    with db.reader() as session:
+        inst = load_installation(session)
+    unsent = unsent_work(db)
+    sequence = (unsent.last_sequence if unsent else 0) + 1
+    return batch_file_name(inst.name if inst and inst.name else "", sequence,
+                           day or date.today())
