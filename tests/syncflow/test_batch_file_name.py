@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from yeda_desktop.models import Organization
-from yeda_desktop.syncflow.batch_file_name import batch_file_name
+from yeda_desktop.syncflow.batch_file_name import batch_file_name, centre_file_name
 from yeda_desktop.syncflow.installation import load_keys
 
 
@@ -23,6 +23,7 @@ def test_a_name_a_usb_stick_takes() -> None:
     assert batch_file_name('东区/1号:笔记本?"', 12, day) == "东区_1号_笔记本-第12批-20261130.yeda"
     assert batch_file_name(" .. ", 1, day) == "yeda-第1批-20261130.yeda"
     assert len(batch_file_name("长" * 200, 1, day)) == 60 + len("-第1批-20261130.yeda")
+    assert centre_file_name("基线", "第1扫楼组", day) == "基线-第1扫楼组-20261130.yeda"
 
 
 def _edit(site: Site, staff: int) -> None:
@@ -66,3 +67,19 @@ def test_export_into_a_folder_and_from_the_window(
     finally:
         db.close()
     assert offered == [f"laptop0机-第3批-{today}.yeda"]
+
+    # The centre's files for the laptops: what, for whom, which day.
+    from yeda_desktop.ui.sync_centre import CentreFilesView
+
+    db = centre.open()
+    try:
+        view = CentreFilesView(db, load_keys(centre.keys))
+        qtbot.addWidget(view)
+        view.receipt_device.setCurrentIndex(view.receipt_device.findData(laptop.device_id()))
+        for button in (view.profile_button, view.baseline_button, view.receipt_button):
+            button.click()
+        team = view.team.currentText()
+    finally:
+        db.close()
+    assert offered[1:] == [f"中心配置-业达中心-{today}.yeda", f"基线-{team}-{today}.yeda",
+                           f"回执-laptop0机-{today}.yeda"]

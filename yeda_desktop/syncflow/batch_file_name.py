@@ -1,8 +1,9 @@
-"""The name a batch file is offered under: whose, which batch and which day.
+"""The names package files are offered under: what, whose, and which day.
 
 Every laptop of a team hands its batches in on the same USB stick, day after day; under
 one fixed name ("batch.yeda") the second file would meet the first. The name says what
-the administrator sorts by: 外业笔记本1-第3批-20261130.yeda.
+the administrator sorts by: 外业笔记本1-第3批-20261130.yeda. The centre's files for the
+laptops are named the same way: 基线-第1扫楼组-20261130.yeda, 回执-外业笔记本1-20261130.yeda.
 """
 
 from __future__ import annotations
@@ -19,9 +20,17 @@ _REFUSED = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 NAME_CHARS = 60  # of the device's name at most
 
 
+def _safe(words: str) -> str:
+    return _REFUSED.sub("_", words).strip(" ._")[:NAME_CHARS] or "yeda"
+
+
 def batch_file_name(device_name: str, sequence: int, day: date) -> str:
-    name = _REFUSED.sub("_", device_name).strip(" ._")[:NAME_CHARS] or "yeda"
-    return f"{name}-第{sequence}批-{day:%Y%m%d}.yeda"
+    return f"{_safe(device_name)}-第{sequence}批-{day:%Y%m%d}.yeda"
+
+
+def centre_file_name(what: str, whose: str, day: date | None = None) -> str:
+    """A centre's file for the laptops: "基线-第1扫楼组-20261130.yeda"."""
+    return f"{what}-{_safe(whose)}-{(day or date.today()):%Y%m%d}.yeda"
 
 
 def next_batch_file_name(db: Database, day: date | None = None) -> str:

@@ -32,7 +32,9 @@ from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow import enrolment
 from yeda_desktop.syncflow.baseline import export_baseline
+from yeda_desktop.syncflow.batch_file_name import centre_file_name
 from yeda_desktop.syncflow.importer import release, waiting
+from yeda_desktop.syncflow.installation import load_installation
 from yeda_desktop.syncflow.profile import export_profile
 from yeda_desktop.syncflow.receipts import write_receipt
 from yeda_desktop.ui.fresh_view import FreshView
@@ -91,15 +93,18 @@ class CentreFilesView(FreshView):
         box.addWidget(self.status)
         box.addWidget(self.report_view, 1)
 
-        self.profile_button.clicked.connect(lambda: self._choose(self.write_profile,
-                                                                 "centre-profile.yeda"))
-        self.baseline_button.clicked.connect(lambda: self._choose(self.write_baseline,
-                                                                  "baseline.yeda"))
-        self.receipt_button.clicked.connect(lambda: self._choose(self.write_receipt,
-                                                                 "receipt.yeda"))
+        # Offered names say what, for whom and when: several lie on one stick.
+        self.profile_button.clicked.connect(lambda: self._choose(
+            self.write_profile, centre_file_name("中心配置", self._centre_name())))
+        self.baseline_button.clicked.connect(lambda: self._choose(
+            self.write_baseline, centre_file_name("基线", self.team.currentText())))
+        self.receipt_button.clicked.connect(lambda: self._choose(
+            self.write_receipt, centre_file_name(
+                "回执", self._device_names.get(str(self.receipt_device.currentData()), ""))))
         self.release_button.clicked.connect(self.release_approved)
         self.team.activated.connect(lambda _index: self.tick_team_laptops())
         self._device_teams: dict[str, str] = {}  # approved laptop id → its team's name
+        self._device_names: dict[str, str] = {}
         self.refresh()
         self.tick_team_laptops()  # a baseline is for the chosen team's own laptops first
 
@@ -120,6 +125,7 @@ class CentreFilesView(FreshView):
         self.devices.clear()
         self.receipt_device.clear()
         self._device_teams = {}
+        self._device_names = {info["id"]: info["name"] for info in devices}
         labels = {info["id"]: device_label(info) for info in devices}
         for info in devices:
             self.receipt_device.addItem(labels[info["id"]], info["id"])
@@ -158,6 +164,11 @@ class CentreFilesView(FreshView):
             mine = bool(team) and self._device_teams.get(
                 str(item.data(Qt.ItemDataRole.UserRole))) == team
             item.setCheckState(Qt.CheckState.Checked if mine else Qt.CheckState.Unchecked)
+
+    def _centre_name(self) -> str:
+        with self.db.reader() as session:
+            inst = load_installation(session)
+        return inst.name if inst is not None and inst.name else ""
 
     def checked_devices(self) -> list[str]:
         return [str(self.devices.item(i).data(Qt.ItemDataRole.UserRole))
