@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from yeda_desktop.models import Organization
-from yeda_desktop.syncflow.batch_file_name import batch_file_name, centre_file_name
+from yeda_desktop.syncflow.batch_file_name import batch_file_name, package_file_name
 from yeda_desktop.syncflow.installation import load_keys
 
 
@@ -23,7 +23,7 @@ def test_a_name_a_usb_stick_takes() -> None:
     assert batch_file_name('东区/1号:笔记本?"', 12, day) == "东区_1号_笔记本-第12批-20261130.yeda"
     assert batch_file_name(" .. ", 1, day) == "yeda-第1批-20261130.yeda"
     assert len(batch_file_name("长" * 200, 1, day)) == 60 + len("-第1批-20261130.yeda")
-    assert centre_file_name("基线", "第1扫楼组", day) == "基线-第1扫楼组-20261130.yeda"
+    assert package_file_name("基线", "第1扫楼组", day) == "基线-第1扫楼组-20261130.yeda"
 
 
 def _edit(site: Site, staff: int) -> None:

@@ -5,6 +5,7 @@ told an officer holding the profile to run `yeda profile import`."""
 from __future__ import annotations
 
 import os
+from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,6 +20,7 @@ from flow_helpers import (
     laptop_window,
     new_laptop,
 )
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from yeda_desktop.models import Device
@@ -45,7 +47,7 @@ def test_the_import_command_takes_the_profile_on_a_laptop_and_the_centre_says_wh
 
 @pytest.mark.gui
 def test_a_laptop_imports_the_profile_and_writes_its_request_from_the_window(
-    qtbot: QtBot, chinese_ui: None, tmp_path: Path,
+    qtbot: QtBot, chinese_ui: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     centre, stick = demo_centre(tmp_path)
     laptop = new_laptop(tmp_path / "new-laptop")
@@ -71,6 +73,11 @@ def test_a_laptop_imports_the_profile_and_writes_its_request_from_the_window(
         assert team in [dialog.team.itemText(i) for i in range(dialog.team.count())]
         dialog.team.setCurrentText(team)
         assert dialog.device_name.text() == "三组笔记本"
+        offered: list[str] = []
+        monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                            lambda *a: (offered.append(str(a[2])), ("", ""))[1])
+        dialog.choose()  # named for the laptop: several enrol on one stick
+        assert offered == [f"登记申请-三组笔记本-{date.today():%Y%m%d}.yeda"]
         with qtbot.waitSignal(dialog.written) as written:
             assert dialog.write_to(stick / "enrol-new.yeda")
         code = written.args[0]

@@ -28,8 +28,8 @@ def batch_file_name(device_name: str, sequence: int, day: date) -> str:
     return f"{_safe(device_name)}-第{sequence}批-{day:%Y%m%d}.yeda"
 
 
-def centre_file_name(what: str, whose: str, day: date | None = None) -> str:
-    """A centre's file for the laptops: "基线-第1扫楼组-20261130.yeda"."""
+def package_file_name(what: str, whose: str, day: date | None = None) -> str:
+    """Any other package file: "基线-第1扫楼组-20261130.yeda", "登记申请-外业笔记本1-…"."""
     return f"{what}-{_safe(whose)}-{(day or date.today()):%Y%m%d}.yeda"
 
 

@@ -32,7 +32,7 @@ from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow import enrolment
 from yeda_desktop.syncflow.baseline import export_baseline
-from yeda_desktop.syncflow.batch_file_name import centre_file_name
+from yeda_desktop.syncflow.batch_file_name import package_file_name
 from yeda_desktop.syncflow.importer import release, waiting
 from yeda_desktop.syncflow.installation import load_installation
 from yeda_desktop.syncflow.profile import export_profile
@@ -95,11 +95,11 @@ class CentreFilesView(FreshView):
 
         # Offered names say what, for whom and when: several lie on one stick.
         self.profile_button.clicked.connect(lambda: self._choose(
-            self.write_profile, centre_file_name("中心配置", self._centre_name())))
+            self.write_profile, package_file_name("中心配置", self._centre_name())))
         self.baseline_button.clicked.connect(lambda: self._choose(
-            self.write_baseline, centre_file_name("基线", self.team.currentText())))
+            self.write_baseline, package_file_name("基线", self.team.currentText())))
         self.receipt_button.clicked.connect(lambda: self._choose(
-            self.write_receipt, centre_file_name(
+            self.write_receipt, package_file_name(
                 "回执", self._device_names.get(str(self.receipt_device.currentData()), ""))))
         self.release_button.clicked.connect(self.release_approved)
         self.team.activated.connect(lambda _index: self.tick_team_laptops())

@@ -27,6 +27,7 @@ from yeda_desktop.errors import ValidationError, YedaError
 from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow import enrolment
+from yeda_desktop.syncflow.batch_file_name import package_file_name
 from yeda_desktop.validation.names import normalize_person_name
 
 
@@ -97,7 +98,8 @@ class EnrolDialog(QDialog):
 
     def choose(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save enrolment request"), "enrol.yeda",
+            self, self.tr("Save enrolment request"),
+            package_file_name("登记申请", self.device_name.text().strip()),
             self.tr("YEDA packages (*.yeda)"),
         )
         if name:
