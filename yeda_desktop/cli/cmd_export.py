@@ -27,7 +27,8 @@ def _print(result: ExportResult) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if not args.resume and not args.file:
-        raise YedaError("请指定导出文件", "give the file to write (or --resume)")
+        raise YedaError("请指定导出文件，或U盘等文件夹",
+                        "give the file to write, or a folder (or --resume)")
     given = Path(args.file) if args.file else None
     if given is not None and not args.resume and not given.is_dir():
         require_output(given)
