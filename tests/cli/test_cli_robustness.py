@@ -233,8 +233,9 @@ def test_export_to_a_folder_or_into_a_missing_folder(sites: Sites, tmp_path: Pat
                                                      where: str) -> None:
     target = tmp_path if where == "folder" else tmp_path / "no" / "such" / "B.yeda"
     run = sites.cli("l", "export", "--full", target, "--keys", sites.keys("l"))
-    if where == "folder":
-        one_line_error(run, str(tmp_path), "是一个文件夹", "is a folder, not a file")
+    if where == "folder":  # the stick: the batch is named after the laptop, number and day
+        (written,) = tmp_path.glob("*.yeda")
+        assert run.code == 0 and written.name.startswith("l-第") and str(written) in run.out
     else:
         one_line_error(run, str(target.parent), "文件夹不存在", "the folder does not exist")
     assert not (tmp_path / "no").exists()
