@@ -260,6 +260,7 @@ def test_ticks_not_saved_are_not_lost_by_choosing_another_team_or_tab(
     answers.append(QMessageBox.StandardButton.Save)
     view.teams.setCurrentRow(1)  # "Save": saved for the first team, the second shown
     assert view.current_team() == second and not view.has_unsaved()
+    assert view.message.text().startswith("已保存：新增 1 座，移出 0 座。")  # and said so
     with view.db.reader() as session:
         mine = {p.building_id for p in teams.placements(session, view.campaign_id)
                 if p.team_id == first}

@@ -191,7 +191,7 @@ class TeamsView(FreshView):
         self.teams.blockSignals(True)
         self.teams.setCurrentRow(self.team_ids.index(back) if back in self.team_ids else -1)
         self.teams.blockSignals(False)
-        if settled:
+        if settled and self._shown_team != back:  # a save showed it already, and said so
             self._show_buildings(self.teams.currentRow())
 
     def current_team(self) -> str | None:
