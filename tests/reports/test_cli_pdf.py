@@ -29,6 +29,16 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     yield path
 
 
+def _copy(demo_path: Path, tmp_path: Path) -> Path:
+    """A copy of the module's demo that a test may change (places of one name added)."""
+    import sqlite3
+
+    copy = tmp_path / "twins.sqlite"
+    with sqlite3.connect(demo_path) as src, sqlite3.connect(copy) as dst:
+        src.backup(dst)
+    return copy
+
+
 def _pdf(demo_path: Path, out: Path, *args: str) -> str:
     rc = main(["--db", str(demo_path), "pdf", *args, "--out", str(out), "--date", "2024-07-01"])
     assert rc == 0
@@ -168,14 +178,10 @@ def test_ledger_of_one_building_among_buildings_of_its_name(
 ) -> None:
     """`--building` names one building (by id, or by a name no other building has): the
     ledger of a 1号楼 is not that of every 1号楼 of the zone."""
-    import sqlite3
-
     from yeda_desktop.models import Building
     from yeda_desktop.storage import open_database
 
-    copy = tmp_path / "twins.sqlite"
-    with sqlite3.connect(demo_path) as src, sqlite3.connect(copy) as dst:
-        src.backup(dst)
+    copy = _copy(demo_path, tmp_path)
     db = open_database(copy)
     try:
         building = demo.busiest_building(db)
@@ -201,15 +207,11 @@ def test_ledger_of_one_cluster_among_clusters_of_its_name(
 ) -> None:
     """`--cluster` names one cluster: a shared name is refused with each cluster's
     subdistrict, and `--subdistrict` or the id picks one of them."""
-    import sqlite3
-
     from yeda_desktop.models import Building, Cluster, Subdistrict
     from yeda_desktop.models.enums import ClusterKind
     from yeda_desktop.storage import open_database
 
-    copy = tmp_path / "twins.sqlite"
-    with sqlite3.connect(demo_path) as src, sqlite3.connect(copy) as dst:
-        src.backup(dst)
+    copy = _copy(demo_path, tmp_path)
     db = open_database(copy)
     try:
         home = demo.busiest_building(db)

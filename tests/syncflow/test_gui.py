@@ -12,6 +12,7 @@ import pytest
 from flow_helpers import Site, build_sites, code_of
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from scripted_questions import ScriptedQuestions
 
 from yeda_desktop.models import Instructor
 from yeda_desktop.storage import open_database, search_worker
@@ -42,14 +43,7 @@ def test_devices_view_approves_only_with_the_right_code(
     code = code_of(newcomer.cli("enrol", str(stick / "new.yeda"), "--team", "第1扫楼组"))
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(str(a[2])))
-    answers: list[QMessageBox.StandardButton] = []
-    questions: list[str] = []
-
-    def answer(*a: object) -> QMessageBox.StandardButton:
-        questions.append(str(a[2]))
-        return answers.pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    questions = ScriptedQuestions(monkeypatch)
     db = centre.open()
     try:
         view = DevicesView(db, load_keys(centre.keys))
@@ -73,11 +67,11 @@ def test_devices_view_approves_only_with_the_right_code(
         view.table.selectRow(row)
         assert not view.approve_button.isEnabled() and view.revoke_button.isEnabled()
         # Revoking asks first, naming the device; "No" leaves it approved.
-        answers.append(QMessageBox.StandardButton.No)
+        questions.then(QMessageBox.StandardButton.No)
         assert view.revoke_selected() is False
-        assert "新笔记本" in questions[0] and "隔离区" in questions[0]
+        assert "新笔记本" in questions.asked[0] and "隔离区" in questions.asked[0]
         assert view.table.item(row, 4).text() == "已批准"
-        answers.append(QMessageBox.StandardButton.Yes)
+        questions.then(QMessageBox.StandardButton.Yes)
         assert view.revoke_selected()
         assert view.table.item(row, 4).text() == "已吊销"
         view.table.selectRow(row)

@@ -16,6 +16,7 @@ import pytest
 from flow_helpers import build_sites, first_team, import_from_window, laptop_window
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from scripted_questions import ScriptedQuestions
 from sqlalchemy import select, text
 
 from yeda_desktop.models import Campaign, Visit
@@ -121,13 +122,13 @@ def test_closing_the_window_asks_about_a_team_s_ticks_not_saved(
     row = next(r for r in range(view.buildings.rowCount())
                if view.buildings.item(r, 0).checkState() == Qt.CheckState.Unchecked)
     view.buildings.item(row, 0).setCheckState(Qt.CheckState.Checked)
-    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
-    monkeypatch.setattr(QMessageBox, "question", lambda *_a: answers.pop(0))
+    questions = ScriptedQuestions(monkeypatch, QMessageBox.StandardButton.Cancel,
+                                  QMessageBox.StandardButton.Save)
     window.close()  # "Cancel": the window stays, the tick too
     assert window.isVisible() and view.has_unsaved()
     building, team = view.building_ids[row], view.current_team()
     window.close()  # "Save": saved, then closed
-    assert not window.isVisible() and not answers
+    assert not window.isVisible() and len(questions.asked) == 2
     db = centre.open()
     try:
         with db.reader() as session:

@@ -17,6 +17,7 @@ import pytest
 from flow_helpers import Site, build_sites, edit_row, register_org
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from scripted_questions import ScriptedQuestions
 from sqlalchemy import select
 
 from yeda_desktop.demo.people import uscc_code
@@ -385,19 +386,13 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         assert any(v.startswith("开展党组织活动：否") for v in values), values  # a new record
         assert audit.table.columnWidth(3) <= 360  # the long one in full in its tooltip
         assert {audit.table.item(r, 3).toolTip() for r in range(len(values))} == set(values)
-        asked: list[str] = []
-        answer = QMessageBox.StandardButton.No
-
-        def ask(*args: object) -> QMessageBox.StandardButton:
-            asked.append(str(args[2]))
-            return answer
-
-        monkeypatch.setattr(QMessageBox, "question", ask)
+        questions = ScriptedQuestions(monkeypatch, QMessageBox.StandardButton.No)
         dups.decide("a")  # a merge asks first, naming both; "No" merges nothing
         kept, gone = dups.table.item(0, 1).text(), dups.table.item(0, 2).text()
+        asked = questions.asked
         assert f"将“{gone}”并入“{kept}”" in asked[0] and "无法撤销" in asked[0], asked
         assert dups.table.rowCount() == 1
-        answer = QMessageBox.StandardButton.Yes
+        questions.then(QMessageBox.StandardButton.Yes)
         dups.decide("a")
         assert dups.table.rowCount() == 0
         assert dups.heading.text() == "没有疑似重复的记录。"

@@ -17,6 +17,7 @@ import pytest
 from flow_helpers import Site, demo_centre, first_team, team_laptop
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
+from scripted_questions import ScriptedQuestions
 from sqlalchemy import text
 
 from yeda_desktop.services import teams
@@ -236,20 +237,13 @@ def test_ticks_not_saved_are_not_lost_by_choosing_another_team_or_tab(
     view.refresh()  # the tab shown again: the tick stays
     assert view.has_unsaved() and view.building_ids[untouched] in view.checked_buildings()
 
-    answers: list[QMessageBox.StandardButton] = []
-    asked: list[str] = []
-
-    def answer(*args: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return answers.pop(0)
-
-    monkeypatch.setattr(QMessageBox, "question", answer)
+    questions = ScriptedQuestions(monkeypatch, QMessageBox.StandardButton.Cancel)
+    asked = questions.asked
     first_name = view.team_names[0]
-    answers.append(QMessageBox.StandardButton.Cancel)
     view.teams.setCurrentRow(1)  # "Cancel": back on the first team, ticks as they were
     assert asked == [f"为“{first_name}”勾选的楼宇尚未保存。是否保存？"]
     assert view.current_team() == first and view.has_unsaved()
-    answers.append(QMessageBox.StandardButton.Discard)
+    questions.then(QMessageBox.StandardButton.Discard)
     view.teams.setCurrentRow(1)  # "Discard": the second team shown, nothing saved
     second = view.current_team()
     assert second != first and not view.has_unsaved()
@@ -257,7 +251,7 @@ def test_ticks_not_saved_are_not_lost_by_choosing_another_team_or_tab(
     assert len(asked) == 2 and set(view.checked_buildings()) == saved
 
     view.buildings.item(untouched, 0).setCheckState(Qt.CheckState.Checked)
-    answers.append(QMessageBox.StandardButton.Save)
+    questions.then(QMessageBox.StandardButton.Save)
     view.teams.setCurrentRow(1)  # "Save": saved for the first team, the second shown
     assert view.current_team() == second and not view.has_unsaved()
     assert view.message.text().startswith("已保存：新增 1 座，移出 0 座。")  # and said so
