@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from yeda_desktop.models.sync import ExportBookmark
 from yeda_desktop.storage import Database
-from yeda_desktop.syncflow.batch_export import unsent_work
+from yeda_desktop.syncflow.batch_export import BOOKMARK
 from yeda_desktop.syncflow.installation import load_installation
 
 # Characters Windows and FAT32 sticks refuse in a file name, and control characters.
@@ -34,10 +35,11 @@ def package_file_name(what: str, whose: str, day: date | None = None) -> str:
 
 
 def next_batch_file_name(db: Database, day: date | None = None) -> str:
-    """The name for the batch this laptop exports next (today's, unless `day`)."""
+    """The name for the batch this laptop exports next (today's, unless `day`): from the
+    export bookmark alone, without counting what the batch will carry."""
     with db.reader() as session:
         inst = load_installation(session)
-    unsent = unsent_work(db)
-    sequence = (unsent.last_sequence if unsent else 0) + 1
+        mark = session.get(ExportBookmark, BOOKMARK)
+        sequence = (mark.last_sequence or 0 if mark else 0) + 1
     return batch_file_name(inst.name if inst and inst.name else "", sequence,
                            day or date.today())
