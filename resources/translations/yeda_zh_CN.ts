@@ -133,142 +133,142 @@
 <context>
     <name>CentreFilesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="57"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
         <source>Write centre profile…</source>
         <translation>写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="62"/>
         <source>Write baseline…</source>
         <translation>写出基础数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="62"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="64"/>
         <source>Write receipt…</source>
         <translation>写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="67"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="67"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="67"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="67"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="70"/>
         <source>Import those now approved</source>
         <translation>导入已获批准设备的数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="76"/>
         <source>Files for the laptops</source>
         <translation>发给外业笔记本的文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="77"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="79"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="78"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="80"/>
         <source>Laptops that may read it</source>
         <translation>可读取的笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="80"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="82"/>
         <source>Receipt for</source>
         <translation>回执发给</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="82"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="84"/>
         <source>Quarantine (packages from devices not approved)</source>
         <translation>隔离区（来自未批准设备的数据包）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="169"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="180"/>
         <source>Save package</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="170"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="181"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="190"/>
         <source>Centre profile written: %1</source>
         <translation>中心配置文件已写出：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="193"/>
         <source>Writing the centre profile…</source>
         <translation>正在写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="187"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="198"/>
         <source>Choose a team and at least one approved laptop.</source>
         <translation>请选择扫楼小组和至少一台已批准的笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="194"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="205"/>
         <source>Baseline written: %1 (%2 rows)</source>
         <translation>基础数据已写出：%1（%2 条）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="197"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="208"/>
         <source>Writing the baseline…</source>
         <translation>正在写出基础数据…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="213"/>
         <source>Choose the laptop the receipt is for.</source>
         <translation>请选择回执发给哪台笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="219"/>
         <source>Receipt written: %1 (%2 batches)</source>
         <translation>回执已写出：%1（%2 批）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="222"/>
         <source>Writing the receipt…</source>
         <translation>正在写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="221"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="232"/>
         <source>Importing the released packages…</source>
         <translation>正在导入解除隔离的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="237"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="248"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="248"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="259"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="250"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="261"/>
         <source>Refused; nothing was written.</source>
         <translation>已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="253"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="264"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>
@@ -982,52 +982,52 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="44"/>
         <source>Enrolment request</source>
         <translation>设备登记申请</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="49"/>
         <source>Sweep team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="50"/>
         <source>Officer</source>
         <translation>队员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="51"/>
         <source>Device name</source>
         <translation>设备名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="54"/>
         <source>Save the request…</source>
         <translation>保存登记申请…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="88"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="89"/>
         <source>Ask the centre “%1” to enrol this laptop. Save the request, take the file to the administrator, and read out the code shown here.</source>
         <translation>向中心“%1”申请登记本机：保存登记申请文件，交给管理员，并向管理员读出这里显示的核对码。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="100"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="101"/>
         <source>Save enrolment request</source>
         <translation>保存设备登记申请</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="101"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="103"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="110"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="112"/>
         <source>Choose the sweep team this laptop works for.</source>
         <translation>请选择本机所属的扫楼小组。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="122"/>
+        <location filename="../../yeda_desktop/ui/sync_enrol.py" line="124"/>
         <source>Request written: %1. Give this file to the administrator and read out this code; the centre approves the laptop only if the codes match.</source>
         <translation>登记申请已写出：%1。请把文件交给管理员，并读出下面的核对码；两边核对码一致，中心才会批准本机。</translation>
     </message>
@@ -1173,42 +1173,42 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="228"/>
         <source>Export today&apos;s work</source>
         <translation>导出今天的工作</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="229"/>
         <source>Export everything again (full re-export)</source>
         <translation>全部重新导出</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="183"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="231"/>
         <source>Choose where to save…</source>
         <translation>选择保存位置…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="237"/>
         <source>Save batch</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="238"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="198"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="246"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="253"/>
         <source>Batch %1, left by an interrupted export, is finished: %2. Export again for the changes made since.</source>
         <translation>上次中断的导出留下的第 %1 批已完成：%2。之后的修改请再导出一次。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="256"/>
         <source>Batch %1 written: %2</source>
         <translation>第 %1 批已写出：%2</translation>
     </message>
@@ -1237,47 +1237,65 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="95"/>
         <source>Import packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="85"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="96"/>
         <source>Choose packages to import…</source>
         <translation>选择要导入的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="92"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="99"/>
+        <source>Import every batch in a folder (USB stick)…</source>
+        <translation>导入文件夹（U 盘）中的全部批次…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="111"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="92"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="111"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="112"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="117"/>
+        <source>Folder of batches</source>
+        <translation>批次所在的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="139"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="156"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="165"/>
+        <source>Skipped %n file(s) that are not batches: </source>
+        <translation>
+            <numerusform>跳过 %n 个不是工作数据包的文件：</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="176"/>
         <source>Not taken: import one centre&apos;s profile at a time.</source>
         <translation>未导入：一次只能导入一个中心的配置文件。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="182"/>
         <source>The centre was not changed; nothing was written.</source>
         <translation>未更换中心，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="188"/>
         <source>Use the centre&apos;s new keys?</source>
         <translation>改用中心的新密钥？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="142"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="190"/>
         <source>This file carries new keys of centre %1: its code is now %2 (this laptop trusts %3). A centre&apos;s keys change only when it was set up again.
 
 Compare the new code with the administrator&apos;s before you go on.
@@ -1290,12 +1308,12 @@ Use the new keys?</source>
 改用新密钥吗？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="150"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="198"/>
         <source>Change centre?</source>
         <translation>更换中心？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="152"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="200"/>
         <source>This laptop works for centre %1 (code %2). This file comes from another centre, %3 (code %4).
 
 After the change this laptop takes baselines only from %3, must be enrolled there (Exchange → Write enrolment request), and numbers its batches from 1 again. The buildings, organizations and people of %1&apos;s zone are taken off this laptop (a backup is kept beside its database); %3&apos;s baseline brings its own. Compare the code %4 with the new centre&apos;s administrator first.
@@ -2856,22 +2874,22 @@ Change to centre %3?</source>
 <context>
     <name>_TransferDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="63"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="67"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="73"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="75"/>
         <source>Refused; nothing was written.</source>
         <translation>已拒收，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="78"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>

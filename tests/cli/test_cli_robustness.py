@@ -223,9 +223,10 @@ def test_verify_help_explains_exit_codes(capsys: pytest.CaptureFixture[str]) -> 
 # 3. folders and missing folders are named
 
 
-def test_import_a_folder(sites: Sites, tmp_path: Path) -> None:
+def test_import_a_folder_without_packages(sites: Sites, tmp_path: Path) -> None:
+    """The centre imports a folder's batches (the stick); one without any says so."""
     run = sites.cli("centre", "import", tmp_path, "--keys", sites.keys("centre"))
-    one_line_error(run, str(tmp_path), "是一个文件夹", "is a folder, not a file")
+    one_line_error(run, str(tmp_path), "中没有数据包", "holds no packages")
 
 
 @pytest.mark.parametrize("where", ["folder", "no such folder"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,8 +27,11 @@ from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
 from yeda_desktop.syncflow.batch_export import export_batch
 from yeda_desktop.syncflow.batch_file_name import next_batch_file_name
+from yeda_desktop.syncflow.folder_import import import_folder
 from yeda_desktop.syncflow.importer import get_ready, import_file
+from yeda_desktop.syncflow.installation import load_installation
 from yeda_desktop.syncflow.profile import OtherCentre
+from yeda_desktop.syncflow.report import ImportReport
 from yeda_desktop.ui.i18n import current_lang
 from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
 
@@ -76,6 +80,13 @@ class _TransferDialog(QDialog):
         self.finished_work.emit(exc)
 
 
+@dataclass(frozen=True)
+class _Skipped:
+    """The files of a folder that are not batches (baselines, receipts …), by name."""
+
+    names: list[str]
+
+
 class ImportDialog(_TransferDialog):
     """Import packages one by one; each report is appended as it finishes."""
 
@@ -84,6 +95,14 @@ class ImportDialog(_TransferDialog):
         self.setWindowTitle(self.tr("Import packages"))
         self.start_button.setText(self.tr("Choose packages to import…"))
         self.start_button.clicked.connect(self.choose)
+        # The centre: a team's whole stick at once (every batch, each laptop's in order).
+        self.folder_button = QPushButton(self.tr("Import every batch in a folder (USB stick)…"),
+                                         self)
+        self.box.insertWidget(1, self.folder_button)
+        self.folder_button.clicked.connect(self.choose_folder)
+        with db.reader() as session:
+            inst = load_installation(session)
+        self.folder_button.setVisible(inst is not None and inst.is_centre)
         self.finished_work.connect(self._show)
         get_ready(db)  # at the centre: the search worker loads while files are chosen
 
@@ -93,6 +112,31 @@ class ImportDialog(_TransferDialog):
         )
         if names:
             self.import_paths([Path(n) for n in names])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder of batches"))
+        if folder:
+            self.import_folder(Path(folder))
+
+    def import_folder(self, folder: Path) -> None:
+        """Every batch in the folder; the files that are not batches, named in one line."""
+        db, keys = self.db, self.keys
+
+        def work(progress: TaskProgress) -> list[Any]:
+            results: list[Any] = []
+            skipped: list[str] = []
+            for path, outcome in import_folder(db, keys, folder, progress=progress):
+                progress.stage(path.name)
+                if outcome is None:
+                    skipped.append(path.name)
+                else:
+                    results.append(outcome if isinstance(outcome, ImportReport)
+                                   else (path, outcome))
+            if skipped:
+                results.append(_Skipped(skipped))
+            return results
+
+        self.run(work, self.tr("Importing…"))
 
     def import_paths(self, paths: list[Path], *, replace_centre: bool = False) -> None:
         """`replace_centre` only after the officer confirmed it (`confirm_centre`)."""
@@ -116,7 +160,11 @@ class ImportDialog(_TransferDialog):
             return
         moves: list[tuple[Path, OtherCentre]] = []
         for item in result:
-            if isinstance(item, tuple) and isinstance(item[1], OtherCentre):
+            if isinstance(item, _Skipped):
+                self.report_view.appendPlainText(
+                    self.tr("Skipped %n file(s) that are not batches: ", "", len(item.names))
+                    + "、".join(item.names))
+            elif isinstance(item, tuple) and isinstance(item[1], OtherCentre):
                 moves.append(item)
             elif isinstance(item, tuple):
                 path, exc = item
