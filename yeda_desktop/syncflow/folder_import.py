@@ -10,7 +10,7 @@ not refused: they were never meant for this import.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from yeda_desktop.errors import YedaError
@@ -42,9 +42,10 @@ Outcome = tuple[Path, ImportReport | YedaError | None]
 
 def import_folder(
     db: Database, keys: KeySet, folder: Path, *, progress: Progress | None = None,
+    starting: Callable[[Path], None] | None = None,
 ) -> Iterator[Outcome]:
     """Import every batch in `folder` (the centre only), saying what became of each file
-    as soon as it is done."""
+    as soon as it is done; `starting(path)` before each (a progress dialog's line)."""
     with db.reader() as session:
         inst = load_installation(session)
     if inst is None or not inst.is_centre:
@@ -57,6 +58,8 @@ def import_folder(
         raise YedaError(f"{folder} 中没有数据包（.yeda 文件）",
                         f"{folder} holds no packages (.yeda files)")
     for path in found:
+        if starting is not None:
+            starting(path)
         try:
             yield path, import_file(db, keys, path, progress=progress)
         except Refused as exc:

@@ -125,8 +125,8 @@ class ImportDialog(_TransferDialog):
         def work(progress: TaskProgress) -> list[Any]:
             results: list[Any] = []
             skipped: list[str] = []
-            for path, outcome in import_folder(db, keys, folder, progress=progress):
-                progress.stage(path.name)
+            for path, outcome in import_folder(db, keys, folder, progress=progress,
+                                               starting=lambda p: progress.stage(p.name)):
                 if outcome is None:
                     skipped.append(path.name)
                 else:
