@@ -1173,42 +1173,42 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="228"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="260"/>
         <source>Export today&apos;s work</source>
         <translation>导出今天的工作</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="229"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="261"/>
         <source>Export everything again (full re-export)</source>
         <translation>全部重新导出</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="231"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="263"/>
         <source>Choose where to save…</source>
         <translation>选择保存位置…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="237"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="269"/>
         <source>Save batch</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="238"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="270"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="246"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="278"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="253"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="285"/>
         <source>Batch %1, left by an interrupted export, is finished: %2. Export again for the changes made since.</source>
         <translation>上次中断的导出留下的第 %1 批已完成：%2。之后的修改请再导出一次。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="256"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="288"/>
         <source>Batch %1 written: %2</source>
         <translation>第 %1 批已写出：%2</translation>
     </message>
@@ -1237,65 +1237,75 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="95"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="109"/>
         <source>Import packages</source>
         <translation>导入数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="96"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="110"/>
         <source>Choose packages to import…</source>
         <translation>选择要导入的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="99"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="113"/>
         <source>Import every batch in a folder (USB stick)…</source>
         <translation>导入文件夹（U 盘）中的全部批次…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="111"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="125"/>
         <source>Packages</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="111"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="125"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="117"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="131"/>
         <source>Folder of batches</source>
         <translation>批次所在的文件夹</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="139"/>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="156"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="182"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="190"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="192"/>
+        <source>Cancelled at %1: it and the files after it were not imported; those above are as listed.</source>
+        <translation>已在 %1 处取消：它和之后的文件未导入；上面列出的文件如其所示。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="165"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="197"/>
         <source>Skipped %n file(s) that are not batches: </source>
         <translation>
             <numerusform>跳过 %n 个不是工作数据包的文件：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="176"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="208"/>
         <source>Not taken: import one centre&apos;s profile at a time.</source>
         <translation>未导入：一次只能导入一个中心的配置文件。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="214"/>
         <source>The centre was not changed; nothing was written.</source>
         <translation>未更换中心，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="188"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="220"/>
         <source>Use the centre&apos;s new keys?</source>
         <translation>改用中心的新密钥？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="222"/>
         <source>This file carries new keys of centre %1: its code is now %2 (this laptop trusts %3). A centre&apos;s keys change only when it was set up again.
 
 Compare the new code with the administrator&apos;s before you go on.
@@ -1308,12 +1318,12 @@ Use the new keys?</source>
 改用新密钥吗？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="198"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="230"/>
         <source>Change centre?</source>
         <translation>更换中心？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="200"/>
+        <location filename="../../yeda_desktop/ui/sync_transfer.py" line="232"/>
         <source>This laptop works for centre %1 (code %2). This file comes from another centre, %3 (code %4).
 
 After the change this laptop takes baselines only from %3, must be enrolled there (Exchange → Write enrolment request), and numbers its batches from 1 again. The buildings, organizations and people of %1&apos;s zone are taken off this laptop (a backup is kept beside its database); %3&apos;s baseline brings its own. Compare the code %4 with the new centre&apos;s administrator first.

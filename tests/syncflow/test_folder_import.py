@@ -81,3 +81,54 @@ def test_a_stick_of_batches_is_imported_in_each_laptop_s_order(
 def test_a_folder_that_is_not_there(tmp_path: Path) -> None:
     with pytest.raises(YedaError, match="文件夹不存在"):
         packages_in(tmp_path / "missing")
+
+
+def test_cancel_in_the_middle_of_several_files_says_what_was_imported(
+    qtbot: QtBot, tmp_path: Path, chinese_ui: None, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each file is imported whole or not at all: Cancel during the second leaves the first
+    imported, and the dialog says so instead of "nothing was written"."""
+    from yeda_desktop.syncflow import folder_import
+    from yeda_desktop.syncflow.installation import load_keys
+    from yeda_desktop.ui import sync_transfer
+    from yeda_desktop.ui.tasks import Cancelled
+
+    centre, (a, b), stick = build_sites(tmp_path, 2, orgs=5)
+    for site, n in ((a, 1), (b, 2)):
+        db = site.open()
+        with db.reader() as session:
+            org = session.scalars(select(Organization.id)).first()
+        db.close()
+        assert org is not None
+        edit_row(site, "队员", Organization, org, staff_count=7000 + n)
+        site.cli("export", str(stick))
+    batches = [p for p in packages_in(stick) if "-第1批-" in p.name]
+    assert len(batches) == 2
+    real = sync_transfer.import_file
+
+    def second_cancelled(*args: object, **kwargs: object) -> object:
+        if args[2] == batches[1]:
+            raise Cancelled
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sync_transfer, "import_file", second_cancelled)
+    monkeypatch.setattr(folder_import, "import_file", second_cancelled)
+    db = centre.open()
+    try:
+        dialog = sync_transfer.ImportDialog(db, load_keys(centre.keys))
+        qtbot.addWidget(dialog)
+        for start in (lambda: dialog.import_paths(batches),
+                      lambda: dialog.import_folder(stick)):
+            dialog.report_view.clear()
+            with qtbot.waitSignal(dialog.finished_work, timeout=60_000):
+                start()
+            text = dialog.report_view.toPlainText()
+            assert "第 1 批数据" in text, text  # the first: imported (or, again, a no-op)
+            assert f"已在 {batches[1].name} 处取消" in text, text
+            assert dialog.status.text() == "已取消。"
+        with db.reader() as session:
+            seen = set(session.scalars(select(SyncPackage.device_id).where(
+                SyncPackage.kind == "batch")))
+    finally:
+        db.close()
+    assert len(seen) == 1  # the first laptop's batch, not the second's

@@ -87,6 +87,20 @@ class _Skipped:
     names: list[str]
 
 
+@dataclass(frozen=True)
+class _Stopped:
+    """Cancelled while this file was imported: it was not, the files before it were."""
+
+    name: str
+
+
+def _stopped(results: list[Any], path: Path) -> list[Any]:
+    """Cancel in the middle of several files: what was imported stays, and is said."""
+    if not results:
+        raise Cancelled  # nothing was written: the dialog says so
+    return [*results, _Stopped(path.name)]
+
+
 class ImportDialog(_TransferDialog):
     """Import packages one by one; each report is appended as it finishes."""
 
@@ -125,16 +139,26 @@ class ImportDialog(_TransferDialog):
         def work(progress: TaskProgress) -> list[Any]:
             results: list[Any] = []
             skipped: list[str] = []
-            for path, outcome in import_folder(db, keys, folder, progress=progress,
-                                               starting=lambda p: progress.stage(p.name)):
-                if outcome is None:
-                    skipped.append(path.name)
-                else:
-                    results.append(outcome if isinstance(outcome, ImportReport)
-                                   else (path, outcome))
-            if skipped:
-                results.append(_Skipped(skipped))
-            return results
+            now: list[Path] = []  # the file being imported
+
+            def starting(path: Path) -> None:
+                now[:] = [path]
+                progress.stage(path.name)
+
+            stopped: list[Any] = []
+            try:
+                for path, outcome in import_folder(db, keys, folder, progress=progress,
+                                                   starting=starting):
+                    if outcome is None:
+                        skipped.append(path.name)
+                    else:
+                        results.append(outcome if isinstance(outcome, ImportReport)
+                                       else (path, outcome))
+            except Cancelled:
+                if not now:
+                    raise
+                stopped = _stopped(results, now[0])[len(results):]
+            return [*results, *([_Skipped(skipped)] if skipped else []), *stopped]
 
         self.run(work, self.tr("Importing…"))
 
@@ -151,6 +175,8 @@ class ImportDialog(_TransferDialog):
                                                replace_centre=replace_centre))
                 except YedaError as exc:
                     results.append((path, exc))
+                except Cancelled:
+                    return _stopped(results, path)
             return results
 
         self.run(work, self.tr("Importing…"))
@@ -160,7 +186,13 @@ class ImportDialog(_TransferDialog):
             return
         moves: list[tuple[Path, OtherCentre]] = []
         for item in result:
-            if isinstance(item, _Skipped):
+            if isinstance(item, _Stopped):
+                self.status.setText(self.tr("Cancelled."))
+                self.report_view.appendPlainText(
+                    self.tr("Cancelled at %1: it and the files after it were not imported; "
+                            "those above are as listed.")
+                    .replace("%1", item.name))
+            elif isinstance(item, _Skipped):
                 self.report_view.appendPlainText(
                     self.tr("Skipped %n file(s) that are not batches: ", "", len(item.names))
                     + "、".join(item.names))
