@@ -17,57 +17,57 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="340"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="342"/>
         <source>Organization or person: name, pinyin, phone, USCC or record id</source>
         <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="347"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="349"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="347"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="349"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="347"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="349"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="347"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="349"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="348"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="350"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="348"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="350"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="348"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="350"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="372"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="374"/>
         <source>Nothing found for &quot;%1&quot;</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="391"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="393"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="396"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="398"/>
         <source>Batch %1</source>
         <translation>第 %1 批</translation>
     </message>
@@ -964,17 +964,17 @@
         <translation>没有疑似重复的记录。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="308"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="310"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="316"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="318"/>
         <source>Merge organizations</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="317"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="319"/>
         <source>Merge &quot;%1&quot; into &quot;%2&quot;? Its people and places move to &quot;%2&quot;, which takes its values only where it has none; &quot;%1&quot; is then removed. This cannot be undone.</source>
         <translation>将“%1”并入“%2”？它的人员和所在位置转到“%2”，“%2”空着的项目取它的值；随后删除“%1”。合并后无法撤销。</translation>
     </message>
@@ -2608,116 +2608,116 @@ Change to centre %3?</source>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="158"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="159"/>
         <source>Not saved yet: press &quot;Save the team&apos;s buildings&quot;.</source>
         <translation>尚未保存：请点“保存本组楼宇”。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="172"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="174"/>
         <source>Unsaved buildings</source>
         <translation>楼宇尚未保存</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="173"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="175"/>
         <source>The buildings ticked for &quot;%1&quot; are not saved. Save them?</source>
         <translation>为“%1”勾选的楼宇尚未保存。是否保存？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="218"/>
         <source>(no team)</source>
         <translation>（未分配）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="224"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="226"/>
         <source>No buildings yet: add them on the Sweep tab (Sweep → Add building…).</source>
         <translation>还没有楼宇：请在“扫楼”页添加（扫楼 → 添加楼宇…）。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="232"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="234"/>
         <source>New team</source>
         <translation>新建扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="232"/>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="254"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="234"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="256"/>
         <source>Team name</source>
         <translation>小组名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="243"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="245"/>
         <source>Team not added</source>
         <translation>未新建小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="254"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="256"/>
         <source>Rename team</source>
         <translation>重命名扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="267"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="269"/>
         <source>Team not renamed</source>
         <translation>未重命名小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="278"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="280"/>
         <source>Remove team</source>
         <translation>删除小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="279"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="281"/>
         <source>Remove the team %1? Its buildings are left without a team. A team that recorded visits or that a laptop is enrolled for cannot be removed. Export the centre profile again for the laptops.</source>
         <translation>删除扫楼小组“%1”？它的楼宇将没有小组。已有走访记录或已有笔记本登记的小组不能删除。删除后请为各笔记本重新导出中心配置文件。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="296"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="298"/>
         <source>Team not removed</source>
         <translation>未删除小组</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="300"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="302"/>
         <source>%1 removed; %n building(s) now without a team.</source>
         <translation>
             <numerusform>已删除“%1”；%n 座楼宇现在没有小组。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="316"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="318"/>
         <source>Buildings not saved</source>
         <translation>楼宇分配未保存</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="319"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="321"/>
         <source>%1 from %2</source>
         <translation>%1 原属 %2</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="322"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="324"/>
         <source>Saved: %1 added, %2 removed.</source>
         <translation>已保存：新增 %1 座，移出 %2 座。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="328"/>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="333"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="330"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="335"/>
         <source>New campaign</source>
         <translation>新的扫楼活动</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="328"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="330"/>
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="334"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="336"/>
         <source>Start the %1 campaign? It becomes the current one: every unit counts as not visited again, and the teams and their buildings are those of now. Export the centre profile again for the laptops.</source>
         <translation>开始%1年的扫楼活动吗？它将成为当前活动：所有房间重新计为未走访，扫楼小组及其楼宇沿用现在的分配。之后请重新导出中心配置文件交给各笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="349"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="351"/>
         <source>Campaign not started</source>
         <translation>未开始新的扫楼活动</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_teams.py" line="352"/>
+        <location filename="../../yeda_desktop/ui/sync_teams.py" line="354"/>
         <source>%1 started; the teams and buildings of %2 carried over.</source>
         <translation>已开始 %1；已沿用 %2 的扫楼小组和楼宇。</translation>
     </message>

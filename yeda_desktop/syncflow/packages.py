@@ -15,6 +15,7 @@ from yeda_desktop.models.sync import SyncPackage
 from yeda_desktop.storage.migrate import head_revision, known_revisions
 from yeda_desktop.sync import Manifest, PackageKind, SyncError, inspect_package
 from yeda_desktop.syncflow.installation import profile_json
+from yeda_desktop.syncflow.records import CHUNK
 
 
 class Refused(YedaError):
@@ -146,16 +147,13 @@ def record(
     return row
 
 
-BATCH_LOOKUP = 500  # package ids per query (SQLite's bound parameters)
-
-
 def batch_numbers(session: Session, package_ids: Iterable[str | None]) -> dict[str, int]:
     """Package id → its batch number, for the batches imported here: the administrator
     knows a batch as "laptop 3's batch 7", not by its UUID."""
     wanted = sorted({p for p in package_ids if p})
     found: dict[str, int] = {}
-    for start in range(0, len(wanted), BATCH_LOOKUP):
-        part = wanted[start : start + BATCH_LOOKUP]
+    for start in range(0, len(wanted), CHUNK):
+        part = wanted[start : start + CHUNK]
         found.update((str(i), int(n)) for i, n in session.execute(
             select(SyncPackage.id, SyncPackage.sequence).where(
                 SyncPackage.id.in_(part), SyncPackage.kind == PackageKind.BATCH.value)))

@@ -241,8 +241,10 @@ class DuplicatesView(FreshView):
         self.heading.setText(
             self.tr("%n candidate pair(s): merge them or dismiss them.", "", len(self.ids))
             if self.ids else self.tr("No duplicate candidates."))
-        if self.ids:
+        if self.ids:  # the pair compared once, below, not also on the selection's signal
+            self.table.blockSignals(True)
             self.table.selectRow(min(at, len(self.ids) - 1))
+            self.table.blockSignals(False)
         self._enable()
         self._show_pair()
 

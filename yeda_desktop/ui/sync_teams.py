@@ -154,11 +154,13 @@ class TeamsView(FreshView):
         self._say_unsaved()
 
     def _say_unsaved(self) -> None:
+        """The line under the buildings says whether ticks wait to be saved (and is left to
+        other news, a save's, otherwise)."""
+        said = self.tr("Not saved yet: press \"Save the team's buildings\".")
         if self.has_unsaved():
-            self.message.setText(self.tr("Not saved yet: press \"Save the team's buildings\"."))
-        elif self.message.property("unsaved_said"):
+            self.message.setText(said)
+        elif self.message.text() == said:
             self.message.setText("")
-        self.message.setProperty("unsaved_said", self.has_unsaved())
 
     def settle_unsaved(self) -> bool:
         """Ticks not saved for the shown team: saved or dropped as the administrator says.

@@ -94,11 +94,11 @@ class _Stopped:
     name: str
 
 
-def _stopped(results: list[Any], path: Path) -> list[Any]:
-    """Cancel in the middle of several files: what was imported stays, and is said."""
+def _stopped(results: list[Any], path: Path) -> _Stopped:
+    """Cancel in the middle of several files: what was done stays, and is said."""
     if not results:
         raise Cancelled  # nothing was written: the dialog says so
-    return [*results, _Stopped(path.name)]
+    return _Stopped(path.name)
 
 
 class ImportDialog(_TransferDialog):
@@ -157,7 +157,7 @@ class ImportDialog(_TransferDialog):
             except Cancelled:
                 if not now:
                     raise
-                stopped = _stopped(results, now[0])[len(results):]
+                stopped = [_stopped(results, now[0])]
             return [*results, *([_Skipped(skipped)] if skipped else []), *stopped]
 
         self.run(work, self.tr("Importing…"))
@@ -176,7 +176,7 @@ class ImportDialog(_TransferDialog):
                 except YedaError as exc:
                     results.append((path, exc))
                 except Cancelled:
-                    return _stopped(results, path)
+                    return [*results, _stopped(results, path)]
             return results
 
         self.run(work, self.tr("Importing…"))
