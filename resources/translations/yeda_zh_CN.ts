@@ -103,29 +103,29 @@
 <context>
     <name>BulkAssignDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="119"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="42"/>
         <source>Assign responsible person</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="124"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="45"/>
         <source>No due date</source>
         <translation>不设期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="48"/>
         <source>%n gap(s) selected</source>
         <translation>
             <numerusform>已选 %n 项问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="49"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="50"/>
         <source>Due date</source>
         <translation>整改期限</translation>
     </message>
@@ -271,6 +271,36 @@
         <location filename="../../yeda_desktop/ui/sync_centre.py" line="264"/>
         <source>Failed.</source>
         <translation>失败。</translation>
+    </message>
+</context>
+<context>
+    <name>CloseGapDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="69"/>
+        <source>Close gap</source>
+        <translation>整改完成</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="71"/>
+        <source>e.g. instructor appointed, see the minutes</source>
+        <translation>例如：已选派党建指导员，见会议记录</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="75"/>
+        <source>%n gap(s) selected</source>
+        <translation>
+            <numerusform>已选 %n 项问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="76"/>
+        <source>Closing evidence</source>
+        <translation>整改佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="77"/>
+        <source>Rectified on</source>
+        <translation>整改完成日期</translation>
     </message>
 </context>
 <context>
@@ -1718,259 +1748,249 @@ Change to centre %3?</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="243"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="207"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="244"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="246"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="210"/>
         <source>Organization, USCC or details</source>
         <translation>单位名称、信用代码或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="305"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="269"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="315"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="279"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="316"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="280"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="317"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="281"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="318"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="319"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="283"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="320"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="284"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="321"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="285"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="322"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="286"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="368"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="332"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="439"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="403"/>
         <source>The ledger holds no gaps yet: press Re-evaluate to check every organization against the rules.</source>
         <translation>台账中还没有问题：请点击“重新排查”，按规则检查全部单位。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="443"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="407"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="487"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="451"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="487"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="451"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="488"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="452"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="488"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="452"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="488"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="452"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="528"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="492"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="532"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="496"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="541"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="505"/>
         <source>Select a gap first</source>
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="599"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="563"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="487"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="599"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="451"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="563"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="613"/>
-        <source>Close gap</source>
-        <translation>整改完成</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="613"/>
-        <source>Closing evidence</source>
-        <translation>整改佐证材料</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="622"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="584"/>
         <source>Waive gap</source>
         <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="622"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="629"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="584"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="591"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="629"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="591"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="647"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="609"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="657"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="619"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="657"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="619"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="669"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="631"/>
         <source>Exporting the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="672"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="634"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="179"/>
         <source>Gap type:</source>
         <translation>问题类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="179"/>
         <source>Show only gaps of this type</source>
         <translation>只显示该类型的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="182"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="218"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="182"/>
         <source>Show only gaps in this status</source>
         <translation>只显示该状态的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="186"/>
         <source>Subdistrict:</source>
         <translation>镇街：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="186"/>
         <source>Show only gaps in this subdistrict</source>
         <translation>只显示该镇街的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="226"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="190"/>
         <source>Cluster:</source>
         <translation>集聚区：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="226"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="190"/>
         <source>Show only gaps in this cluster</source>
         <translation>只显示该集聚区的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="230"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
         <source>Building:</source>
         <translation>楼宇：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="230"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
         <source>Show only gaps in this building</source>
         <translation>只显示该楼宇的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="233"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="197"/>
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="233"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="197"/>
         <source>Show only organizations of this industry</source>
         <translation>只显示该行业单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="236"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="200"/>
         <source>Ownership:</source>
         <translation>经济类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="236"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="200"/>
         <source>Show only organizations of this ownership</source>
         <translation>只显示该经济类型单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="240"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="204"/>
         <source>Responsible:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="241"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
         <source>Show only gaps this person is responsible for</source>
         <translation>只显示由该负责人负责的问题</translation>
     </message>

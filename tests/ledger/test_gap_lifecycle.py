@@ -101,6 +101,24 @@ def test_closing_needs_evidence_and_a_past_date(db: Database) -> None:
         assert gap.status == GapStatus.ASSIGNED
 
 
+def test_a_reopened_closing_leaves_the_gap_and_stays_in_its_history(db: Database) -> None:
+    """Reopened, a gap no longer shows the evidence of a closing that no longer holds
+    (the ledger's detail said "佐证: … ()" beside the status 已发现); its history still
+    says when it was closed and on what evidence, and who waived it for someone else."""
+    gap_id = _gap(db)
+    with db.session(officer="王主任") as s:
+        gap = s.get(Gap, gap_id)
+        assert gap is not None
+        assign(s, gap, GapAction.ESTABLISH_BRANCH)
+        close(s, gap, "已成立党支部，见批复", date(2026, 7, 20), "区委组织部核实")
+        reopen(s, gap, "复查时党支部未正常运转")
+        assert (gap.status, gap.evidence, gap.closed_on) == (GapStatus.IDENTIFIED, None, None)
+        waive(s, gap, "企业已注销", "刘书记")
+        notes = [e.note for e in gap.events]
+    assert notes[1:] == ["2026-07-20 整改完成；佐证：已成立党支部，见批复；区委组织部核实",
+                         "复查时党支部未正常运转", "企业已注销（决定人：刘书记）"]
+
+
 def test_waiving_needs_a_reason_and_records_who(db: Database) -> None:
     gap_id = _gap(db)
     with db.session(officer="王主任") as s:

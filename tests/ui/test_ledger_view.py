@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -41,8 +42,9 @@ from yeda_desktop.models.enums import ClusterKind, GapAction, GapStatus, Ownersh
 from yeda_desktop.rules import RulesProfile
 from yeda_desktop.storage import Database, open_database
 from yeda_desktop.ui import ledger_view
+from yeda_desktop.ui.ledger_dialogs import BulkAssignDialog, CloseGapDialog
 from yeda_desktop.ui.ledger_model import OVERDUE_BRUSH, LedgerModel
-from yeda_desktop.ui.ledger_view import BulkAssignDialog, LedgerView
+from yeda_desktop.ui.ledger_view import LedgerView
 
 PROFILE = RulesProfile(disabled=("data_quality", "no_work_coverage"))
 
@@ -118,7 +120,8 @@ class Dialogs:
             self.opened.append(name)
             if name not in self.answers:
                 pytest.fail(f"{name} opened although the action cannot run")
-            return self.answers[name]
+            answer = self.answers[name]  # a form's answer fills it in (its exec's self)
+            return answer(*_args) if callable(answer) else answer
 
         return ask
 
@@ -129,7 +132,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     found = Dialogs()
     for name in ("getText", "getMultiLineText", "getItem"):
         monkeypatch.setattr(QInputDialog, name, found.stand_in(name))
-    monkeypatch.setattr(BulkAssignDialog, "exec", found.stand_in("BulkAssignDialog"))
+    for form in (BulkAssignDialog, CloseGapDialog):
+        monkeypatch.setattr(form, "exec", found.stand_in(form.__name__))
     return found
 
 
@@ -314,14 +318,23 @@ def test_a_refused_step_says_why_before_asking_for_anything(
         view.assign_action()
     _select_gap(view, gap_id)
     assert view.buttons["close"].isEnabled() and view.buttons["close"].toolTip() == ""
-    dialogs.answers["getMultiLineText"] = ("已选派指导员，见会议记录", True)
+
+    def rectified(form: CloseGapDialog) -> QDialog.DialogCode:
+        assert not form.ok.isEnabled()  # no evidence yet
+        form.evidence.setPlainText("已选派指导员，见会议记录")
+        assert form.ok.isEnabled() and form.closed_on.maximumDate() == QDate.currentDate()
+        form.closed_on.setDate(QDate.currentDate().addDays(-9))
+        return QDialog.DialogCode.Accepted
+
+    dialogs.answers["CloseGapDialog"] = rectified
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         view.close_gap()
-    assert dialogs.opened == ["getItem", "getMultiLineText"]
+    assert dialogs.opened == ["getItem", "CloseGapDialog"]
     with ledger_db.reader() as s:
         gap = s.get(Gap, gap_id)
         assert gap is not None and gap.status == GapStatus.CLOSED
         assert gap.action == GapAction.INSTRUCTOR and gap.evidence == "已选派指导员，见会议记录"
+        assert gap.closed_on == date.today() - timedelta(days=9)  # the day of the work
     _select_gap(view, gap_id)
     assert view.buttons["reopen"].isEnabled() and not view.buttons["bulk"].isEnabled()
     assert view.buttons["bulk"].toolTip() == "“已整改”的问题不能再指定负责人"

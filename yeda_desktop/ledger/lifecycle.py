@@ -119,7 +119,11 @@ def start(session: Session, gap: Gap, note: str | None = None) -> None:
 def close(
     session: Session, gap: Gap, evidence: str, closed_on: date, note: str | None = None
 ) -> None:
-    """Rectified, with evidence and the date; from assigned or in progress."""
+    """Rectified, with evidence and the date; from assigned or in progress.
+
+    The step in the history says both (with `note`, if any): a reopening clears them
+    from the gap, and a later closing writes its own.
+    """
     if S.CLOSED not in _ALLOWED[gap.status]:
         raise _refuse(gap, S.CLOSED)
     text = _required(evidence, "整改佐证材料", "closing evidence")
@@ -127,7 +131,8 @@ def close(
         raise LedgerError("整改完成日期不能晚于今天", "the closing date cannot be in the future")
     gap.evidence = text
     gap.closed_on = closed_on
-    _move(session, gap, S.CLOSED, note)
+    said = f"{closed_on.isoformat()} 整改完成；佐证：{text}"
+    _move(session, gap, S.CLOSED, f"{said}；{note.strip()}" if note and note.strip() else said)
 
 
 def waive(session: Session, gap: Gap, reason: str, waived_by: str | None = None) -> None:
@@ -138,7 +143,8 @@ def waive(session: Session, gap: Gap, reason: str, waived_by: str | None = None)
     who = _required(waived_by or session.info.get("officer"), "豁免决定人", "who waived it")
     gap.waived_reason = text
     gap.waived_by = who
-    _move(session, gap, S.WAIVED, text)
+    officer = session.info.get("officer")
+    _move(session, gap, S.WAIVED, text if who == officer else f"{text}（决定人：{who}）")
 
 
 def reopen(session: Session, gap: Gap, note: str) -> None:
@@ -147,6 +153,7 @@ def reopen(session: Session, gap: Gap, note: str) -> None:
     if S.IDENTIFIED not in _ALLOWED[gap.status]:
         raise _refuse(gap, S.IDENTIFIED)
     gap.closed_on = None
+    gap.evidence = None
     gap.waived_reason = None
     gap.waived_by = None
     _move(session, gap, S.IDENTIFIED, text)

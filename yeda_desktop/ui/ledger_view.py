@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from datetime import date
 
 from PySide6.QtCore import (
-    QDate,
     QEvent,
     QItemSelection,
     QItemSelectionModel,
@@ -26,11 +24,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -68,6 +63,7 @@ from yeda_desktop.models import Gap
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapAction, GapStatus, Ownership
 from yeda_desktop.rules import RULES
 from yeda_desktop.storage import Database
+from yeda_desktop.ui.ledger_dialogs import BulkAssignDialog, CloseGapDialog
 from yeda_desktop.ui.ledger_labels import action_label, ownership_label, rule_label, status_label
 from yeda_desktop.ui.ledger_model import LedgerModel
 from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
@@ -109,38 +105,6 @@ def for_each(step: Callable[[Session, Gap], None]) -> GapWork:
             step(session, gap)
 
     return work
-
-
-class BulkAssignDialog(QDialog):
-    """Responsible person and due date for the selected gaps."""
-
-    def __init__(self, parent: QWidget | None, count: int) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Assign responsible person"))
-        self.responsible = QLineEdit(self)
-        self.due = QDateEdit(QDate.currentDate().addDays(30), self)
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("yyyy-MM-dd")
-        self.no_due = QCheckBox(self.tr("No due date"), self)
-        self.no_due.toggled.connect(self._no_due_toggled)
-        form = QFormLayout(self)
-        form.addRow(QLabel(self.tr("%n gap(s) selected", "", count)))
-        form.addRow(self.tr("Responsible"), self.responsible)
-        form.addRow(self.tr("Due date"), self.due)
-        form.addRow("", self.no_due)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def _no_due_toggled(self, on: bool) -> None:
-        self.due.setEnabled(not on)
-
-    def values(self) -> tuple[str, date | None]:
-        due = None if self.no_due.isChecked() else self.due.date().toPython()
-        return self.responsible.text(), due  # type: ignore[return-value]
 
 
 class LedgerView(QWidget):
@@ -609,12 +573,10 @@ class LedgerView(QWidget):
     def close_gap(self) -> None:
         if not self._ready("close"):
             return
-        evidence, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Close gap"), self.tr("Closing evidence")
-        )
-        if ok:
-            today = date.today()
-            self.apply_to_selected(for_each(lambda s, g: close(s, g, evidence, today)))
+        dialog = CloseGapDialog(self, len(self.selected_rows()))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            evidence, on = dialog.values()
+            self.apply_to_selected(for_each(lambda s, g: close(s, g, evidence, on)))
 
     def waive_gap(self) -> None:
         if not self._ready("waive"):
