@@ -1,4 +1,8 @@
-"""`yeda gaps`: evaluate every rule, reconcile the special work ledger, print the counts."""
+"""`yeda gaps`: evaluate every rule, reconcile the special work ledger, print the counts.
+
+`--list` prints each gap's id first, by which `yeda ledger` takes a step of its
+rectification.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ from typing import Any
 from yeda_desktop.cli.common import open_from_args
 from yeda_desktop.ledger import LedgerFilter, ledger_rows, reconcile
 from yeda_desktop.models.enums import GapStatus
+from yeda_desktop.reports.db_lookup import find_organization
 from yeda_desktop.rules import RULES, RULES_BY_ID, load_profile
 
 
@@ -16,6 +21,10 @@ def run(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile)
     db = open_from_args(args)
     try:
+        org = None
+        if args.org is not None:  # before anything is written: a name that fits none stops here
+            with db.reader() as session:
+                org = find_organization(session, args.org)
         if not args.no_reconcile:
             with db.session(officer=args.officer) as session:
                 result = reconcile(session, profile=profile)
@@ -35,12 +44,12 @@ def run(args: argparse.Namespace) -> int:
                 open_only=args.open,
                 overdue_only=args.overdue,
             )
-            shown = [r for r in rows if wanted.matches(r)]
+            shown = [r for r in wanted.select(rows) if org is None or r.organization_id == org]
             for r in shown[: args.limit or None]:
                 title = RULES_BY_ID[r.rule_id].title_zh if r.rule_id in RULES_BY_ID else r.rule_id
                 due = r.due_on.isoformat() if r.due_on else "—"
-                print(f"{r.status.zh}\t{title}\t{r.organization}\t{r.detail_zh or ''}\t"
-                      f"{r.responsible or '—'}\t{due}")
+                print(f"{r.gap_id}\t{r.status.zh}\t{title}\t{r.organization}\t"
+                      f"{r.detail_zh or ''}\t{r.responsible or '—'}\t{due}")
             print(f"列出 {min(len(shown), args.limit or len(shown))} / {len(shown)} 项")
     finally:
         db.close()
@@ -58,5 +67,7 @@ def register(sub: Any) -> None:
                         help="list only this status")
     parser.add_argument("--open", action="store_true", help="list only open gaps")
     parser.add_argument("--overdue", action="store_true", help="list only overdue gaps")
+    parser.add_argument("--org", metavar="ORG", help="list only this organization's gaps "
+                        "(its id, USCC or name)")
     parser.add_argument("--limit", type=int, default=0, help="list at most N gaps")
     parser.set_defaults(func=run)

@@ -1,0 +1,130 @@
+"""`yeda ledger`: a gap's rectification step by step from the command line, as the ledger tab."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from yeda_desktop.cli.main import main
+from yeda_desktop.models import Gap, GapEvent
+from yeda_desktop.models.enums import GapAction, GapStatus
+from yeda_desktop.storage import open_database
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("ledger") / "demo.sqlite"
+    assert main(["--db", str(path), "demo", "--orgs", "120", "--seed", "5", "--gaps"]) == 0
+    return path
+
+
+def _listed(demo: Path, capsys: pytest.CaptureFixture[str], *filters: str) -> list[list[str]]:
+    """The rows `yeda gaps --list` prints, split at the tabs."""
+    capsys.readouterr()
+    assert main(["--db", str(demo), "gaps", "--no-reconcile", "--list", *filters]) == 0
+    return [line.split("\t") for line in capsys.readouterr().out.splitlines() if "\t" in line]
+
+
+def _gap(demo: Path, gap_id: str) -> tuple[Gap, list[GapEvent]]:
+    db = open_database(demo)
+    try:
+        with db.reader() as s:
+            gap = s.get(Gap, gap_id)
+            assert gap is not None
+            events = list(s.scalars(select(GapEvent).where(GapEvent.gap_id == gap_id)
+                                    .order_by(GapEvent.at, GapEvent.created_at)))
+            s.expunge_all()
+            return gap, events
+    finally:
+        db.close()
+
+
+def _ledger(demo: Path, *args: str) -> list[str]:
+    return ["--db", str(demo), "--officer", "王主任", "ledger", *args]
+
+
+def test_a_gap_is_taken_from_identified_to_closed_on_the_day_of_the_work(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = _listed(demo, capsys, "--rule", "no_work_coverage", "--status", "identified")
+    gap_id, status, title, org = rows[0][:4]
+    assert (status, title) == ("已发现", "工作未覆盖")
+    assert {r[3] for r in _listed(demo, capsys, "--org", org)} == {org}
+
+    assert main(_ledger(demo, "assign", gap_id, "--measure", "instructor",
+                        "--responsible", "李指导员", "--due", "2026-12-31")) == 0
+    out = capsys.readouterr().out
+    assert f"单位“{org}”的“工作未覆盖”（{gap_id}）：已发现 → 已落实措施" in out
+    assert "负责人 李指导员，期限 2026-12-31" in out
+    assert main(_ledger(demo, "start", gap_id, "--note", "已联系企业")) == 0
+    worked = (date.today() - timedelta(days=3)).isoformat()
+    assert main(_ledger(demo, "close", gap_id, "--evidence", "已选派党建指导员，见会议记录",
+                        "--on", worked)) == 0
+    assert "整改中 → 已整改" in capsys.readouterr().out
+
+    gap, events = _gap(demo, gap_id)
+    assert (gap.status, gap.action, gap.responsible, gap.due_on, gap.closed_on) == (
+        GapStatus.CLOSED, GapAction.INSTRUCTOR, "李指导员", date(2026, 12, 31),
+        date.fromisoformat(worked))
+    assert [(e.to_status, e.officer) for e in events][1:] == [
+        (GapStatus.ASSIGNED, "王主任"), (GapStatus.IN_PROGRESS, "王主任"),
+        (GapStatus.CLOSED, "王主任")]
+
+    assert main(_ledger(demo, "show", gap_id)) == 0
+    shown = capsys.readouterr().out
+    assert f"单位 organization: {org}" in shown and "状态 status: 已整改（closed）" in shown
+    assert "措施 measure: 选派党建指导员" in shown
+    closing = f"{worked} 整改完成；佐证：已选派党建指导员，见会议记录"
+    assert f"王主任  整改中 → 已整改  {closing}" in shown
+
+
+def test_several_gaps_change_together_or_not_at_all(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One gap that cannot be closed (never assigned) stops the others: the message names
+    it, and neither is closed."""
+    rows = _listed(demo, capsys, "--rule", "data_quality", "--status", "identified")
+    first, second = rows[0][0], rows[1][0]
+    assert main(_ledger(demo, "assign", first, "--measure", "fix_record")) == 0
+    capsys.readouterr()
+    assert main(_ledger(demo, "close", first, second, "--evidence", "已核实")) == 2
+    err = capsys.readouterr().err
+    assert f"（{second}）：该问题当前为“已发现”，不能改为“已整改”；未做任何修改" in err
+    assert _gap(demo, first)[0].status == GapStatus.ASSIGNED
+    assert _gap(demo, second)[0].status == GapStatus.IDENTIFIED
+
+    assert main(_ledger(demo, "responsible", first, second, first, "--name", "张科长",
+                        "--due", "2027-01-15")) == 0
+    assert "共 2 项" in capsys.readouterr().out  # a gap named twice counts once
+    assert {_gap(demo, g)[0].responsible for g in (first, second)} == {"张科长"}
+
+
+def test_what_the_command_line_refuses_it_says_and_writes_nothing(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gap_id = _listed(demo, capsys, "--rule", "floating_members", "--status", "identified")[0][0]
+    cases = [
+        (["assign", gap_id, "--measure", "instructor", "--due", "2026-13-01"],
+         "--due 的日期无效：2026-13-01（应为 2026-12-31 这样的格式）"),
+        (["start", "ffffffff-0000"], "找不到编号为 ffffffff-0000 的问题"),
+        (["start", gap_id[:8]], f"{gap_id[:8]} 是多个问题编号的开头，请多写几位"),
+        (["show", "工作未覆盖"], "“工作未覆盖”不是问题编号"),
+        (["reopen", gap_id, "--reason", " "], "请填写重新打开的原因"),
+    ]
+    before = _gap(demo, gap_id)
+    for args, said in cases:
+        assert main(_ledger(demo, *args)) == 2, args
+        assert said in capsys.readouterr().err, args
+    # Waived by whom: no --by and no --officer.
+    assert main(["--db", str(demo), "ledger", "waive", gap_id, "--reason", "企业已注销"]) == 2
+    assert "请填写豁免决定人" in capsys.readouterr().err
+    after = _gap(demo, gap_id)
+    assert (after[0].status, len(after[1])) == (before[0].status, len(before[1]))
+
+    assert main(_ledger(demo, "waive", gap_id, "--reason", "企业已注销", "--by", "刘书记")) == 0
+    gap, events = _gap(demo, gap_id)
+    assert (gap.status, gap.waived_by, events[-1].note) == (
+        GapStatus.WAIVED, "刘书记", "企业已注销（决定人：刘书记）")
