@@ -1748,249 +1748,254 @@ Change to centre %3?</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="207"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="210"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="211"/>
         <source>Organization, USCC or details</source>
         <translation>单位名称、信用代码或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="269"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="270"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="279"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="280"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="280"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="281"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="281"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="283"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="283"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="284"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="284"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="285"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="285"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="286"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="286"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="287"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="332"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="333"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="403"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="404"/>
         <source>The ledger holds no gaps yet: press Re-evaluate to check every organization against the rules.</source>
         <translation>台账中还没有问题：请点击“重新排查”，按规则检查全部单位。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="407"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="408"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="451"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="453"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="451"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="453"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="452"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="454"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="452"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="454"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="452"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="454"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="492"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="501"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="496"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="505"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="505"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="514"/>
         <source>Select a gap first</source>
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="563"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="572"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="451"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="563"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="453"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="572"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="584"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="593"/>
         <source>Waive gap</source>
         <translation>豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="584"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="591"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="593"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="600"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="591"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="600"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="609"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="618"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="619"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="628"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="619"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="628"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="631"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="640"/>
         <source>Exporting the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="634"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="643"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="180"/>
         <source>Gap type:</source>
         <translation>问题类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="483"/>
+        <source>Choose a gap to see its measure and its history. Choose several (Ctrl or Shift) to assign them a responsible person or move them on together.</source>
+        <translation>选择一项问题，查看其措施和整改经过。按住 Ctrl 或 Shift 可选择多项，一起指定负责人或推进整改。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="180"/>
         <source>Show only gaps of this type</source>
         <translation>只显示该类型的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="183"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="183"/>
         <source>Show only gaps in this status</source>
         <translation>只显示该状态的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="186"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="187"/>
         <source>Subdistrict:</source>
         <translation>镇街：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="186"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="187"/>
         <source>Show only gaps in this subdistrict</source>
         <translation>只显示该镇街的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="191"/>
         <source>Cluster:</source>
         <translation>集聚区：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="191"/>
         <source>Show only gaps in this cluster</source>
         <translation>只显示该集聚区的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="195"/>
         <source>Building:</source>
         <translation>楼宇：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="195"/>
         <source>Show only gaps in this building</source>
         <translation>只显示该楼宇的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="197"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="197"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
         <source>Show only organizations of this industry</source>
         <translation>只显示该行业单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="200"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
         <source>Ownership:</source>
         <translation>经济类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="200"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
         <source>Show only organizations of this ownership</source>
         <translation>只显示该经济类型单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="204"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
         <source>Responsible:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="206"/>
         <source>Show only gaps this person is responsible for</source>
         <translation>只显示由该负责人负责的问题</translation>
     </message>

@@ -11,7 +11,7 @@ from yeda_desktop.demo import generate_demo
 from yeda_desktop.ledger import reconcile
 from yeda_desktop.models import Building, Organization, Person
 from yeda_desktop.models.enums import PartyStatus
-from yeda_desktop.reports.db_lookup import organizations_in_building
+from yeda_desktop.services.record_lookup import organizations_in_building
 from yeda_desktop.storage import Database, open_database
 
 ORGS = 300

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from yeda_desktop.cli.main import main
 from yeda_desktop.models import PartyOrg
-from yeda_desktop.reports.db_lookup import organizations_in_building
+from yeda_desktop.services.record_lookup import organizations_in_building
 
 pytestmark = pytest.mark.usefixtures("poppler")
 

@@ -34,11 +34,11 @@ from yeda_desktop.models import (
 from yeda_desktop.models.enums import ClusterKind, PartyStatus
 from yeda_desktop.reports import mask_id_number
 from yeda_desktop.reports.db_ledger import ledger_form, rectification_notice
-from yeda_desktop.reports.db_lookup import find_cluster, organizations_in_building
 from yeda_desktop.reports.db_organization import organization_roster, registration_forms
 from yeda_desktop.reports.db_sweep import sweep_summary
 from yeda_desktop.reports.jobs import PrintJob, run_job
 from yeda_desktop.rules import RULES_BY_ID
+from yeda_desktop.services.record_lookup import find_cluster, organizations_in_building
 from yeda_desktop.storage import Database, open_database
 
 pytestmark = pytest.mark.usefixtures("poppler")

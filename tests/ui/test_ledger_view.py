@@ -219,7 +219,8 @@ def test_bulk_assignment_and_history(
         assert {(g.responsible, g.due_on) for g in gaps} == {("王书记", due)}
     view.table.clearSelection()
     view.table.selectRow(0)
-    assert "王书记" in view.detail.toPlainText()
+    assert "负责人：王书记" in view.detail.toPlainText()  # a Chinese colon after a Chinese label
+    assert "整改期限：2026-12-31" in view.detail.toPlainText()
     assert "已发现" in view.detail.toPlainText()
 
 
@@ -285,6 +286,8 @@ def test_with_nothing_selected_the_buttons_ask_nothing(
         getattr(view, slot)()  # reached all the same (a shortcut, say): it says why, asks nothing
     assert dialogs.opened == []
     assert warnings == ["请先选择一个问题"] * len(STEP_SLOTS)
+    # The empty pane beside the table says what it is for.
+    assert view.detail.toPlainText().startswith("选择一项问题，查看其措施和整改经过")
 
 
 def _select_gap(view: LedgerView, gap_id: str) -> None:

@@ -19,8 +19,8 @@ import report_demo as demo
 import report_samples as samples
 
 from yeda_desktop.reports import render_registration
-from yeda_desktop.reports.db_lookup import organizations_in_building
 from yeda_desktop.reports.jobs import PrintJob
+from yeda_desktop.services.record_lookup import organizations_in_building
 from yeda_desktop.storage import Database
 from yeda_desktop.ui import print_actions
 from yeda_desktop.ui.print_actions import PrintController

@@ -13,8 +13,8 @@ from typing import Any
 from yeda_desktop.cli.common import open_from_args
 from yeda_desktop.ledger import LedgerFilter, ledger_rows, reconcile
 from yeda_desktop.models.enums import GapStatus
-from yeda_desktop.reports.db_lookup import find_organization
 from yeda_desktop.rules import RULES, RULES_BY_ID, load_profile
+from yeda_desktop.services.record_lookup import find_organization
 
 
 def run(args: argparse.Namespace) -> int:

@@ -35,13 +35,13 @@ def _progress(done: int, total: int) -> bool:
 
 def _job(args: argparse.Namespace, session: Any) -> PrintJob:
     from yeda_desktop.reports import FormMeta
-    from yeda_desktop.reports.db_lookup import (
+    from yeda_desktop.reports.jobs import PrintJob
+    from yeda_desktop.services.record_lookup import (
         find_building,
         find_cluster,
         find_organization,
         find_party_org,
     )
-    from yeda_desktop.reports.jobs import PrintJob
 
     meta = (
         FormMeta(issued_on=args.date) if args.issuer is None else FormMeta(args.issuer, args.date)

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
 from yeda_desktop.ledger import LedgerFilter
+from yeda_desktop.services.record_lookup import organizations_in_building
 
 from .data import FormMeta, GroupBy
 from .db_ledger import ledger_form, rectification_notice
-from .db_lookup import organizations_in_building
 from .db_organization import organization_roster, party_org_roster, registration_forms
 from .db_sweep import sweep_summary
 from .forms.ledger import render_ledger

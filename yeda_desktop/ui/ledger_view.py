@@ -141,6 +141,7 @@ class LedgerView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._show_detail)
         self.table.selectionModel().selectionChanged.connect(self.update_buttons)
         self.detail = QTextBrowser(self)
+        self._hint()
         self.count_label = QLabel(self)
         self._build_filters()
         self._build_buttons()
@@ -440,30 +441,31 @@ class LedgerView(QWidget):
     def _show_detail(self) -> None:
         rows = self.selected_rows()
         if len(rows) != 1 or self.db is None:
-            self.detail.clear()
+            self._hint()
             return
         with self.db.reader() as session:
             found = gap_detail(session, rows[0].gap_id)
         if found is None:
-            self.detail.clear()
+            self._hint()
             return
         esc = html.escape
+        colon = "：" if self.lang.startswith("zh") else ": "  # a Chinese label takes its own
         action, who, due = self.tr("Action"), self.tr("Responsible"), self.tr("Due")
         evidence, waived, history = self.tr("Evidence"), self.tr("Waived"), self.tr("History")
         parts = [
             f"<h3>{esc(found.organization)}</h3>",
             f"<p><b>{esc(rule_label(found.rule_id))}</b> · {esc(status_label(found.status))}</p>",
             f"<p>{esc(found.detail_zh or '')}</p>",
-            f"<p>{esc(action)}: {esc(action_label(found.action))}<br>"
-            f"{esc(who)}: {esc(found.responsible or '—')}<br>"
-            f"{esc(due)}: {found.due_on or '—'}</p>",
+            f"<p>{esc(action)}{colon}{esc(action_label(found.action))}<br>"
+            f"{esc(who)}{colon}{esc(found.responsible or '—')}<br>"
+            f"{esc(due)}{colon}{found.due_on or '—'}</p>",
         ]
         if found.evidence:
-            parts.append(f"<p>{esc(evidence)}: {esc(found.evidence)} ({found.closed_on or ''})</p>")
+            parts.append(f"<p>{esc(evidence)}{colon}{esc(found.evidence)} "
+                         f"({found.closed_on or ''})</p>")
         if found.waived_reason:
-            parts.append(
-                f"<p>{esc(waived)}: {esc(found.waived_reason)} ({esc(found.waived_by or '')})</p>"
-            )
+            parts.append(f"<p>{esc(waived)}{colon}{esc(found.waived_reason)} "
+                         f"({esc(found.waived_by or '')})</p>")
         parts.append(f"<h4>{esc(history)}</h4><ul>")
         for step in found.history:
             moved = status_label(step.to_status)
@@ -473,6 +475,13 @@ class LedgerView(QWidget):
             )
         parts.append("</ul>")
         self.detail.setHtml("".join(parts))
+
+    def _hint(self) -> None:
+        """While no single gap is chosen, what the pane is for (empty, it said nothing; a
+        placeholder text is not wrapped, and the pane is narrow)."""
+        self.detail.setHtml('<p style="color: gray">' + html.escape(self.tr(
+            "Choose a gap to see its measure and its history. Choose several (Ctrl or Shift) "
+            "to assign them a responsible person or move them on together.")) + "</p>")
 
     def _double_clicked(self) -> None:
         rows = self.selected_rows()
