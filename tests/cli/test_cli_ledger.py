@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from yeda_desktop.cli.main import main
+from yeda_desktop.ledger import ledger_rows
 from yeda_desktop.models import Gap, GapEvent
 from yeda_desktop.models.enums import GapAction, GapStatus
 from yeda_desktop.storage import open_database
@@ -128,3 +130,38 @@ def test_what_the_command_line_refuses_it_says_and_writes_nothing(
     gap, events = _gap(demo, gap_id)
     assert (gap.status, gap.waived_by, events[-1].note) == (
         GapStatus.WAIVED, "刘书记", "企业已注销（决定人：刘书记）")
+
+
+def test_the_gaps_of_a_building_listed_are_piped_into_one_step(
+    demo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`yeda gaps --list --building B --open | yeda ledger responsible - --name P`: every
+    open gap of the building's organizations, and none of another building's."""
+    db = open_database(demo)
+    try:
+        with db.reader() as s:
+            rows = ledger_rows(s)
+    finally:
+        db.close()
+    building = next(r.building_id for r in rows if r.building_id and r.status.value == "identified")
+    theirs = {r.gap_id for r in rows if r.building_id == building and r.status.value in (
+        "identified", "assigned", "in_progress")}
+    listing = ["--db", str(demo), "gaps", "--no-reconcile", "--list", "--open",
+               "--building", building]
+    assert main(listing) == 0
+    printed = capsys.readouterr().out
+    ids = [line.split("\t")[0] for line in printed.splitlines() if line.count("\t") == 6]
+    assert set(ids) == theirs
+
+    monkeypatch.setattr("sys.stdin", io.StringIO(printed))
+    assert main(_ledger(demo, "responsible", "-", "--name", "楼宇联络员",
+                        "--due", "2027-02-01")) == 0
+    assert f"共 {len(ids)} 项" in capsys.readouterr().out
+    assert main(["--db", str(demo), "gaps", "--no-reconcile", "--list",
+                 "--responsible", "楼宇联络员"]) == 0
+    assert [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()
+            if line.count("\t") == 6] == ids
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("列出 0 / 0 项\n"))
+    assert main(_ledger(demo, "start", "-")) == 2
+    assert "标准输入中没有问题编号" in capsys.readouterr().err

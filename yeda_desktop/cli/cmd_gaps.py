@@ -14,17 +14,19 @@ from yeda_desktop.cli.common import open_from_args
 from yeda_desktop.ledger import LedgerFilter, ledger_rows, reconcile
 from yeda_desktop.models.enums import GapStatus
 from yeda_desktop.rules import RULES, RULES_BY_ID, load_profile
-from yeda_desktop.services.record_lookup import find_organization
+from yeda_desktop.services.record_lookup import find_building, find_organization
 
 
 def run(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile)
     db = open_from_args(args)
     try:
-        org = None
-        if args.org is not None:  # before anything is written: a name that fits none stops here
-            with db.reader() as session:
+        org = building = None
+        with db.reader() as session:  # before anything is written: a name that fits none stops
+            if args.org is not None:
                 org = find_organization(session, args.org)
+            if args.building is not None:
+                building = find_building(session, args.building)
         if not args.no_reconcile:
             with db.session(officer=args.officer) as session:
                 result = reconcile(session, profile=profile)
@@ -43,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
                 status=GapStatus(args.status) if args.status else None,
                 open_only=args.open,
                 overdue_only=args.overdue,
+                building_id=building,
+                responsible=args.responsible,
             )
             shown = [r for r in wanted.select(rows) if org is None or r.organization_id == org]
             for r in shown[: args.limit or None]:
@@ -69,5 +73,8 @@ def register(sub: Any) -> None:
     parser.add_argument("--overdue", action="store_true", help="list only overdue gaps")
     parser.add_argument("--org", metavar="ORG", help="list only this organization's gaps "
                         "(its id, USCC or name)")
+    parser.add_argument("--building", metavar="B", help="list only the gaps of organizations "
+                        "in this building (its id, or a name no other building has)")
+    parser.add_argument("--responsible", metavar="P", help="list only the gaps P sees to")
     parser.add_argument("--limit", type=int, default=0, help="list at most N gaps")
     parser.set_defaults(func=run)

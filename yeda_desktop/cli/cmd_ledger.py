@@ -7,6 +7,7 @@ are changed in one transaction: one refused, none changed, and the message says 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -25,7 +26,7 @@ from yeda_desktop.ledger import (
     start,
     waive,
 )
-from yeda_desktop.ledger.lookup import find_gap, find_gaps, gap_words
+from yeda_desktop.ledger.lookup import find_gap, find_gaps, gap_words, ids_in
 from yeda_desktop.local_time import local_minute
 from yeda_desktop.models import Gap
 from yeda_desktop.models.enums import GapAction, GapStatus
@@ -85,10 +86,22 @@ def _steps(args: argparse.Namespace) -> Callable[[Session, list[Gap]], None]:
     return each(lambda s, g: reopen(s, g, args.reason))
 
 
+def named_gaps(keys: list[str]) -> list[str]:
+    """The GAP arguments, "-" replaced by the ids piped in from `yeda gaps --list`."""
+    if "-" not in keys:
+        return keys
+    piped = ids_in(sys.stdin)
+    if not piped:
+        raise YedaError("标准输入中没有问题编号（请用 yeda gaps --list … | yeda ledger … -）",
+                        "no gap ids on standard input (use yeda gaps --list … | yeda ledger … -)")
+    return [k for key in keys for k in (piped if key == "-" else [key])]
+
+
 def _change(db: Database, args: argparse.Namespace) -> None:
     work = _steps(args)
+    keys = named_gaps(args.gaps)
     with db.session(officer=args.officer) as session:
-        gaps = find_gaps(session, args.gaps)
+        gaps = find_gaps(session, keys)
         before = {g.id: (g.status, g.responsible, g.due_on) for g in gaps}
         work(session, gaps)
         lines = [_after(g, *before[g.id]) for g in gaps]
@@ -158,8 +171,9 @@ def register(sub: Any) -> None:
         "ledger", help="one gap of the special work ledger in full, or a step of its "
         "rectification (assign, responsible, start, close, waive, reopen)",
         description="GAP: a gap's id as `yeda gaps --list` prints it (or a start of it "
-        "that no other id shares); "
-        "several GAPs change together or not at all.")
+        "that no other id shares), or - for the ids of the gaps listed on standard input "
+        "(yeda gaps --no-reconcile --list --building B --open | yeda ledger responsible - "
+        "--name P); several GAPs change together or not at all.")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     show = actions.add_parser("show", help="the gap, its measure and its history")
     show.add_argument("gaps", nargs=1, metavar="GAP")

@@ -10,7 +10,7 @@ with a sentence rather than guessed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,6 +21,19 @@ from yeda_desktop.rules import RULES_BY_ID
 
 MIN_START = 6  # the shortest start of an id taken
 _ID_START = re.compile(r"[0-9a-f][0-9a-f-]*")
+_WHOLE_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def ids_in(lines: Iterable[str]) -> list[str]:
+    """The gap ids at the start of lines `yeda gaps --list` printed (piped into `yeda
+    ledger … -`): the first column of each gap's line; its table of counts and its last
+    line hold none."""
+    found = []
+    for line in lines:
+        first = line.split("\t", 1)[0].strip().lower()
+        if _WHOLE_ID.fullmatch(first):
+            found.append(first)
+    return found
 
 
 def find_gaps(session: Session, keys: Sequence[str]) -> list[Gap]:
