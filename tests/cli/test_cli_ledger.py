@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import io
+import shlex
+import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -146,21 +149,21 @@ def test_the_gaps_of_a_building_listed_are_piped_into_one_step(
     building = next(r.building_id for r in rows if r.building_id and r.status.value == "identified")
     theirs = {r.gap_id for r in rows if r.building_id == building and r.status.value in (
         "identified", "assigned", "in_progress")}
-    listing = ["--db", str(demo), "gaps", "--no-reconcile", "--list", "--open",
-               "--building", building]
-    assert main(listing) == 0
-    printed = capsys.readouterr().out
-    ids = [line.split("\t")[0] for line in printed.splitlines() if line.count("\t") == 6]
+    # A real pipe: both commands run at once, and the listing holds the database until
+    # it has printed its last line (the step reads its input to the end before opening it).
+    yeda = f"{shlex.quote(sys.executable)} -m yeda_desktop.cli.main --db {shlex.quote(str(demo))}"
+    piped = subprocess.run(
+        f"{yeda} gaps --no-reconcile --list --open --building {building} | {yeda} --officer "
+        "王主任 ledger responsible - --name 楼宇联络员 --due 2027-02-01",
+        shell=True, capture_output=True, text=True, check=False, timeout=120)
+    assert piped.returncode == 0, piped.stderr
+    assert f"共 {len(theirs)} 项" in piped.stdout
+    ids = [line.split("（")[-1].split("）")[0] for line in piped.stdout.splitlines()[:-1]]
     assert set(ids) == theirs
-
-    monkeypatch.setattr("sys.stdin", io.StringIO(printed))
-    assert main(_ledger(demo, "responsible", "-", "--name", "楼宇联络员",
-                        "--due", "2027-02-01")) == 0
-    assert f"共 {len(ids)} 项" in capsys.readouterr().out
     assert main(["--db", str(demo), "gaps", "--no-reconcile", "--list",
                  "--responsible", "楼宇联络员"]) == 0
-    assert [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()
-            if line.count("\t") == 6] == ids
+    assert {line.split("\t")[0] for line in capsys.readouterr().out.splitlines()
+            if line.count("\t") == 6} == theirs
 
     monkeypatch.setattr("sys.stdin", io.StringIO("列出 0 / 0 项\n"))
     assert main(_ledger(demo, "start", "-")) == 2

@@ -97,9 +97,8 @@ def named_gaps(keys: list[str]) -> list[str]:
     return [k for key in keys for k in (piped if key == "-" else [key])]
 
 
-def _change(db: Database, args: argparse.Namespace) -> None:
+def _change(db: Database, args: argparse.Namespace, keys: list[str]) -> None:
     work = _steps(args)
-    keys = named_gaps(args.gaps)
     with db.session(officer=args.officer) as session:
         gaps = find_gaps(session, keys)
         before = {g.id: (g.status, g.responsible, g.due_on) for g in gaps}
@@ -155,12 +154,15 @@ def _show(db: Database, key: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Piped ids are read to their end first: the `yeda gaps` writing them holds the
+    # database until it has printed them all.
+    keys = named_gaps(args.gaps) if args.action != "show" else []
     db = open_from_args(args)
     try:
         if args.action == "show":
             _show(db, args.gaps[0] if args.gaps else "")
         else:
-            _change(db, args)
+            _change(db, args, keys)
     finally:
         db.close()
     return 0
