@@ -103,29 +103,29 @@
 <context>
     <name>BulkAssignDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="42"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="43"/>
         <source>Assign responsible person</source>
         <translation>指定负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="46"/>
         <source>No due date</source>
         <translation>不设期限</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="49"/>
         <source>%n gap(s) selected</source>
         <translation>
             <numerusform>已选 %n 项问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="50"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="51"/>
         <source>Due date</source>
         <translation>整改期限</translation>
     </message>
@@ -276,29 +276,29 @@
 <context>
     <name>CloseGapDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="70"/>
         <source>Close gap</source>
         <translation>整改完成</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="72"/>
         <source>e.g. instructor appointed, see the minutes</source>
         <translation>例如：已选派党建指导员，见会议记录</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="76"/>
         <source>%n gap(s) selected</source>
         <translation>
             <numerusform>已选 %n 项问题</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="76"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="77"/>
         <source>Closing evidence</source>
         <translation>整改佐证材料</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="77"/>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="78"/>
         <source>Rectified on</source>
         <translation>整改完成日期</translation>
     </message>
@@ -1874,43 +1874,37 @@ Change to centre %3?</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="593"/>
-        <source>Waive gap</source>
-        <translation>豁免</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="593"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="600"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="601"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="600"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="601"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="618"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="619"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="628"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="629"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="628"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="629"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="640"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="641"/>
         <source>Exporting the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="643"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="644"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
@@ -2781,6 +2775,36 @@ Change to centre %3?</source>
         <location filename="../../yeda_desktop/ui/window_views.py" line="201"/>
         <source>%1 is not in any unit yet</source>
         <translation>%1 尚未登记所在房间</translation>
+    </message>
+</context>
+<context>
+    <name>WaiveGapDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="98"/>
+        <source>Waive gap</source>
+        <translation>豁免</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="100"/>
+        <source>e.g. the company has been deregistered</source>
+        <translation>例如：企业已注销</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="103"/>
+        <source>%n gap(s) selected</source>
+        <translation>
+            <numerusform>已选 %n 项问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="104"/>
+        <source>Reason</source>
+        <translation>豁免理由</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="105"/>
+        <source>Decided by</source>
+        <translation>豁免决定人</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,7 @@ from yeda_desktop.models.enums import ClusterKind, GapAction, GapStatus, Ownersh
 from yeda_desktop.rules import RulesProfile
 from yeda_desktop.storage import Database, open_database
 from yeda_desktop.ui import ledger_view
-from yeda_desktop.ui.ledger_dialogs import BulkAssignDialog, CloseGapDialog
+from yeda_desktop.ui.ledger_dialogs import BulkAssignDialog, CloseGapDialog, WaiveGapDialog
 from yeda_desktop.ui.ledger_model import OVERDUE_BRUSH, LedgerModel
 from yeda_desktop.ui.ledger_view import LedgerView
 
@@ -132,7 +132,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     found = Dialogs()
     for name in ("getText", "getMultiLineText", "getItem"):
         monkeypatch.setattr(QInputDialog, name, found.stand_in(name))
-    for form in (BulkAssignDialog, CloseGapDialog):
+    for form in (BulkAssignDialog, CloseGapDialog, WaiveGapDialog):
         monkeypatch.setattr(form, "exec", found.stand_in(form.__name__))
     return found
 
@@ -341,6 +341,36 @@ def test_a_refused_step_says_why_before_asking_for_anything(
     _select_gap(view, gap_id)
     assert view.buttons["reopen"].isEnabled() and not view.buttons["bulk"].isEnabled()
     assert view.buttons["bulk"].toolTip() == "“已整改”的问题不能再指定负责人"
+
+
+def test_a_waiver_records_who_decided_it(
+    zh_app: QApplication, qtbot: QtBot, ledger_db: Database, dialogs: Dialogs
+) -> None:
+    """The one who decided is asked for (the officer typing it, unless changed): the
+    district's committee decides a waiver that a secretary records."""
+    view = _view(qtbot, ledger_db)
+    view.table.selectRow(0)
+    gap_id = view.model.row_at(0).gap_id
+
+    def decided(form: WaiveGapDialog) -> QDialog.DialogCode:
+        assert form.decided_by.text() == "测试" and not form.ok.isEnabled()  # no reason yet
+        form.reason.setText("企业已注销")
+        form.decided_by.setText(" ")
+        assert not form.ok.isEnabled()
+        form.decided_by.setText("区委组织部")
+        assert form.ok.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    dialogs.answers["WaiveGapDialog"] = decided
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.waive_gap()
+    with ledger_db.reader() as s:
+        gap = s.get(Gap, gap_id)
+        assert gap is not None
+        assert (gap.status, gap.waived_reason, gap.waived_by) == (
+            GapStatus.WAIVED, "企业已注销", "区委组织部")
+        assert gap.events[-1].note == "企业已注销（决定人：区委组织部）"
+        assert gap.events[-1].officer == "测试"
 
 
 def test_a_mixed_selection_is_refused_for_the_gaps_that_cannot_move(

@@ -1,4 +1,5 @@
-"""The ledger's two forms: who sees to the selected gaps and by when; how they were rectified."""
+"""The ledger's forms: who sees to the selected gaps and by when; how they were rectified;
+why they are not to be, and who decided."""
 
 from __future__ import annotations
 
@@ -86,3 +87,31 @@ class CloseGapDialog(QDialog):
 
     def values(self) -> tuple[str, date]:
         return self.evidence.toPlainText(), self.closed_on.date().toPython()  # type: ignore[return-value]
+
+
+class WaiveGapDialog(QDialog):
+    """The reason, and who decided: often not the one typing it (the district's committee
+    decides, a secretary records it). OK waits for both."""
+
+    def __init__(self, parent: QWidget | None, count: int, officer: str | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Waive gap"))
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("e.g. the company has been deregistered"))
+        self.decided_by = QLineEdit(officer or "", self)
+        form = QFormLayout(self)
+        form.addRow(QLabel(self.tr("%n gap(s) selected", "", count)))
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Decided by"), self.decided_by)
+        buttons = _buttons(self)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        for field in (self.reason, self.decided_by):
+            field.textChanged.connect(self._changed)
+        self._changed()
+        form.addRow(buttons)
+
+    def _changed(self) -> None:
+        self.ok.setEnabled(all(f.text().strip() for f in (self.reason, self.decided_by)))
+
+    def values(self) -> tuple[str, str]:
+        return self.reason.text(), self.decided_by.text()

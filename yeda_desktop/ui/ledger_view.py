@@ -63,7 +63,7 @@ from yeda_desktop.models import Gap
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapAction, GapStatus, Ownership
 from yeda_desktop.rules import RULES
 from yeda_desktop.storage import Database
-from yeda_desktop.ui.ledger_dialogs import BulkAssignDialog, CloseGapDialog
+from yeda_desktop.ui.ledger_dialogs import BulkAssignDialog, CloseGapDialog, WaiveGapDialog
 from yeda_desktop.ui.ledger_labels import action_label, ownership_label, rule_label, status_label
 from yeda_desktop.ui.ledger_model import LedgerModel
 from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
@@ -590,9 +590,10 @@ class LedgerView(QWidget):
     def waive_gap(self) -> None:
         if not self._ready("waive"):
             return
-        reason, ok = QInputDialog.getText(self, self.tr("Waive gap"), self.tr("Reason"))
-        if ok:
-            self.apply_to_selected(for_each(lambda s, g: waive(s, g, reason)))
+        dialog = WaiveGapDialog(self, len(self.selected_rows()), self.officer)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            reason, by = dialog.values()
+            self.apply_to_selected(for_each(lambda s, g: waive(s, g, reason, by)))
 
     def reopen_gap(self) -> None:
         if not self._ready("reopen"):
