@@ -103,3 +103,21 @@ def test_a_cancelled_export_leaves_the_file_there_as_it_was(
         export_xlsx(s, "ledger", target, progress=cancel)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir() if ".xlsx" in p.name] == ["台账.xlsx"]
+
+
+def test_an_odd_stored_id_number_is_never_shown_whole(registered: Database, tmp_path: Path) -> None:
+    """A value the validators would refuse now (kept from an old import, say) is masked as
+    the printed roster masks it; the workbook's own masking showed a 10-character value
+    whole (its first six and last four characters overlapping)."""
+    from sqlalchemy import text
+
+    from yeda_desktop.id_masking import mask_id_number
+
+    with registered.session() as s:
+        s.execute(text("UPDATE people SET id_number = '1234567890' WHERE id = "
+                       "(SELECT id FROM people WHERE id_number IS NOT NULL ORDER BY id LIMIT 1)"))
+    with registered.reader() as s:
+        path, _ = export_xlsx(s, "roster", tmp_path / "m.xlsx")
+    shown = [r[1] for r in load_workbook(path).active.iter_rows(min_row=2, values_only=True)]
+    assert "******7890" in shown and mask_id_number("1234567890") == "******7890"
+    assert not any("1234567890" in (v or "") for v in shown)

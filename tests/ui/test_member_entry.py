@@ -66,3 +66,21 @@ def test_entry_row_fits_an_id_number_and_says_what_its_choices_are(
     assert [entry.gender.toolTip(), entry.party_status.toolTip(), entry.relation.toolTip()] \
         == [panel.model.headers()[1], panel.model.headers()[4], panel.model.headers()[5]]
     assert entry.gender.toolTip() == "性别"
+
+
+def test_the_member_table_masks_an_id_number_as_the_roster_does(qapp: QApplication) -> None:
+    """The table had its own masking, which showed a short stored value whole."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import Qt
+
+    from yeda_desktop.id_masking import mask_id_number
+    from yeda_desktop.ui.member_table import COLUMNS, MemberModel
+
+    model = MemberModel()
+    ids = ["370602198805061234", "1234567890"]  # the second refused by Person's validator now
+    model.people = [SimpleNamespace(id_number=i) for i in ids]
+    column = COLUMNS.index("id_number")
+    shown = [model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+             for row in range(2)]
+    assert shown == ["370602********1234", "******7890"] == [mask_id_number(i) for i in ids]

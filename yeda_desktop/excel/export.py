@@ -21,6 +21,7 @@ from yeda_desktop.excel.sheet import (
     save_workbook,
     write_table,
 )
+from yeda_desktop.id_masking import mask_id_number
 from yeda_desktop.ledger import ledger_rows
 from yeda_desktop.ledger.location import primary_location
 from yeda_desktop.models import Organization, Person
@@ -40,12 +41,6 @@ from yeda_desktop.stats.funding import FundingInputs
 
 def industry_label(section: str | None) -> str | None:
     return f"{section} {INDUSTRY_SECTIONS[section]}" if section in INDUSTRY_SECTIONS else None
-
-
-def mask_id(id_number: str | None) -> str | None:
-    if not id_number:
-        return id_number
-    return id_number[:6] + "*" * (len(id_number) - 10) + id_number[-4:]
 
 
 def _yes_no(value: bool | None) -> str | None:
@@ -107,8 +102,9 @@ def export_roster(
     )
     headers = [f.header for f in ROSTER_FIELDS]
     rows = (
-        (name, id_number if show_ids else mask_id(id_number), gender.zh if gender else None,
-         status.zh, _yes_no(transferred), joined, phone, org_name, org_uscc)
+        (name, id_number if show_ids else (mask_id_number(id_number) or None),
+         gender.zh if gender else None, status.zh, _yes_no(transferred), joined, phone,
+         org_name, org_uscc)
         for name, id_number, gender, status, transferred, joined, phone, org_name, org_uscc
         in session.execute(query)
     )
@@ -202,4 +198,4 @@ def export_xlsx(
     return save_workbook(wb, path), count
 
 
-__all__ = ["EXPORT_KINDS", "export_xlsx", "mask_id"]
+__all__ = ["EXPORT_KINDS", "export_xlsx"]

@@ -1,5 +1,7 @@
 """PDF forms (reportlab, Qt-free): typed records in, atomically written A4 Chinese forms out."""
 
+from yeda_desktop.id_masking import mask_id_number
+
 from .data import (
     FormMeta,
     GroupBy,
@@ -18,7 +20,6 @@ from .forms.notice import render_notice
 from .forms.registration import render_blank_registration, render_registration
 from .forms.roster import render_roster
 from .forms.sweep import render_sweep_summary
-from .masking import mask_id_number
 from .output import Output
 from .progress import Progress, RenderCancelled
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from yeda_desktop.errors import ValidationError
+from yeda_desktop.id_masking import mask_id_number
 from yeda_desktop.models import Person
 from yeda_desktop.models.enums import Gender, PartyStatus
 from yeda_desktop.services import edits, sweep
@@ -51,10 +52,6 @@ def choice_label(column: str, value: Any) -> str:
     if column == "party_status":
         return party_label(value)
     return relation_label(value)
-
-
-def masked(id_number: str | None) -> str:
-    return f"{id_number[:6]}********{id_number[-4:]}" if id_number else ""
 
 
 class MemberModel(QAbstractTableModel):
@@ -114,7 +111,7 @@ class MemberModel(QAbstractTableModel):
         if column in CHOICES:
             return choice_label(column, value)
         if column == "id_number":
-            return masked(value)
+            return mask_id_number(value)
         return value or ""
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

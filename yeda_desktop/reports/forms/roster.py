@@ -5,9 +5,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from yeda_desktop.id_masking import mask_id_number
+
 from ..data import FormMeta, Roster
 from ..layout import CountedTable, Heading, PageSetup, qr_payload
-from ..masking import mask_id_number
 from ..output import Output
 from ..progress import Progress
 from ..text import display, para

@@ -1,4 +1,9 @@
-"""Masking of resident ID numbers on printed rosters (370602********1234)."""
+"""Masking of resident ID numbers wherever they are shown (370602********1234): the printed
+roster, the Excel roster, the member table, `yeda org show`.
+
+One function for all of them: the window and the workbook had their own, which showed a
+short or odd value whole (its first six and last four characters overlapping).
+"""
 
 from __future__ import annotations
 
