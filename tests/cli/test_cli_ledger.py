@@ -168,3 +168,27 @@ def test_the_gaps_of_a_building_listed_are_piped_into_one_step(
     monkeypatch.setattr("sys.stdin", io.StringIO("列出 0 / 0 项\n"))
     assert main(_ledger(demo, "start", "-")) == 2
     assert "标准输入中没有问题编号" in capsys.readouterr().err
+
+
+def test_the_list_narrows_as_the_ledger_tab_filters_do(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = open_database(demo)
+    try:
+        with db.reader() as s:
+            rows = ledger_rows(s)
+    finally:
+        db.close()
+    sub = next(r.subdistrict for r in rows if r.subdistrict)
+    ownership = next(r.ownership for r in rows if r.subdistrict == sub)
+    wanted = {r.gap_id for r in rows if r.subdistrict == sub and r.ownership == ownership}
+    listed = _listed(demo, capsys, "--subdistrict", sub, "--ownership", ownership.value)
+    assert {r[0] for r in listed} == wanted
+    cluster = next(r.cluster_id for r in rows if r.cluster_id and r.subdistrict == sub)
+    assert cluster is not None
+    assert {r[0] for r in _listed(demo, capsys, "--cluster", cluster)} == {
+        r.gap_id for r in rows if r.cluster_id == cluster}
+
+    capsys.readouterr()
+    assert main(["--db", str(demo), "gaps", "--list", "--subdistrict", "没有的街道"]) == 2
+    assert "找不到镇街：没有的街道" in capsys.readouterr().err

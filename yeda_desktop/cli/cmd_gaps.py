@@ -10,23 +10,45 @@ import argparse
 from collections import Counter
 from typing import Any
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.errors import YedaError
 from yeda_desktop.ledger import LedgerFilter, ledger_rows, reconcile
-from yeda_desktop.models.enums import GapStatus
+from yeda_desktop.models import Subdistrict
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapStatus, Ownership
 from yeda_desktop.rules import RULES, RULES_BY_ID, load_profile
-from yeda_desktop.services.record_lookup import find_building, find_organization
+from yeda_desktop.services.record_lookup import find_building, find_cluster, find_organization
+
+
+def _filter(session: Session, args: argparse.Namespace) -> tuple[LedgerFilter, str | None]:
+    """What `--list` narrows to, as the ledger tab's filters do, and the organization named."""
+    subdistrict = (args.subdistrict or "").strip() or None
+    if subdistrict and session.scalar(select(Subdistrict.id).where(
+            Subdistrict.name == subdistrict).limit(1)) is None:
+        raise YedaError(f"找不到镇街：{subdistrict}", f"no subdistrict is called {subdistrict!r}")
+    wanted = LedgerFilter(
+        rule_id=args.rule,
+        status=GapStatus(args.status) if args.status else None,
+        open_only=args.open,
+        overdue_only=args.overdue,
+        subdistrict=subdistrict,
+        cluster_id=find_cluster(session, args.cluster, subdistrict) if args.cluster else None,
+        building_id=find_building(session, args.building) if args.building else None,
+        industry_section=args.industry,
+        ownership=Ownership(args.ownership) if args.ownership else None,
+        responsible=args.responsible,
+    )
+    return wanted, find_organization(session, args.org) if args.org is not None else None
 
 
 def run(args: argparse.Namespace) -> int:
     profile = load_profile(args.profile)
     db = open_from_args(args)
     try:
-        org = building = None
         with db.reader() as session:  # before anything is written: a name that fits none stops
-            if args.org is not None:
-                org = find_organization(session, args.org)
-            if args.building is not None:
-                building = find_building(session, args.building)
+            wanted, org = _filter(session, args)
         if not args.no_reconcile:
             with db.session(officer=args.officer) as session:
                 result = reconcile(session, profile=profile)
@@ -40,14 +62,6 @@ def run(args: argparse.Namespace) -> int:
             line = "".join(f"{counts.get((rule.id, s), 0):>10}" for s in statuses)
             print(f"{rule.title_zh:<10}{rule.id:<18}{line}")
         if args.list:
-            wanted = LedgerFilter(
-                rule_id=args.rule,
-                status=GapStatus(args.status) if args.status else None,
-                open_only=args.open,
-                overdue_only=args.overdue,
-                building_id=building,
-                responsible=args.responsible,
-            )
             shown = [r for r in wanted.select(rows) if org is None or r.organization_id == org]
             for r in shown[: args.limit or None]:
                 title = RULES_BY_ID[r.rule_id].title_zh if r.rule_id in RULES_BY_ID else r.rule_id
@@ -76,5 +90,12 @@ def register(sub: Any) -> None:
     parser.add_argument("--building", metavar="B", help="list only the gaps of organizations "
                         "in this building (its id, or a name no other building has)")
     parser.add_argument("--responsible", metavar="P", help="list only the gaps P sees to")
+    parser.add_argument("--subdistrict", metavar="S", help="list only this subdistrict's gaps")
+    parser.add_argument("--cluster", metavar="C", help="list only this cluster's gaps (its id, "
+                        "or a name no other cluster of --subdistrict has)")
+    parser.add_argument("--industry", choices=sorted(INDUSTRY_SECTIONS),
+                        help="list only this industry section's gaps (GB/T 4754: C, I, …)")
+    parser.add_argument("--ownership", choices=[o.value for o in Ownership],
+                        help="list only this ownership's gaps")
     parser.add_argument("--limit", type=int, default=0, help="list at most N gaps")
     parser.set_defaults(func=run)
