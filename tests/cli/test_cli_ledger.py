@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from yeda_desktop.cli.main import main
-from yeda_desktop.ledger import ledger_rows
+from yeda_desktop.ledger import LedgerRow, ledger_rows
 from yeda_desktop.models import Gap, GapEvent
 from yeda_desktop.models.enums import GapAction, GapStatus
 from yeda_desktop.storage import open_database
@@ -43,6 +43,15 @@ def _gap(demo: Path, gap_id: str) -> tuple[Gap, list[GapEvent]]:
                                     .order_by(GapEvent.at, GapEvent.created_at)))
             s.expunge_all()
             return gap, events
+    finally:
+        db.close()
+
+
+def _ledger_rows(demo: Path) -> list[LedgerRow]:
+    db = open_database(demo)
+    try:
+        with db.reader() as s:
+            return ledger_rows(s)
     finally:
         db.close()
 
@@ -140,12 +149,7 @@ def test_the_gaps_of_a_building_listed_are_piped_into_one_step(
 ) -> None:
     """`yeda gaps --list --building B --open | yeda ledger responsible - --name P`: every
     open gap of the building's organizations, and none of another building's."""
-    db = open_database(demo)
-    try:
-        with db.reader() as s:
-            rows = ledger_rows(s)
-    finally:
-        db.close()
+    rows = _ledger_rows(demo)
     building = next(r.building_id for r in rows if r.building_id and r.status.value == "identified")
     theirs = {r.gap_id for r in rows if r.building_id == building and r.status.value in (
         "identified", "assigned", "in_progress")}
@@ -173,12 +177,7 @@ def test_the_gaps_of_a_building_listed_are_piped_into_one_step(
 def test_the_list_narrows_as_the_ledger_tab_filters_do(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = open_database(demo)
-    try:
-        with db.reader() as s:
-            rows = ledger_rows(s)
-    finally:
-        db.close()
+    rows = _ledger_rows(demo)
     sub = next(r.subdistrict for r in rows if r.subdistrict)
     ownership = next(r.ownership for r in rows if r.subdistrict == sub)
     wanted = {r.gap_id for r in rows if r.subdistrict == sub and r.ownership == ownership}

@@ -37,10 +37,8 @@ def summary_lines(summary: Summary) -> list[str]:
         f"在整改问题 open gaps: {open_gaps:,}",
         "\t".join((DIMENSIONS[summary.dimension][0], *HEADERS)),
     ]
-    progress = {p.group: p for p in summary.progress_now}
-    for row in summary.coverage_now:
-        prev = summary.coverage_before.get(row.group)
-        prog, prog_before = progress.get(row.group), summary.progress_before.get(row.group)
+    for g in summary.groups():
+        row, prev, prog, prog_before = g.coverage, g.coverage_before, g.progress, g.progress_before
         lines.append("\t".join((
             group_label(summary.dimension, row.group), f"{row.organizations:,}",
             _pct(row.org_rate), _pct(prev.org_rate if prev else None),

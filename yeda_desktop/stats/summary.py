@@ -26,6 +26,22 @@ class Summary:
     gaps: list[GapCount]
     funding: FundingEstimate
 
+    def groups(self) -> list[GroupFigures]:
+        """Each group's coverage now, a campaign ago, and its sweep progress then and now,
+        as the tab's table and `yeda stats` show them."""
+        progress = {p.group: p for p in self.progress_now}
+        return [GroupFigures(row, self.coverage_before.get(row.group), progress.get(row.group),
+                             self.progress_before.get(row.group))
+                for row in self.coverage_now]
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    coverage: CoverageRow
+    coverage_before: CoverageRow | None
+    progress: ProgressRow | None
+    progress_before: ProgressRow | None
+
 
 def summarize(session: Session, dimension: str, funding: FundingInputs | None = None) -> Summary:
     pair = campaign_pair(session)

@@ -344,16 +344,15 @@ class Dashboard(QWidget):
                    self.tr("Organization coverage"), self.tr("Previous"),
                    self.tr("Work coverage"), self.tr("Previous"), self.tr("Floors swept"),
                    self.tr("Units visited"), self.tr("Units visited, previous campaign")]
-        progress = {p.group: p for p in summary.progress_now}
+        groups = summary.groups()
         self.table.setSortingEnabled(False)
         self.table.clear()
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(summary.coverage_now))
-        for r, row in enumerate(summary.coverage_now):
-            prev = summary.coverage_before.get(row.group)
-            prog = progress.get(row.group)
-            prog_before = summary.progress_before.get(row.group)
+        self.table.setRowCount(len(groups))
+        for r, g in enumerate(groups):
+            row, prev, prog, prog_before = (g.coverage, g.coverage_before, g.progress,
+                                            g.progress_before)
             label = self._group_label(row.group)
             cells = [
                 _Cell(label, label), _Cell(f"{row.organizations:,}", (row.organizations,)),
