@@ -121,3 +121,22 @@ def test_an_odd_stored_id_number_is_never_shown_whole(registered: Database, tmp_
     shown = [r[1] for r in load_workbook(path).active.iter_rows(min_row=2, values_only=True)]
     assert "******7890" in shown and mask_id_number("1234567890") == "******7890"
     assert not any("1234567890" in (v or "") for v in shown)
+
+
+def test_a_waiver_in_the_workbook_names_who_decided_it(registered: Database,
+                                                       tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from yeda_desktop.ledger import waive
+    from yeda_desktop.models import Gap
+
+    with registered.session(officer="支部书记") as s:
+        gap = s.scalars(select(Gap)).one()
+        waive(s, gap, "企业已迁出开发区", "区委组织部")
+    with registered.reader() as s:
+        path, _ = export_xlsx(s, "ledger", tmp_path / "ledger.xlsx")
+    ws = load_workbook(path).active
+    headers = [c.value for c in ws[1]]
+    row = [c.value for c in ws[2]]
+    assert (row[headers.index("豁免理由")], row[headers.index("豁免决定人")]) == (
+        "企业已迁出开发区", "区委组织部")

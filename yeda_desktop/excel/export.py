@@ -50,13 +50,13 @@ def _yes_no(value: bool | None) -> str | None:
 def export_ledger(wb: Workbook, session: Session, progress: Progress | None = None) -> int:
     headers = ["单位名称", "统一社会信用代码", "问题类型", "严重程度", "问题说明", "状态", "措施",
                "负责人", "整改期限", "是否逾期", "发现时间", "整改完成日期", "整改佐证",
-               "豁免理由", "镇街", "集聚区", "楼宇"]
+               "豁免理由", "豁免决定人", "镇街", "集聚区", "楼宇"]
     severity = {"high": "高", "medium": "中", "info": "提示"}
     rows = [
         [r.organization, r.uscc, r.rule_zh, severity.get(r.severity, r.severity), r.detail_zh,
          r.status.zh, r.action.zh if r.action else None, r.responsible, r.due_on,
          "是" if r.overdue else "否", r.identified_at, r.closed_on, r.evidence,
-         r.waived_reason, r.subdistrict, r.cluster, r.building]
+         r.waived_reason, r.waived_by, r.subdistrict, r.cluster, r.building]
         for r in ledger_rows(session)
     ]
     return write_table(wb, "专项工作台账", headers, rows, progress, len(rows))

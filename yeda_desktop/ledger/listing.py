@@ -49,6 +49,7 @@ class LedgerRow:
     industry_section: str | None
     ownership: Ownership
     overdue: bool
+    waived_by: str | None = None  # who decided a waiver (not always who recorded it)
 
     @property
     def rule_zh(self) -> str:
@@ -119,7 +120,7 @@ def ledger_rows(session: Session, today: date | None = None) -> list[LedgerRow]:
         select(
             Gap.id, Gap.organization_id, Organization.name, Organization.uscc, Gap.rule_id,
             Gap.status, Gap.detail_zh, Gap.action, Gap.responsible, Gap.due_on,
-            Gap.identified_at, Gap.closed_on, Gap.evidence, Gap.waived_reason,
+            Gap.identified_at, Gap.closed_on, Gap.evidence, Gap.waived_reason, Gap.waived_by,
             loc.c.building_id, Organization.industry_section, Organization.ownership,
         )
         .join(Organization, Organization.id == Gap.organization_id)
@@ -135,8 +136,9 @@ def ledger_rows(session: Session, today: date | None = None) -> list[LedgerRow]:
     # Unpacked as tuples: reading the fields by name from each of a centre's 178,000 rows
     # took a third of the listing's 11 s.
     for (gap_id, org_id, name, uscc, rule_id, status, detail, action, responsible, due_on,
-         identified_at, closed_on, evidence, waived_reason, building_id, industry_section,
-         ownership) in session.execute(query.execution_options(yield_per=YIELD_PER)):
+         identified_at, closed_on, evidence, waived_reason, waived_by, building_id,
+         industry_section, ownership) in session.execute(
+             query.execution_options(yield_per=YIELD_PER)):
         rule = RULES_BY_ID.get(rule_id)
         subdistrict, cluster, building, cluster_id, building_id, building_address = (
             places.get(building_id, NOWHERE) if building_id else NOWHERE)
@@ -153,6 +155,7 @@ def ledger_rows(session: Session, today: date | None = None) -> list[LedgerRow]:
                 building_address=building_address,
                 industry_section=industry_section, ownership=ownership,
                 overdue=status in OPEN_STATUSES and due_on is not None and due_on < day,
+                waived_by=waived_by,
             )
         )
     return rows
