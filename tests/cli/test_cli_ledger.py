@@ -102,7 +102,8 @@ def test_several_gaps_change_together_or_not_at_all(
     it, and neither is closed."""
     rows = _listed(demo, capsys, "--rule", "data_quality", "--status", "identified")
     first, second = rows[0][0], rows[1][0]
-    assert main(_ledger(demo, "assign", first, "--measure", "fix_record")) == 0
+    assert main(_ledger(demo, "assign", first, "--measure", "核实更正数据")) == 0  # as listed
+    assert _gap(demo, first)[0].action == GapAction.FIX_RECORD
     capsys.readouterr()
     assert main(_ledger(demo, "close", first, second, "--evidence", "已核实")) == 2
     err = capsys.readouterr().err

@@ -47,6 +47,12 @@ def parse_day(text: str | None, option: str) -> date | None:
                         f"{option}: {text!r} is not a date (write it as 2026-12-31)") from None
 
 
+def measure_code(text: str) -> str:
+    """A measure as typed: its code, or its Chinese name as the ledger tab lists it."""
+    clean = text.strip()
+    return next((a.value for a in GapAction if clean in (a.value, a.zh)), clean)
+
+
 def _steps(args: argparse.Namespace) -> Callable[[Session, list[Gap]], None]:
     """What the action does to the gaps named, in one session."""
     action = args.action
@@ -190,9 +196,10 @@ def register(sub: Any) -> None:
     parsers = {name: actions.add_parser(name, help=text) for name, text in steps.items()}
     for p in parsers.values():
         p.add_argument("gaps", nargs="+", metavar="GAP")
-    parsers["assign"].add_argument("--measure", required=True,
-                                   choices=[a.value for a in GapAction],
-                                   help="the measure decided")
+    parsers["assign"].add_argument(
+        "--measure", required=True, type=measure_code, choices=[a.value for a in GapAction],
+        metavar="MEASURE", help="the measure decided, by its code or its Chinese name: "
+        + ", ".join(f"{a.value} ({a.zh})" for a in GapAction))
     parsers["assign"].add_argument("--responsible", help="who sees to it")
     parsers["assign"].add_argument("--due", metavar="DATE", help="by when (2026-12-31)")
     parsers["responsible"].add_argument("--name", required=True,
