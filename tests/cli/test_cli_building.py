@@ -52,6 +52,13 @@ def test_a_building_is_set_up_floor_by_floor(
     assert listed[0].split("\t")[1:] == ["创业大厦A座", "创业园 · 古现街道", "地上6层 地下1层",
                                          "6 间房间"]
     assert listed[-1] == "共 1 栋楼宇 / 1 buildings"
+    # A subdistrict's buildings: none in the other one; a name the zone lacks is said.
+    assert main([*yeda, "building", "list", "--subdistrict", "八角街道"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["共 0 栋楼宇 / 0 buildings"]
+    assert main([*yeda, "building", "list", "--subdistrict", "古现街道"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].split("\t")[1] == "创业大厦A座"
+    assert main([*yeda, "building", "list", "--subdistrict", "八角"]) == 2
+    assert "找不到镇街：八角" in capsys.readouterr().err
     db = open_database(path)
     try:
         with db.reader() as s:

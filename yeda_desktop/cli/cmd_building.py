@@ -15,7 +15,11 @@ from yeda_desktop.errors import YedaError
 from yeda_desktop.models import Building, Cluster, Floor, Subdistrict, Unit
 from yeda_desktop.services import edits, places
 from yeda_desktop.services.ordering import code_point, dialect_of
-from yeda_desktop.services.record_lookup import find_building, find_cluster
+from yeda_desktop.services.record_lookup import (
+    find_building,
+    find_cluster,
+    require_subdistrict,
+)
 from yeda_desktop.storage import Database
 
 
@@ -37,8 +41,8 @@ def floor_of(session: Session, building_id: str, label: str) -> str:
 
 def _list(db: Database, args: argparse.Namespace) -> None:
     with db.reader() as session:
-        cluster = (find_cluster(session, args.cluster, args.subdistrict)
-                   if args.cluster else None)
+        subdistrict = require_subdistrict(session, args.subdistrict)
+        cluster = find_cluster(session, args.cluster, subdistrict) if args.cluster else None
         units = (select(Floor.building_id, func.count(Unit.id).label("n"))
                  .join(Unit, Unit.floor_id == Floor.id).group_by(Floor.building_id).subquery())
         query = (select(Building.id, Building.name, Cluster.name, Subdistrict.name,
@@ -50,6 +54,8 @@ def _list(db: Database, args: argparse.Namespace) -> None:
                  .order_by(code_point(Building.name, dialect_of(session)), Building.id))
         if cluster is not None:
             query = query.where(Building.cluster_id == cluster)
+        elif subdistrict is not None:  # a subdistrict's buildings
+            query = query.where(Subdistrict.name == subdistrict)
         rows = session.execute(query).all()
     for bid, name, cluster_name, sub, above, below, count in rows:
         floors = f"地上{above}层" + (f" 地下{below}层" if below else "")
@@ -91,13 +97,15 @@ def register(sub: Any) -> None:
         description="BUILDING and CLUSTER: an id, or a name no other has (a cluster within "
         "--subdistrict, if given); the clusters come from `yeda zone add`.")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    listing = actions.add_parser("list", help="every building, or a cluster's")
+    listing = actions.add_parser("list", help="every building, or a cluster's or a "
+                                 "subdistrict's")
     add = actions.add_parser("add", help="a building with its floors B1…, 1…N")
     for p in (listing, add):
         p.add_argument("--cluster", required=p is add, metavar="CLUSTER",
                        help="the park, office building group or business district")
         p.add_argument("--subdistrict", metavar="S",
-                       help="the cluster's subdistrict (for a cluster name two share)")
+                       help="the cluster's subdistrict (for a cluster name two share); "
+                       "list: without --cluster, the subdistrict's buildings")
     add.add_argument("name", help="e.g. 创业大厦A座")
     add.add_argument("--floors", type=int, required=True, help="floors above ground (1-200)")
     add.add_argument("--basements", type=int, default=0, help="floors below ground (0-10)")

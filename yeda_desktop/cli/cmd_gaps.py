@@ -10,24 +10,23 @@ import argparse
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.cli.common import open_from_args
-from yeda_desktop.errors import YedaError
 from yeda_desktop.ledger import LedgerFilter, ledger_rows, reconcile
-from yeda_desktop.models import Subdistrict
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapStatus, Ownership
 from yeda_desktop.rules import RULES, RULES_BY_ID, load_profile
-from yeda_desktop.services.record_lookup import find_building, find_cluster, find_organization
+from yeda_desktop.services.record_lookup import (
+    find_building,
+    find_cluster,
+    find_organization,
+    require_subdistrict,
+)
 
 
 def _filter(session: Session, args: argparse.Namespace) -> tuple[LedgerFilter, str | None]:
     """What `--list` narrows to, as the ledger tab's filters do, and the organization named."""
-    subdistrict = (args.subdistrict or "").strip() or None
-    if subdistrict and session.scalar(select(Subdistrict.id).where(
-            Subdistrict.name == subdistrict).limit(1)) is None:
-        raise YedaError(f"找不到镇街：{subdistrict}", f"no subdistrict is called {subdistrict!r}")
+    subdistrict = require_subdistrict(session, args.subdistrict)
     wanted = LedgerFilter(
         rule_id=args.rule,
         status=GapStatus(args.status) if args.status else None,

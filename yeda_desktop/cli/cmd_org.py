@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 from yeda_desktop.cli.common import open_from_args
 from yeda_desktop.id_masking import mask_id_number
 from yeda_desktop.models import Gap, Occupancy, Organization
-from yeda_desktop.models.enums import INDUSTRY_SECTIONS
 from yeda_desktop.rules import RULES_BY_ID, evaluate, facts_for
 from yeda_desktop.services import sweep
 from yeda_desktop.services.record_lookup import find_organization
 from yeda_desktop.services.search import unit_places
+from yeda_desktop.stats.dimensions import group_label
 
 
 def _yes(value: bool | None) -> str:
@@ -33,7 +33,7 @@ def organization_lines(session: Session, org_id: str, *, full_ids: bool = False)
         f"单位 organization: {org.name}（{org.id}）",
         f"统一社会信用代码 USCC: {org.uscc or '—'}",
         f"类型 kind: {org.kind.zh} · {org.ownership.zh}"
-        + (f" · {section} {INDUSTRY_SECTIONS.get(section, '')}" if section else ""),
+        + (f" · {group_label('industry', section)}" if section else ""),
         f"职工人数 staff: {org.staff_count if org.staff_count is not None else '—'}；"
         f"党员人数（自报）members reported: "
         f"{org.reported_member_count if org.reported_member_count is not None else '—'}",

@@ -125,14 +125,23 @@ def find_building(session: Session, key: str) -> str:
     )
 
 
+def require_subdistrict(session: Session, name: str | None) -> str | None:
+    """A subdistrict's name as typed (stripped; None if blank), or a sentence if the zone
+    has none of that name: a filter by it would otherwise list nothing, silently."""
+    within = (name or "").strip()
+    if not within:
+        return None
+    if session.scalar(select(Subdistrict.id).where(Subdistrict.name == within)
+                      .limit(1)) is None:
+        raise YedaError(f"找不到镇街：{within}", f"no subdistrict is called {within!r}")
+    return within
+
+
 def find_cluster(session: Session, key: str, subdistrict: str | None = None) -> str:
     """Cluster id for an id, an exact name or a unique part of a name, among the clusters
     of `subdistrict` (a name) if given: every park has a namesake somewhere."""
 
-    within = (subdistrict or "").strip()
-    if within and session.scalar(select(Subdistrict.id).where(Subdistrict.name == within)
-                                 .limit(1)) is None:
-        raise YedaError(f"找不到镇街：{within}", f"no subdistrict is called {within!r}")
+    within = require_subdistrict(session, subdistrict) or ""
 
     def among(*columns: Any) -> Select[Any]:
         query = select(*columns).select_from(Cluster).join(
