@@ -303,6 +303,9 @@ def test_the_lock_still_excludes_a_second_writer_after_a_refused_open(
             [sys.executable, "-m", "yeda_desktop.cli.main", "--db", str(db_path), "role",
              "--set", "laptop"], capture_output=True, text=True, timeout=120)
         assert other.returncode == 2 and "in use" in other.stderr
+        # what a command can do: wait (it has no read-only open to offer)
+        assert "请关闭该窗口或等该命令结束后再试" in other.stderr
+        assert "只读" not in other.stderr and "read-only" not in other.stderr
         assert (tmp_path / "work.sqlite.lock").exists()
     finally:
         db.close()

@@ -6,11 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from yeda_desktop.errors import YedaError
+from yeda_desktop.errors import DatabaseError, YedaError
 from yeda_desktop.os_reasons import words
 from yeda_desktop.storage import Database, open_database
 from yeda_desktop.storage.location import resolve_location
-from yeda_desktop.storage.lock import discard_lock_file, lock_path
+from yeda_desktop.storage.lock import DatabaseInUseError, discard_lock_file, lock_path
 
 EXIT_USER_ERROR = 2
 
@@ -62,10 +62,24 @@ def open_from_args(
     fresh_lock = location.path is not None and not lock_path(location.path).exists()
     try:
         return open_database(args.db, create=create, read_only=read_only)
+    except DatabaseInUseError as exc:
+        raise _in_use_by_another(exc) from exc
     except BaseException:
         if fresh_lock and location.path is not None:
             discard_lock_file(location.path)
         raise
+
+
+def _in_use_by_another(exc: DatabaseInUseError) -> DatabaseError:
+    """The window's advice (switch, or open read-only) is not a command's: a command that
+    writes can only wait for the other program."""
+    who = exc.holder or "另一个程序 / another program"
+    return DatabaseError(
+        f"数据库正由另一个YEDA窗口或命令使用（{who}）：{exc.db_path.name}。"
+        "请关闭该窗口或等该命令结束后再试",
+        f"the database {exc.db_path.name} is in use by another YEDA window or command "
+        f"({who}); close that window or wait for that command to finish, then try again",
+    )
 
 
 def human_size(size: int) -> str:
