@@ -533,22 +533,22 @@
         <translation>上一年已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="377"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="376"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="377"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="376"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="377"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="376"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="382"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="381"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -1808,103 +1808,113 @@ Change to centre %3?</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="333"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="297"/>
+        <source>Write the gaps the filters show to an Excel workbook</source>
+        <translation>把筛选出的问题导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="335"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="404"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="406"/>
         <source>The ledger holds no gaps yet: press Re-evaluate to check every organization against the rules.</source>
         <translation>台账中还没有问题：请点击“重新排查”，按规则检查全部单位。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="408"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="410"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="453"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="455"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="453"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="455"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="454"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="456"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="454"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="456"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="454"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="456"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="501"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="503"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="505"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="507"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="514"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="516"/>
         <source>Select a gap first</source>
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="572"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="574"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="453"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="572"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="455"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="574"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="601"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="603"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="601"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="603"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="619"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="621"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="629"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="634"/>
+        <source>Export the %1 gaps shown (of %2)</source>
+        <translation>导出筛选出的 %1 项问题（共 %2 项）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="637"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="629"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="640"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="641"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="653"/>
         <source>Exporting the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="644"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="656"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
@@ -1914,7 +1924,7 @@ Change to centre %3?</source>
         <translation>问题类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="483"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="485"/>
         <source>Choose a gap to see its measure and its history. Choose several (Ctrl or Shift) to assign them a responsible person or move them on together.</source>
         <translation>选择一项问题，查看其措施和整改经过。按住 Ctrl 或 Shift 可选择多项，一起指定负责人或推进整改。</translation>
     </message>
@@ -2065,22 +2075,22 @@ Change to centre %3?</source>
 <context>
     <name>MemberEntry</name>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="199"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="204"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="201"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="202"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="228"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="225"/>
         <source>Add member</source>
         <translation>添加人员</translation>
     </message>
@@ -2088,32 +2098,32 @@ Change to centre %3?</source>
 <context>
     <name>MemberModel</name>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="73"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="70"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="71"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="72"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="76"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="73"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="77"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="74"/>
         <source>Party status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="78"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="75"/>
         <source>Relation</source>
         <translation>组织关系</translation>
     </message>

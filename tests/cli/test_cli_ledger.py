@@ -192,3 +192,36 @@ def test_the_list_narrows_as_the_ledger_tab_filters_do(
     capsys.readouterr()
     assert main(["--db", str(demo), "gaps", "--list", "--subdistrict", "没有的街道"]) == 2
     assert "找不到镇街：没有的街道" in capsys.readouterr().err
+
+
+def test_the_ledger_workbook_takes_the_same_filters_as_the_list(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    rows = _ledger_rows(demo)
+    building = next(r.building for r in rows if r.building)
+    filters = ("--building", building, "--open")
+    listed = _listed(demo, capsys, *filters)
+    assert 0 < len(listed) < len(rows)
+    out = tmp_path / "ledger.xlsx"
+    assert main(["--db", str(demo), "export-xlsx", "ledger", "--out", str(out), *filters]) == 0
+    assert f"已导出 {len(listed)} 行" in capsys.readouterr().out
+    sheet = load_workbook(out)["专项工作台账"]
+    header = [c.value for c in sheet[1]]
+    written = [dict(zip(header, r, strict=True))
+               for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert {w["楼宇"] for w in written} == {building}
+    assert sorted((w["单位名称"], w["问题说明"]) for w in written) == sorted(
+        (r[3], r[4]) for r in listed)
+
+    org = listed[0][3]
+    assert main(["--db", str(demo), "export-xlsx", "ledger", "--out", str(out),
+                 "--org", org]) == 0
+    assert {c.value for c in load_workbook(out)["专项工作台账"]["A"][1:]} == {org}
+
+    capsys.readouterr()
+    roster = tmp_path / "roster.xlsx"
+    assert main(["--db", str(demo), "export-xlsx", "roster", "--out", str(roster),
+                 "--building", building]) == 2
+    assert "只适用于 ledger" in capsys.readouterr().err and not roster.exists()

@@ -77,6 +77,23 @@ def test_unknown_kind_is_a_sentence(registered: Database, tmp_path: Path) -> Non
         export_xlsx(s, "everything", tmp_path / "x.xlsx")
 
 
+def test_a_gap_filter_narrows_the_ledger_only(registered: Database, tmp_path: Path) -> None:
+    from yeda_desktop.errors import YedaError
+    from yeda_desktop.ledger import LedgerFilter, ledger_rows
+
+    with registered.session(officer="测试") as s:
+        reconcile(s)
+    with registered.reader() as s:
+        rows = ledger_rows(s)
+        rule = rows[0].rule_id
+        _, count = export_xlsx(s, "ledger", tmp_path / "one.xlsx",
+                               ledger_filter=LedgerFilter(rule_id=rule))
+        assert count == sum(r.rule_id == rule for r in rows) < len(rows)
+        with pytest.raises(YedaError, match="只有专项工作台账可以按问题筛选"):
+            export_xlsx(s, "roster", tmp_path / "r.xlsx", ledger_filter=LedgerFilter())
+    assert not (tmp_path / "r.xlsx").exists()
+
+
 def test_a_cancelled_export_leaves_the_file_there_as_it_was(
     registered: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -633,3 +633,39 @@ def test_cancelling_the_re_evaluation_leaves_the_ledger_as_it_was(
     qtbot.waitUntil(lambda: "已取消" in view.count_label.text(), timeout=10_000)
     with ledger_db.reader() as s:
         assert s.scalar(select(func.count()).select_from(Gap)) == 0
+
+
+def test_export_writes_the_gaps_the_filters_show(
+    zh_app: QApplication, qtbot: QtBot, ledger_db: Database, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As the printed ledger does: a secretary who narrowed the tab to her building gets
+    her building's gaps, not the zone's."""
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+    target = tmp_path / "台账.xlsx"
+
+    def save_as(_parent: object, title: str, *_args: object) -> tuple[str, str]:
+        asked.append(title)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    view = _view(qtbot, ledger_db)
+
+    def exported() -> list[tuple[Any, ...]]:
+        view.export()
+        qtbot.waitUntil(lambda: "已导出" in view.count_label.text(), timeout=10_000)
+        sheet = load_workbook(target)["专项工作台账"]
+        return list(sheet.iter_rows(min_row=2, values_only=True))
+
+    _select_data(view.rule_box, "no_party_org")
+    rows = exported()
+    assert asked[-1] == "导出筛选出的 2 项问题（共 6 项）"
+    assert len(rows) == 2 and {r[2] for r in rows} == {"无党组织"}
+    assert view.count_label.text() == "已导出 2 行"
+
+    _select_data(view.rule_box, None)
+    assert len(exported()) == 6
+    assert asked[-1] == "导出台账"

@@ -1,4 +1,8 @@
-"""`yeda export-xlsx KIND --out FILE`: the ledger, statistics, organization list or roster."""
+"""`yeda export-xlsx KIND --out FILE`: the ledger, statistics, organization list or roster.
+
+The ledger takes the ledger tab's filters (`--building B --open` …), as the tab's 导出…
+exports what it shows.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,12 @@ import argparse
 from typing import Any
 
 from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.cli.ledger_filter_args import (
+    add_ledger_filter_args,
+    any_ledger_filter,
+    ledger_filter,
+)
+from yeda_desktop.errors import YedaError
 from yeda_desktop.excel.kinds import EXPORT_KINDS
 from yeda_desktop.stats import FundingInputs
 
@@ -21,11 +31,17 @@ def run(args: argparse.Namespace) -> int:
     from yeda_desktop.excel import export_xlsx  # openpyxl: only for this command
 
     funding = FundingInputs(monthly_allowance=args.allowance, staff_by_level=args.staff_by_level)
+    narrowed = any_ledger_filter(args)
+    if narrowed and args.kind != "ledger":
+        raise YedaError(f"--rule、--building 等筛选只适用于 ledger，不适用于 {args.kind}",
+                        f"--rule, --building and the other gap filters are for ledger only, "
+                        f"not {args.kind}")
     db = open_from_args(args)
     try:
         with db.reader() as session:
+            wanted = ledger_filter(session, args) if narrowed else None
             path, count = export_xlsx(session, args.kind, args.out, show_ids=args.show_ids,
-                                      funding=funding)
+                                      funding=funding, ledger_filter=wanted)
     finally:
         db.close()
     print(f"已导出 {count} 行到 {path} / exported {count} rows to {path}")
@@ -42,4 +58,5 @@ def register(sub: Any) -> None:
                         help="statistics: monthly allowance per level, e.g. 300,200,100")
     parser.add_argument("--staff-by-level", type=_levels, default=(0, 0, 0),
                         help="statistics: certified party-work staff per level, e.g. 40,110,160")
+    add_ledger_filter_args(parser)
     parser.set_defaults(func=run)

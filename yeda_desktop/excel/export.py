@@ -22,7 +22,7 @@ from yeda_desktop.excel.sheet import (
     write_table,
 )
 from yeda_desktop.id_masking import mask_id_number
-from yeda_desktop.ledger import ledger_rows
+from yeda_desktop.ledger import LedgerFilter, ledger_rows
 from yeda_desktop.ledger.location import primary_location
 from yeda_desktop.models import Organization, Person
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, PartyStatus
@@ -47,7 +47,13 @@ def _yes_no(value: bool | None) -> str | None:
     return None if value is None else ("是" if value else "否")
 
 
-def export_ledger(wb: Workbook, session: Session, progress: Progress | None = None) -> int:
+def export_ledger(
+    wb: Workbook,
+    session: Session,
+    progress: Progress | None = None,
+    wanted: LedgerFilter | None = None,
+) -> int:
+    """Every gap, or those `wanted` accepts: the tab exports what it shows, as it prints."""
     headers = ["单位名称", "统一社会信用代码", "问题类型", "严重程度", "问题说明", "状态", "措施",
                "负责人", "整改期限", "是否逾期", "发现时间", "整改完成日期", "整改佐证",
                "豁免理由", "豁免决定人", "镇街", "集聚区", "楼宇"]
@@ -57,7 +63,7 @@ def export_ledger(wb: Workbook, session: Session, progress: Progress | None = No
          r.status.zh, r.action.zh if r.action else None, r.responsible, r.due_on,
          "是" if r.overdue else "否", r.identified_at, r.closed_on, r.evidence,
          r.waived_reason, r.waived_by, r.subdistrict, r.cluster, r.building]
-        for r in ledger_rows(session)
+        for r in (wanted or LedgerFilter()).select(ledger_rows(session))
     ]
     return write_table(wb, "专项工作台账", headers, rows, progress, len(rows))
 
@@ -171,6 +177,7 @@ def export_xlsx(
     *,
     show_ids: bool = False,
     funding: FundingInputs | None = None,
+    ledger_filter: LedgerFilter | None = None,
     progress: Progress | None = None,
 ) -> tuple[Path, int]:
     """Write one export to `path` atomically; returns the path and the number of data rows.
@@ -179,7 +186,7 @@ def export_xlsx(
     an exception it raises stops the export and leaves `path` as it was.
     """
     writers: dict[str, Callable[[Workbook, Session], int]] = {
-        "ledger": lambda wb, s: export_ledger(wb, s, progress),
+        "ledger": lambda wb, s: export_ledger(wb, s, progress, ledger_filter),
         "statistics": lambda wb, s: export_statistics(wb, s, funding),
         "organizations": lambda wb, s: export_organizations(wb, s, progress),
         "roster": lambda wb, s: export_roster(wb, s, show_ids=show_ids, progress=progress),
@@ -189,6 +196,10 @@ def export_xlsx(
             f"未知的导出类型：{kind}（可选：{', '.join(EXPORT_KINDS)}）",
             f"unknown export kind {kind!r} (choose from {', '.join(EXPORT_KINDS)})",
         )
+    if ledger_filter is not None and kind != "ledger":
+        zh, en = EXPORT_KINDS[kind]
+        raise YedaError(f"只有专项工作台账可以按问题筛选，{zh}不能",
+                        f"only the ledger is narrowed by a gap filter, not the {en}")
     wb = new_workbook()
     try:
         count = writers[kind](wb, session)

@@ -76,6 +76,7 @@ class LedgerFilter:
     responsible: str | None = None
     overdue_only: bool = False
     text: str = ""
+    organization_id: str | None = None
 
     def matches(self, row: LedgerRow) -> bool:
         return bool(self.select([row]))
@@ -96,6 +97,7 @@ class LedgerFilter:
             "industry_section": self.industry_section,
             "ownership": self.ownership,
             "responsible": self.responsible,
+            "organization_id": self.organization_id,
         }
         shown = list(rows)
         for attribute, wanted in equal.items():

@@ -293,6 +293,8 @@ class LedgerView(QWidget):
             button.clicked.connect(slot)
             self.buttons[name] = button
             self.button_row.addWidget(button)
+        self.buttons["export"].setToolTip(
+            self.tr("Write the gaps the filters show to an Excel workbook"))
         self.button_row.addStretch(1)
         self.update_buttons()
 
@@ -623,10 +625,19 @@ class LedgerView(QWidget):
         self.refresh()
 
     def export(self) -> None:
+        """The gaps shown (the filters, not the order), as the printed ledger takes them."""
         if self.db is None:
             return
+        wanted = self.current_filter()
+        narrowed = wanted != LedgerFilter()
+        title = (
+            self.tr("Export the %1 gaps shown (of %2)")
+            .replace("%1", f"{self.model.rowCount():,}")
+            .replace("%2", f"{self.model.total():,}")
+            if narrowed else self.tr("Export ledger")
+        )
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export ledger"), "专项工作台账.xlsx", self.tr("Excel workbook (*.xlsx)")
+            self, title, "专项工作台账.xlsx", self.tr("Excel workbook (*.xlsx)")
         )
         if not path:
             return
@@ -636,7 +647,8 @@ class LedgerView(QWidget):
             from yeda_desktop.excel import export_xlsx
 
             with db.reader() as session:  # a Cancel leaves any file there as it was
-                return export_xlsx(session, "ledger", path, progress=progress)[1]
+                return export_xlsx(session, "ledger", path, progress=progress,
+                                   ledger_filter=wanted if narrowed else None)[1]
 
         run_task(self, work, self._exported, self._failed, self.tr("Exporting the ledger…"))
 
