@@ -887,42 +887,57 @@
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="54"/>
+        <source>Name, pinyin initials, USCC or phone</source>
+        <translation>名称、拼音首字母、信用代码或电话</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="56"/>
+        <source>Show only the organizations this finds, as the search box does</source>
+        <translation>只列出按此查到的单位（与搜索框查找方式相同）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="63"/>
         <source>Gaps: any</source>
         <translation>问题：全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="64"/>
         <source>With open gaps</source>
         <translation>有未整改问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="65"/>
         <source>Without open gaps</source>
         <translation>无未整改问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="68"/>
         <source>Any ownership</source>
         <translation>全部经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="71"/>
+        <source>Any industry</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="177"/>
         <source>All subdistricts</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="164"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="182"/>
         <source>All clusters</source>
         <translation>全部集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="171"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="189"/>
         <source>All buildings</source>
         <translation>全部楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="211"/>
         <source>%1 organizations</source>
         <translation>共 %1 家单位</translation>
     </message>

@@ -149,6 +149,38 @@ def test_filters_are_done_in_sql(db: Database) -> None:
         assert d.count(s, d.DirectoryFilter(has_gaps=False)) == len(everything) - 6
 
 
+def test_text_and_industry_narrow_as_the_search_box_finds(db: Database) -> None:
+    """Typed into the directory's filter: a name's start, its pinyin initials, a USCC's
+    start find what the search box finds among organizations; an industry section."""
+    from pypinyin import Style, lazy_pinyin
+
+    from yeda_desktop.services.search import search
+
+    def listed(flt: d.DirectoryFilter) -> set[str]:
+        rows = d.page(s, flt, "name", False, None, limit=10_000).rows
+        assert len(rows) == d.count(s, flt)
+        return {r.id for r in rows}
+
+    with db.reader() as s:
+        everything = _everything(s)
+        org = next(r for r in everything if r.uscc)
+        initials = "".join(lazy_pinyin(org.name[:4], style=Style.FIRST_LETTER))
+        for typed in (org.name[:4], initials, org.uscc[:10].lower(), f"{org.name[:2]} {initials}"):
+            found = listed(d.DirectoryFilter(text=typed))
+            assert org.id in found, typed
+            assert found == {h.ref_id for h in search(s, typed, limit=1000) if h.kind == "org"}
+        assert listed(d.DirectoryFilter(text="没有这样的单位")) == set()
+        assert listed(d.DirectoryFilter(text="  ")) == {r.id for r in everything}
+        section, size = s.execute(text(
+            "SELECT industry_section, count(*) FROM organizations "
+            "WHERE industry_section IS NOT NULL GROUP BY industry_section "
+            "ORDER BY count(*) DESC, industry_section LIMIT 1")).one()
+        assert 0 < len(listed(d.DirectoryFilter(industry_section=section))) == size
+        both = d.DirectoryFilter(industry_section=section, text=initials)
+        assert listed(both) == listed(d.DirectoryFilter(industry_section=section)) & listed(
+            d.DirectoryFilter(text=initials))
+
+
 def test_place_choices_have_parents(db: Database) -> None:
     with db.reader() as s:
         c = d.place_choices(s)

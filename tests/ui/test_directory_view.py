@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from yeda_desktop.demo import generate_demo
 from yeda_desktop.models import Building, Cluster, Subdistrict, Zone
@@ -87,6 +88,40 @@ def test_filters_narrow_the_list_in_sql(qtbot: QtBot, view: DirectoryView, db: D
     view.ownership.setCurrentIndex(view.ownership.findData("foreign"))
     qtbot.waitUntil(lambda: not view.model._busy and view.model.filter.ownership is not None)
     qtbot.waitUntil(lambda: all(r.ownership.value == "foreign" for r in view.model.rows))
+
+
+def test_typing_narrows_the_list_once_the_typing_pauses(
+    qtbot: QtBot, view: DirectoryView, db: Database
+) -> None:
+    """An administrator on the phone about 烟台华盛… types yths and sees it; an industry
+    narrows further; clearing the box lists everything again."""
+    from pypinyin import Style, lazy_pinyin
+
+    qtbot.waitUntil(lambda: _shown_total(view) == 150)
+    target = view.model.rows[3]
+    initials = "".join(lazy_pinyin(target.name[:4], style=Style.FIRST_LETTER))
+    qtbot.keyClicks(view.text, initials)
+    assert view.model.filter.text == ""  # not at each key
+    qtbot.waitUntil(lambda: view.model.filter.text == initials and not view.model._busy)
+    with db.reader() as s:
+        n = directory.count(s, directory.DirectoryFilter(text=initials))
+    qtbot.waitUntil(lambda: _shown_total(view) == n)
+    assert 0 < n < 150 and target.id in {r.id for r in view.model.rows}
+    with db.reader() as s:
+        section = s.scalar(text("SELECT industry_section FROM organizations WHERE id = :i"),
+                           {"i": target.id})
+    view.industry.setCurrentIndex(view.industry.findData(section))
+    assert view.industry.currentText().startswith(f"{section} ")
+    qtbot.waitUntil(lambda: not view.model._busy and view.model.filter.industry_section == section)
+    with db.reader() as s:
+        both = directory.count(
+            s, directory.DirectoryFilter(text=initials, industry_section=section))
+    qtbot.waitUntil(lambda: _shown_total(view) == both)
+    assert target.id in {r.id for r in view.model.rows}
+    view.industry.setCurrentIndex(0)
+    view.text.clear()
+    qtbot.waitUntil(lambda: _shown_total(view) == 150)
+    assert view.text.placeholderText() == "名称、拼音首字母、信用代码或电话"
 
 
 def test_double_click_opens_the_organization_s_unit(qtbot: QtBot, view: DirectoryView) -> None:

@@ -22,7 +22,9 @@ from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
 from yeda_desktop.ledger.location import building_places
 from yeda_desktop.models.enums import Ownership, PartyStatus
 from yeda_desktop.place_labels import Choice, distinct_labels
+from yeda_desktop.search_terms import query_words
 from yeda_desktop.services.ordering import code_point_sql, dialect_of
+from yeda_desktop.storage.search_index import DOCS, FTS, match_clause
 
 PAGE = 200
 _MEMBER_STATUSES = (PartyStatus.FULL.value, PartyStatus.PROBATIONARY.value)
@@ -71,13 +73,17 @@ SORTS = (*KEYSET_SORTS, *AGGREGATE_SORTS)
 
 @dataclass(frozen=True)
 class DirectoryFilter:
-    """Which organizations to list; None means any. `has_gaps`: open gaps on the ledger."""
+    """Which organizations to list; None means any. `has_gaps`: open gaps on the ledger.
+    `text`: what the search box finds an organization by (name, pinyin initials, USCC,
+    phone), each word as the start of a term."""
 
     subdistrict_id: str | None = None
     cluster_id: str | None = None
     building_id: str | None = None
     ownership: Ownership | None = None
+    industry_section: str | None = None
     has_gaps: bool | None = None
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -111,7 +117,7 @@ class Page:
     next: Cursor | None  # None: this was the last page
 
 
-def _where(flt: DirectoryFilter, params: dict[str, Any]) -> list[str]:
+def _where(flt: DirectoryFilter, params: dict[str, Any], dialect: str) -> list[str]:
     clauses: list[str] = []
     place_join = (
         "SELECT oc.organization_id FROM occupancies oc JOIN units u ON u.id = oc.unit_id "
@@ -130,6 +136,13 @@ def _where(flt: DirectoryFilter, params: dict[str, Any]) -> list[str]:
     if flt.ownership is not None:
         params["ownership"] = flt.ownership.value
         clauses.append("o.ownership = :ownership")
+    if flt.industry_section is not None:
+        params["industry"] = flt.industry_section
+        clauses.append("o.industry_section = :industry")
+    if words := query_words(flt.text):
+        match, params["q"] = match_clause(dialect, words)
+        clauses.append(f"o.id IN (SELECT d.ref_id FROM {FTS} JOIN {DOCS} d "
+                       f"ON d.rowid = {FTS}.rowid WHERE {match} AND d.kind = 'org')")
     if flt.has_gaps is not None:
         exists = (
             "EXISTS (SELECT 1 FROM gaps g WHERE g.organization_id = o.id "
@@ -145,7 +158,7 @@ def _sort_value(sort: str, value: str, dialect: str) -> str:
 
 def count(session: Session, flt: DirectoryFilter) -> int:
     params: dict[str, Any] = {}
-    clauses = _where(flt, params)
+    clauses = _where(flt, params, dialect_of(session))
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     return int(
         session.execute(text(f"SELECT count(*) FROM organizations o {where}"), params).scalar_one()
@@ -165,7 +178,7 @@ def page(
     key = _sort_value(sort, KEYSET_SORTS[sort], dialect)
     oid = code_point_sql("o.id", dialect)
     params: dict[str, Any] = {"limit": limit}
-    clauses = _where(flt, params)
+    clauses = _where(flt, params, dialect)
     if after is not None:
         params["after_value"], params["after_id"] = after.value, after.id
         clauses.append(f"({key}, {oid}) {'<' if descending else '>'} (:after_value, :after_id)")
@@ -189,7 +202,7 @@ def ordered_ids(session: Session, flt: DirectoryFilter, sort: str, descending: b
     grouped, value = AGGREGATE_SORTS[sort]
     key = _sort_value(sort, value, dialect)
     params: dict[str, Any] = {}
-    clauses = _where(flt, params)
+    clauses = _where(flt, params, dialect)
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     direction = "DESC" if descending else "ASC"
     oid = code_point_sql("o.id", dialect)

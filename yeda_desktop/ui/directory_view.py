@@ -6,7 +6,7 @@ double-clicked (or Enter is pressed on it), to open it in the sweep workspace.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,17 +14,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from yeda_desktop.models.enums import Ownership
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, Ownership
 from yeda_desktop.services import directory
 from yeda_desktop.storage import Database
 from yeda_desktop.ui.directory_model import DirectoryModel
 from yeda_desktop.ui.ledger_labels import ownership_label
 from yeda_desktop.ui.tasks import run_task
+
+TYPING_PAUSE_MS = 250  # the filter box narrows the list this long after the last key
 
 
 class DirectoryView(QWidget):
@@ -44,7 +47,18 @@ class DirectoryView(QWidget):
         self.cluster = self._combo("cluster")
         self.building = self._combo("building")
         self.ownership = self._combo("ownership")
+        self.industry = self._combo("industry")
         self.gaps = self._combo("gaps")
+        self.text = QLineEdit(self)
+        self.text.setObjectName("directory-text")
+        self.text.setPlaceholderText(self.tr("Name, pinyin initials, USCC or phone"))
+        self.text.setToolTip(self.tr(
+            "Show only the organizations this finds, as the search box does"))
+        self.text.setClearButtonEnabled(True)
+        self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance("M" * 22))
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._apply)
+        self.text.textChanged.connect(self._typing.start)
         for text, value in (
             (self.tr("Gaps: any"), None),
             (self.tr("With open gaps"), True),
@@ -54,6 +68,9 @@ class DirectoryView(QWidget):
         self.ownership.addItem(self.tr("Any ownership"), None)
         for own in Ownership:
             self.ownership.addItem(ownership_label(own), own.value)
+        self.industry.addItem(self.tr("Any industry"), None)
+        for code, name in INDUSTRY_SECTIONS.items():
+            self.industry.addItem(f"{code} {name}", code)
         self.total = QLabel(self)
         self.table = QTableView(self)
         self.table.setObjectName("directory-table")
@@ -75,7 +92,8 @@ class DirectoryView(QWidget):
         self.table.activated.connect(self._open)
         self.model.counted.connect(self._show_total)
         filters = QHBoxLayout()
-        for widget in (self.subdistrict, self.cluster, self.building, self.ownership, self.gaps):
+        for widget in (self.text, self.subdistrict, self.cluster, self.building, self.ownership,
+                       self.industry, self.gaps):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.total)
@@ -84,7 +102,7 @@ class DirectoryView(QWidget):
         box.addWidget(self.table, 1)
         self.subdistrict.currentIndexChanged.connect(self._subdistrict_changed)
         self.cluster.currentIndexChanged.connect(self._cluster_changed)
-        for combo in (self.building, self.ownership, self.gaps):
+        for combo in (self.building, self.ownership, self.industry, self.gaps):
             combo.currentIndexChanged.connect(self._apply)
         self._fill_places()
 
@@ -178,10 +196,13 @@ class DirectoryView(QWidget):
             cluster_id=self.cluster.currentData(),
             building_id=self.building.currentData(),
             ownership=Ownership(own) if own else None,
+            industry_section=self.industry.currentData(),
             has_gaps=self.gaps.currentData(),
+            text=self.text.text().strip(),
         )
 
     def _apply(self) -> None:
+        self._typing.stop()  # a choice made while typing takes the text as it stands
         flt = self.current_filter()
         if flt != self.model.filter:
             self.model.set_filter(flt)
