@@ -887,59 +887,100 @@
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="63"/>
         <source>Name, pinyin initials, USCC or phone</source>
         <translation>名称、拼音首字母、信用代码或电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="56"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="65"/>
         <source>Show only the organizations this finds, as the search box does</source>
         <translation>只列出按此查到的单位（与搜索框查找方式相同）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="63"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="72"/>
         <source>Gaps: any</source>
         <translation>问题：全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="64"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="73"/>
         <source>With open gaps</source>
         <translation>有未整改问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="74"/>
         <source>Without open gaps</source>
         <translation>无未整改问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="77"/>
         <source>Any ownership</source>
         <translation>全部经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="80"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="177"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="84"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="87"/>
+        <source>Write the organizations listed to an Excel workbook</source>
+        <translation>把列出的单位导出为 Excel 工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="192"/>
         <source>All subdistricts</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="197"/>
         <source>All clusters</source>
         <translation>全部集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="204"/>
         <source>All buildings</source>
         <translation>全部楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="228"/>
         <source>%1 organizations</source>
         <translation>共 %1 家单位</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="240"/>
+        <source>Export the %1 organizations listed</source>
+        <translation>导出列出的 %1 家单位</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="243"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="266"/>
+        <source>Export organizations</source>
+        <translation>导出单位名单</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="245"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="257"/>
+        <source>Exporting the organizations…</source>
+        <translation>正在导出单位名单…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="260"/>
+        <source>Exported %1 organizations</source>
+        <translation>已导出 %1 家单位</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="264"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何内容。</translation>
     </message>
 </context>
 <context>

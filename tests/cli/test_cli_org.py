@@ -1,4 +1,5 @@
-"""`yeda org show`: one organization in full, ID numbers masked unless asked for."""
+"""`yeda org show`: one organization in full, ID numbers masked unless asked for;
+`yeda org list`: the directory tab's list, as lines or as the organization workbook."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from sqlalchemy import func, select
 
 from yeda_desktop.cli.main import main
 from yeda_desktop.models import Organization, Person
+from yeda_desktop.services import directory
+from yeda_desktop.services.directory import DirectoryFilter, DirectoryRow
 from yeda_desktop.storage import open_database
 
 
@@ -64,3 +67,75 @@ def test_a_name_several_share_is_refused_naming_them(
     capsys.readouterr()
     assert main(["--db", str(demo), "org", "show", "有限公司"]) == 2
     assert "有多个单位与“有限公司”相符" in capsys.readouterr().err
+
+
+
+def _tab_rows(demo: Path, flt: DirectoryFilter, sort: str = "name",
+              desc: bool = False) -> list[DirectoryRow]:
+    """The rows as the directory tab reads them: pages of 7 by keyset, or the aggregate
+    order read by id."""
+    db = open_database(demo)
+    try:
+        with db.reader() as s:
+            if sort not in directory.KEYSET_SORTS:
+                return directory.rows_of(s, directory.ordered_ids(s, flt, sort, desc))
+            rows: list[DirectoryRow] = []
+            after = None
+            while True:
+                page = directory.page(s, flt, sort, desc, after, limit=7)
+                rows += page.rows
+                if page.next is None:
+                    return rows
+                after = page.next
+    finally:
+        db.close()
+
+
+def test_the_list_is_the_directory_tab_s_with_its_filters_and_order(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from openpyxl import load_workbook
+
+    def listed(*options: str) -> list[list[str]]:
+        capsys.readouterr()
+        assert main(["--db", str(demo), "org", "list", *options]) == 0
+        out = capsys.readouterr().out
+        rows = [line.split("\t") for line in out.splitlines() if "\t" in line]
+        assert f"列出 {len(rows)} / {len(rows)} 家单位" in out
+        return rows
+
+    everything = _tab_rows(demo, DirectoryFilter())
+    assert [r[0] for r in listed()] == [r.id for r in everything]
+    assert [r[0] for r in listed("--sort", "gaps", "--desc")] == [
+        r.id for r in _tab_rows(demo, DirectoryFilter(), "gaps", True)]
+
+    place = next(r for r in everything if r.building_id and r.gaps)
+    db = open_database(demo)
+    try:
+        with db.reader() as s:
+            industry = s.scalar(select(Organization.industry_section)
+                                .where(Organization.id == place.id))
+    finally:
+        db.close()
+    assert place.building_id is not None and industry is not None
+    narrowed = _tab_rows(demo, DirectoryFilter(building_id=place.building_id,
+                                               industry_section=industry, has_gaps=True))
+    rows = listed("--building", place.building_id, "--industry", industry, "--gaps", "yes")
+    assert [r[0] for r in rows] == [r.id for r in narrowed] and place.id in {r[0] for r in rows}
+    assert all(r[3].startswith(place.building) and int(r[7]) > 0 for r in rows)
+
+    out = tmp_path / "list.xlsx"
+    assert main(["--db", str(demo), "org", "list", "--building", place.building_id,
+                 "--xlsx", str(out)]) == 0
+    sheet = load_workbook(out)["两新组织名单"]
+    names = [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sheet["A1"].value == "单位名称"
+    in_building = _tab_rows(demo, DirectoryFilter(building_id=place.building_id))
+    assert 0 < len(names) < len(everything)
+    assert sorted(names) == sorted(r.name for r in in_building)
+
+    capsys.readouterr()
+    assert main(["--db", str(demo), "org", "list", "--text", "没有这样的单位"]) == 1
+    assert "列出 0 / 0 家单位" in capsys.readouterr().out
+    assert main(["--db", str(demo), "org", "list", "--subdistrict", "没有的街道"]) == 2
+    assert "找不到镇街：没有的街道" in capsys.readouterr().err

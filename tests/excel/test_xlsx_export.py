@@ -80,6 +80,7 @@ def test_unknown_kind_is_a_sentence(registered: Database, tmp_path: Path) -> Non
 def test_a_gap_filter_narrows_the_ledger_only(registered: Database, tmp_path: Path) -> None:
     from yeda_desktop.errors import YedaError
     from yeda_desktop.ledger import LedgerFilter, ledger_rows
+    from yeda_desktop.services.directory import DirectoryFilter
 
     with registered.session(officer="测试") as s:
         reconcile(s)
@@ -91,6 +92,8 @@ def test_a_gap_filter_narrows_the_ledger_only(registered: Database, tmp_path: Pa
         assert count == sum(r.rule_id == rule for r in rows) < len(rows)
         with pytest.raises(YedaError, match="只有专项工作台账可以按问题筛选"):
             export_xlsx(s, "roster", tmp_path / "r.xlsx", ledger_filter=LedgerFilter())
+        with pytest.raises(YedaError, match="只有两新组织名单可以按单位筛选"):
+            export_xlsx(s, "ledger", tmp_path / "r.xlsx", organization_filter=DirectoryFilter())
     assert not (tmp_path / "r.xlsx").exists()
 
 

@@ -181,6 +181,25 @@ def test_text_and_industry_narrow_as_the_search_box_finds(db: Database) -> None:
             d.DirectoryFilter(text=initials))
 
 
+def test_the_organization_workbook_holds_the_organizations_listed(
+    db: Database, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from openpyxl import load_workbook
+
+    from yeda_desktop.excel import export_xlsx
+
+    out = tmp_path_factory.mktemp("listed") / "orgs.xlsx"
+    with db.reader() as s:
+        org = next(r for r in _everything(s) if r.building_id and r.uscc)
+        flt = d.DirectoryFilter(building_id=org.building_id, text=org.name[:3])
+        listed = d.page(s, flt, "name", False, None, limit=10_000).rows
+        _, count = export_xlsx(s, "organizations", out, organization_filter=flt)
+    names = [r[0] for r in load_workbook(out)["两新组织名单"].iter_rows(
+        min_row=2, values_only=True)]
+    assert count == len(listed) > 0 and org.name in names
+    assert sorted(names) == sorted(r.name for r in listed)
+
+
 def test_place_choices_have_parents(db: Database) -> None:
     with db.reader() as s:
         c = d.place_choices(s)

@@ -124,6 +124,48 @@ def test_typing_narrows_the_list_once_the_typing_pauses(
     assert view.text.placeholderText() == "名称、拼音首字母、信用代码或电话"
 
 
+def test_export_writes_the_organizations_listed(
+    qtbot: QtBot, view: DirectoryView, db: Database, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An administrator lists one building's organizations of one ownership and hands the
+    list on as a workbook: those, not the zone's 150."""
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+    target = tmp_path / "名单.xlsx"
+
+    def save_as(_parent: object, title: str, *_args: object) -> tuple[str, str]:
+        asked.append(title)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+
+    def exported() -> list[str]:
+        view.export()
+        qtbot.waitUntil(lambda: "已导出" in view.total.text(), timeout=10_000)
+        return [r[0] for r in load_workbook(target)["两新组织名单"].iter_rows(
+            min_row=2, values_only=True)]
+
+    qtbot.waitUntil(lambda: _shown_total(view) == 150 and view.building.count() > 1)
+    view.building.setCurrentIndex(1)
+    view.ownership.setCurrentIndex(view.ownership.findData("private"))
+    flt = view.current_filter()
+    with db.reader() as s:
+        wanted = sorted(r.name for r in directory.page(s, flt, limit=1000).rows)
+    qtbot.waitUntil(lambda: _shown_total(view) == len(wanted))
+    assert 0 < len(wanted) < 150
+    assert sorted(exported()) == wanted
+    assert asked[-1] == f"导出列出的 {len(wanted)} 家单位"
+    assert view.total.text() == f"已导出 {len(wanted)} 家单位"
+
+    view.building.setCurrentIndex(0)
+    view.ownership.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: _shown_total(view) == 150)
+    assert len(exported()) == 150 and asked[-1] == "导出单位名单"
+
+
 def test_double_click_opens_the_organization_s_unit(qtbot: QtBot, view: DirectoryView) -> None:
     row = next(n for n, r in enumerate(view.model.rows) if r.unit_id)
     index = view.model.index(row, 0)

@@ -1,21 +1,32 @@
 """`yeda org show ORG`: one organization as the sweep tab's detail pane shows it (its fields,
 where it is, its people, the rules' findings now) with its gaps in the ledger, for the
-administrator answering a call about it; ID numbers masked unless asked for."""
+administrator answering a call about it; ID numbers masked unless asked for.
+
+`yeda org list`: the directory tab (单位名录) with its filters and order, as lines or as
+the organization workbook (`--xlsx`)."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.cli.common import open_from_args, require_output
 from yeda_desktop.id_masking import mask_id_number
 from yeda_desktop.models import Gap, Occupancy, Organization
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, Ownership
 from yeda_desktop.rules import RULES_BY_ID, evaluate, facts_for
-from yeda_desktop.services import sweep
-from yeda_desktop.services.record_lookup import find_organization
+from yeda_desktop.services import directory, sweep
+from yeda_desktop.services.record_lookup import (
+    find_building,
+    find_cluster,
+    find_organization,
+    find_subdistrict,
+    require_subdistrict,
+)
 from yeda_desktop.services.search import unit_places
 from yeda_desktop.stats.dimensions import group_label
 
@@ -71,6 +82,8 @@ def organization_lines(session: Session, org_id: str, *, full_ids: bool = False)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.action == "list":
+        return run_list(args)
     db = open_from_args(args, read_only=True)
     try:
         with db.reader() as session:
@@ -83,6 +96,54 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def directory_filter(session: Session, args: argparse.Namespace) -> directory.DirectoryFilter:
+    """The tab's filters from the options; a place that fits nothing, or several, stops."""
+    subdistrict = require_subdistrict(session, args.subdistrict)
+    return directory.DirectoryFilter(
+        subdistrict_id=find_subdistrict(session, subdistrict) if subdistrict else None,
+        cluster_id=find_cluster(session, args.cluster, subdistrict) if args.cluster else None,
+        building_id=find_building(session, args.building) if args.building else None,
+        ownership=Ownership(args.ownership) if args.ownership else None,
+        industry_section=args.industry,
+        has_gaps={"yes": True, "no": False}.get(args.gaps or ""),
+        text=(args.text or "").strip(),
+    )
+
+
+def _row_line(r: directory.DirectoryRow) -> str:
+    place = " ".join(p for p in (r.building, f"{r.floor}层" if r.floor else "", r.unit) if p)
+    return "\t".join((r.id, r.name, r.uscc or "—", place or "—", r.ownership.zh,
+                      "—" if r.staff is None else str(r.staff), str(r.members), str(r.gaps)))
+
+
+def run_list(args: argparse.Namespace) -> int:
+    if args.xlsx:
+        require_output(args.xlsx)
+    db = open_from_args(args, read_only=True)
+    try:
+        with db.reader() as session:
+            wanted = directory_filter(session, args)
+            if args.xlsx:
+                from yeda_desktop.excel import export_xlsx  # openpyxl: only when asked
+
+                path, count = export_xlsx(session, "organizations", args.xlsx,
+                                          organization_filter=wanted)
+                print(f"已导出 {count} 家单位到 {path} / exported {count} organizations "
+                      f"to {path}")
+                return 0
+            total = directory.count(session, wanted)
+            shown = 0
+            for row in directory.every_row(session, wanted, args.sort, args.desc):
+                if args.limit and shown >= args.limit:
+                    break
+                print(_row_line(row))
+                shown += 1
+    finally:
+        db.close()
+    print(f"列出 {shown} / {total} 家单位 / listed {shown} of {total} organizations")
+    return 0 if total else 1
+
+
 def register(sub: Any) -> None:
     parser = sub.add_parser("org", help="one organization in full: fields, places, people, "
                             "the rules' findings and its gaps in the ledger")
@@ -91,4 +152,26 @@ def register(sub: Any) -> None:
     show.add_argument("org", metavar="ORG", help="its id, USCC or name (a unique part of it)")
     show.add_argument("--full-id", action="store_true",
                       help="ID numbers in full (masked otherwise)")
+    listing = actions.add_parser(
+        "list", help="the organizations as the directory tab (单位名录) lists them: "
+        "id, name, USCC, place, ownership, staff, party members, open gaps; "
+        "exit 1 if none")
+    listing.add_argument("--text", metavar="T", help="what the search box finds them by: "
+                         "name, pinyin initials, USCC or phone")
+    listing.add_argument("--subdistrict", metavar="S", help="only this subdistrict's")
+    listing.add_argument("--cluster", metavar="C", help="only this cluster's (its id, or a "
+                         "name no other cluster of --subdistrict has)")
+    listing.add_argument("--building", metavar="B", help="only this building's (its id, or "
+                         "a name no other building has)")
+    listing.add_argument("--ownership", choices=[o.value for o in Ownership])
+    listing.add_argument("--industry", choices=sorted(INDUSTRY_SECTIONS),
+                         help="industry section (GB/T 4754: C, I, …)")
+    listing.add_argument("--gaps", choices=("yes", "no"),
+                         help="only those with (yes) or without (no) open gaps")
+    listing.add_argument("--sort", choices=directory.SORTS, default="name")
+    listing.add_argument("--desc", action="store_true", help="in descending order")
+    listing.add_argument("--limit", type=int, default=0, help="print at most N")
+    listing.add_argument("--xlsx", metavar="FILE", type=Path,
+                         help="write the organization workbook of those listed instead "
+                         "(the columns `yeda export-xlsx organizations` writes)")
     parser.set_defaults(func=run)

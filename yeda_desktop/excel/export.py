@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from sqlalchemy import select
+from sqlalchemy import column, select, text
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
@@ -27,6 +27,8 @@ from yeda_desktop.ledger.location import primary_location
 from yeda_desktop.models import Organization, Person
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, PartyStatus
 from yeda_desktop.rules import RULES_BY_ID
+from yeda_desktop.services import directory
+from yeda_desktop.services.directory import DirectoryFilter
 from yeda_desktop.stats import (
     DIMENSIONS,
     campaign_pair,
@@ -72,9 +74,13 @@ STREAM_BATCH = 2000
 
 
 def export_organizations(
-    wb: Workbook, session: Session, progress: Progress | None = None
+    wb: Workbook,
+    session: Session,
+    progress: Progress | None = None,
+    wanted: DirectoryFilter | None = None,
 ) -> int:
-    """Streamed from SQL (plain columns, no ORM objects): 100,000 rows never sit in memory."""
+    """Streamed from SQL (plain columns, no ORM objects): 100,000 rows never sit in memory.
+    `wanted`: only the organizations the directory tab lists with that filter."""
     loc = primary_location()
     o = Organization
     query = (
@@ -85,6 +91,9 @@ def export_organizations(
         .order_by(o.name, o.id)
         .execution_options(yield_per=STREAM_BATCH)
     )
+    if wanted is not None:
+        sql, params = directory.ids_sql(wanted, session.get_bind().dialect.name)
+        query = query.where(o.id.in_(text(sql).bindparams(**params).columns(column("id"))))
     headers = [f.header for f in ORG_FIELDS] + ["镇街", "集聚区", "楼宇"]
     rows = (
         (name, uscc, kind.zh, ownership.zh, industry_label(section), *rest)
@@ -178,6 +187,7 @@ def export_xlsx(
     show_ids: bool = False,
     funding: FundingInputs | None = None,
     ledger_filter: LedgerFilter | None = None,
+    organization_filter: DirectoryFilter | None = None,
     progress: Progress | None = None,
 ) -> tuple[Path, int]:
     """Write one export to `path` atomically; returns the path and the number of data rows.
@@ -188,7 +198,8 @@ def export_xlsx(
     writers: dict[str, Callable[[Workbook, Session], int]] = {
         "ledger": lambda wb, s: export_ledger(wb, s, progress, ledger_filter),
         "statistics": lambda wb, s: export_statistics(wb, s, funding),
-        "organizations": lambda wb, s: export_organizations(wb, s, progress),
+        "organizations": lambda wb, s: export_organizations(wb, s, progress,
+                                                            organization_filter),
         "roster": lambda wb, s: export_roster(wb, s, show_ids=show_ids, progress=progress),
     }
     if kind not in writers:
@@ -200,6 +211,11 @@ def export_xlsx(
         zh, en = EXPORT_KINDS[kind]
         raise YedaError(f"只有专项工作台账可以按问题筛选，{zh}不能",
                         f"only the ledger is narrowed by a gap filter, not the {en}")
+    if organization_filter is not None and kind != "organizations":
+        zh, en = EXPORT_KINDS[kind]
+        raise YedaError(f"只有两新组织名单可以按单位筛选，{zh}不能",
+                        f"only the organization list is narrowed by an organization "
+                        f"filter, not the {en}")
     wb = new_workbook()
     try:
         count = writers[kind](wb, session)

@@ -11,7 +11,7 @@ lists and pages exactly as SQLite does.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -152,6 +152,15 @@ def _where(flt: DirectoryFilter, params: dict[str, Any], dialect: str) -> list[s
     return clauses
 
 
+def ids_sql(flt: DirectoryFilter, dialect: str) -> tuple[str, dict[str, Any]]:
+    """A SELECT of the matching organizations' ids and its parameters, for a query that
+    takes them whole (the organization workbook of the organizations listed)."""
+    params: dict[str, Any] = {}
+    clauses = _where(flt, params, dialect)
+    where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+    return f"SELECT o.id FROM organizations o{where}", params
+
+
 def _sort_value(sort: str, value: str, dialect: str) -> str:
     return code_point_sql(value, dialect) if sort in _TEXT_SORTS else value
 
@@ -214,6 +223,23 @@ def ordered_ids(session: Session, flt: DirectoryFilter, sort: str, descending: b
         params,
     )
     return [str(r[0]) for r in found]
+
+
+def every_row(
+    session: Session, flt: DirectoryFilter, sort: str = "name", descending: bool = False
+) -> Iterator[DirectoryRow]:
+    """The whole list in the tab's order, a page at a time (`yeda org list`)."""
+    if sort in KEYSET_SORTS:
+        after: Cursor | None = None
+        while True:
+            found = page(session, flt, sort, descending, after)
+            yield from found.rows
+            if found.next is None:
+                return
+            after = found.next
+    ids = ordered_ids(session, flt, sort, descending)
+    for start in range(0, len(ids), PAGE):
+        yield from rows_of(session, ids[start : start + PAGE])
 
 
 def rows_of(session: Session, ids: list[str]) -> list[DirectoryRow]:

@@ -137,6 +137,12 @@ def require_subdistrict(session: Session, name: str | None) -> str | None:
     return within
 
 
+def find_subdistrict(session: Session, key: str) -> str:
+    """Subdistrict id for an id, an exact name or a unique part of a name."""
+    return _find(session, key, id_col=Subdistrict.id, name_col=Subdistrict.name,
+                 what_zh="镇街", what_en="subdistrict")
+
+
 def find_cluster(session: Session, key: str, subdistrict: str | None = None) -> str:
     """Cluster id for an id, an exact name or a unique part of a name, among the clusters
     of `subdistrict` (a name) if given: every park has a namesake somewhere."""

@@ -1,4 +1,5 @@
-"""The "all organizations" tab (单位名录): filters over a lazily loaded, sortable table.
+"""The "all organizations" tab (单位名录): filters over a lazily loaded, sortable table,
+and the organization workbook of those listed (导出…).
 
 Signals: `open_place(building_id, floor_id, unit_id)` when an organization is
 double-clicked (or Enter is pressed on it), to open it in the sweep workspace.
@@ -11,21 +12,25 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from yeda_desktop.errors import YedaError
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, Ownership
 from yeda_desktop.services import directory
 from yeda_desktop.storage import Database
 from yeda_desktop.ui.directory_model import DirectoryModel
 from yeda_desktop.ui.ledger_labels import ownership_label
-from yeda_desktop.ui.tasks import run_task
+from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
 
 TYPING_PAUSE_MS = 250  # the filter box narrows the list this long after the last key
 
@@ -36,8 +41,12 @@ class DirectoryView(QWidget):
     open_place = Signal(str, str, str)
     unplaced = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, page_size: int = directory.PAGE) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, page_size: int = directory.PAGE, lang: str = "zh"
+    ) -> None:
         super().__init__(parent)
+        self.lang = lang
+        self._listed: int | None = None  # the organizations the filters list, once counted
         self.choices = directory.PlaceChoices([], [], [])
         self._db: Database | None = None
         self._db_pending = False
@@ -71,7 +80,17 @@ class DirectoryView(QWidget):
         self.industry.addItem(self.tr("Any industry"), None)
         for code, name in INDUSTRY_SECTIONS.items():
             self.industry.addItem(f"{code} {name}", code)
+        # As wide as a short section's name; the list opens wide enough for the longest.
+        self.industry.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.industry.setMinimumContentsLength(9)
+        self.industry.view().setMinimumWidth(self.industry.view().sizeHintForColumn(0) + 24)
         self.total = QLabel(self)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setObjectName("directory-export")
+        self.export_button.setToolTip(
+            self.tr("Write the organizations listed to an Excel workbook"))
+        self.export_button.clicked.connect(self.export)
         self.table = QTableView(self)
         self.table.setObjectName("directory-table")
         self.table.setModel(self.model)
@@ -97,6 +116,7 @@ class DirectoryView(QWidget):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.total)
+        filters.addWidget(self.export_button)
         box = QVBoxLayout(self)
         box.addLayout(filters)
         box.addWidget(self.table, 1)
@@ -205,10 +225,52 @@ class DirectoryView(QWidget):
         self._typing.stop()  # a choice made while typing takes the text as it stands
         flt = self.current_filter()
         if flt != self.model.filter:
+            self._listed = None  # until the new filter's count arrives
             self.model.set_filter(flt)
 
     def _show_total(self, n: int) -> None:
+        self._listed = n
         self.total.setText(self.tr("%1 organizations").replace("%1", f"{n:,}"))
+
+    # --- export ----------------------------------------------------------------------------
+
+    def export(self) -> None:
+        """The organizations the filters list (the workbook's own order), in the columns
+        `yeda export-xlsx organizations` writes, which the Excel import reads back."""
+        db = self._db
+        if db is None:
+            return
+        wanted = self.current_filter()
+        narrowed = wanted != directory.DirectoryFilter()
+        title = (self.tr("Export the %1 organizations listed")
+                 .replace("%1", f"{self._listed:,}")
+                 if narrowed and self._listed is not None
+                 else self.tr("Export organizations"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, title, "两新组织名单.xlsx", self.tr("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+
+        def work(progress: TaskProgress) -> int:
+            from yeda_desktop.excel import export_xlsx
+
+            with db.reader() as session:  # a Cancel leaves any file there as it was
+                return export_xlsx(session, "organizations", path, progress=progress,
+                                   organization_filter=wanted if narrowed else None)[1]
+
+        run_task(self, work, self._exported, self._export_failed,
+                 self.tr("Exporting the organizations…"))
+
+    def _exported(self, count: int) -> None:
+        self.total.setText(self.tr("Exported %1 organizations").replace("%1", f"{count:,}"))
+
+    def _export_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self.total.setText(self.tr("Cancelled; nothing was written."))
+        elif isinstance(exc, YedaError):
+            QMessageBox.warning(self, self.tr("Export organizations"), exc.message(self.lang))
+        else:
+            raise exc
 
     # --- opening ---------------------------------------------------------------------------
 

@@ -193,7 +193,7 @@ class ViewLoading:
         """The all-organizations tab (单位名录); double-click opens the organization here."""
         from yeda_desktop.ui.directory_view import DirectoryView
 
-        self.directory: DirectoryView = DirectoryView(self)
+        self.directory: DirectoryView = DirectoryView(self, lang=self.lang)
         self._put_view(self._view_places[2], self.directory)
         self.directory.open_place.connect(self._open_ledger_place)
         self.directory.unplaced.connect(
