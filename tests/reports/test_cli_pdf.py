@@ -246,3 +246,41 @@ def test_ledger_of_one_cluster_among_clusters_of_its_name(
     twin_only = _pdf(copy, tmp_path / "twin.pdf", "ledger", "--all", "--cluster", twin_id[:8])
     assert pdftools.compact(moved_name) in twin_only
     assert pdftools.compact(home.name) not in twin_only
+
+
+def test_ledger_narrowed_by_the_options_the_list_takes(
+    demo_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The printed ledger takes `yeda gaps --list`'s options (as the tab prints its
+    filter): one organization, an ownership and an industry; an unknown subdistrict is
+    said, not printed as an empty ledger."""
+    from yeda_desktop.ledger import ledger_rows, reconcile
+    from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
+    from yeda_desktop.storage import open_database
+
+    copy = _copy(demo_path, tmp_path)
+    db = open_database(copy)
+    try:
+        with db.session(officer="测试") as s:
+            reconcile(s)
+        with db.reader() as s:
+            rows = [r for r in ledger_rows(s) if r.status in OPEN_STATUSES]
+    finally:
+        db.close()
+    names = {r.organization for r in rows}
+    org = rows[0]
+    one = _pdf(copy, tmp_path / "org.pdf", "ledger", "--org", org.organization_id)
+    assert pdftools.compact(org.organization) in one
+    assert not [n for n in names - {org.organization} if pdftools.compact(n) in one]
+
+    kind = next(r for r in rows if r.industry_section)
+    wanted = {r.organization for r in rows
+              if r.ownership == kind.ownership and r.industry_section == kind.industry_section}
+    narrowed = _pdf(copy, tmp_path / "kind.pdf", "ledger", "--ownership", kind.ownership.value,
+                    "--industry", kind.industry_section or "")
+    assert {n for n in names if pdftools.compact(n) in narrowed} == wanted
+
+    rc = main(["--db", str(copy), "pdf", "ledger", "--subdistrict", "无此街道",
+               "--out", str(tmp_path / "none.pdf")])
+    assert rc == 2 and "找不到镇街：无此街道" in capsys.readouterr().err
+    assert not (tmp_path / "none.pdf").exists()

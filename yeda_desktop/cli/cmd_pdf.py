@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yeda_desktop.cli.common import open_from_args, require_output
+from yeda_desktop.cli.ledger_filter_args import add_ledger_filter_args, ledger_filter
 from yeda_desktop.errors import YedaError
-from yeda_desktop.ledger import LedgerFilter
-from yeda_desktop.models.enums import GapStatus
 from yeda_desktop.os_reasons import words
-from yeda_desktop.rules import RULE_IDS
 
 # reportlab and the forms load when a PDF is asked for, not with every `yeda` command.
 if TYPE_CHECKING:
@@ -38,7 +37,6 @@ def _job(args: argparse.Namespace, session: Any) -> PrintJob:
     from yeda_desktop.reports.jobs import PrintJob
     from yeda_desktop.services.record_lookup import (
         find_building,
-        find_cluster,
         find_organization,
         find_party_org,
     )
@@ -91,18 +89,8 @@ def _job(args: argparse.Namespace, session: Any) -> PrintJob:
         return PrintJob(
             "notice", organization_ids=(find_organization(session, args.organization),), **common
         )
-    flt = LedgerFilter(
-        rule_id=args.rule,
-        status=GapStatus(args.status) if args.status else None,
-        open_only=not args.all and args.status is None,
-        subdistrict=args.subdistrict,
-        cluster_id=find_cluster(session, args.cluster, args.subdistrict)
-        if args.cluster else None,
-        building_id=find_building(session, args.building) if args.building else None,
-        responsible=args.responsible,
-        overdue_only=args.overdue,
-        text=args.text or "",
-    )
+    flt = replace(ledger_filter(session, args),
+                  open_only=args.open or (not args.all and args.status is None))
     return PrintJob("ledger", group_by=args.group_by, ledger_filter=flt, **common)
 
 
@@ -163,17 +151,8 @@ def register(sub: Any) -> None:
     ledger = forms.add_parser("ledger", help="专项工作台账 (open gaps unless --all or --status)")
     ledger.add_argument("--group-by", choices=("subdistrict", "cluster"), default="subdistrict",
                         help="one section per subdistrict (default) or per cluster")
-    ledger.add_argument("--subdistrict", help="only this subdistrict (name)")
-    ledger.add_argument("--cluster", help="only this cluster (id or name; with --subdistrict "
-                        "when two subdistricts have one of that name)")
-    ledger.add_argument("--building", help="only this building (id or name)")
-    ledger.add_argument("--rule", choices=sorted(RULE_IDS), help="only gaps of this rule")
-    ledger.add_argument("--status", choices=[s.value for s in GapStatus],
-                        help="only gaps in this status")
-    ledger.add_argument("--responsible", help="only gaps assigned to this person")
-    ledger.add_argument("--overdue", action="store_true", help="overdue gaps only")
+    add_ledger_filter_args(ledger)
     ledger.add_argument("--all", action="store_true", help="closed and waived gaps too")
-    ledger.add_argument("--text", help="part of a name, USCC or detail")
     _common(ledger)
 
     notice = forms.add_parser("notice", help="整改提示单 of an organization")

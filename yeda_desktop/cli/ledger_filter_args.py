@@ -1,5 +1,5 @@
 """The ledger tab's filters as command-line options, for every command that narrows the
-ledger the same way (`yeda gaps --list`, `yeda export-xlsx ledger`)."""
+ledger the same way (`yeda gaps --list`, `yeda export-xlsx ledger`, `yeda pdf ledger`)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from yeda_desktop.services.record_lookup import (
 )
 
 _OPTIONS = ("rule", "status", "open", "overdue", "org", "building", "responsible",
-            "subdistrict", "cluster", "industry", "ownership")
+            "subdistrict", "cluster", "industry", "ownership", "text")
 
 
 def add_ledger_filter_args(parser: argparse.ArgumentParser) -> None:
@@ -40,6 +40,9 @@ def add_ledger_filter_args(parser: argparse.ArgumentParser) -> None:
                        help="only this industry section's gaps (GB/T 4754: C, I, …)")
     group.add_argument("--ownership", choices=[o.value for o in Ownership],
                        help="only this ownership's gaps")
+    group.add_argument("--text", metavar="T",
+                       help="only gaps whose organization, USCC or detail holds T (the tab's "
+                       "search box)")
 
 
 def any_ledger_filter(args: argparse.Namespace) -> bool:
@@ -62,4 +65,5 @@ def ledger_filter(session: Session, args: argparse.Namespace) -> LedgerFilter:
         ownership=Ownership(args.ownership) if args.ownership else None,
         responsible=args.responsible,
         organization_id=find_organization(session, args.org) if args.org is not None else None,
+        text=args.text or "",
     )

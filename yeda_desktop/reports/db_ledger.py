@@ -54,7 +54,7 @@ def ledger_form(
     """The ledger as printed: open gaps (unless the filter says otherwise), sorted for grouping."""
     day = today or date.today()
     wanted = flt if flt is not None else ledger_service.LedgerFilter(open_only=True)
-    rows = [r for r in ledger_service.ledger_rows(session, today=day) if wanted.matches(r)]
+    rows = wanted.select(ledger_service.ledger_rows(session, today=day))
     # By cluster, one section per cluster: two of one name in two subdistricts are two,
     # each headed with its subdistrict.
     names = place_names(session, "cluster") if group_by == "cluster" else {}
