@@ -88,3 +88,19 @@ def test_the_labels_module_imports_neither_qt_nor_syncflow() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == ""
+
+
+def test_vocabularies_sharing_a_code_keep_their_own_chinese_words() -> None:
+    """A joint branch (联合党支部, a kind of party organization) is not the measure of
+    forming one (组建联合党组织), though both are stored as "joint_branch"; the printed
+    registration form named a joint branch by the measure."""
+    from yeda_desktop.models import enums
+
+    assert enums.PartyOrgType.JOINT_BRANCH.zh == "联合党支部"
+    assert enums.GapAction.JOINT_BRANCH.zh == "组建联合党组织"
+    vocabularies = [v for v in vars(enums).values() if isinstance(v, type)
+                    and issubclass(v, enums.LabelledEnum) and v is not enums.LabelledEnum]
+    for vocabulary in vocabularies:
+        words = [member.zh for member in vocabulary]
+        assert len(set(words)) == len(words), vocabulary  # each member its own word
+        assert all(CHINESE.search(w) for w in words), vocabulary
