@@ -595,104 +595,114 @@
 <context>
     <name>DetailPane</name>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="84"/>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="86"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="189"/>
         <source>No unit selected</source>
         <translation>未选择房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="100"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="102"/>
         <source>Visit:</source>
         <translation>走访：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="113"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="115"/>
         <source>No organization registered in this unit</source>
         <translation>该房间尚未登记单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="116"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="118"/>
         <source>Full name of the organization</source>
         <translation>单位全称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="118"/>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="138"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="120"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="140"/>
         <source>Organization name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="120"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="122"/>
         <source>Register new organization</source>
         <translation>登记新单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="122"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="124"/>
         <source>Attach existing organization…</source>
         <translation>关联已有单位…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="136"/>
         <source>Organization</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="139"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="141"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="140"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="142"/>
         <source>Staff</source>
         <translation>职工人数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="143"/>
         <source>Party members (reported)</source>
         <translation>党员人数（自报）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="142"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="144"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="143"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="145"/>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="154"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="155"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="156"/>
+        <source>Four haves</source>
+        <translation>外企四有</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="160"/>
         <source>Confirm record for this campaign</source>
         <translation>本次扫楼核实无误</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="167"/>
         <source>Gaps</source>
         <translation>问题提示</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="168"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="176"/>
         <source>Members</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="191"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="199"/>
         <source>%1, floor %2, unit %3</source>
         <translation>%1 %2层 %3室</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="220"/>
         <source>Confirmed this campaign</source>
         <translation>本次扫楼已核实</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="214"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="222"/>
         <source>Not yet confirmed this campaign</source>
         <translation>本次扫楼尚未核实</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="290"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="302"/>
         <source>Edit %1</source>
         <translation>修改%1</translation>
     </message>
@@ -922,63 +932,63 @@
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="89"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="92"/>
         <source>Write the organizations listed to an Excel workbook</source>
         <translation>把列出的单位导出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="192"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="197"/>
         <source>All subdistricts</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="197"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="202"/>
         <source>All clusters</source>
         <translation>全部集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="204"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="209"/>
         <source>All buildings</source>
         <translation>全部楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="228"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="233"/>
         <source>%1 organizations</source>
         <translation>共 %1 家单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="240"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="245"/>
         <source>Export the %1 organizations listed</source>
         <translation>导出列出的 %1 家单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="243"/>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="266"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="248"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="271"/>
         <source>Export organizations</source>
         <translation>导出单位名单</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="245"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="250"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="257"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="262"/>
         <source>Exporting the organizations…</source>
         <translation>正在导出单位名单…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="260"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="265"/>
         <source>Exported %1 organizations</source>
         <translation>已导出 %1 家单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="264"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="269"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
@@ -1063,6 +1073,24 @@
         <location filename="../../yeda_desktop/ui/sync_queues.py" line="319"/>
         <source>Merge &quot;%1&quot; into &quot;%2&quot;? Its people and places move to &quot;%2&quot;, which takes its values only where it has none; &quot;%1&quot; is then removed. This cannot be undone.</source>
         <translation>将“%1”并入“%2”？它的人员和所在位置转到“%2”，“%2”空着的项目取它的值；随后删除“%1”。合并后无法撤销。</translation>
+    </message>
+</context>
+<context>
+    <name>EndAssignmentDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="135"/>
+        <source>End an instructor&apos;s assignment</source>
+        <translation>结束党建指导员选派</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="141"/>
+        <source>Instructor</source>
+        <translation>党建指导员</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="142"/>
+        <source>Last day</source>
+        <translation>最后一天</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1349,39 @@
     </message>
 </context>
 <context>
+    <name>FormPartyOrgDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="75"/>
+        <source>Form a party organization</source>
+        <translation>成立党组织</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="78"/>
+        <source>e.g. 烟台华盛科技有限公司党支部</source>
+        <translation>如：烟台华盛科技有限公司党支部</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="85"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="86"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="87"/>
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="88"/>
+        <source>Established on</source>
+        <translation>成立日期</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../../yeda_desktop/ui/sync_transfer.py" line="109"/>
@@ -1493,6 +1554,29 @@ Change to centre %3?</source>
     </message>
 </context>
 <context>
+    <name>JoinPartyOrgDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="41"/>
+        <source>Join a party organization</source>
+        <translation>加入党组织</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="47"/>
+        <source> (in this building)</source>
+        <translation>（本楼宇）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="53"/>
+        <source>Party organization</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="58"/>
+        <source>Choose a party organization from the list</source>
+        <translation>请从列表中选择一个党组织</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../yeda_desktop/ui/labels.py" line="12"/>
@@ -1563,6 +1647,36 @@ Change to centre %3?</source>
         <location filename="../../yeda_desktop/ui/labels.py" line="42"/>
         <source>Not transferred</source>
         <translation>未转入</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="48"/>
+        <source>Non-public enterprise</source>
+        <translation>非公企业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="49"/>
+        <source>Social organization</source>
+        <translation>社会组织</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="55"/>
+        <source>Party committee</source>
+        <translation>党委</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="56"/>
+        <source>General branch</source>
+        <translation>党总支</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="57"/>
+        <source>Party branch</source>
+        <translation>党支部</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="58"/>
+        <source>Joint branch</source>
+        <translation>联合党支部</translation>
     </message>
 </context>
 <context>
@@ -2241,6 +2355,112 @@ Change to centre %3?</source>
     </message>
 </context>
 <context>
+    <name>OrgClassFields</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="41"/>
+        <source>Industry not given</source>
+        <translation>行业未填</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="54"/>
+        <source>Party organization plays its role (activities)</source>
+        <translation>党组织发挥作用（开展活动）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="56"/>
+        <source>Guarantees (funds, venue)</source>
+        <translation>有保障（经费、场所）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="66"/>
+        <source>Saved as soon as it is chosen</source>
+        <translation>选定即保存</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="101"/>
+        <source>Edit %1</source>
+        <translation>修改 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PartyPanel</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="30"/>
+        <source>Party organization and instructor</source>
+        <translation>党组织与党建指导员</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="38"/>
+        <source>Join…</source>
+        <translation>加入…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="39"/>
+        <source>Form…</source>
+        <translation>成立…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="40"/>
+        <source>Leave…</source>
+        <translation>移出…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="41"/>
+        <source>Send…</source>
+        <translation>选派…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="42"/>
+        <source>End…</source>
+        <translation>结束…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="44"/>
+        <source>Join a party organization, such as the building&apos;s joint branch</source>
+        <translation>加入一个党组织，如本楼宇的联合党支部</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="45"/>
+        <source>Record a party organization formed for it</source>
+        <translation>记录为本单位成立的党组织</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="46"/>
+        <source>Record a party-building instructor sent to it</source>
+        <translation>记录向本单位选派的党建指导员</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="49"/>
+        <source>Party organization:</source>
+        <translation>党组织：</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="51"/>
+        <source>Instructor:</source>
+        <translation>党建指导员：</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="79"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="105"/>
+        <source>There is no party organization to join yet: form one.</source>
+        <translation>还没有可加入的党组织，请先成立一个。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="124"/>
+        <source>Take the organization out of %1?</source>
+        <translation>将本单位移出%1？</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="130"/>
+        <source>Leave which party organization?</source>
+        <translation>移出哪个党组织？</translation>
+    </message>
+</context>
+<context>
     <name>PrintController</name>
     <message>
         <location filename="../../yeda_desktop/ui/print_actions.py" line="81"/>
@@ -2477,6 +2697,39 @@ Change to centre %3?</source>
         <location filename="../../yeda_desktop/ui/search_box.py" line="46"/>
         <source>Unit</source>
         <translation>房间</translation>
+    </message>
+</context>
+<context>
+    <name>SendInstructorDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="105"/>
+        <source>Send an instructor</source>
+        <translation>选派党建指导员</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="110"/>
+        <source>e.g. 开发区党工委</source>
+        <translation>如：开发区党工委</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="112"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="113"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="114"/>
+        <source>Employer</source>
+        <translation>工作单位</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="115"/>
+        <source>From</source>
+        <translation>开始日期</translation>
     </message>
 </context>
 <context>

@@ -105,7 +105,11 @@ def test_what_forming_a_party_organization_refuses(db: Database, place: Place) -
                                       established_on=TODAY + timedelta(days=1))
         with pytest.raises(ValidationError) as blank:
             party_work.form_party_org(s, org, "  ", PartyOrgType.BRANCH)
-        assert blank.value.field == "name"
+        assert (blank.value.field, blank.value.field_zh) == ("name", "党组织名称")
+        with pytest.raises(ValidationError) as secretary:
+            party_work.form_party_org(s, org, "另一党支部", PartyOrgType.BRANCH,
+                                      secretary_name="刘1")
+        assert secretary.value.field_zh == "书记姓名"
 
 
 def test_an_instructor_gives_work_coverage_until_his_assignment_ends(

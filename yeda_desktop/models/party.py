@@ -39,11 +39,13 @@ class PartyOrg(Synced, Base):
 
     @validates("name")
     def _name(self, key: str, value: str) -> str:
-        return normalize_org_name(value, key)
+        return normalize_org_name(value, key, "党组织名称")
 
     @validates("secretary_name")
     def _secretary(self, key: str, value: str | None) -> str | None:
-        return checks.optional(normalize_person_name, value, key)
+        if value is None or not value.strip():
+            return None
+        return normalize_person_name(value, key, "书记姓名")
 
 
 class PartyOrgCoverage(Synced, Base):
@@ -78,7 +80,7 @@ class Instructor(Synced, Base):
 
     @validates("name")
     def _name(self, key: str, value: str) -> str:
-        return normalize_person_name(value, key)
+        return normalize_person_name(value, key, "党建指导员姓名")
 
     @validates("phone")
     def _phone(self, key: str, value: str | None) -> str | None:

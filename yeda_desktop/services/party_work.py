@@ -23,10 +23,11 @@ from yeda_desktop.models import (
     Organization,
     PartyOrg,
     PartyOrgCoverage,
+    Person,
     Unit,
     new_id,
 )
-from yeda_desktop.models.enums import PartyOrgType
+from yeda_desktop.models.enums import PartyOrgType, PartyStatus
 from yeda_desktop.services.edits import Delete, Edit, Insert, Update, checked, snapshot
 
 
@@ -119,6 +120,12 @@ def assignments_of(session: Session, org_id: str) -> list[Assignment]:
     found = [Assignment(str(a), str(i), str(n), p, e, s, end) for a, i, n, p, e, s, end in rows]
     return sorted(found, key=lambda a: (a.ends_on is not None, -(a.starts_on or date.min)
                                         .toordinal(), a.assignment_id))
+
+
+def full_members(session: Session, org_id: str) -> int:
+    """Three full members or more should form their own branch (the party constitution)."""
+    return int(session.scalar(select(func.count()).select_from(Person).where(
+        Person.organization_id == org_id, Person.party_status == PartyStatus.FULL)) or 0)
 
 
 def _buildings_of(session: Session, org_id: str) -> set[str]:

@@ -27,6 +27,8 @@ from yeda_desktop.services.search import unit_places
 from yeda_desktop.ui import namesake_question
 from yeda_desktop.ui.labels import outcome_label
 from yeda_desktop.ui.member_table import ERROR_STYLE, MemberPanel
+from yeda_desktop.ui.org_class_fields import OrgClassFields
+from yeda_desktop.ui.party_panel import PartyPanel
 from yeda_desktop.ui.scrolling import scrolling
 from yeda_desktop.ui.workspace import Workspace
 
@@ -149,6 +151,10 @@ class DetailPane(QWidget):
                 field.edit.textEdited.connect(lambda _t, k=key: self.show_draft_flags())
             self.fields[key] = field
             form.addRow(label, field)
+        self.class_fields = OrgClassFields(record)
+        form.addRow(self.tr("Kind"), self.class_fields.choices)
+        form.addRow(self.tr("Four haves"), self.class_fields.haves)
+        self.org_form = form
         confirm_row = QHBoxLayout()
         self.verified = QLabel()
         self.confirm_button = QPushButton(self.tr("Confirm record for this campaign"))
@@ -165,6 +171,8 @@ class DetailPane(QWidget):
         self.flags.setTextFormat(Qt.TextFormat.RichText)
         flag_box.addWidget(self.flags)
         layout.addWidget(flags)
+        self.party = PartyPanel(page)
+        layout.addWidget(self.party)
         members = QGroupBox(self.tr("Members"))
         member_box = QVBoxLayout(members)
         self.members = MemberPanel(members)
@@ -214,6 +222,10 @@ class DetailPane(QWidget):
             else self.tr("Not yet confirmed this campaign")
         )
         self.confirm_button.setEnabled(not confirmed)
+        self.class_fields.load(workspace, org)
+        # The officer records two of the "four haves" of a foreign-invested one only.
+        self.org_form.setRowVisible(self.class_fields.haves, self.class_fields.foreign())
+        self.party.load(workspace, org.id)
         self.members.load(workspace, org.id)
         self.show_draft_flags()
 

@@ -23,7 +23,7 @@ from yeda_desktop.ui.workspace import Workspace
 from yeda_desktop.validation.names import normalize_person_name
 
 
-class _FormDialog(QDialog):
+class FormDialog(QDialog):
     """A form whose OK builds an edit; a refused value is shown under the form."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
@@ -55,7 +55,7 @@ class _FormDialog(QDialog):
             self.resize(self.width(), needed)
 
 
-class UnitsDialog(_FormDialog):
+class UnitsDialog(FormDialog):
     """Units in bulk: "01–20", "A01–A12", "B1-101..B1-110", "101, 103"."""
 
     def __init__(self, workspace: Workspace, floor_id: str, parent: QWidget | None = None) -> None:
@@ -76,7 +76,7 @@ class UnitsDialog(_FormDialog):
         super().accept()
 
 
-class FloorDialog(_FormDialog):
+class FloorDialog(FormDialog):
     def __init__(
         self, workspace: Workspace, building_id: str, parent: QWidget | None = None
     ) -> None:
@@ -97,7 +97,7 @@ class FloorDialog(_FormDialog):
         super().accept()
 
 
-class ClusterDialog(_FormDialog):
+class ClusterDialog(FormDialog):
     """A park, office-building group or business district (and its subdistrict and zone,
     if new): every building is added to one."""
 
@@ -137,7 +137,7 @@ class ClusterDialog(_FormDialog):
         super().accept()
 
 
-class BuildingDialog(_FormDialog):
+class BuildingDialog(FormDialog):
     def __init__(
         self,
         workspace: Workspace,
@@ -203,7 +203,7 @@ class AttachDialog(QDialog):
         self.accept()
 
 
-class OfficerDialog(_FormDialog):
+class OfficerDialog(FormDialog):
     """Who is sweeping (recorded with every change) and the interface language."""
 
     def __init__(self, officer: str, team: str, lang: str, parent: QWidget | None = None,

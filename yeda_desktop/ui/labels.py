@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from yeda_desktop.models.enums import Gender, PartyStatus, VisitOutcome
+from yeda_desktop.models.enums import Gender, OrgKind, PartyOrgType, PartyStatus, VisitOutcome
 
 
 def outcome_label(outcome: VisitOutcome | None) -> str:
@@ -43,6 +43,22 @@ def relation_label(transferred: bool | None) -> str:
     }[transferred]
 
 
+def kind_label(kind: OrgKind) -> str:
+    return {
+        OrgKind.ENTERPRISE: QCoreApplication.translate("Labels", "Non-public enterprise"),
+        OrgKind.SOCIAL: QCoreApplication.translate("Labels", "Social organization"),
+    }[kind]
+
+
+def party_org_type_label(kind: PartyOrgType) -> str:
+    return {
+        PartyOrgType.COMMITTEE: QCoreApplication.translate("Labels", "Party committee"),
+        PartyOrgType.GENERAL_BRANCH: QCoreApplication.translate("Labels", "General branch"),
+        PartyOrgType.BRANCH: QCoreApplication.translate("Labels", "Party branch"),
+        PartyOrgType.JOINT_BRANCH: QCoreApplication.translate("Labels", "Joint branch"),
+    }[kind]
+
+
 # English source → Chinese, for the translation build to check against the models.
 ENUM_SOURCES: dict[str, str] = {
     "Registered": VisitOutcome.REGISTERED.zh,
@@ -56,4 +72,10 @@ ENUM_SOURCES: dict[str, str] = {
     "Development candidate": PartyStatus.CANDIDATE.zh,
     "Probationary member": PartyStatus.PROBATIONARY.zh,
     "Full member": PartyStatus.FULL.zh,
+    "Non-public enterprise": OrgKind.ENTERPRISE.zh,
+    "Social organization": OrgKind.SOCIAL.zh,
+    "Party committee": PartyOrgType.COMMITTEE.zh,
+    "General branch": PartyOrgType.GENERAL_BRANCH.zh,
+    "Party branch": PartyOrgType.BRANCH.zh,
+    "Joint branch": PartyOrgType.JOINT_BRANCH.zh,
 }

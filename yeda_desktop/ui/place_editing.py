@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 class PlaceEditing:
     """MainWindow's part that edits the zone's places through their dialogs."""
 
-    def _run_dialog(self, dialog: dialogs._FormDialog) -> None:
+    def _run_dialog(self, dialog: dialogs.FormDialog) -> None:
         if dialog.exec() and dialog.edit is not None and self.workspace is not None:
             self.workspace.do(dialog.edit)
         dialog.deleteLater()  # the window would keep every one it opened until it closed

@@ -39,41 +39,43 @@ def _fold(value: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def normalize_person_name(value: str, field: str = "name") -> str:
-    """A Chinese name of 2-30 characters (middle dots allowed) or a Latin-script name."""
+def normalize_person_name(value: str, field: str = "name", field_zh: str = "姓名") -> str:
+    """A Chinese name of 2-30 characters (middle dots allowed) or a Latin-script name;
+    `field_zh` names the field in a refusal (书记姓名 on a party organization)."""
     name = _fold(value)
     if not name:
-        raise ValidationError(field, "姓名", "不能为空", "must not be empty")
+        raise ValidationError(field, field_zh, "不能为空", "must not be empty")
     if _CJK_NAME.fullmatch(name):
         if len(name) < 2 or len(name) > 30:
             raise ValidationError(
-                field, "姓名", "中文姓名应为2至30个字", "a Chinese name has 2 to 30 characters"
+                field, field_zh, "中文姓名应为2至30个字", "a Chinese name has 2 to 30 characters"
             )
         return name
     if _LATIN_NAME.fullmatch(name) and len(name) <= 60:
         return name
     if any(ch.isdigit() for ch in name):
-        raise ValidationError(field, "姓名", "不能包含数字", "must not contain digits")
+        raise ValidationError(field, field_zh, "不能包含数字", "must not contain digits")
     raise ValidationError(
         field,
-        "姓名",
+        field_zh,
         "只能由汉字（可含间隔号·）或拉丁字母组成",
         "must be Chinese characters (middle dot allowed) or Latin letters",
     )
 
 
-def normalize_org_name(value: str, field: str = "name") -> str:
-    """An organization name of 2-100 characters without control or markup characters."""
+def normalize_org_name(value: str, field: str = "name", field_zh: str = "单位名称") -> str:
+    """An organization name of 2-100 characters without control or markup characters;
+    `field_zh` names the field in a refusal (党组织名称 for a party organization)."""
     name = _fold(value)
     if len(name) < 2:
-        raise ValidationError(field, "单位名称", "至少2个字", "must have at least 2 characters")
+        raise ValidationError(field, field_zh, "至少2个字", "must have at least 2 characters")
     if len(name) > 100:
         raise ValidationError(
-            field, "单位名称", "不能超过100个字", "must be at most 100 characters"
+            field, field_zh, "不能超过100个字", "must be at most 100 characters"
         )
     if not _ORG_ALLOWED.fullmatch(name):
         bad = next(ch for ch in name if not _ORG_ALLOWED.fullmatch(ch))
         raise ValidationError(
-            field, "单位名称", f"含有不允许的字符“{bad}”", f"contains the character {bad!r}"
+            field, field_zh, f"含有不允许的字符“{bad}”", f"contains the character {bad!r}"
         )
     return name

@@ -1,0 +1,172 @@
+"""In the real main window: the officer records what an organization is (foreign-invested,
+its four haves) and what closes its coverage gaps (a joint branch its neighbour joins, an
+instructor sent and withdrawn); the flags follow each step, and undo takes it back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from yeda_desktop.models import Building, Cluster, Floor, Organization, Subdistrict, Unit, Zone
+from yeda_desktop.models.enums import ClusterKind, Ownership, PartyOrgType
+from yeda_desktop.services import edits, places, sweep
+from yeda_desktop.storage import open_database
+from yeda_desktop.ui import party_dialogs
+from yeda_desktop.ui.detail_pane import DetailPane
+from yeda_desktop.ui.main_window import MainWindow
+from yeda_desktop.ui.settings import AppSettings
+
+
+@pytest.fixture
+def two_neighbours(tmp_path: Path) -> tuple[Path, str, str, list[str]]:
+    """A floor with two registered organizations: 120 staff (301) and 30 staff (302)."""
+    path = tmp_path / "zone.sqlite"
+    db = open_database(path)
+    with db.session(officer="测试") as s:
+        zone = Zone(name="烟台开发区")
+        sub = Subdistrict(zone=zone, name="福莱山街道")
+        cluster = Cluster(subdistrict=sub, name="国际人才港", kind=ClusterKind.PARK)
+        building = Building(cluster=cluster, name="人才港一号楼", floors_above=5)
+        floor = Floor(building=building, label="3")
+        s.add_all([zone, sub, cluster, building, floor])
+        s.flush()
+        campaign = sweep.ensure_current_campaign(s)
+        add = places.add_units(s, floor.id, "301-302")
+        edits.apply(s, add)
+        units = add.created(Unit)
+        for unit, (name, staff) in zip(
+                units, (("烟台华盛科技有限公司", 120), ("烟台小微设计有限公司", 30)), strict=True):
+            edits.apply(s, sweep.register_organization(s, unit, name, campaign.id, "测试",
+                                                       staff_count=staff))
+        ids = building.id, floor.id
+    db.close()
+    return path, ids[0], ids[1], units
+
+
+def _open(qtbot: QtBot, settings: AppSettings, path: Path) -> MainWindow:
+    window = MainWindow(settings, "zh")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        window.open_database(str(path))
+    return window
+
+
+def _rules(detail: DetailPane) -> set[str]:
+    return {f.rule_id for f in detail.findings}
+
+
+def _answer(monkeypatch: pytest.MonkeyPatch, form: type[QDialog],
+            fill: Callable[[Any], None]) -> list[str]:
+    """Stand in for the form's exec: the officer fills it in and presses OK (the refusals
+    it showed on the way are returned)."""
+    refusals: list[str] = []
+
+    def run(dialog: Any) -> int:
+        def ok() -> None:
+            dialog.accept()
+            if dialog.result() != QDialog.DialogCode.Accepted:
+                refusals.append(dialog.error.text())
+
+        dialog.press_ok = ok
+        fill(dialog)
+        return int(dialog.result())
+
+    monkeypatch.setattr(form, "exec", run)
+    return refusals
+
+
+def test_an_officer_closes_coverage_gaps_in_the_data(
+    qtbot: QtBot, zh_app: QApplication, settings: AppSettings,
+    two_neighbours: tuple[Path, str, str, list[str]], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path, building, floor, (big_unit, small_unit) = two_neighbours
+    window = _open(qtbot, settings, path)
+    window.show_floor(building, floor, big_unit)
+    detail, panel = window.detail, window.detail.party
+    assert {"no_party_org", "no_work_coverage"} <= _rules(detail)
+    assert panel.party_orgs.text() == "无" and not panel.leave_button.isEnabled()
+
+    # 外资企业: the two "haves" the officer records appear, and the four-haves flag
+    fields = detail.class_fields
+    assert not detail.org_form.isRowVisible(fields.haves)
+    fields.ownership.setCurrentIndex(fields.ownership.findData(Ownership.FOREIGN))
+    fields.ownership.activated.emit(fields.ownership.currentIndex())
+    assert detail.org_form.isRowVisible(fields.haves) and "four_haves" in _rules(detail)
+    haves = next(f for f in detail.findings if f.rule_id == "four_haves")
+    assert "有作用" in haves.zh
+    fields.activities.click()
+    fields.guarantees.click()
+    assert "有作用" not in next(f for f in detail.findings if f.rule_id == "four_haves").zh
+
+    def form(dialog: party_dialogs.FormPartyOrgDialog) -> None:
+        # no full member yet: a joint branch with the neighbours is suggested
+        assert PartyOrgType(dialog.type.currentData()) is PartyOrgType.JOINT_BRANCH
+        dialog.press_ok()  # no name: refused, at the form
+        dialog.name.setText("人才港一号楼联合党支部")
+        dialog.secretary.setText("刘洋")
+        dialog.press_ok()
+
+    refused = _answer(monkeypatch, party_dialogs.FormPartyOrgDialog, form)
+    panel.form_button.click()
+    assert refused == ["党组织名称：至少2个字"]
+    assert panel.party_orgs.text() == "人才港一号楼联合党支部（联合党支部）"
+    assert not {"no_party_org", "no_work_coverage"} & _rules(detail)
+
+    # The neighbour is offered the building's joint branch first, and joins it.
+    window.show_floor(building, floor, small_unit)
+    assert panel.party_orgs.text() == "无"
+
+    def join(dialog: party_dialogs.JoinPartyOrgDialog) -> None:
+        assert dialog.choice.itemText(0) == (
+            "人才港一号楼联合党支部（联合党支部，覆盖 1 家）（本楼宇）")
+        dialog.press_ok()
+
+    _answer(monkeypatch, party_dialogs.JoinPartyOrgDialog, join)
+    panel.join_button.click()
+    assert panel.party_orgs.text() == "人才港一号楼联合党支部（联合党支部）"
+    assert "no_work_coverage" not in _rules(detail)
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_a, **_k: QMessageBox.StandardButton.Yes)
+    panel.leave_button.click()
+    assert panel.party_orgs.text() == "无" and "no_work_coverage" in _rules(detail)
+
+    # An instructor instead: sent, then withdrawn; undo brings him back.
+    def send(dialog: party_dialogs.SendInstructorDialog) -> None:
+        dialog.name.setText("张建国")
+        dialog.phone.setText("13805351234")
+        dialog.starts.setDate(dialog.starts.date().addDays(-30))  # sent a month ago
+        dialog.press_ok()
+
+    _answer(monkeypatch, party_dialogs.SendInstructorDialog, send)
+    panel.send_button.click()
+    assert panel.instructors.text().startswith("张建国 13805351234，自 ")
+    assert "no_work_coverage" not in _rules(detail) and panel.end_button.isEnabled()
+
+    def end(dialog: party_dialogs.EndAssignmentDialog) -> None:
+        today = dialog.ends.date()
+        assert dialog.ends.minimumDate() == today.addDays(-30)  # not before he was sent
+        dialog.ends.setDate(today.addDays(-1))  # his last day was yesterday
+        dialog.press_ok()
+
+    _answer(monkeypatch, party_dialogs.EndAssignmentDialog, end)
+    panel.end_button.click()
+    assert panel.instructors.text() == "无" and "no_work_coverage" in _rules(detail)
+    window.act_undo.trigger()
+    assert panel.instructors.text().startswith("张建国")
+    assert "no_work_coverage" not in _rules(detail)
+    window.close()
+
+    db = open_database(path)
+    with db.reader() as s:
+        big = s.scalars(select(Organization).where(Organization.staff_count == 120)).one()
+        assert (big.ownership, big.has_party_activities, big.has_party_guarantees) == (
+            Ownership.FOREIGN, True, True)
+    db.close()

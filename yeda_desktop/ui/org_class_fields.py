@@ -1,0 +1,108 @@
+"""What kind of organization it is: kind, ownership and industry, and for a foreign-invested
+one the two of the "four haves" an officer records (activities, guarantees). Each choice
+is saved at once as an undoable edit, as the typed fields are."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
+
+from yeda_desktop.errors import ValidationError
+from yeda_desktop.models import Organization
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, OrgKind, Ownership
+from yeda_desktop.services import edits
+from yeda_desktop.ui.labels import kind_label
+from yeda_desktop.ui.ledger_labels import ownership_label
+from yeda_desktop.ui.workspace import Workspace
+
+FIELD_ZH = {
+    "kind": "单位类型",
+    "ownership": "经济类型",
+    "industry_section": "行业门类",
+    "has_party_activities": "党组织发挥作用",
+    "has_party_guarantees": "经费场所保障",
+}
+
+
+# A drop-down's data comes back as the code (a str): these fields take their vocabulary.
+_VOCABULARIES: dict[str, Any] = {"kind": OrgKind, "ownership": Ownership}
+
+
+class OrgClassFields(QObject):
+    """Two rows for the organization's form: `choices` (three drop-downs) and `haves` (two
+    boxes, shown for a foreign-invested organization only; the pane hides the row)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.workspace: Workspace | None = None
+        self.org_id: str | None = None
+        self.choices = QWidget(parent)
+        self.kind = self._combo("kind", [(kind_label(k), k) for k in OrgKind])
+        self.ownership = self._combo("ownership", [(ownership_label(o), o) for o in Ownership])
+        self.industry = self._combo("industry_section", [(self.tr("Industry not given"), None)] + [
+            (f"{code} {name}", code) for code, name in INDUSTRY_SECTIONS.items()])
+        self.industry.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.industry.setMinimumContentsLength(8)
+        self.industry.view().setMinimumWidth(self.industry.view().sizeHintForColumn(0) + 24)
+        row = QHBoxLayout(self.choices)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.kind)
+        row.addWidget(self.ownership)
+        row.addWidget(self.industry, 1)  # the rest of the row: its names are long
+        self.haves = QWidget(parent)
+        self.activities = self._box("has_party_activities",
+                                    self.tr("Party organization plays its role (activities)"))
+        self.guarantees = self._box("has_party_guarantees",
+                                    self.tr("Guarantees (funds, venue)"))
+        boxes = QHBoxLayout(self.haves)
+        boxes.setContentsMargins(0, 0, 0, 0)
+        boxes.addWidget(self.activities)
+        boxes.addWidget(self.guarantees)
+        boxes.addStretch(1)
+
+    def _combo(self, key: str, items: list[tuple[str, Any]]) -> QComboBox:
+        combo = QComboBox(self.choices)
+        combo.setObjectName(key)
+        combo.setToolTip(self.tr("Saved as soon as it is chosen"))
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.activated.connect(lambda _i, k=key, c=combo: self._chosen(k, c.currentData()))
+        return combo
+
+    def _box(self, key: str, text: str) -> QCheckBox:
+        box = QCheckBox(text, self.haves)
+        box.setObjectName(key)
+        box.clicked.connect(lambda checked, k=key: self._save(k, checked))
+        return box
+
+    def load(self, workspace: Workspace, org: Organization) -> None:
+        self.workspace, self.org_id = workspace, org.id
+        for combo, value in ((self.kind, org.kind), (self.ownership, org.ownership),
+                             (self.industry, org.industry_section)):
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+        self.activities.setChecked(bool(org.has_party_activities))
+        self.guarantees.setChecked(bool(org.has_party_guarantees))
+
+    def foreign(self) -> bool:
+        return bool(self.ownership.currentData() == Ownership.FOREIGN)
+
+    def _chosen(self, key: str, value: Any) -> None:
+        self._save(key, _VOCABULARIES[key](value) if key in _VOCABULARIES else value)
+
+    def _save(self, key: str, value: Any) -> None:
+        ws = self.workspace
+        if ws is None or self.org_id is None:
+            return
+        try:
+            with ws.read() as session:
+                edit = edits.set_field(session, Organization, self.org_id, key, value)
+        except ValidationError as exc:  # not from these closed choices; said all the same
+            ws.failed.emit(ws.error_text(exc))
+            return
+        if edit is not None:
+            ws.do(dataclasses.replace(edit, zh=f"修改{FIELD_ZH[key]}",
+                                      en=self.tr("Edit %1").replace("%1", key)))

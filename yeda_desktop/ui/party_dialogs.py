@@ -1,0 +1,161 @@
+"""The forms behind the party organization and instructor buttons: each OK builds the edit
+(services.party_work), a refused value is said under the form and nothing is saved."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLineEdit, QWidget
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.models.enums import PartyOrgType
+from yeda_desktop.services import party_work
+from yeda_desktop.ui.dialogs import FormDialog
+from yeda_desktop.ui.labels import party_org_type_label
+from yeda_desktop.ui.workspace import Workspace
+
+
+def _date_edit(parent: QWidget, *, latest: date | None = None,
+               earliest: date | None = None) -> QDateEdit:
+    edit = QDateEdit(QDate(date.today()), parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    if latest is not None:
+        edit.setMaximumDate(QDate(latest))
+    if earliest is not None:
+        edit.setMinimumDate(QDate(earliest))
+    return edit
+
+
+def _day(edit: QDateEdit) -> date:
+    return edit.date().toPython()  # type: ignore[no-any-return]
+
+
+class JoinPartyOrgDialog(FormDialog):
+    """One of the party organizations the organization is not in: the building's first
+    (a joint branch its neighbours are in), any by typing part of its name."""
+
+    def __init__(self, workspace: Workspace, org_id: str,
+                 choices: list[party_work.PartyOrgChoice], parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Join a party organization"), parent)
+        self.workspace, self.org_id = workspace, org_id
+        self.choice = QComboBox(self)
+        self.choice.setEditable(True)
+        self.choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for c in choices:
+            near = self.tr(" (in this building)") if c.nearby else ""
+            self.choice.addItem(f"{c.words()}{near}", c.party_org_id)
+        completer = self.choice.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.choice.setMinimumContentsLength(24)
+        self.form.addRow(self.tr("Party organization"), self.choice)
+
+    def accept(self) -> None:
+        found = self.choice.findText(self.choice.currentText())
+        if found < 0:
+            self.refuse(self.tr("Choose a party organization from the list"))
+            return
+        try:
+            with self.workspace.read() as session:
+                self.edit = party_work.join_party_org(session, self.org_id,
+                                                      self.choice.itemData(found))
+        except YedaError as exc:
+            self.refuse(self.workspace.error_text(exc))
+            return
+        super().accept()
+
+
+class FormPartyOrgDialog(FormDialog):
+    """A party organization formed for (and covering) the organization."""
+
+    def __init__(self, workspace: Workspace, org_id: str, suggested: PartyOrgType,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Form a party organization"), parent)
+        self.workspace, self.org_id = workspace, org_id
+        self.name = QLineEdit(self)
+        self.name.setPlaceholderText(self.tr("e.g. 烟台华盛科技有限公司党支部"))
+        self.type = QComboBox(self)
+        for kind in PartyOrgType:
+            self.type.addItem(party_org_type_label(kind), kind)
+        self.type.setCurrentIndex(self.type.findData(suggested))
+        self.secretary = QLineEdit(self)
+        self.established = _date_edit(self, latest=date.today())
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Type"), self.type)
+        self.form.addRow(self.tr("Secretary"), self.secretary)
+        self.form.addRow(self.tr("Established on"), self.established)
+        self.setMinimumWidth(420)
+
+    def accept(self) -> None:
+        try:
+            with self.workspace.read() as session:
+                self.edit = party_work.form_party_org(
+                    session, self.org_id, self.name.text(), PartyOrgType(self.type.currentData()),
+                    secretary_name=self.secretary.text(), established_on=_day(self.established))
+        except YedaError as exc:
+            self.refuse(self.workspace.error_text(exc))
+            return
+        super().accept()
+
+
+class SendInstructorDialog(FormDialog):
+    def __init__(self, workspace: Workspace, org_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Send an instructor"), parent)
+        self.workspace, self.org_id = workspace, org_id
+        self.name = QLineEdit(self)
+        self.phone = QLineEdit(self)
+        self.employer = QLineEdit(self)
+        self.employer.setPlaceholderText(self.tr("e.g. 开发区党工委"))
+        self.starts = _date_edit(self)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Phone"), self.phone)
+        self.form.addRow(self.tr("Employer"), self.employer)
+        self.form.addRow(self.tr("From"), self.starts)
+        self.setMinimumWidth(380)
+
+    def accept(self) -> None:
+        try:
+            with self.workspace.read() as session:
+                self.edit = party_work.send_instructor(
+                    session, self.org_id, self.name.text(), phone=self.phone.text(),
+                    employer=self.employer.text(), starts_on=_day(self.starts))
+        except YedaError as exc:
+            self.refuse(self.workspace.error_text(exc))
+            return
+        super().accept()
+
+
+class EndAssignmentDialog(FormDialog):
+    """The last day of an instructor's assignment (not before it began, not after today)."""
+
+    def __init__(self, workspace: Workspace, active: list[party_work.Assignment],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("End an instructor's assignment"), parent)
+        self.workspace = workspace
+        self.which = QComboBox(self)
+        self.starts: list[date | None] = []
+        for a in active:
+            self.which.addItem(a.words(), a.assignment_id)
+            self.starts.append(a.starts_on)
+        self.ends = _date_edit(self, latest=date.today())
+        self.which.currentIndexChanged.connect(self._bound)
+        self._bound(0)
+        self.form.addRow(self.tr("Instructor"), self.which)
+        self.form.addRow(self.tr("Last day"), self.ends)
+
+    def _bound(self, index: int) -> None:
+        """The calendar offers no day before the chosen assignment began."""
+        start = self.starts[index] if 0 <= index < len(self.starts) else None
+        self.ends.setMinimumDate(QDate(start) if start is not None else QDate(1900, 1, 1))
+
+    def accept(self) -> None:
+        try:
+            with self.workspace.read() as session:
+                self.edit = party_work.end_assignment(session, self.which.currentData(),
+                                                      _day(self.ends))
+        except YedaError as exc:
+            self.refuse(self.workspace.error_text(exc))
+            return
+        super().accept()
