@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.cli.common import open_from_args, parse_day
 from yeda_desktop.errors import YedaError
 from yeda_desktop.ledger import (
     LedgerError,
@@ -34,17 +34,6 @@ from yeda_desktop.rules import RULES_BY_ID
 from yeda_desktop.storage import Database
 
 Step = Callable[[Session, Gap], None]
-
-
-def parse_day(text: str | None, option: str) -> date | None:
-    """A date the user typed for `option`, or a sentence naming the option and the form."""
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise YedaError(f"{option} 的日期无效：{text}（应为 2026-12-31 这样的格式）",
-                        f"{option}: {text!r} is not a date (write it as 2026-12-31)") from None
 
 
 def measure_code(text: str) -> str:

@@ -3,11 +3,15 @@ where it is, its people, the rules' findings now) with its gaps in the ledger, f
 administrator answering a call about it; ID numbers masked unless asked for.
 
 `yeda org list`: the directory tab (单位名录) with its filters and order, as lines or as
-the organization workbook (`--xlsx`)."""
+the organization workbook (`--xlsx`).
+
+`yeda org set ORG --ownership foreign …`: what the detail pane's drop-downs and boxes
+record (kind, ownership, industry, a foreign-invested one's activities and guarantees)."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +19,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.cli.common import open_from_args, require_output
+from yeda_desktop.errors import YedaError
 from yeda_desktop.id_masking import mask_id_number
 from yeda_desktop.models import Gap, Occupancy, Organization
-from yeda_desktop.models.enums import INDUSTRY_SECTIONS, Ownership
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, OrgKind, Ownership
+from yeda_desktop.models.labels import column_label
 from yeda_desktop.rules import RULES_BY_ID, evaluate, facts_for
-from yeda_desktop.services import directory, sweep
+from yeda_desktop.services import directory, edits, party_work, sweep
 from yeda_desktop.services.record_lookup import (
     find_building,
     find_cluster,
@@ -61,6 +67,13 @@ def organization_lines(session: Session, org_id: str, *, full_ids: bool = False)
     lines.append("所在位置 places: " + ("；".join(
         f"{p.cluster_name} · {p.building_name} {p.floor_label}层 {p.unit_label}"
         for p in places) or "—"))
+    coverings = party_work.coverage_of(session, org_id)
+    lines.append("党组织 party organizations: "
+                 + ("；".join(c.words() for c in coverings) or "无 none"))
+    today = date.today()
+    lines.append("党建指导员 instructors: " + ("；".join(
+        a.words() for a in party_work.assignments_of(session, org_id) if a.active_on(today))
+        or "无 none"))
     people = sweep.people_of(session, org_id)
     lines.append(f"人员 people: {len(people)}")
     for p in people:
@@ -81,9 +94,46 @@ def organization_lines(session: Session, org_id: str, *, full_ids: bool = False)
     return lines
 
 
+# `org set` options → the organization's fields, and how the typed value is read.
+_SETTABLE: dict[str, tuple[str, Any]] = {
+    "kind": ("kind", OrgKind),
+    "ownership": ("ownership", Ownership),
+    "industry": ("industry_section", lambda v: None if v == "none" else v),
+    "activities": ("has_party_activities", lambda v: v == "yes"),
+    "guarantees": ("has_party_guarantees", lambda v: v == "yes"),
+}
+
+
+def run_set(args: argparse.Namespace) -> int:
+    wanted = {field: read(getattr(args, option))
+              for option, (field, read) in _SETTABLE.items()
+              if getattr(args, option) is not None}
+    if not wanted:
+        raise YedaError("请至少给出一项要修改的内容（如 --ownership foreign）",
+                        "give at least one thing to change (such as --ownership foreign)")
+    db = open_from_args(args)
+    try:
+        with db.session(officer=args.officer) as session:  # all of them, or none
+            org = find_organization(session, args.org)
+            changed = []
+            for field, value in wanted.items():
+                edit = edits.set_field(session, Organization, org, field, value)
+                if edit is not None:
+                    edits.apply(session, edit)
+                    changed.append(column_label("organizations", field))
+            name = session.get(Organization, org).name  # type: ignore[union-attr]
+    finally:
+        db.close()
+    print(f"{name}：已修改 {'、'.join(changed)} / changed {len(changed)} field(s)" if changed
+          else f"{name}：没有需要修改的内容 / nothing to change")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     if args.action == "list":
         return run_list(args)
+    if args.action == "set":
+        return run_set(args)
     db = open_from_args(args, read_only=True)
     try:
         with db.reader() as session:
@@ -152,6 +202,17 @@ def register(sub: Any) -> None:
     show.add_argument("org", metavar="ORG", help="its id, USCC or name (a unique part of it)")
     show.add_argument("--full-id", action="store_true",
                       help="ID numbers in full (masked otherwise)")
+    change = actions.add_parser("set", help="kind, ownership, industry, and a foreign-invested "
+                                "one's activities and guarantees (the four haves)")
+    change.add_argument("org", metavar="ORG", help="its id, USCC or name (a unique part of it)")
+    change.add_argument("--kind", choices=[k.value for k in OrgKind])
+    change.add_argument("--ownership", choices=[o.value for o in Ownership])
+    change.add_argument("--industry", choices=[*sorted(INDUSTRY_SECTIONS), "none"],
+                        help="industry section (GB/T 4754: C, I, …; none: not given)")
+    change.add_argument("--activities", choices=("yes", "no"),
+                        help="its party organization plays its role (activities)")
+    change.add_argument("--guarantees", choices=("yes", "no"),
+                        help="guarantees for party work (funds, venue)")
     listing = actions.add_parser(
         "list", help="the organizations as the directory tab (单位名录) lists them: "
         "id, name, USCC, place, ownership, staff, party members, open gaps; "

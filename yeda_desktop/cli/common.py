@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from yeda_desktop.errors import DatabaseError, YedaError
@@ -80,6 +81,17 @@ def _in_use_by_another(exc: DatabaseInUseError) -> DatabaseError:
         f"the database {exc.db_path.name} is in use by another YEDA window or command "
         f"({who}); close that window or wait for that command to finish, then try again",
     )
+
+
+def parse_day(text: str | None, option: str) -> date | None:
+    """A date the user typed for `option`, or a sentence naming the option and the form."""
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise YedaError(f"{option} 的日期无效：{text}（应为 2026-12-31 这样的格式）",
+                        f"{option}: {text!r} is not a date (write it as 2026-12-31)") from None
 
 
 def human_size(size: int) -> str:
