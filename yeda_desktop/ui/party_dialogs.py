@@ -49,8 +49,14 @@ class JoinPartyOrgDialog(FormDialog):
         completer = self.choice.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.choice.setMinimumContentsLength(24)
+        self.choice.setMinimumContentsLength(30)
+        self.choice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        line = self.choice.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # a long name is read from its start
         self.form.addRow(self.tr("Party organization"), self.choice)
+        self.setMinimumWidth(560)
 
     def accept(self) -> None:
         found = self.choice.findText(self.choice.currentText())
