@@ -596,7 +596,7 @@
     <name>DetailPane</name>
     <message>
         <location filename="../../yeda_desktop/ui/detail_pane.py" line="86"/>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="192"/>
         <source>No unit selected</source>
         <translation>未选择房间</translation>
     </message>
@@ -662,47 +662,62 @@
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="155"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="146"/>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="147"/>
+        <source>Address</source>
+        <translation>单位地址</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="148"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="158"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="156"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="159"/>
         <source>Four haves</source>
         <translation>外企四有</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="160"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="163"/>
         <source>Confirm record for this campaign</source>
         <translation>本次扫楼核实无误</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="167"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="170"/>
         <source>Gaps</source>
         <translation>问题提示</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="176"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="179"/>
         <source>Members</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="202"/>
         <source>%1, floor %2, unit %3</source>
         <translation>%1 %2层 %3室</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="220"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="223"/>
         <source>Confirmed this campaign</source>
         <translation>本次扫楼已核实</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="225"/>
         <source>Not yet confirmed this campaign</source>
         <translation>本次扫楼尚未核实</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="302"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="307"/>
         <source>Edit %1</source>
         <translation>修改%1</translation>
     </message>
@@ -1078,17 +1093,17 @@
 <context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="135"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="141"/>
         <source>End an instructor&apos;s assignment</source>
         <translation>结束党建指导员选派</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="151"/>
         <source>Instructor</source>
         <translation>党建指导员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="142"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="152"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
@@ -1351,32 +1366,32 @@
 <context>
     <name>FormPartyOrgDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="81"/>
         <source>Form a party organization</source>
         <translation>成立党组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="78"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="84"/>
         <source>e.g. 烟台华盛科技有限公司党支部</source>
         <translation>如：烟台华盛科技有限公司党支部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="85"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="91"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="86"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="92"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="93"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="88"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="94"/>
         <source>Established on</source>
         <translation>成立日期</translation>
     </message>
@@ -1566,12 +1581,12 @@ Change to centre %3?</source>
         <translation>（本楼宇）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="58"/>
         <source>Party organization</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="64"/>
         <source>Choose a party organization from the list</source>
         <translation>请从列表中选择一个党组织</translation>
     </message>
@@ -2357,27 +2372,27 @@ Change to centre %3?</source>
 <context>
     <name>OrgClassFields</name>
     <message>
-        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="45"/>
         <source>Industry not given</source>
         <translation>行业未填</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="54"/>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="58"/>
         <source>Party organization plays its role (activities)</source>
         <translation>党组织发挥作用（开展活动）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="56"/>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="60"/>
         <source>Guarantees (funds, venue)</source>
         <translation>有保障（经费、场所）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="70"/>
         <source>Saved as soon as it is chosen</source>
         <translation>选定即保存</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="101"/>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="108"/>
         <source>Edit %1</source>
         <translation>修改 %1</translation>
     </message>
@@ -2702,32 +2717,32 @@ Change to centre %3?</source>
 <context>
     <name>SendInstructorDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="105"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="111"/>
         <source>Send an instructor</source>
         <translation>选派党建指导员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="110"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="116"/>
         <source>e.g. 开发区党工委</source>
         <translation>如：开发区党工委</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="112"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="118"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="113"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="119"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="114"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="120"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="115"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="121"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>

@@ -170,3 +170,42 @@ def test_an_officer_closes_coverage_gaps_in_the_data(
         assert (big.ownership, big.has_party_activities, big.has_party_guarantees) == (
             Ownership.FOREIGN, True, True)
     db.close()
+
+
+def test_the_fields_the_registration_form_prints_are_typed_in_the_pane(
+    qtbot: QtBot, zh_app: QApplication, settings: AppSettings,
+    two_neighbours: tuple[Path, str, str, list[str]],
+) -> None:
+    """法定代表人, 单位地址 and 备注 are on the printed form: the officer types them; a
+    refusal names the field; clearing a field stores nothing, not an empty text."""
+    from PySide6.QtCore import Qt
+
+    path, building, floor, (big_unit, _small) = two_neighbours
+    window = _open(qtbot, settings, path)
+    window.show_floor(building, floor, big_unit)
+    detail = window.detail
+
+    def type_in(key: str, text: str) -> None:
+        edit = detail.fields[key].edit
+        edit.setFocus()
+        edit.selectAll()
+        qtbot.keyClick(edit, Qt.Key.Key_Delete)
+        if text:
+            edit.insert(text)  # (an input method commits Chinese; QtTest types ASCII)
+        edit.setModified(True)
+        qtbot.keyClick(edit, Qt.Key.Key_Tab)
+
+    type_in("legal_rep", "王2")
+    assert detail.fields["legal_rep"].error.text() == "法定代表人：不能包含数字"
+    type_in("legal_rep", "王建华")
+    type_in("address", "烟台市开发区长江路 218 号 301 室")
+    type_in("note", "前台登记，负责人出差")
+    assert detail.fields["legal_rep"].error.isHidden()
+    type_in("note", "")
+    window.close()
+    db = open_database(path)
+    with db.reader() as s:
+        org = s.scalars(select(Organization).where(Organization.staff_count == 120)).one()
+        assert (org.legal_rep, org.address, org.note) == (
+            "王建华", "烟台市开发区长江路 218 号 301 室", None)
+    db.close()

@@ -40,6 +40,8 @@ from yeda_desktop.validation import (
     normalize_uscc,
 )
 
+_PERSON_FIELDS_ZH = {"legal_rep": "法定代表人", "contact_name": "联系人"}
+
 
 class Organization(Synced, Base):
     __tablename__ = "organizations"
@@ -111,7 +113,9 @@ class Organization(Synced, Base):
 
     @validates("legal_rep", "contact_name")
     def _person_names(self, key: str, value: str | None) -> str | None:
-        return checks.optional(normalize_person_name, value, key)
+        if value is None or not value.strip():
+            return None
+        return normalize_person_name(value, key, _PERSON_FIELDS_ZH[key])
 
 
 class Occupancy(Synced, Base):

@@ -143,6 +143,9 @@ class DetailPane(QWidget):
             ("reported_member_count", self.tr("Party members (reported)")),
             ("contact_name", self.tr("Contact person")),
             ("contact_phone", self.tr("Contact phone")),
+            ("legal_rep", self.tr("Legal representative")),
+            ("address", self.tr("Address")),
+            ("note", self.tr("Note")),
         ):
             field = FieldEdit(record)
             field.edit.setObjectName(key)
@@ -282,6 +285,8 @@ class DetailPane(QWidget):
         text = self.fields[key].edit.text()
         if key in COUNT_FIELDS:
             return edits.parse_count(text, key, COUNT_FIELDS[key])
+        if key != "name" and not text.strip():
+            return None  # cleared: not known (an empty note is no note)
         return text
 
     def commit_field(self, key: str) -> None:
@@ -308,6 +313,9 @@ class DetailPane(QWidget):
             "uscc": "信用代码",
             "contact_name": "联系人",
             "contact_phone": "联系电话",
+            "legal_rep": "法定代表人",
+            "address": "单位地址",
+            "note": "备注",
             **COUNT_FIELDS,
         }[key]
 
