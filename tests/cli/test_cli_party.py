@@ -135,3 +135,24 @@ def test_org_set_records_what_the_pane_s_drop_downs_do(
     assert "没有需要修改的内容" in again
     _, err = _run(capsys, demo, "org", "set", org_id, expect=2)
     assert "请至少给出一项要修改的内容" in err
+
+
+def test_a_party_organization_s_type_and_secretary_change_later(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A branch grown past fifty members becomes a general branch; a new secretary."""
+    first, second, *_ = _open_gaps(demo, "no_party_org")
+    _run(capsys, demo, "party", "form", "业达甲党支部", "--type", "branch", "--org", first)
+    _run(capsys, demo, "party", "form", "业达乙党支部", "--type", "branch", "--org", second)
+    out, _ = _run(capsys, demo, "party", "set", "业达甲党支部", "--type", "general_branch",
+                  "--secretary", "赵敏")
+    assert "已修改 党组织类型、书记姓名" in out
+    assert "业达甲党支部\t党总支\t赵敏" in _run(capsys, demo, "party", "list", "--org", first)[0]
+    _, err = _run(capsys, demo, "party", "set", "业达甲党支部", "--name", "业达乙党支部",
+                  expect=2)
+    assert "已有名为“业达乙党支部”的党组织" in err
+    _, err = _run(capsys, demo, "party", "set", "业达甲党支部", "--on",
+                  (date.today() + timedelta(days=1)).isoformat(), expect=2)
+    assert "成立日期：不能晚于今天" in err
+    assert "没有需要修改的内容" in _run(capsys, demo, "party", "set", "业达甲党支部",
+                                      "--type", "general_branch")[0]

@@ -1,10 +1,12 @@
 """`yeda party`: party organizations and the organizations each covers, as the detail pane's
 加入… / 成立… / 移出… record them: a joint branch formed with its neighbours is one
-command (`yeda party form NAME --type joint_branch --org A --org B --org C`)."""
+command (`yeda party form NAME --type joint_branch --org A --org B --org C`); `set`
+changes one's name, type, secretary or date."""
 
 from __future__ import annotations
 
 import argparse
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -13,6 +15,7 @@ from yeda_desktop.cli.common import open_from_args, parse_day
 from yeda_desktop.errors import YedaError
 from yeda_desktop.models import Organization, PartyOrg, PartyOrgCoverage
 from yeda_desktop.models.enums import PartyOrgType
+from yeda_desktop.models.labels import column_label
 from yeda_desktop.services import edits, party_work
 from yeda_desktop.services.record_lookup import find_organization, find_party_org
 from yeda_desktop.storage import Database
@@ -75,11 +78,41 @@ def _change(db: Database, args: argparse.Namespace) -> None:
         print(f"已{edit.zh} / done: {edit.en}")
 
 
+def _set(db: Database, args: argparse.Namespace) -> None:
+    """Name, type (a branch grown past 50 members becomes a general branch), secretary or
+    date of a party organization: each an ordinary logged change."""
+    wanted: dict[str, Any] = {
+        "name": args.name, "type": PartyOrgType(args.type) if args.type else None,
+        "secretary_name": args.secretary, "established_on": parse_day(args.on, "--on")}
+    wanted = {k: v for k, v in wanted.items() if v is not None}
+    if not wanted:
+        raise YedaError("请至少给出一项要修改的内容（如 --type general_branch）",
+                        "give at least one thing to change (such as --type general_branch)")
+    if "established_on" in wanted and wanted["established_on"] > date.today():
+        raise YedaError("成立日期：不能晚于今天", "--on: must not be later than today")
+    with db.session(officer=args.officer) as session:  # all of them, or none
+        party = find_party_org(session, args.party)
+        if "name" in wanted and session.scalar(select(PartyOrg.id).where(
+                PartyOrg.name == args.name.strip(), PartyOrg.id != party)) is not None:
+            raise YedaError(f"党组织名称：已有名为“{args.name.strip()}”的党组织",
+                            f"--name: a party organization is called {args.name.strip()!r}")
+        changed = []
+        for field, value in wanted.items():
+            edit = edits.set_field(session, PartyOrg, party, field, value)
+            if edit is not None:
+                edits.apply(session, edit)
+                changed.append(column_label("party_orgs", field))
+    print(f"已修改 {'、'.join(changed)} / changed {len(changed)} field(s)" if changed
+          else "没有需要修改的内容 / nothing to change")
+
+
 def run(args: argparse.Namespace) -> int:
     db = open_from_args(args, read_only=args.action == "list")
     try:
         if args.action == "list":
             _list(db, args)
+        elif args.action == "set":
+            _set(db, args)
         else:
             _change(db, args)
     finally:
@@ -108,4 +141,11 @@ def register(sub: Any) -> None:
         step.add_argument("party", metavar="PARTY", help="its id or name")
         step.add_argument("--org", required=True, action="append", metavar="ORG",
                           help="its id, USCC or name; repeat for more")
+    change = actions.add_parser("set", help="a party organization's name, type, secretary "
+                                "or date established")
+    change.add_argument("party", metavar="PARTY", help="its id or name")
+    change.add_argument("--name")
+    change.add_argument("--type", choices=[t.value for t in PartyOrgType])
+    change.add_argument("--secretary", metavar="NAME")
+    change.add_argument("--on", metavar="YYYY-MM-DD", help="established on")
     parser.set_defaults(func=run)
