@@ -88,14 +88,16 @@ def _organization(session: Session, org_id: str) -> Organization:
     return org
 
 
-def _covers_counts(session: Session, party_org_ids: list[str]) -> dict[str, int]:
-    if not party_org_ids:
-        return {}
-    rows = session.execute(
-        select(PartyOrgCoverage.party_org_id, func.count())
-        .where(PartyOrgCoverage.party_org_id.in_(party_org_ids))
-        .group_by(PartyOrgCoverage.party_org_id))
-    return {str(p): int(n) for p, n in rows}
+def _covers_counts(session: Session, party_org_ids: list[str] | None) -> dict[str, int]:
+    """How many organizations each covers (None: every party organization, in one pass
+    rather than a list of ids as long as a centre's party organizations)."""
+    query = (select(PartyOrgCoverage.party_org_id, func.count())
+             .group_by(PartyOrgCoverage.party_org_id))
+    if party_org_ids is not None:
+        if not party_org_ids:
+            return {}
+        query = query.where(PartyOrgCoverage.party_org_id.in_(party_org_ids))
+    return {str(p): int(n) for p, n in session.execute(query)}
 
 
 def coverage_of(session: Session, org_id: str) -> list[Covering]:
@@ -149,7 +151,7 @@ def party_org_choices(session: Session, org_id: str) -> list[PartyOrgChoice]:
             .where(Floor.building_id.in_(buildings)))}
     rows = [(str(i), str(n), t) for i, n, t in session.execute(
         select(PartyOrg.id, PartyOrg.name, PartyOrg.type)) if str(i) not in already]
-    counts = _covers_counts(session, [r[0] for r in rows])
+    counts = _covers_counts(session, None)
     choices = [PartyOrgChoice(i, n, t, counts.get(i, 0), i in near) for i, n, t in rows]
     return sorted(choices, key=lambda c: (not c.nearby, c.type is not PartyOrgType.JOINT_BRANCH,
                                           c.name, c.party_org_id))
