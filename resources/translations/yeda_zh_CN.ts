@@ -2387,11 +2387,6 @@ Change to centre %3?</source>
         <translation>有保障（经费、场所）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="70"/>
-        <source>Saved as soon as it is chosen</source>
-        <translation>选定即保存</translation>
-    </message>
-    <message>
         <location filename="../../yeda_desktop/ui/org_class_fields.py" line="108"/>
         <source>Edit %1</source>
         <translation>修改 %1</translation>
@@ -2400,77 +2395,93 @@ Change to centre %3?</source>
 <context>
     <name>PartyPanel</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="30"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="31"/>
         <source>Party organization and instructor</source>
         <translation>党组织与党建指导员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="38"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="39"/>
         <source>Join…</source>
         <translation>加入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="39"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="40"/>
         <source>Form…</source>
         <translation>成立…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="40"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="41"/>
         <source>Leave…</source>
         <translation>移出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="42"/>
         <source>Send…</source>
         <translation>选派…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="42"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="43"/>
         <source>End…</source>
         <translation>结束…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="45"/>
         <source>Join a party organization, such as the building&apos;s joint branch</source>
         <translation>加入一个党组织，如本楼宇的联合党支部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="46"/>
         <source>Record a party organization formed for it</source>
         <translation>记录为本单位成立的党组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="47"/>
         <source>Record a party-building instructor sent to it</source>
         <translation>记录向本单位选派的党建指导员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="50"/>
         <source>Party organization:</source>
         <translation>党组织：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="52"/>
         <source>Instructor:</source>
         <translation>党建指导员：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="79"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="80"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="105"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="81"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="85"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="82"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="92"/>
+        <source>, from %1</source>
+        <translation>，自 %1</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="114"/>
         <source>There is no party organization to join yet: form one.</source>
         <translation>还没有可加入的党组织，请先成立一个。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="124"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="133"/>
         <source>Take the organization out of %1?</source>
         <translation>将本单位移出%1？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="130"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="139"/>
         <source>Leave which party organization?</source>
         <translation>移出哪个党组织？</translation>
     </message>

@@ -67,7 +67,6 @@ class OrgClassFields(QObject):
     def _combo(self, key: str, items: list[tuple[str, Any]]) -> QComboBox:
         combo = QComboBox(self.choices)
         combo.setObjectName(key)
-        combo.setToolTip(self.tr("Saved as soon as it is chosen"))
         for text, value in items:
             combo.addItem(text, value)
         combo.activated.connect(lambda _i, k=key, c=combo: self._chosen(k, c.currentData()))
@@ -84,6 +83,7 @@ class OrgClassFields(QObject):
         for combo, value in ((self.kind, org.kind), (self.ownership, org.ownership),
                              (self.industry, org.industry_section)):
             combo.setCurrentIndex(max(combo.findData(value), 0))
+            combo.setToolTip(combo.currentText())  # a long industry's name is cut in the row
         self.activities.setChecked(bool(org.has_party_activities))
         self.guarantees.setChecked(bool(org.has_party_guarantees))
 

@@ -22,6 +22,7 @@ from yeda_desktop.models.enums import PartyOrgType
 from yeda_desktop.services import party_work
 from yeda_desktop.ui import party_dialogs
 from yeda_desktop.ui.dialogs import FormDialog
+from yeda_desktop.ui.labels import party_org_type_label
 from yeda_desktop.ui.workspace import Workspace
 
 
@@ -77,11 +78,19 @@ class PartyPanel(QGroupBox):
             self.assignments = party_work.assignments_of(session, org_id)
             self.full_members = party_work.full_members(session, org_id)
         none = self.tr("None")
-        self.party_orgs.setText("；".join(c.words() for c in self.coverings) or none)
+        self.party_orgs.setText(self.tr("; ").join(
+            self.tr("%1 (%2)").replace("%1", c.name).replace("%2", party_org_type_label(c.type))
+            for c in self.coverings) or none)
         active = self._active()
-        self.instructors.setText("；".join(a.words() for a in active) or none)
+        self.instructors.setText(self.tr("; ").join(self._assignment(a) for a in active) or none)
         self.leave_button.setEnabled(bool(self.coverings))
         self.end_button.setEnabled(bool(active))
+
+    def _assignment(self, a: party_work.Assignment) -> str:
+        text = f"{a.name} {a.phone}" if a.phone else a.name
+        if a.starts_on is not None:
+            text += self.tr(", from %1").replace("%1", a.starts_on.isoformat())
+        return text
 
     def _active(self) -> list[party_work.Assignment]:
         today = date.today()
