@@ -1933,258 +1933,258 @@ Change to centre %3?</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="210"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="211"/>
-        <source>Organization, USCC or details</source>
-        <translation>单位名称、信用代码或问题说明</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="270"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="274"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="280"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="284"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="281"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="285"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="282"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="286"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="283"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="287"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="284"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="288"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="285"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="289"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="286"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="290"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="287"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="291"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="297"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="301"/>
         <source>Write the gaps the filters show to an Excel workbook</source>
         <translation>把筛选出的问题导出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="335"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="339"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="406"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="433"/>
         <source>The ledger holds no gaps yet: press Re-evaluate to check every organization against the rules.</source>
         <translation>台账中还没有问题：请点击“重新排查”，按规则检查全部单位。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="410"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="437"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="455"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="482"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="455"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="482"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="456"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="483"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="456"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="483"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="456"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="483"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="503"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="530"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="507"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="534"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="516"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="543"/>
         <source>Select a gap first</source>
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="574"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="601"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="455"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="574"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="482"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="601"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="603"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="213"/>
+        <source>Organization (name or pinyin initials), USCC, phone or details</source>
+        <translation>单位名称或拼音首字母、信用代码、电话或问题说明</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="630"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="603"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="630"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="621"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="648"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="634"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="661"/>
         <source>Export the %1 gaps shown (of %2)</source>
         <translation>导出筛选出的 %1 项问题（共 %2 项）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="637"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="664"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="640"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="667"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="653"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="680"/>
         <source>Exporting the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="656"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="683"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="181"/>
         <source>Gap type:</source>
         <translation>问题类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="485"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="512"/>
         <source>Choose a gap to see its measure and its history. Choose several (Ctrl or Shift) to assign them a responsible person or move them on together.</source>
         <translation>选择一项问题，查看其措施和整改经过。按住 Ctrl 或 Shift 可选择多项，一起指定负责人或推进整改。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="181"/>
         <source>Show only gaps of this type</source>
         <translation>只显示该类型的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="183"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="184"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="183"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="184"/>
         <source>Show only gaps in this status</source>
         <translation>只显示该状态的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="187"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="188"/>
         <source>Subdistrict:</source>
         <translation>镇街：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="187"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="188"/>
         <source>Show only gaps in this subdistrict</source>
         <translation>只显示该镇街的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="191"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="192"/>
         <source>Cluster:</source>
         <translation>集聚区：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="191"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="192"/>
         <source>Show only gaps in this cluster</source>
         <translation>只显示该集聚区的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
         <source>Building:</source>
         <translation>楼宇：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
         <source>Show only gaps in this building</source>
         <translation>只显示该楼宇的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
         <source>Show only organizations of this industry</source>
         <translation>只显示该行业单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
         <source>Ownership:</source>
         <translation>经济类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
         <source>Show only organizations of this ownership</source>
         <translation>只显示该经济类型单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="206"/>
         <source>Responsible:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="206"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="207"/>
         <source>Show only gaps this person is responsible for</source>
         <translation>只显示由该负责人负责的问题</translation>
     </message>

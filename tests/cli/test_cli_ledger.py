@@ -225,3 +225,16 @@ def test_the_ledger_workbook_takes_the_same_filters_as_the_list(
     assert main(["--db", str(demo), "export-xlsx", "roster", "--out", str(roster),
                  "--building", building]) == 2
     assert "只适用于 ledger" in capsys.readouterr().err and not roster.exists()
+
+
+def test_text_finds_an_organization_by_its_pinyin_initials(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypinyin import Style, lazy_pinyin
+
+    rows = _ledger_rows(demo)
+    name = rows[0].organization
+    initials = "".join(lazy_pinyin(name, style=Style.FIRST_LETTER))  # the whole name's
+    listed = _listed(demo, capsys, "--text", initials)
+    assert listed and {r[3] for r in listed} == {name}
+    assert len(listed) == sum(r.organization == name for r in rows)

@@ -186,6 +186,23 @@ def test_filters_narrow_the_table(zh_app: QApplication, qtbot: QtBot, ledger_db:
     assert "1" in view.count_label.text() and "6" in view.count_label.text()
 
 
+def test_the_search_box_takes_pinyin_initials_as_the_sweep_s_search_does(
+    zh_app: QApplication, qtbot: QtBot, ledger_db: Database
+) -> None:
+    """烟台示例… by "ytsl" (no gap's words hold those letters): the search index's match."""
+    view = _view(qtbot, ledger_db)
+    view.search.setText("ytsl2")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
+    assert {view.model.row_at(r).organization for r in range(2)} == {"烟台示例2号有限公司"}
+    # what 打印 and 导出… take is the same filter, with what the index found
+    assert len(view.current_filter().select(view.model.all_rows)) == 2
+    view.search.setText("ytsl")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 6, timeout=5000)
+    view.search.setText("zzzz")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0, timeout=5000)
+    assert view.search.placeholderText() == "单位名称或拼音首字母、信用代码、电话或问题说明"
+
+
 def test_overdue_rows_are_highlighted_and_sorting_works(
     zh_app: QApplication, qtbot: QtBot, ledger_db: Database
 ) -> None:

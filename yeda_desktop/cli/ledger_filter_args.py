@@ -16,6 +16,7 @@ from yeda_desktop.services.record_lookup import (
     find_organization,
     require_subdistrict,
 )
+from yeda_desktop.services.search import matching_org_ids
 
 _OPTIONS = ("rule", "status", "open", "overdue", "org", "building", "responsible",
             "subdistrict", "cluster", "industry", "ownership", "text")
@@ -41,8 +42,8 @@ def add_ledger_filter_args(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--ownership", choices=[o.value for o in Ownership],
                        help="only this ownership's gaps")
     group.add_argument("--text", metavar="T",
-                       help="only gaps whose organization, USCC or detail holds T (the tab's "
-                       "search box)")
+                       help="only gaps whose organization, USCC or detail holds T, or whose "
+                       "organization the search box finds by T (pinyin initials, phone)")
 
 
 def any_ledger_filter(args: argparse.Namespace) -> bool:
@@ -66,4 +67,5 @@ def ledger_filter(session: Session, args: argparse.Namespace) -> LedgerFilter:
         responsible=args.responsible,
         organization_id=find_organization(session, args.org) if args.org is not None else None,
         text=args.text or "",
+        text_orgs=matching_org_ids(session, args.text) if args.text else frozenset(),
     )

@@ -77,6 +77,9 @@ class LedgerFilter:
     overdue_only: bool = False
     text: str = ""
     organization_id: str | None = None
+    # The organizations the search index finds by `text` (pinyin initials, a phone): a
+    # row shows if its words hold the text or its organization is one of these.
+    text_orgs: frozenset[str] = frozenset()
 
     def matches(self, row: LedgerRow) -> bool:
         return bool(self.select([row]))
@@ -109,8 +112,9 @@ class LedgerFilter:
             shown = [r for r in shown if r.overdue]
         needle = self.text.strip().lower()
         if needle:
-            shown = [r for r in shown
-                     if needle in f"{r.organization} {r.uscc or ''} {r.detail_zh or ''}".lower()]
+            found = self.text_orgs
+            shown = [r for r in shown if r.organization_id in found
+                     or needle in f"{r.organization} {r.uscc or ''} {r.detail_zh or ''}".lower()]
         return shown
 
 

@@ -22,9 +22,8 @@ from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
 from yeda_desktop.ledger.location import building_places
 from yeda_desktop.models.enums import Ownership, PartyStatus
 from yeda_desktop.place_labels import Choice, distinct_labels
-from yeda_desktop.search_terms import query_words
 from yeda_desktop.services.ordering import code_point_sql, dialect_of
-from yeda_desktop.storage.search_index import DOCS, FTS, match_clause
+from yeda_desktop.services.search import org_match
 
 PAGE = 200
 _MEMBER_STATUSES = (PartyStatus.FULL.value, PartyStatus.PROBATIONARY.value)
@@ -139,10 +138,10 @@ def _where(flt: DirectoryFilter, params: dict[str, Any], dialect: str) -> list[s
     if flt.industry_section is not None:
         params["industry"] = flt.industry_section
         clauses.append("o.industry_section = :industry")
-    if words := query_words(flt.text):
-        match, params["q"] = match_clause(dialect, words)
-        clauses.append(f"o.id IN (SELECT d.ref_id FROM {FTS} JOIN {DOCS} d "
-                       f"ON d.rowid = {FTS}.rowid WHERE {match} AND d.kind = 'org')")
+    if (found := org_match(dialect, flt.text)) is not None:
+        sql, match_params = found
+        params.update(match_params)
+        clauses.append(f"o.id IN ({sql})")
     if flt.has_gaps is not None:
         exists = (
             "EXISTS (SELECT 1 FROM gaps g WHERE g.organization_id = o.id "

@@ -76,6 +76,27 @@ def search(session: Session, query: str, limit: int = 50) -> list[Hit]:
     return _with_places(session, best)
 
 
+def org_match(dialect: str, typed: str) -> tuple[str, dict[str, str]] | None:
+    """A SELECT of the ids of the organizations the search box finds by `typed` (name,
+    pinyin initials, USCC, phone: every word the start of a term), and its parameter;
+    None when the text has no word to look for."""
+    words = query_words(typed)
+    if not words:
+        return None
+    where, q = match_clause(dialect, words)
+    return (f"SELECT d.ref_id FROM {FTS} JOIN {DOCS} d ON d.rowid = {FTS}.rowid "
+            f"WHERE {where} AND d.kind = 'org'", {"q": q})
+
+
+def matching_org_ids(session: Session, typed: str) -> frozenset[str]:
+    """Every organization `org_match` finds (a filter's, not the box's best fifty)."""
+    found = org_match(dialect_of(session), typed)
+    if found is None:
+        return frozenset()
+    sql, params = found
+    return frozenset(str(r) for r in session.scalars(text(sql), params))
+
+
 def _with_places(session: Session, rows: list[tuple[str, str, str]]) -> list[Hit]:
     org_ids = {r for k, r, _ in rows if k == "org"}
     person_ids = {r for k, r, _ in rows if k == "person"}

@@ -62,6 +62,7 @@ from yeda_desktop.local_time import local_minute
 from yeda_desktop.models import Gap
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapAction, GapStatus, Ownership
 from yeda_desktop.rules import RULES
+from yeda_desktop.services.search import matching_org_ids
 from yeda_desktop.storage import Database
 from yeda_desktop.ui.ledger_dialogs import BulkAssignDialog, CloseGapDialog, WaiveGapDialog
 from yeda_desktop.ui.ledger_labels import action_label, ownership_label, rule_label, status_label
@@ -208,14 +209,17 @@ class LedgerView(QWidget):
         self.open_only = QCheckBox(self.tr("Open only"), self)
         self.overdue_only = QCheckBox(self.tr("Overdue only"), self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(self.tr("Organization, USCC or details"))
+        self.search.setPlaceholderText(
+            self.tr("Organization (name or pinyin initials), USCC, phone or details"))
         for box in (self.open_only, self.overdue_only):
             box.toggled.connect(self.apply_filter)
         # Typing filters once the typing pauses: each pass reads every row (a third of a
         # second for a centre's 178,000 gaps), which would lag behind each key.
         self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._typing.timeout.connect(self.apply_filter)
+        self._typing.timeout.connect(self._look_up_typed)
         self.search.textChanged.connect(self._typing.start)
+        # What the search index found for the text typed (pinyin initials, a phone).
+        self._text_orgs: tuple[str, frozenset[str]] = ("", frozenset())
         self._fill(self.rule_box, [(rule_label(r.id), r.id) for r in RULES])
         self._fill(self.status_box, [(status_label(s), s) for s in GapStatus])
         self._fill(self.ownership_box, [(ownership_label(o), o) for o in Ownership])
@@ -388,7 +392,30 @@ class LedgerView(QWidget):
             open_only=self.open_only.isChecked(),
             overdue_only=self.overdue_only.isChecked(),
             text=self.search.text(),
+            text_orgs=self._text_orgs[1] if self._text_orgs[0] == self.search.text().strip()
+            else frozenset(),
         )
+
+    def _look_up_typed(self) -> None:
+        """The organizations the search box would find by the text (off the GUI thread: a
+        letter matches most of a centre), then the filter with them."""
+        typed, db = self.search.text().strip(), self.db
+        if not typed or db is None:
+            self._text_orgs = (typed, frozenset())
+            self.apply_filter()
+            return
+
+        def work(_progress: object) -> tuple[str, frozenset[str]]:
+            with db.reader() as session:
+                return typed, matching_org_ids(session, typed)
+
+        run_task(self, work, self._typed_found, self._failed)
+
+    def _typed_found(self, found: tuple[str, frozenset[str]]) -> None:
+        if found[0] != self.search.text().strip():
+            return  # typed on meanwhile: the later look-up filters
+        self._text_orgs = found
+        self.apply_filter()
 
     def apply_filter(self) -> None:
         chosen = {row.gap_id for row in self.selected_rows()}
