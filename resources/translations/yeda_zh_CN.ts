@@ -274,6 +274,39 @@
     </message>
 </context>
 <context>
+    <name>ChangePartyOrgDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="179"/>
+        <source>Change the party organization</source>
+        <translation>修改党组织</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="195"/>
+        <source>Not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="197"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="198"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="199"/>
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="200"/>
+        <source>Established on</source>
+        <translation>成立日期</translation>
+    </message>
+</context>
+<context>
     <name>CloseGapDialog</name>
     <message>
         <location filename="../../yeda_desktop/ui/ledger_dialogs.py" line="70"/>
@@ -1093,17 +1126,17 @@
 <context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="144"/>
         <source>End an instructor&apos;s assignment</source>
         <translation>结束党建指导员选派</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="151"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="154"/>
         <source>Instructor</source>
         <translation>党建指导员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="152"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="155"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
@@ -1366,32 +1399,32 @@
 <context>
     <name>FormPartyOrgDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="81"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="84"/>
         <source>Form a party organization</source>
         <translation>成立党组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="87"/>
         <source>e.g. 烟台华盛科技有限公司党支部</source>
         <translation>如：烟台华盛科技有限公司党支部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="94"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="92"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="95"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="93"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="96"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="94"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="97"/>
         <source>Established on</source>
         <translation>成立日期</translation>
     </message>
@@ -1571,22 +1604,22 @@ Change to centre %3?</source>
 <context>
     <name>JoinPartyOrgDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="44"/>
         <source>Join a party organization</source>
         <translation>加入党组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="47"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="50"/>
         <source> (in this building)</source>
         <translation>（本楼宇）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="61"/>
         <source>Party organization</source>
         <translation>党组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="64"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="67"/>
         <source>Choose a party organization from the list</source>
         <translation>请从列表中选择一个党组织</translation>
     </message>
@@ -2416,72 +2449,87 @@ Change to centre %3?</source>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/party_panel.py" line="42"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="44"/>
+        <source>Correct its name, type, secretary or date (a branch grown into a general branch)</source>
+        <translation>更正名称、类型、书记或成立日期（如党支部升格为党总支）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="45"/>
         <source>Send…</source>
         <translation>选派…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="46"/>
         <source>End…</source>
         <translation>结束…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="48"/>
         <source>Join a party organization, such as the building&apos;s joint branch</source>
         <translation>加入一个党组织，如本楼宇的联合党支部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="46"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="49"/>
         <source>Record a party organization formed for it</source>
         <translation>记录为本单位成立的党组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="47"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="50"/>
         <source>Record a party-building instructor sent to it</source>
         <translation>记录向本单位选派的党建指导员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="53"/>
         <source>Party organization:</source>
         <translation>党组织：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="52"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="55"/>
         <source>Instructor:</source>
         <translation>党建指导员：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="80"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="83"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="81"/>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="85"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="87"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="82"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="93"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="92"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="98"/>
         <source>, from %1</source>
         <translation>，自 %1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="114"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="120"/>
         <source>There is no party organization to join yet: form one.</source>
         <translation>还没有可加入的党组织，请先成立一个。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="133"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="141"/>
+        <source>Change which party organization?</source>
+        <translation>修改哪个党组织？</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="160"/>
         <source>Take the organization out of %1?</source>
         <translation>将本单位移出%1？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="139"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="155"/>
         <source>Leave which party organization?</source>
         <translation>移出哪个党组织？</translation>
     </message>
@@ -2728,32 +2776,32 @@ Change to centre %3?</source>
 <context>
     <name>SendInstructorDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="111"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="114"/>
         <source>Send an instructor</source>
         <translation>选派党建指导员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="116"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="119"/>
         <source>e.g. 开发区党工委</source>
         <translation>如：开发区党工委</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="118"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="121"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="119"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="122"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="120"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="123"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="124"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>

@@ -150,7 +150,7 @@ def test_a_party_organization_s_type_and_secretary_change_later(
     assert "业达甲党支部\t党总支\t赵敏" in _run(capsys, demo, "party", "list", "--org", first)[0]
     _, err = _run(capsys, demo, "party", "set", "业达甲党支部", "--name", "业达乙党支部",
                   expect=2)
-    assert "已有名为“业达乙党支部”的党组织" in err
+    assert "党组织名称：已有同名党组织" in err
     _, err = _run(capsys, demo, "party", "set", "业达甲党支部", "--on",
                   (date.today() + timedelta(days=1)).isoformat(), expect=2)
     assert "成立日期：不能晚于今天" in err

@@ -146,3 +146,29 @@ def test_an_instructor_gives_work_coverage_until_his_assignment_ends(
             party_work.end_assignment(s, assigned.assignment_id, TODAY)
     _apply(db, ended.inverse())
     assert "no_work_coverage" not in _rules(db, first)
+
+
+def test_a_party_organization_changes_in_one_undoable_edit(db: Database, place: Place) -> None:
+    first, second = _orgs(db, place, 120, 110)
+    with db.reader() as s:
+        _apply(db, party_work.form_party_org(s, first, "华盛科技党支部", PartyOrgType.BRANCH))
+    with db.reader() as s:
+        _apply(db, party_work.form_party_org(s, second, "欣和食品党支部", PartyOrgType.BRANCH))
+    with db.reader() as s:
+        party = party_work.coverage_of(s, first)[0].party_org_id
+        assert party_work.change_party_org(s, party, name="华盛科技党支部",
+                                           type_=PartyOrgType.BRANCH) is None
+        with pytest.raises(ValidationError, match="已有同名党组织"):
+            party_work.change_party_org(s, party, name="欣和食品党支部")
+        with pytest.raises(ValidationError, match="不能晚于今天"):
+            party_work.change_party_org(s, party, established_on=TODAY + timedelta(days=1))
+        grown = party_work.change_party_org(s, party, type_=PartyOrgType.GENERAL_BRANCH,
+                                            secretary_name="赵敏")
+    assert grown is not None and len(grown.steps) == 2
+    _apply(db, grown)
+    with db.reader() as s:
+        assert party_work.coverage_of(s, first)[0].words() == "华盛科技党支部（党总支）"
+    _apply(db, grown.inverse())
+    with db.reader() as s:
+        row = s.get(PartyOrg, party)
+        assert row is not None and (row.type, row.secretary_name) == (PartyOrgType.BRANCH, None)

@@ -5,6 +5,7 @@ instructor sent and withdrawn); the flags follow each step, and undo takes it ba
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,16 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from yeda_desktop.models import Building, Cluster, Floor, Organization, Subdistrict, Unit, Zone
+from yeda_desktop.models import (
+    Building,
+    Cluster,
+    Floor,
+    Organization,
+    PartyOrg,
+    Subdistrict,
+    Unit,
+    Zone,
+)
 from yeda_desktop.models.enums import ClusterKind, Ownership, PartyOrgType
 from yeda_desktop.services import edits, places, sweep
 from yeda_desktop.storage import open_database
@@ -119,6 +129,7 @@ def test_an_officer_closes_coverage_gaps_in_the_data(
     assert panel.party_orgs.text() == "人才港一号楼联合党支部（联合党支部）"
     assert not {"no_party_org", "no_work_coverage"} & _rules(detail)
 
+
     # The neighbour is offered the building's joint branch first, and joins it.
     window.show_floor(building, floor, small_unit)
     assert panel.party_orgs.text() == "无"
@@ -162,6 +173,22 @@ def test_an_officer_closes_coverage_gaps_in_the_data(
     window.act_undo.trigger()
     assert panel.instructors.text().startswith("张建国")
     assert "no_work_coverage" not in _rules(detail)
+
+    # The branch's form and secretary corrected later, in one undoable step.
+    def change(dialog: party_dialogs.ChangePartyOrgDialog) -> None:
+        assert (dialog.name.text(), dialog.secretary.text()) == ("人才港一号楼联合党支部", "刘洋")
+        assert dialog.established.date().toPython() == date.today()  # the form's default
+        dialog.secretary.setText("赵敏")
+        dialog.type.setCurrentIndex(dialog.type.findData(PartyOrgType.BRANCH))
+        dialog.press_ok()
+
+    _answer(monkeypatch, party_dialogs.ChangePartyOrgDialog, change)
+    window.show_floor(building, floor, big_unit)
+    panel.change_button.click()
+    assert panel.party_orgs.text() == "人才港一号楼联合党支部（党支部）"
+    window.act_undo.trigger()  # one step: type and secretary together
+    assert panel.party_orgs.text() == "人才港一号楼联合党支部（联合党支部）"
+    window.act_redo.trigger()
     window.close()
 
     db = open_database(path)
@@ -169,6 +196,9 @@ def test_an_officer_closes_coverage_gaps_in_the_data(
         big = s.scalars(select(Organization).where(Organization.staff_count == 120)).one()
         assert (big.ownership, big.has_party_activities, big.has_party_guarantees) == (
             Ownership.FOREIGN, True, True)
+        party = s.scalars(select(PartyOrg)).one()
+        assert (party.type, party.secretary_name, party.established_on) == (
+            PartyOrgType.BRANCH, "赵敏", date.today())
     db.close()
 
 

@@ -6,7 +6,6 @@ changes one's name, type, secretary or date."""
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
@@ -80,28 +79,19 @@ def _change(db: Database, args: argparse.Namespace) -> None:
 
 def _set(db: Database, args: argparse.Namespace) -> None:
     """Name, type (a branch grown past 50 members becomes a general branch), secretary or
-    date of a party organization: each an ordinary logged change."""
-    wanted: dict[str, Any] = {
-        "name": args.name, "type": PartyOrgType(args.type) if args.type else None,
-        "secretary_name": args.secretary, "established_on": parse_day(args.on, "--on")}
-    wanted = {k: v for k, v in wanted.items() if v is not None}
-    if not wanted:
+    date of a party organization, as one logged edit."""
+    if not any((args.name, args.type, args.secretary, args.on)):
         raise YedaError("请至少给出一项要修改的内容（如 --type general_branch）",
                         "give at least one thing to change (such as --type general_branch)")
-    if "established_on" in wanted and wanted["established_on"] > date.today():
-        raise YedaError("成立日期：不能晚于今天", "--on: must not be later than today")
-    with db.session(officer=args.officer) as session:  # all of them, or none
-        party = find_party_org(session, args.party)
-        if "name" in wanted and session.scalar(select(PartyOrg.id).where(
-                PartyOrg.name == args.name.strip(), PartyOrg.id != party)) is not None:
-            raise YedaError(f"党组织名称：已有名为“{args.name.strip()}”的党组织",
-                            f"--name: a party organization is called {args.name.strip()!r}")
-        changed = []
-        for field, value in wanted.items():
-            edit = edits.set_field(session, PartyOrg, party, field, value)
-            if edit is not None:
-                edits.apply(session, edit)
-                changed.append(column_label("party_orgs", field))
+    with db.session(officer=args.officer) as session:
+        edit = party_work.change_party_org(
+            session, find_party_org(session, args.party), name=args.name,
+            type_=PartyOrgType(args.type) if args.type else None,
+            secretary_name=args.secretary, established_on=parse_day(args.on, "--on"))
+        if edit is not None:
+            edits.apply(session, edit)
+    changed = [column_label("party_orgs", s.field) for s in edit.steps
+               if isinstance(s, edits.Update)] if edit is not None else []
     print(f"已修改 {'、'.join(changed)} / changed {len(changed)} field(s)" if changed
           else "没有需要修改的内容 / nothing to change")
 

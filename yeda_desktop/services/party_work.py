@@ -200,6 +200,44 @@ def form_party_org(
     ))
 
 
+def change_party_org(
+    session: Session,
+    party_org_id: str,
+    *,
+    name: str | None = None,
+    type_: PartyOrgType | None = None,
+    secretary_name: str | None = None,
+    established_on: date | None = None,
+    today: date | None = None,
+) -> Edit | None:
+    """One edit of what is given and differs (a branch grown past fifty members becomes a
+    general branch, a new secretary); None when nothing would change."""
+    party = session.get(PartyOrg, party_org_id)
+    if party is None:
+        raise YedaError("该党组织已不存在", "the party organization no longer exists")
+    wanted: dict[str, object] = {}
+    if name is not None:
+        wanted["name"] = checked(PartyOrg, "name", name)
+        if session.scalar(select(PartyOrg.id).where(PartyOrg.name == wanted["name"],
+                                                    PartyOrg.id != party_org_id)) is not None:
+            raise ValidationError("name", "党组织名称", "已有同名党组织",
+                                  "another party organization has this name")
+    if type_ is not None:
+        wanted["type"] = type_
+    if secretary_name is not None:
+        wanted["secretary_name"] = checked(PartyOrg, "secretary_name", secretary_name or None)
+    if established_on is not None:
+        if established_on > (today or date.today()):
+            raise ValidationError("established_on", "成立日期", "不能晚于今天",
+                                  "must not be later than today")
+        wanted["established_on"] = established_on
+    steps = tuple(Update(PartyOrg, party_org_id, field, getattr(party, field), value)
+                  for field, value in wanted.items() if getattr(party, field) != value)
+    if not steps:
+        return None
+    return Edit(f"修改{party.name}", f"Edit {party.name}", steps)
+
+
 def leave_party_org(session: Session, coverage_id: str) -> Edit:
     row = session.get(PartyOrgCoverage, coverage_id)
     if row is None:

@@ -9,11 +9,14 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLineEdit, QWidget
 
 from yeda_desktop.errors import YedaError
+from yeda_desktop.models import PartyOrg
 from yeda_desktop.models.enums import PartyOrgType
 from yeda_desktop.services import party_work
 from yeda_desktop.ui.dialogs import FormDialog
 from yeda_desktop.ui.labels import party_org_type_label
 from yeda_desktop.ui.workspace import Workspace
+
+_UNKNOWN_DAY = date(1900, 1, 1)
 
 
 def _date_edit(parent: QWidget, *, latest: date | None = None,
@@ -161,6 +164,51 @@ class EndAssignmentDialog(FormDialog):
             with self.workspace.read() as session:
                 self.edit = party_work.end_assignment(session, self.which.currentData(),
                                                       _day(self.ends))
+        except YedaError as exc:
+            self.refuse(self.workspace.error_text(exc))
+            return
+        super().accept()
+
+
+class ChangePartyOrgDialog(FormDialog):
+    """A party organization's name, type, secretary and date, as they stand, to correct or
+    to follow its growth (a branch past fifty members becomes a general branch)."""
+
+    def __init__(self, workspace: Workspace, party_org_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Change the party organization"), parent)
+        self.workspace, self.party_org_id = workspace, party_org_id
+        with workspace.read() as session:
+            party = session.get(PartyOrg, party_org_id)
+            if party is None:
+                raise YedaError("该党组织已不存在", "the party organization no longer exists")
+            name, kind = party.name, party.type
+            secretary, established = party.secretary_name, party.established_on
+        self.name = QLineEdit(name, self)
+        self.type = QComboBox(self)
+        for each in PartyOrgType:
+            self.type.addItem(party_org_type_label(each), each)
+        self.type.setCurrentIndex(self.type.findData(kind))
+        self.secretary = QLineEdit(secretary or "", self)
+        # An unknown date shows as "not given" (the earliest day) and stays unknown.
+        self.established = _date_edit(self, latest=date.today(), earliest=_UNKNOWN_DAY)
+        self.established.setSpecialValueText(self.tr("Not given"))
+        self.established.setDate(QDate(established or _UNKNOWN_DAY))
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Type"), self.type)
+        self.form.addRow(self.tr("Secretary"), self.secretary)
+        self.form.addRow(self.tr("Established on"), self.established)
+        self.setMinimumWidth(420)
+
+    def accept(self) -> None:
+        day = _day(self.established)
+        try:
+            with self.workspace.read() as session:
+                self.edit = party_work.change_party_org(
+                    session, self.party_org_id, name=self.name.text(),
+                    type_=PartyOrgType(self.type.currentData()),
+                    secretary_name=self.secretary.text(),
+                    established_on=None if day == _UNKNOWN_DAY else day)
         except YedaError as exc:
             self.refuse(self.workspace.error_text(exc))
             return

@@ -39,6 +39,9 @@ class PartyPanel(QGroupBox):
         self.join_button = self._button("join", self.tr("Join…"), self.join)
         self.form_button = self._button("form", self.tr("Form…"), self.form_new)
         self.leave_button = self._button("leave", self.tr("Leave…"), self.leave)
+        self.change_button = self._button("change", self.tr("Change…"), self.change)
+        self.change_button.setToolTip(self.tr(
+            "Correct its name, type, secretary or date (a branch grown into a general branch)"))
         self.send_button = self._button("send", self.tr("Send…"), self.send)
         self.end_button = self._button("end", self.tr("End…"), self.end)
         self.join_button.setToolTip(self.tr(
@@ -48,7 +51,7 @@ class PartyPanel(QGroupBox):
         grid = QGridLayout(self)
         for row, (label, summary, buttons) in enumerate((
             (self.tr("Party organization:"), self.party_orgs,
-             (self.join_button, self.form_button, self.leave_button)),
+             (self.join_button, self.form_button, self.leave_button, self.change_button)),
             (self.tr("Instructor:"), self.instructors, (self.send_button, self.end_button)),
         )):
             grid.addWidget(QLabel(label, self), row, 0)
@@ -79,12 +82,15 @@ class PartyPanel(QGroupBox):
             self.full_members = party_work.full_members(session, org_id)
         none = self.tr("None")
         self.party_orgs.setText(self.tr("; ").join(
-            self.tr("%1 (%2)").replace("%1", c.name).replace("%2", party_org_type_label(c.type))
-            for c in self.coverings) or none)
+            self._covering(c) for c in self.coverings) or none)
         active = self._active()
         self.instructors.setText(self.tr("; ").join(self._assignment(a) for a in active) or none)
         self.leave_button.setEnabled(bool(self.coverings))
+        self.change_button.setEnabled(bool(self.coverings))
         self.end_button.setEnabled(bool(active))
+
+    def _covering(self, c: party_work.Covering) -> str:
+        return self.tr("%1 (%2)").replace("%1", c.name).replace("%2", party_org_type_label(c.type))
 
     def _assignment(self, a: party_work.Assignment) -> str:
         text = f"{a.name} {a.phone}" if a.phone else a.name
@@ -122,25 +128,39 @@ class PartyPanel(QGroupBox):
         suggested = PartyOrgType.BRANCH if self.full_members >= 3 else PartyOrgType.JOINT_BRANCH
         self._run(party_dialogs.FormPartyOrgDialog(self.workspace, self.org_id, suggested, self))
 
+    def _which(self, question: str) -> party_work.Covering | None:
+        """The one party organization covering it, or the one the officer picks."""
+        if len(self.coverings) == 1:
+            return self.coverings[0]
+        names = [self._covering(c) for c in self.coverings]
+        name, ok = QInputDialog.getItem(self, self.title(), question, names, 0, False)
+        return self.coverings[names.index(name)] if ok else None
+
+    def change(self) -> None:
+        ws = self.workspace
+        chosen = self._which(self.tr("Change which party organization?"))
+        if chosen is None or ws is None:
+            return
+        try:
+            dialog = party_dialogs.ChangePartyOrgDialog(ws, chosen.party_org_id, self)
+        except YedaError as exc:  # removed meanwhile (an import at the centre)
+            ws.failed.emit(ws.error_text(exc))
+            return
+        self._run(dialog)
+
     def leave(self) -> None:
         ws = self.workspace
         if ws is None or not self.coverings:
             return
-        names = [c.words() for c in self.coverings]
-        if len(names) == 1:
+        chosen = self._which(self.tr("Leave which party organization?"))
+        if chosen is None:
+            return
+        if len(self.coverings) == 1:
             asked = QMessageBox.question(
-                self, self.title(),
-                self.tr("Take the organization out of %1?").replace("%1", names[0]))
+                self, self.title(), self.tr("Take the organization out of %1?")
+                .replace("%1", self._covering(chosen)))
             if asked != QMessageBox.StandardButton.Yes:
                 return
-            chosen = self.coverings[0]
-        else:
-            name, ok = QInputDialog.getItem(self, self.title(),
-                                            self.tr("Leave which party organization?"),
-                                            names, 0, False)
-            if not ok:
-                return
-            chosen = self.coverings[names.index(name)]
         try:
             with ws.read() as session:
                 edit = party_work.leave_party_org(session, chosen.coverage_id)
