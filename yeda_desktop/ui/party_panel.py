@@ -48,19 +48,20 @@ class PartyPanel(QGroupBox):
             "Join a party organization, such as the building's joint branch"))
         self.form_button.setToolTip(self.tr("Record a party organization formed for it"))
         self.send_button.setToolTip(self.tr("Record a party-building instructor sent to it"))
+        # Each line: what covers it now (the whole width: names are long), its steps below.
         grid = QGridLayout(self)
-        for row, (label, summary, buttons) in enumerate((
+        for n, (label, summary, buttons) in enumerate((
             (self.tr("Party organization:"), self.party_orgs,
              (self.join_button, self.form_button, self.leave_button, self.change_button)),
             (self.tr("Instructor:"), self.instructors, (self.send_button, self.end_button)),
         )):
-            grid.addWidget(QLabel(label, self), row, 0)
-            grid.addWidget(summary, row, 1)
+            grid.addWidget(QLabel(label, self), 2 * n, 0)
+            grid.addWidget(summary, 2 * n, 1)
             box = QHBoxLayout()
             for button in buttons:
                 box.addWidget(button)
             box.addStretch(1)
-            grid.addLayout(box, row, 2)
+            grid.addLayout(box, 2 * n + 1, 1)
         grid.setColumnStretch(1, 1)
 
     def _summary(self) -> QLabel:
