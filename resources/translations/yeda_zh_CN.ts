@@ -276,34 +276,9 @@
 <context>
     <name>ChangePartyOrgDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="153"/>
         <source>Change the party organization</source>
         <translation>修改党组织</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="195"/>
-        <source>Not given</source>
-        <translation>未填</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="197"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="198"/>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="199"/>
-        <source>Secretary</source>
-        <translation>书记</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="200"/>
-        <source>Established on</source>
-        <translation>成立日期</translation>
     </message>
 </context>
 <context>
@@ -1126,17 +1101,17 @@
 <context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="144"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="197"/>
         <source>End an instructor&apos;s assignment</source>
         <translation>结束党建指导员选派</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="154"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="206"/>
         <source>Instructor</source>
         <translation>党建指导员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="155"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="207"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
@@ -1399,34 +1374,14 @@
 <context>
     <name>FormPartyOrgDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="134"/>
         <source>Form a party organization</source>
         <translation>成立党组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="137"/>
         <source>e.g. 烟台华盛科技有限公司党支部</source>
         <translation>如：烟台华盛科技有限公司党支部</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="94"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="95"/>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="96"/>
-        <source>Secretary</source>
-        <translation>书记</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="97"/>
-        <source>Established on</source>
-        <translation>成立日期</translation>
     </message>
 </context>
 <context>
@@ -1604,24 +1559,19 @@ Change to centre %3?</source>
 <context>
     <name>JoinPartyOrgDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="102"/>
         <source>Join a party organization</source>
         <translation>加入党组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="108"/>
         <source> (in this building)</source>
         <translation>（本楼宇）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="61"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="119"/>
         <source>Party organization</source>
         <translation>党组织</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="67"/>
-        <source>Choose a party organization from the list</source>
-        <translation>请从列表中选择一个党组织</translation>
     </message>
 </context>
 <context>
@@ -2426,6 +2376,34 @@ Change to centre %3?</source>
     </message>
 </context>
 <context>
+    <name>PartyFields</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="77"/>
+        <source>Not given</source>
+        <translation>未填</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="80"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="81"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="82"/>
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="83"/>
+        <source>Established on</source>
+        <translation>成立日期</translation>
+    </message>
+</context>
+<context>
     <name>PartyPanel</name>
     <message>
         <location filename="../../yeda_desktop/ui/party_panel.py" line="31"/>
@@ -2483,53 +2461,53 @@ Change to centre %3?</source>
         <translation>记录向本单位选派的党建指导员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="53"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="54"/>
         <source>Party organization:</source>
         <translation>党组织：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="55"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="56"/>
         <source>Instructor:</source>
         <translation>党建指导员：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="83"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="84"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="84"/>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="85"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="88"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="93"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="94"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="98"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="99"/>
         <source>, from %1</source>
         <translation>，自 %1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="120"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="121"/>
         <source>There is no party organization to join yet: form one.</source>
         <translation>还没有可加入的党组织，请先成立一个。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="141"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="142"/>
         <source>Change which party organization?</source>
         <translation>修改哪个党组织？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="160"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="161"/>
         <source>Take the organization out of %1?</source>
         <translation>将本单位移出%1？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="155"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="156"/>
         <source>Leave which party organization?</source>
         <translation>移出哪个党组织？</translation>
     </message>
@@ -2776,32 +2754,32 @@ Change to centre %3?</source>
 <context>
     <name>SendInstructorDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="114"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="173"/>
         <source>Send an instructor</source>
         <translation>选派党建指导员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="119"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="178"/>
         <source>e.g. 开发区党工委</source>
         <translation>如：开发区党工委</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="180"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="122"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="181"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="123"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="182"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="124"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="183"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>

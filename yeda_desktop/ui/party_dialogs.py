@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateEdit, QLineEdit, QWidget
+from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
 from yeda_desktop.models import PartyOrg
 from yeda_desktop.models.enums import PartyOrgType
 from yeda_desktop.services import party_work
+from yeda_desktop.services.edits import Edit
 from yeda_desktop.ui.dialogs import FormDialog
 from yeda_desktop.ui.labels import party_org_type_label
 from yeda_desktop.ui.workspace import Workspace
@@ -35,14 +37,70 @@ def _day(edit: QDateEdit) -> date:
     return edit.date().toPython()  # type: ignore[no-any-return]
 
 
-class JoinPartyOrgDialog(FormDialog):
+class _EditForm(FormDialog):
+    """OK asks `build` for the edit; a refusal is said under the form, which stays open."""
+
+    def __init__(self, title: str, workspace: Workspace, parent: QWidget | None) -> None:
+        super().__init__(title, parent)
+        self.workspace = workspace
+
+    def build(self, session: Session) -> Edit | None:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            with self.workspace.read() as session:
+                self.edit = self.build(session)
+        except YedaError as exc:
+            self.refuse(self.workspace.error_text(exc))
+            return
+        super().accept()
+
+
+class _PartyFields:
+    """Name, type, secretary and date of a party organization, as rows of a form."""
+
+    def __init__(self, form: FormDialog, kind: PartyOrgType, *, name: str = "",
+                 secretary: str = "", established: date | None = None,
+                 unknown_day: bool = False) -> None:
+        self.name = QLineEdit(name, form)
+        self.type = QComboBox(form)
+        for each in PartyOrgType:
+            self.type.addItem(party_org_type_label(each), each)
+        self.type.setCurrentIndex(self.type.findData(kind))
+        self.secretary = QLineEdit(secretary, form)
+        # A date not given shows as such (the earliest day) and stays unknown.
+        self.established = _date_edit(form, latest=date.today(),
+                                      earliest=_UNKNOWN_DAY if unknown_day else None)
+        if unknown_day:
+            self.established.setSpecialValueText(
+                QCoreApplication.translate("PartyFields", "Not given"))
+            self.established.setDate(QDate(established or _UNKNOWN_DAY))
+        for label, field in (
+            (QCoreApplication.translate("PartyFields", "Name"), self.name),
+            (QCoreApplication.translate("PartyFields", "Type"), self.type),
+            (QCoreApplication.translate("PartyFields", "Secretary"), self.secretary),
+            (QCoreApplication.translate("PartyFields", "Established on"), self.established),
+        ):
+            form.form.addRow(label, field)
+        form.setMinimumWidth(420)
+
+    def kind(self) -> PartyOrgType:
+        return PartyOrgType(self.type.currentData())  # the drop-down gives back the code
+
+    def day(self) -> date | None:
+        day = _day(self.established)
+        return None if day == _UNKNOWN_DAY else day
+
+
+class JoinPartyOrgDialog(_EditForm):
     """One of the party organizations the organization is not in: the building's first
     (a joint branch its neighbours are in), any by typing part of its name."""
 
     def __init__(self, workspace: Workspace, org_id: str,
                  choices: list[party_work.PartyOrgChoice], parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Join a party organization"), parent)
-        self.workspace, self.org_id = workspace, org_id
+        super().__init__(self.tr("Join a party organization"), workspace, parent)
+        self.org_id = org_id
         self.choice = QComboBox(self)
         self.choice.setEditable(True)
         self.choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -61,58 +119,59 @@ class JoinPartyOrgDialog(FormDialog):
         self.form.addRow(self.tr("Party organization"), self.choice)
         self.setMinimumWidth(560)
 
-    def accept(self) -> None:
+    def build(self, session: Session) -> Edit | None:
         found = self.choice.findText(self.choice.currentText())
         if found < 0:
-            self.refuse(self.tr("Choose a party organization from the list"))
-            return
-        try:
-            with self.workspace.read() as session:
-                self.edit = party_work.join_party_org(session, self.org_id,
-                                                      self.choice.itemData(found))
-        except YedaError as exc:
-            self.refuse(self.workspace.error_text(exc))
-            return
-        super().accept()
+            raise YedaError("请从列表中选择一个党组织", "choose a party organization from the list")
+        return party_work.join_party_org(session, self.org_id, self.choice.itemData(found))
 
 
-class FormPartyOrgDialog(FormDialog):
+class FormPartyOrgDialog(_EditForm):
     """A party organization formed for (and covering) the organization."""
 
     def __init__(self, workspace: Workspace, org_id: str, suggested: PartyOrgType,
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Form a party organization"), parent)
-        self.workspace, self.org_id = workspace, org_id
-        self.name = QLineEdit(self)
-        self.name.setPlaceholderText(self.tr("e.g. 烟台华盛科技有限公司党支部"))
-        self.type = QComboBox(self)
-        for kind in PartyOrgType:
-            self.type.addItem(party_org_type_label(kind), kind)
-        self.type.setCurrentIndex(self.type.findData(suggested))
-        self.secretary = QLineEdit(self)
-        self.established = _date_edit(self, latest=date.today())
-        self.form.addRow(self.tr("Name"), self.name)
-        self.form.addRow(self.tr("Type"), self.type)
-        self.form.addRow(self.tr("Secretary"), self.secretary)
-        self.form.addRow(self.tr("Established on"), self.established)
-        self.setMinimumWidth(420)
+        super().__init__(self.tr("Form a party organization"), workspace, parent)
+        self.org_id = org_id
+        self.party = _PartyFields(self, suggested)
+        self.party.name.setPlaceholderText(self.tr("e.g. 烟台华盛科技有限公司党支部"))
+        self.name, self.type, self.secretary = (
+            self.party.name, self.party.type, self.party.secretary)
 
-    def accept(self) -> None:
-        try:
-            with self.workspace.read() as session:
-                self.edit = party_work.form_party_org(
-                    session, self.org_id, self.name.text(), PartyOrgType(self.type.currentData()),
-                    secretary_name=self.secretary.text(), established_on=_day(self.established))
-        except YedaError as exc:
-            self.refuse(self.workspace.error_text(exc))
-            return
-        super().accept()
+    def build(self, session: Session) -> Edit | None:
+        return party_work.form_party_org(
+            session, self.org_id, self.name.text(), self.party.kind(),
+            secretary_name=self.secretary.text(), established_on=self.party.day())
 
 
-class SendInstructorDialog(FormDialog):
+class ChangePartyOrgDialog(_EditForm):
+    """A party organization's name, type, secretary and date, as they stand, to correct or
+    to follow its growth (a branch past fifty members becomes a general branch)."""
+
+    def __init__(self, workspace: Workspace, party_org_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Change the party organization"), workspace, parent)
+        self.party_org_id = party_org_id
+        with workspace.read() as session:
+            party = session.get(PartyOrg, party_org_id)
+            if party is None:
+                raise YedaError("该党组织已不存在", "the party organization no longer exists")
+            self.party = _PartyFields(self, party.type, name=party.name,
+                                      secretary=party.secretary_name or "",
+                                      established=party.established_on, unknown_day=True)
+        self.name, self.type, self.secretary, self.established = (
+            self.party.name, self.party.type, self.party.secretary, self.party.established)
+
+    def build(self, session: Session) -> Edit | None:
+        return party_work.change_party_org(
+            session, self.party_org_id, name=self.name.text(), type_=self.party.kind(),
+            secretary_name=self.secretary.text(), established_on=self.party.day())
+
+
+class SendInstructorDialog(_EditForm):
     def __init__(self, workspace: Workspace, org_id: str, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Send an instructor"), parent)
-        self.workspace, self.org_id = workspace, org_id
+        super().__init__(self.tr("Send an instructor"), workspace, parent)
+        self.org_id = org_id
         self.name = QLineEdit(self)
         self.phone = QLineEdit(self)
         self.employer = QLineEdit(self)
@@ -124,25 +183,18 @@ class SendInstructorDialog(FormDialog):
         self.form.addRow(self.tr("From"), self.starts)
         self.setMinimumWidth(380)
 
-    def accept(self) -> None:
-        try:
-            with self.workspace.read() as session:
-                self.edit = party_work.send_instructor(
-                    session, self.org_id, self.name.text(), phone=self.phone.text(),
-                    employer=self.employer.text(), starts_on=_day(self.starts))
-        except YedaError as exc:
-            self.refuse(self.workspace.error_text(exc))
-            return
-        super().accept()
+    def build(self, session: Session) -> Edit | None:
+        return party_work.send_instructor(
+            session, self.org_id, self.name.text(), phone=self.phone.text(),
+            employer=self.employer.text(), starts_on=_day(self.starts))
 
 
-class EndAssignmentDialog(FormDialog):
+class EndAssignmentDialog(_EditForm):
     """The last day of an instructor's assignment (not before it began, not after today)."""
 
     def __init__(self, workspace: Workspace, active: list[party_work.Assignment],
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("End an instructor's assignment"), parent)
-        self.workspace = workspace
+        super().__init__(self.tr("End an instructor's assignment"), workspace, parent)
         self.which = QComboBox(self)
         self.starts: list[date | None] = []
         for a in active:
@@ -159,57 +211,5 @@ class EndAssignmentDialog(FormDialog):
         start = self.starts[index] if 0 <= index < len(self.starts) else None
         self.ends.setMinimumDate(QDate(start) if start is not None else QDate(1900, 1, 1))
 
-    def accept(self) -> None:
-        try:
-            with self.workspace.read() as session:
-                self.edit = party_work.end_assignment(session, self.which.currentData(),
-                                                      _day(self.ends))
-        except YedaError as exc:
-            self.refuse(self.workspace.error_text(exc))
-            return
-        super().accept()
-
-
-class ChangePartyOrgDialog(FormDialog):
-    """A party organization's name, type, secretary and date, as they stand, to correct or
-    to follow its growth (a branch past fifty members becomes a general branch)."""
-
-    def __init__(self, workspace: Workspace, party_org_id: str,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Change the party organization"), parent)
-        self.workspace, self.party_org_id = workspace, party_org_id
-        with workspace.read() as session:
-            party = session.get(PartyOrg, party_org_id)
-            if party is None:
-                raise YedaError("该党组织已不存在", "the party organization no longer exists")
-            name, kind = party.name, party.type
-            secretary, established = party.secretary_name, party.established_on
-        self.name = QLineEdit(name, self)
-        self.type = QComboBox(self)
-        for each in PartyOrgType:
-            self.type.addItem(party_org_type_label(each), each)
-        self.type.setCurrentIndex(self.type.findData(kind))
-        self.secretary = QLineEdit(secretary or "", self)
-        # An unknown date shows as "not given" (the earliest day) and stays unknown.
-        self.established = _date_edit(self, latest=date.today(), earliest=_UNKNOWN_DAY)
-        self.established.setSpecialValueText(self.tr("Not given"))
-        self.established.setDate(QDate(established or _UNKNOWN_DAY))
-        self.form.addRow(self.tr("Name"), self.name)
-        self.form.addRow(self.tr("Type"), self.type)
-        self.form.addRow(self.tr("Secretary"), self.secretary)
-        self.form.addRow(self.tr("Established on"), self.established)
-        self.setMinimumWidth(420)
-
-    def accept(self) -> None:
-        day = _day(self.established)
-        try:
-            with self.workspace.read() as session:
-                self.edit = party_work.change_party_org(
-                    session, self.party_org_id, name=self.name.text(),
-                    type_=PartyOrgType(self.type.currentData()),
-                    secretary_name=self.secretary.text(),
-                    established_on=None if day == _UNKNOWN_DAY else day)
-        except YedaError as exc:
-            self.refuse(self.workspace.error_text(exc))
-            return
-        super().accept()
+    def build(self, session: Session) -> Edit | None:
+        return party_work.end_assignment(session, self.which.currentData(), _day(self.ends))
