@@ -2243,22 +2243,27 @@ Change to centre %3?</source>
 <context>
     <name>MemberEntry</name>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="203"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="201"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="205"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="206"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="225"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="209"/>
+        <source>Joined (2020-07-01)</source>
+        <translation>入党日期（如 2020-07-01）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="230"/>
         <source>Add member</source>
         <translation>添加人员</translation>
     </message>
@@ -2266,34 +2271,39 @@ Change to centre %3?</source>
 <context>
     <name>MemberModel</name>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="70"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="71"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="72"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="73"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="73"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="74"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="75"/>
         <source>Party status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="76"/>
         <source>Relation</source>
         <translation>组织关系</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="77"/>
+        <source>Joined</source>
+        <translation>入党日期</translation>
     </message>
 </context>
 <context>

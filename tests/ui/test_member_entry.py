@@ -84,3 +84,49 @@ def test_the_member_table_masks_an_id_number_as_the_roster_does(qapp: QApplicati
     shown = [model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
              for row in range(2)]
     assert shown == ["370602********1234", "******7890"] == [mask_id_number(i) for i in ids]
+
+
+def test_a_member_s_join_date_is_typed_as_people_write_it(
+    qtbot: QtBot, zh_app: QApplication, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from yeda_desktop.demo import generate_demo
+
+    db = open_database(tmp_path / "demo.sqlite")
+    generate_demo(db, 3, 1)
+    with db.reader() as s:
+        org = s.scalars(select(Organization.id).order_by(Organization.name)).first()
+    workspace = Workspace(db, "测试", "", "zh")
+    panel = MemberPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.load(workspace, org)
+    workspace.changed.connect(lambda _edit: panel.load(workspace, org))
+    entry = panel.entry
+    entry.name.setText("欧阳建国")
+    entry.party_status.setCurrentIndex(entry.party_status.findData("full"))
+    qtbot.keyClicks(entry.join_date, "2020-13-01")
+    entry.submit()
+    assert entry.error.text() == "入党日期：日期格式应为2020-07-01"
+    assert entry.join_date.styleSheet() != ""  # the field is marked
+    entry.join_date.clear()
+    qtbot.keyClicks(entry.join_date, "2020/7/1")
+    entry.submit()
+    assert entry.error.text() == "" and entry.join_date.text() == ""
+    row = next(n for n, p in enumerate(panel.model.people) if p.name == "欧阳建国")
+    column = panel.model.headers().index("入党日期")
+    cell = panel.model.index(row, column)
+    assert cell.data() == "2020-07-01"
+    assert not panel.model.setData(cell, "2999-01-01", Qt.ItemDataRole.EditRole)
+    assert panel.refusal.text() == "入党日期：不能晚于今天"
+    assert panel.model.setData(cell, "", Qt.ItemDataRole.EditRole)  # cleared: not known
+    with db.reader() as s:
+        assert s.scalar(select(Person.join_date).where(Person.name == "欧阳建国")) is None
+    assert panel.model.setData(cell, "2019年5月4日", Qt.ItemDataRole.EditRole)
+    with db.reader() as s:
+        assert s.scalar(select(Person.join_date).where(Person.name == "欧阳建国")) == date(
+            2019, 5, 4)
+    db.close()

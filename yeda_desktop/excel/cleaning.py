@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from yeda_desktop.errors import ValidationError
@@ -18,6 +18,7 @@ from yeda_desktop.models.enums import (
 from yeda_desktop.validation import (
     normalize_id_number,
     normalize_org_name,
+    normalize_past_day,
     normalize_person_name,
     normalize_phone,
     normalize_uscc,
@@ -72,21 +73,9 @@ def _industry(value: Any) -> str | None:
 
 
 def _date(value: Any, field: str, field_zh: str) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = text_of(value)
-    if text is None:
-        return None
-    for fmt in ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日", "%Y%m%d"):
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValidationError(
-        field, field_zh, "日期格式应为2020-07-01", "must be a date like 2020-07-01"
-    )
+    if isinstance(value, date):  # a date cell (a datetime is one)
+        return normalize_past_day(value, field, field_zh)
+    return normalize_past_day(text_of(value), field, field_zh)
 
 
 def _yes_no(value: Any, field: str, field_zh: str) -> bool | None:

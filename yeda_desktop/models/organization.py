@@ -35,6 +35,7 @@ from yeda_desktop.models.zone import Unit
 from yeda_desktop.validation import (
     normalize_id_number,
     normalize_org_name,
+    normalize_past_day,
     normalize_person_name,
     normalize_phone,
     normalize_uscc,
@@ -166,6 +167,10 @@ class Person(Synced, Base):
     @validates("phone")
     def _phone(self, key: str, value: str | None) -> str | None:
         return checks.optional(normalize_phone, value, key)
+
+    @validates("join_date")
+    def _join_date(self, key: str, value: date | str | None) -> date | None:
+        return normalize_past_day(value, key, "入党日期")
 
     @property
     def is_member(self) -> bool:

@@ -37,7 +37,8 @@ from yeda_desktop.ui.labels import gender_label, party_label, relation_label
 from yeda_desktop.ui.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
-COLUMNS = ("name", "gender", "id_number", "phone", "party_status", "relation_transferred")
+COLUMNS = ("name", "gender", "id_number", "phone", "party_status", "relation_transferred",
+           "join_date")
 CHOICES: dict[str, list[Any]] = {
     "gender": [None, Gender.MALE, Gender.FEMALE],
     "party_status": list(PartyStatus),
@@ -73,6 +74,7 @@ class MemberModel(QAbstractTableModel):
             self.tr("Phone"),
             self.tr("Party status"),
             self.tr("Relation"),
+            self.tr("Joined"),
         ]
 
     def load(self, workspace: Workspace, org_id: str | None) -> None:
@@ -104,6 +106,8 @@ class MemberModel(QAbstractTableModel):
             return None
         person, column = self.people[index.row()], COLUMNS[index.column()]
         value = getattr(person, column)
+        if column == "join_date":  # edited as text (2020-07-01), so that it can be cleared
+            value = value.isoformat() if value else ""
         if role == Qt.ItemDataRole.EditRole:
             return value
         if role != Qt.ItemDataRole.DisplayRole:
@@ -202,6 +206,7 @@ class MemberEntry(QWidget):
         self.phone = QLineEdit(placeholderText=self.tr("Phone"))
         self.party_status = QComboBox()
         self.relation = QComboBox()
+        self.join_date = QLineEdit(placeholderText=self.tr("Joined (2020-07-01)"))
         for box, column in (
             (self.gender, "gender"),
             (self.party_status, "party_status"),
@@ -230,6 +235,7 @@ class MemberEntry(QWidget):
             "phone": self.phone,
             "party_status": self.party_status,
             "relation_transferred": self.relation,
+            "join_date": self.join_date,
         }
         # Two rows (who they are; their party standing and the button), so that the pane
         # stays narrow enough for the floor's tiles beside it on a 1366-pixel screen.
@@ -237,6 +243,7 @@ class MemberEntry(QWidget):
             grid.addWidget(widget, 0, col)
         grid.addWidget(self.party_status, 1, 0)
         grid.addWidget(self.relation, 1, 1)
+        grid.addWidget(self.join_date, 1, 2)
         grid.addWidget(self.add, 1, 3)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(2, 3)
@@ -245,14 +252,14 @@ class MemberEntry(QWidget):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         grid.addWidget(self.error, 2, 0, 1, 4)
-        for line in (self.name, self.id_number, self.phone):
+        for line in (self.name, self.id_number, self.phone, self.join_date):
             line.returnPressed.connect(self.submit)
         self.add.clicked.connect(self.submit)
 
     def reset(self) -> None:
         """Empty every field and error: what was typed belongs to the organization it was
         typed for, never to the next one shown."""
-        for line in (self.name, self.id_number, self.phone):
+        for line in (self.name, self.id_number, self.phone, self.join_date):
             line.clear()
         for box in (self.gender, self.party_status, self.relation):
             box.setCurrentIndex(0)
@@ -268,6 +275,7 @@ class MemberEntry(QWidget):
             "phone": self.phone.text(),
             "party_status": self.party_status.currentData(),
             "relation_transferred": self.relation.currentData(),
+            "join_date": self.join_date.text(),
         }
 
     def submit(self) -> None:
@@ -287,7 +295,7 @@ class MemberEntry(QWidget):
             return
         self.error.clear()
         self.workspace.do(edit)
-        for line in (self.name, self.id_number, self.phone):
+        for line in (self.name, self.id_number, self.phone, self.join_date):
             line.clear()
         self.party_status.setCurrentIndex(0)
         self.name.setFocus()
