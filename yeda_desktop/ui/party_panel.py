@@ -88,7 +88,7 @@ class PartyPanel(QGroupBox):
         self.instructors.setText(self.tr("; ").join(self._assignment(a) for a in active) or none)
         self.leave_button.setEnabled(bool(self.coverings))
         self.change_button.setEnabled(bool(self.coverings))
-        self.end_button.setEnabled(bool(active))
+        self.end_button.setEnabled(any(a.ends_on is None for a in active))
 
     def _covering(self, c: party_work.Covering) -> str:
         return self.tr("%1 (%2)").replace("%1", c.name).replace("%2", party_org_type_label(c.type))
@@ -175,6 +175,6 @@ class PartyPanel(QGroupBox):
             self._run(party_dialogs.SendInstructorDialog(self.workspace, self.org_id, self))
 
     def end(self) -> None:
-        active = self._active()
-        if self.workspace is not None and active:
-            self._run(party_dialogs.EndAssignmentDialog(self.workspace, active, self))
+        open_ended = [a for a in self._active() if a.ends_on is None]  # the others have one
+        if self.workspace is not None and open_ended:
+            self._run(party_dialogs.EndAssignmentDialog(self.workspace, open_ended, self))
