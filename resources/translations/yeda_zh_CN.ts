@@ -2414,6 +2414,72 @@ Change to centre %3?</source>
     </message>
 </context>
 <context>
+    <name>PartyListDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_list_dialog.py" line="83"/>
+        <source>Party organizations</source>
+        <translation>党组织一览</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_list_dialog.py" line="87"/>
+        <source>Name, secretary or an organization covered</source>
+        <translation>名称、书记或所覆盖的单位</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_list_dialog.py" line="89"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_list_dialog.py" line="100"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_list_dialog.py" line="143"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2 个</translation>
+    </message>
+</context>
+<context>
+    <name>PartyListModel</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_list_dialog.py" line="44"/>
+        <source>Party organization</source>
+        <translation>党组织</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_list_dialog.py" line="44"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_list_dialog.py" line="44"/>
+        <source>Secretary</source>
+        <translation>书记</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_list_dialog.py" line="45"/>
+        <source>Established on</source>
+        <translation>成立日期</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_list_dialog.py" line="45"/>
+        <source>Covers</source>
+        <translation>覆盖单位数</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_list_dialog.py" line="46"/>
+        <source>Organizations covered</source>
+        <translation>覆盖的单位</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/party_list_dialog.py" line="74"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
     <name>PartyPanel</name>
     <message>
         <location filename="../../yeda_desktop/ui/party_panel.py" line="31"/>
@@ -3272,41 +3338,46 @@ Change to centre %3?</source>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/window_actions.py" line="87"/>
+        <source>Party &amp;organizations…</source>
+        <translation>党组织一览(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="89"/>
         <source>Import from &amp;Excel…</source>
         <translation>从&amp;Excel导入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="88"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="90"/>
         <source>&amp;About YEDA Desktop</source>
         <translation>关于业达扫楼(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="104"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="106"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="108"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="110"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="112"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="114"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="125"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="125"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="129"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="131"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>

@@ -239,3 +239,49 @@ def test_the_fields_the_registration_form_prints_are_typed_in_the_pane(
         assert (org.legal_rep, org.address, org.note) == (
             "王建华", "烟台市开发区长江路 218 号 301 室", None)
     db.close()
+
+
+def test_the_list_of_party_organizations_finds_one_by_an_organization_and_corrects_it(
+    qtbot: QtBot, zh_app: QApplication, settings: AppSettings,
+    two_neighbours: tuple[Path, str, str, list[str]], monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from yeda_desktop.services import party_work
+    from yeda_desktop.ui.party_list_dialog import PartyListDialog
+
+    path, _building, _floor, _units = two_neighbours
+    db = open_database(path)
+    with db.reader() as s:
+        big, small = (s.scalar(select(Organization.id).where(Organization.staff_count == n))
+                      for n in (120, 30))
+    for org, name in ((big, "华盛科技党支部"), (small, "小微设计联合党支部")):
+        with db.session(officer="测试") as s:
+            edits.apply(s, party_work.form_party_org(s, org, name, PartyOrgType.BRANCH))
+    db.close()
+    window = _open(qtbot, settings, path)
+    seen: list[list[str]] = []
+
+    def use(dialog: PartyListDialog) -> int:
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=5000)
+        assert dialog.count.text() == "2 / 2 个"
+        dialog.filter.setText("小微")  # an organization's name finds its party organization
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 1, timeout=2000)
+        dialog.table.selectRow(0)
+        assert dialog.change_button.isEnabled()
+        dialog.change()
+        qtbot.waitUntil(lambda: dialog.model.rowCount() == 1 and dialog.model.rows[0]
+                        .type is PartyOrgType.JOINT_BRANCH, timeout=5000)
+        seen.append([str(dialog.model.index(0, c).data()) for c in range(6)])
+        return 0
+
+    def fix(dialog: party_dialogs.ChangePartyOrgDialog) -> None:
+        dialog.type.setCurrentIndex(dialog.type.findData(PartyOrgType.JOINT_BRANCH))
+        dialog.secretary.setText("周丽")
+        dialog.press_ok()
+
+    monkeypatch.setattr(PartyListDialog, "exec", use)
+    _answer(monkeypatch, party_dialogs.ChangePartyOrgDialog, fix)
+    window.act_parties.trigger()
+    [row] = seen
+    assert row[:3] == ["小微设计联合党支部", "联合党支部", "周丽"]
+    assert row[4:] == ["1", "烟台小微设计有限公司"]
+    window.close()

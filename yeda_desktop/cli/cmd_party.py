@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from yeda_desktop.cli.common import open_from_args, parse_day
 from yeda_desktop.errors import YedaError
@@ -22,25 +22,15 @@ from yeda_desktop.storage import Database
 
 def _list(db: Database, args: argparse.Namespace) -> None:
     with db.reader() as session:
-        query = select(PartyOrg).order_by(PartyOrg.name, PartyOrg.id)
-        if args.org:
-            org = find_organization(session, args.org)
-            query = query.where(PartyOrg.id.in_(select(PartyOrgCoverage.party_org_id).where(
-                PartyOrgCoverage.organization_id == org)))
-        parties = list(session.scalars(query))
-        covered: dict[str, list[str]] = {}
-        for party_id, name in session.execute(
-                select(PartyOrgCoverage.party_org_id, Organization.name)
-                .join(Organization, Organization.id == PartyOrgCoverage.organization_id)
-                .order_by(Organization.name)):
-            covered.setdefault(str(party_id), []).append(str(name))
-        for p in parties:
-            orgs = covered.get(p.id, [])
-            print("\t".join((p.id, p.name, p.type.zh, p.secretary_name or "—",
-                             p.established_on.isoformat() if p.established_on else "—",
-                             f"覆盖 {len(orgs)} 家：" + ("、".join(orgs) or "—"))))
-        total = session.scalar(select(func.count()).select_from(PartyOrg))
-    print(f"列出 {len(parties)} / {total} 个党组织 / listed {len(parties)} of {total}")
+        rows = party_work.party_org_rows(session)
+        org = find_organization(session, args.org) if args.org else None
+    shown = [r for r in rows if org is None or org in {o for o, _ in r.covered}]
+    for r in shown:
+        print("\t".join((r.party_org_id, r.name, r.type.zh, r.secretary or "—",
+                         r.established_on.isoformat() if r.established_on else "—",
+                         f"覆盖 {len(r.covered)} 家：" + ("、".join(n for _, n in r.covered)
+                                                        or "—"))))
+    print(f"列出 {len(shown)} / {len(rows)} 个党组织 / listed {len(shown)} of {len(rows)}")
 
 
 def _change(db: Database, args: argparse.Namespace) -> None:

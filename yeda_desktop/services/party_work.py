@@ -81,6 +81,40 @@ class PartyOrgChoice:
         return f"{self.name}（{self.type.zh}，覆盖 {self.covers} 家）"
 
 
+@dataclass(frozen=True)
+class PartyOrgRow:
+    """A party organization as the list of them shows it, with the organizations it covers."""
+
+    party_org_id: str
+    name: str
+    type: PartyOrgType
+    secretary: str | None
+    established_on: date | None
+    covered: tuple[tuple[str, str], ...]  # (organization id, name), by name
+
+    def holds(self, typed: str) -> bool:
+        """Whether its name, secretary or an organization's name holds `typed`."""
+        needle = typed.strip().lower()
+        return not needle or needle in " ".join(
+            (self.name, self.secretary or "", *(name for _, name in self.covered))).lower()
+
+
+def party_org_rows(session: Session) -> list[PartyOrgRow]:
+    """Every party organization with the organizations it covers, by name."""
+    covered: dict[str, list[tuple[str, str]]] = {}
+    for party_id, org_id, org_name in session.execute(
+            select(PartyOrgCoverage.party_org_id, Organization.id, Organization.name)
+            .join(Organization, Organization.id == PartyOrgCoverage.organization_id)):
+        covered.setdefault(str(party_id), []).append((str(org_id), str(org_name)))
+    rows = [
+        PartyOrgRow(str(party_id), str(name), kind, secretary, established,
+                    tuple(sorted(covered.get(str(party_id), []), key=lambda o: (o[1], o[0]))))
+        for party_id, name, kind, secretary, established in session.execute(
+            select(PartyOrg.id, PartyOrg.name, PartyOrg.type, PartyOrg.secretary_name,
+                   PartyOrg.established_on))]
+    return sorted(rows, key=lambda r: (r.name, r.party_org_id))
+
+
 def _organization(session: Session, org_id: str) -> Organization:
     org = session.get(Organization, org_id)
     if org is None:

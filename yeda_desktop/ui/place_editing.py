@@ -82,6 +82,16 @@ class PlaceEditing:
         if self.floor_id is None:  # the hint follows: the first building was just added
             self._show_place_hint(tree)
 
+    def show_party_list(self) -> None:
+        """扫楼 → 党组织一览…: every party organization, to find and correct one."""
+        if self.workspace is None:
+            return
+        from yeda_desktop.ui.party_list_dialog import PartyListDialog
+
+        dialog = PartyListDialog(self.workspace, self)
+        dialog.exec()
+        dialog.deleteLater()
+
     def attach_existing(self) -> None:
         ws, unit = self.workspace, self.floor_view.current_unit()
         if ws is None or unit is None:

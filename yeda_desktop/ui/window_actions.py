@@ -84,6 +84,8 @@ class WindowActions:
             self.tr("&Attach existing organization…"), self.attach_existing, "Ctrl+Shift+A"
         )
         self.act_member = self._action(self.tr("Add &member"), self.focus_member, "Ctrl+M")
+        self.act_parties = self._action(self.tr("Party &organizations…"),
+                                        self.show_party_list)
         self.act_import_xlsx = self._action(self.tr("Import from &Excel…"), self.import_xlsx)
         self.act_about = self._action(self.tr("&About YEDA Desktop"), self.about)
 
@@ -117,6 +119,8 @@ class WindowActions:
         sweep_menu.addSeparator()
         self._outcomes_end = sweep_menu.addSeparator()  # the outcome actions go above it
         sweep_menu.addActions([self.act_register, self.act_attach, self.act_member])
+        sweep_menu.addSeparator()
+        sweep_menu.addAction(self.act_parties)
         self.sweep_menu = sweep_menu
         self.view_menu = bar.addMenu(self.tr("&View"))
         from yeda_desktop.ui import print_actions  # the Print menu (forms, preview, batch)
@@ -148,6 +152,7 @@ class WindowActions:
             self.act_register,
             self.act_attach,
             self.act_member,
+            self.act_parties,
             *self.outcome_actions.values(),
         ):
             action.setEnabled(enabled)
