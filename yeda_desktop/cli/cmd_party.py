@@ -102,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("party", help="party organizations and the organizations each "
-                            "covers (list, form, join, leave)")
+                            "covers (list, form, join, leave, set)")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     listing = actions.add_parser("list", help="every party organization with the "
                                  "organizations it covers")
