@@ -9,28 +9,37 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from yeda_desktop.models import Organization, Person
-from yeda_desktop.storage import open_database
+from yeda_desktop.storage import Database, open_database
 from yeda_desktop.ui.member_table import MemberPanel
 from yeda_desktop.ui.workspace import Workspace
 
 BAD_ID = "370602199001011234"  # wrong check digit
 
 
-def test_half_typed_person_does_not_follow_to_the_next_organization(
-    qtbot: QtBot, zh_app: QApplication, tmp_path: Path
-) -> None:
+def _demo_panel(qtbot: QtBot, tmp_path: Path) -> tuple[Database, Workspace, MemberPanel,
+                                                         list[str]]:
+    """A three-organization demo, a workspace on it, a shown member panel, the
+    organizations' ids by name."""
     from yeda_desktop.demo import generate_demo
 
     db = open_database(tmp_path / "demo.sqlite")
     generate_demo(db, 3, 1)
     with db.reader() as s:
-        first, second = s.scalars(select(Organization.id).order_by(Organization.name).limit(2))
-        before = s.scalar(select(func.count()).select_from(Person)
-                          .where(Person.organization_id == second))
+        orgs = list(s.scalars(select(Organization.id).order_by(Organization.name)))
     workspace = Workspace(db, "测试", "", "zh")
     panel = MemberPanel()
     qtbot.addWidget(panel)
     panel.show()
+    return db, workspace, panel, orgs
+
+
+def test_half_typed_person_does_not_follow_to_the_next_organization(
+    qtbot: QtBot, zh_app: QApplication, tmp_path: Path
+) -> None:
+    db, workspace, panel, (first, second, *_) = _demo_panel(qtbot, tmp_path)
+    with db.reader() as s:
+        before = s.scalar(select(func.count()).select_from(Person)
+                          .where(Person.organization_id == second))
     panel.load(workspace, first)
     entry = panel.entry
     entry.name.setText("欧阳建国")  # (an input method commits Chinese; QtTest types ASCII)
@@ -93,16 +102,7 @@ def test_a_member_s_join_date_is_typed_as_people_write_it(
 
     from PySide6.QtCore import Qt
 
-    from yeda_desktop.demo import generate_demo
-
-    db = open_database(tmp_path / "demo.sqlite")
-    generate_demo(db, 3, 1)
-    with db.reader() as s:
-        org = s.scalars(select(Organization.id).order_by(Organization.name)).first()
-    workspace = Workspace(db, "测试", "", "zh")
-    panel = MemberPanel()
-    qtbot.addWidget(panel)
-    panel.show()
+    db, workspace, panel, (org, *_) = _demo_panel(qtbot, tmp_path)
     panel.load(workspace, org)
     workspace.changed.connect(lambda _edit: panel.load(workspace, org))
     entry = panel.entry
