@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,8 +15,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from yeda_desktop.errors import ValidationError
+from yeda_desktop.errors import ValidationError, YedaError
 from yeda_desktop.services import edits
 from yeda_desktop.services.search import Hit
 from yeda_desktop.ui.member_table import ERROR_STYLE
@@ -45,6 +48,18 @@ class FormDialog(QDialog):
         self.rows.addWidget(buttons)
         self.edit: edits.Edit | None = None
 
+    def accept_built(self, workspace: Workspace, build: Callable[[Session], edits.Edit | None]
+                     ) -> None:
+        """OK: the edit `build` makes of the form, or its refusal under the form, which
+        then stays open (nothing saved)."""
+        try:
+            with workspace.read() as session:
+                self.edit = build(session)
+        except YedaError as exc:
+            self.refuse(workspace.error_text(exc))
+            return
+        super().accept()
+
     def refuse(self, text: str) -> None:
         """Show why OK was refused, the dialog growing so that no line of it is cut."""
         self.error.setText(text)
@@ -67,13 +82,8 @@ class UnitsDialog(FormDialog):
     def accept(self) -> None:
         from yeda_desktop.services import places
 
-        try:
-            with self.workspace.read() as session:
-                self.edit = places.add_units(session, self.floor_id, self.labels.text())
-        except ValidationError as exc:
-            self.refuse(self.workspace.error_text(exc))
-            return
-        super().accept()
+        self.accept_built(self.workspace, lambda session: places.add_units(
+            session, self.floor_id, self.labels.text()))
 
 
 class FloorDialog(FormDialog):
@@ -88,13 +98,8 @@ class FloorDialog(FormDialog):
     def accept(self) -> None:
         from yeda_desktop.services import places
 
-        try:
-            with self.workspace.read() as session:
-                self.edit = places.add_floor(session, self.building_id, self.label.text())
-        except ValidationError as exc:
-            self.refuse(self.workspace.error_text(exc))
-            return
-        super().accept()
+        self.accept_built(self.workspace, lambda session: places.add_floor(
+            session, self.building_id, self.label.text()))
 
 
 class ClusterDialog(FormDialog):
@@ -126,15 +131,9 @@ class ClusterDialog(FormDialog):
     def accept(self) -> None:
         from yeda_desktop.services import zone_tree
 
-        try:
-            with self.workspace.read() as session:
-                self.edit = zone_tree.add_cluster(
-                    session, self.zone.currentText(), self.subdistrict.currentText(),
-                    self.name.text(), self.kind.currentData())
-        except ValidationError as exc:
-            self.refuse(self.workspace.error_text(exc))
-            return
-        super().accept()
+        self.accept_built(self.workspace, lambda session: zone_tree.add_cluster(
+            session, self.zone.currentText(), self.subdistrict.currentText(),
+            self.name.text(), self.kind.currentData()))
 
 
 class BuildingDialog(FormDialog):
@@ -163,19 +162,9 @@ class BuildingDialog(FormDialog):
     def accept(self) -> None:
         from yeda_desktop.services import places
 
-        try:
-            with self.workspace.read() as session:
-                self.edit = places.add_building(
-                    session,
-                    self.cluster.currentData(),
-                    self.name.text(),
-                    self.above.value(),
-                    self.below.value(),
-                )
-        except ValidationError as exc:
-            self.refuse(self.workspace.error_text(exc))
-            return
-        super().accept()
+        self.accept_built(self.workspace, lambda session: places.add_building(
+            session, self.cluster.currentData(), self.name.text(), self.above.value(),
+            self.below.value()))
 
 
 class AttachDialog(QDialog):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
@@ -38,23 +39,16 @@ def _day(edit: QDateEdit) -> date:
 
 
 class _EditForm(FormDialog):
-    """OK asks `build` for the edit; a refusal is said under the form, which stays open."""
+    """A form of the party group: OK builds the edit of `build` (FormDialog.accept_built)."""
+
+    build: Callable[[Session], Edit | None]
 
     def __init__(self, title: str, workspace: Workspace, parent: QWidget | None) -> None:
         super().__init__(title, parent)
         self.workspace = workspace
 
-    def build(self, session: Session) -> Edit | None:
-        raise NotImplementedError
-
     def accept(self) -> None:
-        try:
-            with self.workspace.read() as session:
-                self.edit = self.build(session)
-        except YedaError as exc:
-            self.refuse(self.workspace.error_text(exc))
-            return
-        super().accept()
+        self.accept_built(self.workspace, self.build)
 
 
 class _PartyFields:
