@@ -4,12 +4,12 @@
 <context>
     <name>AttachDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="186"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="175"/>
         <source>Attach existing organization</source>
         <translation>关联已有单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="193"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="182"/>
         <source>Type the name, pinyin initials or credit code, then choose:</source>
         <translation>输入单位名称、拼音首字母或信用代码，然后选择：</translation>
     </message>
@@ -75,27 +75,27 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="148"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="147"/>
         <source>Add building</source>
         <translation>添加楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="158"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="157"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="158"/>
         <source>Building name</source>
         <translation>楼宇名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="160"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="159"/>
         <source>Floors above ground</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="160"/>
         <source>Basement floors</source>
         <translation>地下层数</translation>
     </message>
@@ -276,7 +276,7 @@
 <context>
     <name>ChangePartyOrgDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="153"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="148"/>
         <source>Change the party organization</source>
         <translation>修改党组织</translation>
     </message>
@@ -314,27 +314,27 @@
 <context>
     <name>ClusterDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="108"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="113"/>
         <source>Add cluster</source>
         <translation>添加园区或楼宇群</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="126"/>
         <source>Zone</source>
         <translation>开发区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="122"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="127"/>
         <source>Subdistrict</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="123"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="128"/>
         <source>Cluster name</source>
         <translation>园区或楼宇群名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="124"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="129"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -1101,17 +1101,17 @@
 <context>
     <name>EndAssignmentDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="197"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="192"/>
         <source>End an instructor&apos;s assignment</source>
         <translation>结束党建指导员选派</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="206"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="202"/>
         <source>Instructor</source>
         <translation>党建指导员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="207"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="203"/>
         <source>Last day</source>
         <translation>最后一天</translation>
     </message>
@@ -1353,12 +1353,12 @@
 <context>
     <name>FloorDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="83"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="93"/>
         <source>Add floor</source>
         <translation>添加楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="86"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="96"/>
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
@@ -1374,12 +1374,12 @@
 <context>
     <name>FormPartyOrgDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="129"/>
         <source>Form a party organization</source>
         <translation>成立党组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="137"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="132"/>
         <source>e.g. 烟台华盛科技有限公司党支部</source>
         <translation>如：烟台华盛科技有限公司党支部</translation>
     </message>
@@ -1559,17 +1559,17 @@ Change to centre %3?</source>
 <context>
     <name>JoinPartyOrgDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="102"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="96"/>
         <source>Join a party organization</source>
         <translation>加入党组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="108"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="102"/>
         <source> (in this building)</source>
         <translation>（本楼宇）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="119"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="114"/>
         <source>Party organization</source>
         <translation>党组织</translation>
     </message>
@@ -1577,104 +1577,124 @@ Change to centre %3?</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="12"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="14"/>
         <source>Not visited</source>
         <translation>未走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="13"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="15"/>
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="14"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="16"/>
         <source>Vacant</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="15"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="17"/>
         <source>Revisit</source>
         <translation>闭门待复访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="16"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="18"/>
         <source>Refused</source>
         <translation>拒绝登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="23"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="25"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="24"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="26"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="30"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="32"/>
         <source>Non-member</source>
         <translation>群众</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="31"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="33"/>
         <source>Activist</source>
         <translation>入党积极分子</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="32"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="34"/>
         <source>Development candidate</source>
         <translation>发展对象</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="33"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="35"/>
         <source>Probationary member</source>
         <translation>预备党员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="34"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="36"/>
         <source>Full member</source>
         <translation>正式党员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="43"/>
         <source>Transferred</source>
         <translation>已转入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="42"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="44"/>
         <source>Not transferred</source>
         <translation>未转入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="48"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="50"/>
         <source>Non-public enterprise</source>
         <translation>非公企业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="49"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="51"/>
         <source>Social organization</source>
         <translation>社会组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="55"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="57"/>
         <source>Party committee</source>
         <translation>党委</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="56"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="58"/>
         <source>General branch</source>
         <translation>党总支</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="57"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="59"/>
         <source>Party branch</source>
         <translation>党支部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="60"/>
         <source>Joint branch</source>
         <translation>联合党支部</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="67"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="69"/>
+        <source>%1 (%2, covers %3)</source>
+        <translation>%1（%2，覆盖 %3 家）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="79"/>
+        <source>, from %1</source>
+        <translation>，自 %1</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="81"/>
+        <source>, until %1</source>
+        <translation>，至 %1</translation>
     </message>
 </context>
 <context>
@@ -2342,22 +2362,22 @@ Change to centre %3?</source>
 <context>
     <name>OfficerDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="200"/>
         <source>Officer and language</source>
         <translation>队员与语言</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="227"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="216"/>
         <source>Officer name</source>
         <translation>队员姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="228"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="217"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="229"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="218"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
@@ -2388,27 +2408,27 @@ Change to centre %3?</source>
 <context>
     <name>PartyFields</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="77"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="71"/>
         <source>Not given</source>
         <translation>未填</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="80"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="74"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="81"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="75"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="82"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="76"/>
         <source>Secretary</source>
         <translation>书记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="83"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="77"/>
         <source>Established on</source>
         <translation>成立日期</translation>
     </message>
@@ -2558,32 +2578,22 @@ Change to centre %3?</source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="94"/>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="99"/>
-        <source>, from %1</source>
-        <translation>，自 %1</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="121"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="118"/>
         <source>There is no party organization to join yet: form one.</source>
         <translation>还没有可加入的党组织，请先成立一个。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="142"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="139"/>
         <source>Change which party organization?</source>
         <translation>修改哪个党组织？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="161"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="158"/>
         <source>Take the organization out of %1?</source>
         <translation>将本单位移出%1？</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_panel.py" line="156"/>
+        <location filename="../../yeda_desktop/ui/party_panel.py" line="153"/>
         <source>Leave which party organization?</source>
         <translation>移出哪个党组织？</translation>
     </message>
@@ -2830,32 +2840,32 @@ Change to centre %3?</source>
 <context>
     <name>SendInstructorDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="173"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="168"/>
         <source>Send an instructor</source>
         <translation>选派党建指导员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="173"/>
         <source>e.g. 开发区党工委</source>
         <translation>如：开发区党工委</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="175"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="176"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="177"/>
         <source>Employer</source>
         <translation>工作单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="183"/>
+        <location filename="../../yeda_desktop/ui/party_dialogs.py" line="178"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
@@ -3201,12 +3211,12 @@ Change to centre %3?</source>
 <context>
     <name>UnitsDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="62"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="77"/>
         <source>Add units</source>
         <translation>批量添加房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="80"/>
         <source>Units</source>
         <translation>房间号</translation>
     </message>

@@ -77,9 +77,6 @@ class PartyOrgChoice:
     covers: int
     nearby: bool
 
-    def words(self) -> str:
-        return f"{self.name}（{self.type.zh}，覆盖 {self.covers} 家）"
-
 
 @dataclass(frozen=True)
 class PartyOrgRow:

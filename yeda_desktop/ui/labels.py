@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication
 
 from yeda_desktop.models.enums import Gender, OrgKind, PartyOrgType, PartyStatus, VisitOutcome
@@ -57,6 +59,27 @@ def party_org_type_label(kind: PartyOrgType) -> str:
         PartyOrgType.BRANCH: QCoreApplication.translate("Labels", "Party branch"),
         PartyOrgType.JOINT_BRANCH: QCoreApplication.translate("Labels", "Joint branch"),
     }[kind]
+
+
+def party_org_words(name: str, kind: PartyOrgType, covers: int | None = None) -> str:
+    """东方中心联合党支部（联合党支部）, with how many it covers when given."""
+    if covers is None:
+        return (QCoreApplication.translate("Labels", "%1 (%2)")
+                .replace("%1", name).replace("%2", party_org_type_label(kind)))
+    return (QCoreApplication.translate("Labels", "%1 (%2, covers %3)")
+            .replace("%1", name).replace("%2", party_org_type_label(kind))
+            .replace("%3", f"{covers:,}"))
+
+
+def assignment_words(name: str, phone: str | None, starts: date | None,
+                     ends: date | None = None) -> str:
+    """张建国 13805351234，自 2026-10-01 (，至 …)."""
+    text = f"{name} {phone}" if phone else name
+    if starts is not None:
+        text += QCoreApplication.translate("Labels", ", from %1").replace("%1", starts.isoformat())
+    if ends is not None:
+        text += QCoreApplication.translate("Labels", ", until %1").replace("%1", ends.isoformat())
+    return text
 
 
 # English source → Chinese, for the translation build to check against the models.

@@ -16,7 +16,7 @@ from yeda_desktop.models.enums import PartyOrgType
 from yeda_desktop.services import party_work
 from yeda_desktop.services.edits import Edit
 from yeda_desktop.ui.dialogs import FormDialog
-from yeda_desktop.ui.labels import party_org_type_label
+from yeda_desktop.ui.labels import assignment_words, party_org_type_label, party_org_words
 from yeda_desktop.ui.workspace import Workspace
 
 _UNKNOWN_DAY = date(1900, 1, 1)
@@ -100,7 +100,8 @@ class JoinPartyOrgDialog(_EditForm):
         self.choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for c in choices:
             near = self.tr(" (in this building)") if c.nearby else ""
-            self.choice.addItem(f"{c.words()}{near}", c.party_org_id)
+            self.choice.addItem(f"{party_org_words(c.name, c.type, c.covers)}{near}",
+                                c.party_org_id)
         completer = self.choice.completer()
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -192,7 +193,8 @@ class EndAssignmentDialog(_EditForm):
         self.which = QComboBox(self)
         self.starts: list[date | None] = []
         for a in active:
-            self.which.addItem(a.words(), a.assignment_id)
+            self.which.addItem(assignment_words(a.name, a.phone, a.starts_on, a.ends_on),
+                               a.assignment_id)
             self.starts.append(a.starts_on)
         self.ends = _date_edit(self, latest=date.today())
         self.which.currentIndexChanged.connect(self._bound)

@@ -22,7 +22,7 @@ from yeda_desktop.models.enums import PartyOrgType
 from yeda_desktop.services import party_work
 from yeda_desktop.ui import party_dialogs
 from yeda_desktop.ui.dialogs import FormDialog
-from yeda_desktop.ui.labels import party_org_type_label
+from yeda_desktop.ui.labels import assignment_words, party_org_words
 from yeda_desktop.ui.workspace import Workspace
 
 
@@ -91,13 +91,10 @@ class PartyPanel(QGroupBox):
         self.end_button.setEnabled(any(a.ends_on is None for a in active))
 
     def _covering(self, c: party_work.Covering) -> str:
-        return self.tr("%1 (%2)").replace("%1", c.name).replace("%2", party_org_type_label(c.type))
+        return party_org_words(c.name, c.type)
 
     def _assignment(self, a: party_work.Assignment) -> str:
-        text = f"{a.name} {a.phone}" if a.phone else a.name
-        if a.starts_on is not None:
-            text += self.tr(", from %1").replace("%1", a.starts_on.isoformat())
-        return text
+        return assignment_words(a.name, a.phone, a.starts_on)
 
     def _active(self) -> list[party_work.Assignment]:
         today = date.today()
