@@ -400,163 +400,188 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="122"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="124"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="155"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="126"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="129"/>
+        <source>Write the statistics to an Excel workbook: coverage and sweep progress by every breakdown, the ledger&apos;s gaps and the funding estimate with the inputs shown here</source>
+        <translation>把统计写入 Excel 工作簿：各种分组的覆盖率和扫楼进度、台账问题统计，以及按此处输入测算的经费</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="166"/>
         <source>Breakdown</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="165"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="178"/>
         <source>Funding estimate for the year</source>
         <translation>年度经费测算</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="167"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="180"/>
         <source>Level</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="168"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="181"/>
         <source>Monthly allowance (yuan)</source>
         <translation>月津贴（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="169"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="182"/>
         <source>Certified staff</source>
         <translation>认证党务工作者人数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="203"/>
         <source>Whole zone</source>
         <translation>全区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="191"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="204"/>
         <source>Subdistrict</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="192"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="205"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="193"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="206"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="194"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="207"/>
         <source>Industry</source>
         <translation>行业门类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="195"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="208"/>
         <source>Ownership</source>
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="259"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="260"/>
+        <source>Export the statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="261"/>
+        <source>Exporting the statistics…</source>
+        <translation>正在导出统计…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="262"/>
+        <source>Exported %1 rows</source>
+        <translation>已导出 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="280"/>
         <source>Organization coverage %1 (previous %2)</source>
         <translation>组织覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="263"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="284"/>
         <source>Work coverage %1 (previous %2)</source>
         <translation>工作覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="267"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="288"/>
         <source>Open gaps: %1</source>
         <translation>在整改问题：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="297"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="318"/>
         <source>Organization coverage %</source>
         <translation>组织覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="298"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="319"/>
         <source>Work coverage %</source>
         <translation>工作覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="305"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="326"/>
         <source>Coverage by %1</source>
         <translation>按%1统计覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="313"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="334"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="314"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="335"/>
         <source>Finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="326"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="347"/>
         <source>Ledger gaps by rule</source>
         <translation>台账问题分类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="343"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="364"/>
         <source>Organizations</source>
         <translation>组织数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="344"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="365"/>
         <source>Organization coverage</source>
         <translation>组织覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="344"/>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="345"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="365"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="366"/>
         <source>Previous</source>
         <translation>上一年</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="345"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="366"/>
         <source>Work coverage</source>
         <translation>工作覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="345"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="366"/>
         <source>Floors swept</source>
         <translation>已扫楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="346"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="367"/>
         <source>Units visited</source>
         <translation>已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="346"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="367"/>
         <source>Units visited, previous campaign</source>
         <translation>上一年已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="376"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="397"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="376"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="397"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="376"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="397"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="381"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="402"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -920,37 +945,37 @@
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="63"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="61"/>
         <source>Name, pinyin initials, USCC or phone</source>
         <translation>名称、拼音首字母、信用代码或电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="63"/>
         <source>Show only the organizations this finds, as the search box does</source>
         <translation>只列出按此查到的单位（与搜索框查找方式相同）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="70"/>
         <source>Gaps: any</source>
         <translation>问题：全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="73"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="71"/>
         <source>With open gaps</source>
         <translation>有未整改问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="72"/>
         <source>Without open gaps</source>
         <translation>无未整改问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="77"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="75"/>
         <source>Any ownership</source>
         <translation>全部经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="80"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="78"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
@@ -991,29 +1016,18 @@
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/directory_view.py" line="248"/>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="271"/>
         <source>Export organizations</source>
         <translation>导出单位名单</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="250"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="262"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="249"/>
         <source>Exporting the organizations…</source>
         <translation>正在导出单位名单…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="265"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="250"/>
         <source>Exported %1 organizations</source>
         <translation>已导出 %1 家单位</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="269"/>
-        <source>Cancelled; nothing was written.</source>
-        <translation>已取消，未写入任何内容。</translation>
     </message>
 </context>
 <context>
@@ -1305,6 +1319,103 @@
         <location filename="../../yeda_desktop/ui/excel_import_dialog.py" line="243"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>ExcelMenu</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="76"/>
+        <source>E&amp;xport to Excel</source>
+        <translation>导出到 Excel(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="85"/>
+        <source>Special work &amp;ledger (all gaps)…</source>
+        <translation>专项工作台账（全部问题）(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="86"/>
+        <source>&amp;Organization list (all)…</source>
+        <translation>两新组织名单（全部）(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="88"/>
+        <source>&amp;Member roster…</source>
+        <translation>党员花名册(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="89"/>
+        <source>&amp;Statistics…</source>
+        <translation>统计(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="103"/>
+        <source>Export the whole ledger</source>
+        <translation>导出全部台账</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="104"/>
+        <source>Exporting the ledger…</source>
+        <translation>正在导出台账…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="105"/>
+        <source>Exported %1 gaps</source>
+        <translation>已导出 %1 项问题</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="109"/>
+        <source>Export every organization</source>
+        <translation>导出全部单位名单</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="110"/>
+        <source>Exporting the organizations…</source>
+        <translation>正在导出单位名单…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="111"/>
+        <source>Exported %1 organizations</source>
+        <translation>已导出 %1 家单位</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="116"/>
+        <source>Export the member roster</source>
+        <translation>导出党员花名册</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="119"/>
+        <source>Write the ID numbers whole?
+
+No: only their first 6 and last 4 characters, as on the printed roster. Whole ID numbers are personal data: keep the file safe.</source>
+        <translation>身份证号要完整导出吗？
+
+选“否”：只保留前 6 位和后 4 位，与打印的花名册相同。完整的身份证号属于个人信息，请妥善保管导出的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="127"/>
+        <source>Exporting the member roster…</source>
+        <translation>正在导出党员花名册…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="128"/>
+        <source>Exported %1 party members</source>
+        <translation>已导出 %1 名党员</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="136"/>
+        <source>Export the statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="136"/>
+        <source>Exporting the statistics…</source>
+        <translation>正在导出统计…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="137"/>
+        <source>Exported %1 rows of statistics</source>
+        <translation>已导出 %1 行统计</translation>
     </message>
 </context>
 <context>
@@ -1936,258 +2047,253 @@ Change to centre %3?</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="211"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="210"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="274"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="276"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="284"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="286"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="285"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="287"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="286"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="288"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="287"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="289"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="288"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="290"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="289"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="291"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="290"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="292"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="291"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="293"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="301"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="303"/>
         <source>Write the gaps the filters show to an Excel workbook</source>
         <translation>把筛选出的问题导出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="339"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="341"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="433"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="435"/>
         <source>The ledger holds no gaps yet: press Re-evaluate to check every organization against the rules.</source>
         <translation>台账中还没有问题：请点击“重新排查”，按规则检查全部单位。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="437"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="439"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="482"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="484"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="482"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="484"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="483"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="485"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="483"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="485"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="483"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="485"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="530"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="532"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="534"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="536"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="543"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="545"/>
         <source>Select a gap first</source>
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="601"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="603"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="482"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="601"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="484"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="603"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="213"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
         <source>Organization (name or pinyin initials), USCC, phone or details</source>
         <translation>单位名称或拼音首字母、信用代码、电话或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="630"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="632"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="630"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="632"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="648"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="650"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="661"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="663"/>
         <source>Export the %1 gaps shown (of %2)</source>
         <translation>导出筛选出的 %1 项问题（共 %2 项）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="664"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="666"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="667"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="680"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="668"/>
         <source>Exporting the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="683"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="669"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="183"/>
         <source>Gap type:</source>
         <translation>问题类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="512"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="514"/>
         <source>Choose a gap to see its measure and its history. Choose several (Ctrl or Shift) to assign them a responsible person or move them on together.</source>
         <translation>选择一项问题，查看其措施和整改经过。按住 Ctrl 或 Shift 可选择多项，一起指定负责人或推进整改。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="183"/>
         <source>Show only gaps of this type</source>
         <translation>只显示该类型的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="186"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="186"/>
         <source>Show only gaps in this status</source>
         <translation>只显示该状态的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="188"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="190"/>
         <source>Subdistrict:</source>
         <translation>镇街：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="188"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="190"/>
         <source>Show only gaps in this subdistrict</source>
         <translation>只显示该镇街的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="192"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
         <source>Cluster:</source>
         <translation>集聚区：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="192"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
         <source>Show only gaps in this cluster</source>
         <translation>只显示该集聚区的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
         <source>Building:</source>
         <translation>楼宇：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="196"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
         <source>Show only gaps in this building</source>
         <translation>只显示该楼宇的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
         <source>Show only organizations of this industry</source>
         <translation>只显示该行业单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="204"/>
         <source>Ownership:</source>
         <translation>经济类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="204"/>
         <source>Show only organizations of this ownership</source>
         <translation>只显示该经济类型单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="206"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
         <source>Responsible:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="207"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
         <source>Show only gaps this person is responsible for</source>
         <translation>只显示由该负责人负责的问题</translation>
     </message>
@@ -3367,29 +3473,42 @@ Change to centre %3?</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="110"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="114"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="114"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="118"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="125"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="129"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="133"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="131"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="135"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
+    </message>
+</context>
+<context>
+    <name>WorkbookExport</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="41"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/workbook_export.py" line="61"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>已取消，未写入任何内容。</translation>
     </message>
 </context>
 <context>

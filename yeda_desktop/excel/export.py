@@ -126,9 +126,24 @@ def export_roster(
     return write_table(wb, "党员花名册", headers, rows, progress)
 
 
-def export_statistics(wb: Workbook, session: Session, funding: FundingInputs | None = None) -> int:
+def export_statistics(
+    wb: Workbook, session: Session, funding: FundingInputs | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """A sheet of coverage and one of sweep progress per breakdown, then the ledger's counts
+    and the funding estimate. `progress(sheets, of)` after each: at 100,000 organizations
+    each breakdown is a read of its own, and a Cancel is taken between them."""
     pair = campaign_pair(session)
     total = 0
+    sheets = 2 * len(DIMENSIONS) + 2
+    done = 0
+
+    def sheet_written() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, sheets)
+
     for dim, (dim_zh, _en) in DIMENSIONS.items():
         now = {r.group: r for r in coverage_by(session, dim)}
         before = (
@@ -146,6 +161,7 @@ def export_statistics(wb: Workbook, session: Session, funding: FundingInputs | N
             wb, f"覆盖率-{dim_zh}",
             [dim_zh, "组织数", "组织覆盖数", "组织覆盖率%", "工作覆盖数", "工作覆盖率%",
              "上一年组织覆盖率%", "上一年工作覆盖率%"], rows)
+        sheet_written()
     for dim, (dim_zh, _en) in DIMENSIONS.items():
         cur = sweep_progress(session, pair.current.id if pair.current else None, dim)
         prev = {
@@ -162,12 +178,14 @@ def export_statistics(wb: Workbook, session: Session, funding: FundingInputs | N
             wb, f"扫楼进度-{dim_zh}",
             [dim_zh, "楼层数", "已扫楼层", "房间数", "已走访房间", "走访率%", "上一年已走访房间"],
             progress_rows)
+        sheet_written()
     gap_rows = [
         [RULES_BY_ID[g.rule_id].title_zh if g.rule_id in RULES_BY_ID else g.rule_id,
          g.status.zh, g.count]
         for g in gap_counts(session)
     ]
     total += write_table(wb, "台账统计", ["问题类型", "状态", "数量"], gap_rows)
+    sheet_written()
     estimate = estimate_funding(session, funding)
     fund_rows: list[list[Any]] = [
         [line.label_zh, line.count, line.unit_amount, line.months, line.amount]
@@ -176,6 +194,7 @@ def export_statistics(wb: Workbook, session: Session, funding: FundingInputs | N
     fund_rows.append(["合计", None, None, None, estimate.total])
     total += write_table(wb, "经费测算", ["项目", "数量", "单价（元）", "月数", "金额（元）"],
                          fund_rows)
+    sheet_written()
     return total
 
 
@@ -192,12 +211,13 @@ def export_xlsx(
 ) -> tuple[Path, int]:
     """Write one export to `path` atomically; returns the path and the number of data rows.
 
-    `progress(rows, total)` as the long tables are written (total 0 when not known);
+    `progress(rows, total)` as the long tables are written (total 0 when not known; the
+    statistics count sheets);
     an exception it raises stops the export and leaves `path` as it was.
     """
     writers: dict[str, Callable[[Workbook, Session], int]] = {
         "ledger": lambda wb, s: export_ledger(wb, s, progress, ledger_filter),
-        "statistics": lambda wb, s: export_statistics(wb, s, funding),
+        "statistics": lambda wb, s: export_statistics(wb, s, funding, progress),
         "organizations": lambda wb, s: export_organizations(wb, s, progress,
                                                             organization_filter),
         "roster": lambda wb, s: export_roster(wb, s, show_ids=show_ids, progress=progress),

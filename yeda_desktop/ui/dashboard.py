@@ -42,6 +42,7 @@ from yeda_desktop.stats.dimensions import group_label
 from yeda_desktop.storage import Database
 from yeda_desktop.ui.ledger_labels import ownership_label, rule_label
 from yeda_desktop.ui.tasks import run_task
+from yeda_desktop.ui.workbook_export import WorkbookExport
 
 
 def _pct(value: float | None) -> str:
@@ -109,8 +110,9 @@ class Dashboard(QWidget):
 
     loaded = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, lang: str = "zh") -> None:
         super().__init__(parent)
+        self.lang = lang
         self.db: Database | None = None
         self.summary: Summary | None = None
         self._stale = False
@@ -121,6 +123,15 @@ class Dashboard(QWidget):
         self.dimension.currentIndexChanged.connect(self.refresh)
         refresh = QPushButton(self.tr("Refresh"), self)
         refresh.clicked.connect(self.refresh)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setObjectName("statistics-export")
+        self.export_button.setToolTip(self.tr(
+            "Write the statistics to an Excel workbook: coverage and sweep progress by every "
+            "breakdown, the ledger's gaps and the funding estimate with the inputs shown here"))
+        self.export_button.clicked.connect(self.export)
+        self.exporting = WorkbookExport(self, "statistics", "两新组织统计.xlsx", lang)
+        self.export_note = QLabel(self)
+        self.exporting.said.connect(self.export_note.setText)
         self.org_rate = QLabel(self)
         self.work_rate = QLabel(self)
         self.gap_total = QLabel(self)
@@ -155,6 +166,8 @@ class Dashboard(QWidget):
         top.addWidget(QLabel(self.tr("Breakdown"), self))
         top.addWidget(self.dimension)
         top.addWidget(refresh)
+        top.addWidget(self.export_button)
+        top.addWidget(self.export_note)
         top.addStretch(1)
         headline = QHBoxLayout()
         for label in (self.org_rate, self.work_rate, self.gap_total):
@@ -239,6 +252,14 @@ class Dashboard(QWidget):
                 return summarize(session, dimension, funding)
 
         run_task(self, work, self.show_summary, self._failed)
+
+    def export(self) -> None:
+        """The workbook `yeda export-xlsx statistics` writes, with this tab's funding inputs."""
+        if self.db is not None:
+            self.export_note.clear()
+            self.exporting.start(self.db, self.tr("Export the statistics"),
+                                 self.tr("Exporting the statistics…"),
+                                 self.tr("Exported %1 rows"), funding=self.funding_inputs())
 
     def _failed(self, exc: BaseException) -> None:
         # Bound methods only: a lambda holding `self` on a task's signal crashes PySide at exit.

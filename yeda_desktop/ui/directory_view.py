@@ -12,25 +12,23 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from yeda_desktop.errors import YedaError
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, Ownership
 from yeda_desktop.services import directory
 from yeda_desktop.storage import Database
 from yeda_desktop.ui.directory_model import DirectoryModel
 from yeda_desktop.ui.ledger_labels import ownership_label
-from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
+from yeda_desktop.ui.tasks import run_task
+from yeda_desktop.ui.workbook_export import WorkbookExport
 
 TYPING_PAUSE_MS = 250  # the filter box narrows the list this long after the last key
 
@@ -86,6 +84,8 @@ class DirectoryView(QWidget):
         self.industry.setMinimumContentsLength(9)
         self.industry.view().setMinimumWidth(self.industry.view().sizeHintForColumn(0) + 24)
         self.total = QLabel(self)
+        self.exporting = WorkbookExport(self, "organizations", "两新组织名单.xlsx", lang)
+        self.exporting.said.connect(self.total.setText)
         self.export_button = QPushButton(self.tr("Export…"), self)
         self.export_button.setObjectName("directory-export")
         self.export_button.setToolTip(
@@ -246,31 +246,9 @@ class DirectoryView(QWidget):
                  .replace("%1", f"{self._listed:,}")
                  if narrowed and self._listed is not None
                  else self.tr("Export organizations"))
-        path, _ = QFileDialog.getSaveFileName(
-            self, title, "两新组织名单.xlsx", self.tr("Excel workbook (*.xlsx)"))
-        if not path:
-            return
-
-        def work(progress: TaskProgress) -> int:
-            from yeda_desktop.excel import export_xlsx
-
-            with db.reader() as session:  # a Cancel leaves any file there as it was
-                return export_xlsx(session, "organizations", path, progress=progress,
-                                   organization_filter=wanted if narrowed else None)[1]
-
-        run_task(self, work, self._exported, self._export_failed,
-                 self.tr("Exporting the organizations…"))
-
-    def _exported(self, count: int) -> None:
-        self.total.setText(self.tr("Exported %1 organizations").replace("%1", f"{count:,}"))
-
-    def _export_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, Cancelled):
-            self.total.setText(self.tr("Cancelled; nothing was written."))
-        elif isinstance(exc, YedaError):
-            QMessageBox.warning(self, self.tr("Export organizations"), exc.message(self.lang))
-        else:
-            raise exc
+        self.exporting.start(db, title, self.tr("Exporting the organizations…"),
+                             self.tr("Exported %1 organizations"),
+                             organization_filter=wanted if narrowed else None)
 
     # --- opening ---------------------------------------------------------------------------
 

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -68,6 +67,7 @@ from yeda_desktop.ui.ledger_dialogs import BulkAssignDialog, CloseGapDialog, Wai
 from yeda_desktop.ui.ledger_labels import action_label, ownership_label, rule_label, status_label
 from yeda_desktop.ui.ledger_model import LedgerModel
 from yeda_desktop.ui.tasks import Cancelled, TaskProgress, run_task
+from yeda_desktop.ui.workbook_export import WorkbookExport
 
 GapWork = Callable[[Session, list[Gap]], object]
 StatusRule = Callable[[GapStatus], bool]
@@ -144,6 +144,8 @@ class LedgerView(QWidget):
         self.detail = QTextBrowser(self)
         self._hint()
         self.count_label = QLabel(self)
+        self.exporting = WorkbookExport(self, "ledger", "专项工作台账.xlsx", lang)
+        self.exporting.said.connect(self.count_label.setText)
         self._build_filters()
         self._build_buttons()
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -663,21 +665,7 @@ class LedgerView(QWidget):
             .replace("%2", f"{self.model.total():,}")
             if narrowed else self.tr("Export ledger")
         )
-        path, _ = QFileDialog.getSaveFileName(
-            self, title, "专项工作台账.xlsx", self.tr("Excel workbook (*.xlsx)")
-        )
-        if not path:
-            return
-        db = self.db
+        self.exporting.start(self.db, title, self.tr("Exporting the ledger…"),
+                             self.tr("Exported %1 rows"),
+                             ledger_filter=wanted if narrowed else None)
 
-        def work(progress: TaskProgress) -> int:
-            from yeda_desktop.excel import export_xlsx
-
-            with db.reader() as session:  # a Cancel leaves any file there as it was
-                return export_xlsx(session, "ledger", path, progress=progress,
-                                   ledger_filter=wanted if narrowed else None)[1]
-
-        run_task(self, work, self._exported, self._failed, self.tr("Exporting the ledger…"))
-
-    def _exported(self, count: int) -> None:
-        self.count_label.setText(self.tr("Exported %1 rows").replace("%1", f"{count:,}"))

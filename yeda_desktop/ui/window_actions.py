@@ -106,7 +106,11 @@ class WindowActions:
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.act_open, self.act_officer])
         file_menu.addSeparator()
-        file_menu.addActions([self.act_import_xlsx, self.act_quit])
+        file_menu.addAction(self.act_import_xlsx)
+        from yeda_desktop.ui.workbook_export import ExcelMenu  # File → Export to Excel
+
+        self.excel_menu = file_menu.addMenu(ExcelMenu(self))
+        file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.act_undo, self.act_redo])
         edit_menu.addSeparator()
@@ -153,6 +157,7 @@ class WindowActions:
             self.act_attach,
             self.act_member,
             self.act_parties,
+            self.excel_menu,
             *self.outcome_actions.values(),
         ):
             action.setEnabled(enabled)
