@@ -2770,7 +2770,12 @@ Change to centre %3?</source>
         <translation>台账中所选单位的登记表…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/print_actions.py" line="207"/>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="215"/>
+        <source>Statistics (the statistics tab&apos;s breakdown and funding inputs)…</source>
+        <translation>两新组织党建工作统计表（按统计页的分组和经费输入）…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/print_actions.py" line="219"/>
         <source>Blank registration form…</source>
         <translation>空白登记表…</translation>
     </message>

@@ -30,7 +30,7 @@ from yeda_desktop.reports.jobs import PrintJob, run_job  # noqa: E402
 
 
 def demo_jobs(out: Path) -> dict[str, Callable[[Path], int]]:
-    """The five forms printed from a fresh ~300-organization demo database."""
+    """The forms printed from a fresh ~300-organization demo database."""
     path = out / "demo.sqlite"
     path.unlink(missing_ok=True)
     db = demo.build_demo(path)
@@ -45,6 +45,8 @@ def demo_jobs(out: Path) -> dict[str, Callable[[Path], int]]:
         "db-ledger": PrintJob("ledger", as_of=day),
         "db-ledger-by-cluster": PrintJob("ledger", group_by="cluster", as_of=day),
         "db-notice": PrintJob("notice", organization_ids=(org.id,), as_of=day),
+        "db-statistics": PrintJob("statistics", as_of=day),
+        "db-statistics-by-building": PrintJob("statistics", dimension="building", as_of=day),
     }
 
     def runner(job: PrintJob) -> Callable[[Path], int]:

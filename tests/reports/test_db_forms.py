@@ -15,6 +15,7 @@ import pytest
 import report_demo as demo
 import report_pdftools as pdftools
 from sqlalchemy import event, func, select
+from sqlalchemy.orm import Session
 from zone_builder import occupy
 
 from yeda_desktop.ledger import LedgerFilter
@@ -39,6 +40,8 @@ from yeda_desktop.reports.db_sweep import sweep_summary
 from yeda_desktop.reports.jobs import PrintJob, run_job
 from yeda_desktop.rules import RULES_BY_ID
 from yeda_desktop.services.record_lookup import find_cluster, organizations_in_building
+from yeda_desktop.stats import summarize
+from yeda_desktop.stats.dimensions import DIMENSIONS
 from yeda_desktop.storage import Database, open_database
 
 pytestmark = pytest.mark.usefixtures("poppler")
@@ -323,7 +326,16 @@ def _every_form(db: Database) -> dict[str, object]:
             ),
             "rosters": [_plain(organization_roster(s, o, today=demo.TODAY)) for o in with_members],
             "notices": [_plain(rectification_notice(s, o, today=demo.TODAY)) for o in with_gaps],
+            "statistics": [_statistics(s, dim) for dim in DIMENSIONS],
         }
+
+
+def _statistics(s: Session, dimension: str) -> object:
+    """What the statistics form prints by `dimension` (groups in a fixed order)."""
+    summary = summarize(s, dimension)
+    return _plain((sorted(_plain(g) for g in summary.groups()), summary.total_now,
+                   summary.progress_total, sorted(_plain(g) for g in summary.gaps),
+                   summary.funding))
 
 
 def test_the_forms_read_the_same_from_both_engines(

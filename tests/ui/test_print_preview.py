@@ -150,7 +150,7 @@ def test_menu_acts_on_the_current_building(
     window.building_id = building.id  # type: ignore[attr-defined]
     menu.aboutToShow.emit()
     enabled = [a for a in menu.actions() if a.isEnabled() and not a.isSeparator()]
-    assert len(enabled) == 5  # two building forms, two ledgers, the blank form
+    assert len(enabled) == 6  # two building forms, two ledgers, the statistics, the blank form
     controller.show_preview = False
     sweep = next(
         a for a in enabled if a.text() in ("楼宇扫楼情况汇总表…", "Sweep summary of this building…")

@@ -10,6 +10,7 @@ import argparse
 from typing import Any
 
 from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.cli.funding_args import add_funding_args, funding_from_args
 from yeda_desktop.cli.ledger_filter_args import (
     add_ledger_filter_args,
     any_ledger_filter,
@@ -17,20 +18,12 @@ from yeda_desktop.cli.ledger_filter_args import (
 )
 from yeda_desktop.errors import YedaError
 from yeda_desktop.excel.kinds import EXPORT_KINDS
-from yeda_desktop.stats import FundingInputs
-
-
-def _levels(text: str) -> tuple[int, ...]:
-    try:
-        return tuple(int(part) for part in text.split(","))
-    except ValueError:
-        raise argparse.ArgumentTypeError("expected numbers separated by commas") from None
 
 
 def run(args: argparse.Namespace) -> int:
     from yeda_desktop.excel import export_xlsx  # openpyxl: only for this command
 
-    funding = FundingInputs(monthly_allowance=args.allowance, staff_by_level=args.staff_by_level)
+    funding = funding_from_args(args)
     narrowed = any_ledger_filter(args)
     if narrowed and args.kind != "ledger":
         raise YedaError(f"--rule、--building 等筛选只适用于 ledger，不适用于 {args.kind}",
@@ -54,9 +47,6 @@ def register(sub: Any) -> None:
     parser.add_argument("--out", required=True, metavar="FILE", help="the .xlsx file to write")
     parser.add_argument("--show-ids", action="store_true",
                         help="roster: full ID numbers (masked otherwise)")
-    parser.add_argument("--allowance", type=_levels, default=(300, 200, 100),
-                        help="statistics: monthly allowance per level, e.g. 300,200,100")
-    parser.add_argument("--staff-by-level", type=_levels, default=(0, 0, 0),
-                        help="statistics: certified party-work staff per level, e.g. 40,110,160")
+    add_funding_args(parser)
     add_ledger_filter_args(parser)
     parser.set_defaults(func=run)

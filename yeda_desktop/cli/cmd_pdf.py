@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from yeda_desktop.cli.common import open_from_args, require_output
+from yeda_desktop.cli.funding_args import add_funding_args, funding_from_args
 from yeda_desktop.cli.ledger_filter_args import add_ledger_filter_args, ledger_filter
 from yeda_desktop.errors import YedaError
 from yeda_desktop.os_reasons import words
+from yeda_desktop.stats.dimensions import DIMENSIONS
 
 # reportlab and the forms load when a PDF is asked for, not with every `yeda` command.
 if TYPE_CHECKING:
@@ -89,6 +91,9 @@ def _job(args: argparse.Namespace, session: Any) -> PrintJob:
         return PrintJob(
             "notice", organization_ids=(find_organization(session, args.organization),), **common
         )
+    if form == "statistics":
+        return PrintJob("statistics", dimension=args.by, funding=funding_from_args(args),
+                        **common)
     flt = replace(ledger_filter(session, args),
                   open_only=args.open or (not args.all and args.status is None))
     return PrintJob("ledger", group_by=args.group_by, ledger_filter=flt, **common)
@@ -128,7 +133,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def register(sub: Any) -> None:
     parser = sub.add_parser(
-        "pdf", help="print a form (registration, roster, sweep, ledger, notice)"
+        "pdf", help="print a form (registration, roster, sweep, ledger, notice, statistics)"
     )
     forms = parser.add_subparsers(dest="form", metavar="FORM", required=True)
 
@@ -158,5 +163,12 @@ def register(sub: Any) -> None:
     notice = forms.add_parser("notice", help="整改提示单 of an organization")
     notice.add_argument("organization", metavar="ORG", help="id, USCC or name")
     _common(notice)
+
+    statistics = forms.add_parser(
+        "statistics", help="两新组织党建工作统计表: coverage, sweep progress, gaps and funding")
+    statistics.add_argument("--by", choices=list(DIMENSIONS), default="subdistrict",
+                            help="the groups of the table (default subdistrict)")
+    add_funding_args(statistics)
+    _common(statistics)
 
     parser.set_defaults(func=run)

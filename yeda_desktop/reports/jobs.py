@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from yeda_desktop.errors import YedaError
 from yeda_desktop.ledger import LedgerFilter
 from yeda_desktop.services.record_lookup import organizations_in_building
+from yeda_desktop.stats import FundingInputs, summarize
 
 from .data import FormMeta, GroupBy
 from .db_ledger import ledger_form, rectification_notice
@@ -24,11 +25,14 @@ from .forms.ledger import render_ledger
 from .forms.notice import render_notice
 from .forms.registration import render_blank_registration, render_registration
 from .forms.roster import render_roster
+from .forms.statistics import render_statistics
 from .forms.sweep import render_sweep_summary
 from .output import Output
 from .progress import Progress
 
-FormName = Literal["registration", "blank", "roster", "sweep", "ledger", "notice"]
+FormName = Literal[
+    "registration", "blank", "roster", "sweep", "ledger", "notice", "statistics"
+]
 FORM_TITLES: dict[str, str] = {
     "registration": "两新组织党建情况登记表",
     "blank": "两新组织党建情况登记表（空白）",
@@ -36,6 +40,7 @@ FORM_TITLES: dict[str, str] = {
     "sweep": "楼宇扫楼情况汇总表",
     "ledger": "专项工作台账",
     "notice": "整改提示单",
+    "statistics": "两新组织党建工作统计表",
 }
 
 
@@ -45,7 +50,8 @@ class PrintJob:
 
     registration: ``organization_ids`` or ``building_id`` (all its organizations);
     roster: ``organization_ids[0]`` or ``party_org_id``; sweep: ``building_id``;
-    notice: ``organization_ids[0]``; ledger: ``ledger_filter`` and ``group_by``.
+    notice: ``organization_ids[0]``; ledger: ``ledger_filter`` and ``group_by``;
+    statistics: ``dimension`` (the breakdown) and ``funding`` (the estimate's inputs).
     """
 
     form: FormName
@@ -56,6 +62,8 @@ class PrintJob:
     group_by: GroupBy = "subdistrict"
     ledger_filter: LedgerFilter | None = None
     as_of: date | None = None
+    dimension: str = "subdistrict"
+    funding: FundingInputs | None = None
     meta: FormMeta = field(default_factory=FormMeta)
 
     def first_organization(self) -> str:
@@ -111,4 +119,7 @@ def run_job(session: Session, job: PrintJob, out: Output, progress: Progress | N
     if job.form == "notice":
         notice = rectification_notice(session, job.first_organization(), today=day)
         return render_notice(notice, out, meta=meta, progress=progress)
+    if job.form == "statistics":
+        summary = summarize(session, job.dimension, job.funding)
+        return render_statistics(summary, out, meta=meta, progress=progress)
     raise ValueError(f"unknown form {job.form!r}")

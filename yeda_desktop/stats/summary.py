@@ -25,6 +25,8 @@ class Summary:
     progress_before: dict[str, ProgressRow]
     gaps: list[GapCount]
     funding: FundingEstimate
+    # The whole zone's sweep progress (a floor counts once, not once per group on it).
+    progress_total: ProgressRow | None = None
 
     def groups(self) -> list[GroupFigures]:
         """Each group's coverage now, a campaign ago, and its sweep progress then and now,
@@ -45,6 +47,7 @@ class GroupFigures:
 
 def summarize(session: Session, dimension: str, funding: FundingInputs | None = None) -> Summary:
     pair = campaign_pair(session)
+    current = pair.current.id if pair.current else None
     before_day = pair.previous.ends_on if pair.previous else None
     total_now = coverage_by(session, "all")
     total_before = coverage_by(session, "all", before_day) if before_day else []
@@ -60,8 +63,9 @@ def summarize(session: Session, dimension: str, funding: FundingInputs | None = 
         total_before=total_before[0] if total_before else None,
         coverage_now=coverage_by(session, dimension),
         coverage_before=before,
-        progress_now=sweep_progress(session, pair.current.id if pair.current else None, dimension),
+        progress_now=sweep_progress(session, current, dimension),
         progress_before=progress_before,
         gaps=gap_counts(session),
         funding=estimate_funding(session, funding),
+        progress_total=next(iter(sweep_progress(session, current, "all")), None),
     )

@@ -204,6 +204,18 @@ def install(window: QMainWindow) -> PrintController:
         lambda: _job("registration", organization_ids=s) if (s := selected_orgs()) else None,
     )
     menu.addSeparator()
+
+    def statistics() -> PrintJob:
+        dashboard = _attr(window, "dashboard")
+        if dashboard is None:  # the tab is not built yet: its defaults
+            return _job("statistics")
+        return _job("statistics", dimension=dashboard.dimension.currentData(),
+                    funding=dashboard.funding_inputs())
+
+    add(QCoreApplication.translate(
+        "PrintMenu", "Statistics (the statistics tab's breakdown and funding inputs)…"),
+        statistics)
+    menu.addSeparator()
     add(QCoreApplication.translate("PrintMenu", "Blank registration form…"), lambda: _job("blank"))
 
     def refresh() -> None:
