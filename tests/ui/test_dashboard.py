@@ -20,6 +20,7 @@ from yeda_desktop.models import (
 from yeda_desktop.models.enums import PartyOrgType
 from yeda_desktop.storage import open_database
 from yeda_desktop.ui.dashboard import Dashboard
+from yeda_desktop.ui.settings import AppSettings
 
 
 def test_dashboard_figures(zh_app: QApplication, qtbot: QtBot, tmp_path: Path) -> None:
@@ -118,4 +119,33 @@ def test_the_breakdown_sorts_by_the_figures_not_their_text(
     view.table.sortByColumn(7, Qt.SortOrder.AscendingOrder)  # units visited, "17/124"
     shares = [int(a) / int(b) for a, b in (t.split("/") for t in column(7))]
     assert shares == sorted(shares)
+    db.close()
+
+
+def test_funding_inputs_are_kept_for_the_next_start(
+    zh_app: QApplication, qtbot: QtBot, tmp_path: Path, settings: AppSettings
+) -> None:
+    """The administrator types the zone's certified workers once: the next start shows them
+    (and so exports and prints them) instead of none."""
+    db = open_database(tmp_path / "dash.sqlite")
+    with db.session(officer="测试") as s:
+        s.add(Campaign(name="2026年集中扫楼月", year=2026, is_current=True))
+    first = Dashboard(settings=settings)
+    qtbot.addWidget(first)
+    assert first.funding_inputs().staff_by_level == (0, 0, 0)
+    first.set_database(db)
+    with qtbot.waitSignal(first.loaded, timeout=10_000):
+        first.show()
+    with qtbot.waitSignal(first.loaded, timeout=10_000):
+        first.staff[1].setValue(110)
+    with qtbot.waitSignal(first.loaded, timeout=10_000):
+        first.allowance[2].setValue(150)
+    again = Dashboard(settings=settings)
+    qtbot.addWidget(again)
+    assert again.funding_inputs().staff_by_level == (0, 110, 0)
+    assert again.funding_inputs().monthly_allowance == (300, 200, 150)
+    settings.store.setValue("statistics/staff_by_level", "1,2")  # a hand-edited file
+    third = Dashboard(settings=settings)
+    qtbot.addWidget(third)
+    assert third.funding_inputs().staff_by_level == (0, 0, 0)
     db.close()

@@ -41,6 +41,7 @@ from yeda_desktop.stats.coverage import CoverageRow
 from yeda_desktop.stats.dimensions import group_label
 from yeda_desktop.storage import Database
 from yeda_desktop.ui.ledger_labels import ownership_label, rule_label
+from yeda_desktop.ui.settings import AppSettings
 from yeda_desktop.ui.tasks import run_task
 from yeda_desktop.ui.workbook_export import WorkbookExport
 
@@ -83,6 +84,7 @@ LABEL_ROOM = 12
 CHART_TEXT_LINES = 3
 # Pixels a chart keeps however few its categories (the whole zone is one).
 CHART_MIN_HEIGHT = 260
+FUNDING_LEVELS = len(FundingInputs().monthly_allowance)
 # A count axis with no gaps at all still reads as counts: 0 to this, one tick per integer.
 EMPTY_COUNT_TOP = 5
 
@@ -110,9 +112,10 @@ class Dashboard(QWidget):
 
     loaded = Signal()
 
-    def __init__(self, parent: QWidget | None = None, lang: str = "zh") -> None:
+    def __init__(self, parent: QWidget | None = None, lang: str = "zh",
+                 settings: AppSettings | None = None) -> None:
         super().__init__(parent)
-        self.lang = lang
+        self.lang, self.settings = lang, settings
         self.db: Database | None = None
         self.summary: Summary | None = None
         self._stale = False
@@ -159,8 +162,12 @@ class Dashboard(QWidget):
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Qt's default: descending
         self.funding_table = QTableWidget(self)
         self.funding_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.allowance = [self._spin(v, 10_000) for v in (300, 200, 100)]
-        self.staff = [self._spin(0, 100_000) for _ in range(3)]
+        # The inputs last typed, if any: the export and the printed table take them too.
+        typed = settings.funding_levels(FUNDING_LEVELS) if settings is not None else None
+        allowance, staff = typed or (FundingInputs().monthly_allowance,
+                                     FundingInputs().staff_by_level)
+        self.allowance = [self._spin(v, 10_000) for v in allowance]
+        self.staff = [self._spin(v, 100_000) for v in staff]
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Breakdown"), self))
@@ -212,8 +219,14 @@ class Dashboard(QWidget):
         spin = QSpinBox(self)
         spin.setRange(0, maximum)
         spin.setValue(value)
-        spin.valueChanged.connect(self.refresh)
+        spin.valueChanged.connect(self._funding_typed)
         return spin
+
+    def _funding_typed(self) -> None:
+        if self.settings is not None:
+            inputs = self.funding_inputs()
+            self.settings.set_funding_levels(inputs.monthly_allowance, inputs.staff_by_level)
+        self.refresh()
 
     def funding_inputs(self) -> FundingInputs:
         return FundingInputs(

@@ -1,4 +1,5 @@
-"""The user's settings (QSettings): database, language, officer, team, campaign, place, layout."""
+"""The user's settings (QSettings): database, language, officer, team, campaign, place, layout,
+the statistics tab's funding inputs."""
 
 from __future__ import annotations
 
@@ -72,6 +73,17 @@ class AppSettings:
         self._set(f"{key}/building", building_id)
         self._set(f"{key}/floor", floor_id)
 
+    def funding_levels(self, count: int) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+        """The statistics tab's funding inputs last typed (monthly allowance and certified
+        staff per level), or None if none were, or what is stored is not `count` of each."""
+        allowance = _numbers(self._text("statistics/allowance"), count)
+        staff = _numbers(self._text("statistics/staff_by_level"), count)
+        return (allowance, staff) if allowance is not None and staff is not None else None
+
+    def set_funding_levels(self, allowance: tuple[int, ...], staff: tuple[int, ...]) -> None:
+        self._set("statistics/allowance", ",".join(map(str, allowance)))
+        self._set("statistics/staff_by_level", ",".join(map(str, staff)))
+
     def geometry(self) -> QByteArray | None:
         value = self.store.value("window/geometry")
         return value if isinstance(value, QByteArray) else None
@@ -92,3 +104,12 @@ def _place_key(db_path: str) -> str:
     import hashlib  # on use: it loads OpenSSL, not needed for the first frame
 
     return "places/" + hashlib.sha1(db_path.encode()).hexdigest()[:12]
+
+
+def _numbers(text: str, count: int) -> tuple[int, ...] | None:
+    """`count` whole numbers ≥ 0 from "300,200,100", else None (a hand-edited file)."""
+    try:
+        values = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        return None
+    return values if len(values) == count and min(values) >= 0 else None

@@ -181,7 +181,7 @@ class ViewLoading:
         from yeda_desktop.ui.dashboard import Dashboard
         from yeda_desktop.ui.scrolling import scrolling
 
-        self.dashboard: Dashboard = Dashboard(self, self.lang)
+        self.dashboard: Dashboard = Dashboard(self, self.lang, self.settings)
         self._put_view(self._view_places[1], scrolling(self.dashboard))  # charts: tall
 
     def _ledger_views_ready(self) -> None:
