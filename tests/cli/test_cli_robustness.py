@@ -443,3 +443,28 @@ def test_positional_arguments_are_described(
     for line in positional.splitlines():
         if line.startswith("  ") and not line.startswith("     "):
             assert len(line.split()) > 1, f"{command}: {line!r} has no description"
+
+
+def test_export_xlsx_into_a_missing_folder_makes_none(sites: Sites, tmp_path: Path) -> None:
+    """It said "exported 6017 rows to /nonexistent/x.xlsx" and made the mistyped folder."""
+    target = tmp_path / "no" / "such" / "x.xlsx"
+    run = sites.cli("centre", "export-xlsx", "organizations", "--out", target)
+    one_line_error(run, str(target.parent), "输出文件夹不存在", "output folder does not exist")
+    assert not (tmp_path / "no").exists()
+    assert "Exception ignored" not in run.err
+
+
+@pytest.mark.parametrize(("argv", "least"), [
+    (("gaps", "--no-reconcile", "--list", "--limit", "-3"), 0),  # listed all but the last 3
+    (("org", "list", "--limit", "-1"), 0),
+    (("search", "yd", "--limit", "0"), 1),  # "showing the first 0"
+    (("imports", "--limit", "-2"), 1),
+])
+def test_a_limit_below_its_least_is_refused_by_name(
+    sites: Sites, argv: tuple[str, ...], least: int
+) -> None:
+    err = io.StringIO()
+    with redirect_stderr(err), pytest.raises(SystemExit) as exited:
+        main(["--db", str(sites.db("centre")), *argv])
+    assert exited.value.code == 2 and "argument --limit" in err.getvalue()
+    assert f"须为不小于 {least} 的整数" in err.getvalue()

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from yeda_desktop.excel import export_xlsx
-from yeda_desktop.excel.sheet import new_workbook, save_workbook, write_table
+from yeda_desktop.excel.sheet import discard_workbook, new_workbook, save_workbook, write_table
 from yeda_desktop.ledger import reconcile
 from yeda_desktop.storage import Database
 
@@ -160,3 +160,23 @@ def test_a_waiver_in_the_workbook_names_who_decided_it(registered: Database,
     row = [c.value for c in ws[2]]
     assert (row[headers.index("豁免理由")], row[headers.index("豁免决定人")]) == (
         "企业已迁出开发区", "区委组织部")
+
+
+def test_a_missing_output_folder_is_refused_not_made(registered: Database, tmp_path: Path) -> None:
+    """`--out /nonexistent/x.xlsx` said "exported" and made /nonexistent: a mistyped folder is
+    refused before anything is read, and nothing is created."""
+    from yeda_desktop.errors import YedaError
+
+    target = tmp_path / "typo" / "名单.xlsx"
+    with registered.reader() as s, pytest.raises(YedaError) as refused:
+        export_xlsx(s, "organizations", target)
+    assert refused.value.zh == f"输出文件夹不存在：{target.parent}"
+    assert not target.parent.exists()
+    wb = new_workbook()
+    write_table(wb, "表", ["列"], [[1]])
+    try:
+        with pytest.raises(YedaError, match="output folder does not exist"):
+            save_workbook(wb, target)
+    finally:
+        discard_workbook(wb)  # the caller's part (export_xlsx does it)
+    assert not target.parent.exists()

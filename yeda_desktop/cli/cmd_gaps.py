@@ -10,7 +10,7 @@ import argparse
 from collections import Counter
 from typing import Any
 
-from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.cli.common import limit_or_all, open_from_args
 from yeda_desktop.cli.ledger_filter_args import add_ledger_filter_args, ledger_filter
 from yeda_desktop.ledger import ledger_rows, reconcile
 from yeda_desktop.models.enums import GapStatus
@@ -55,5 +55,5 @@ def register(sub: Any) -> None:
                         help="only print the ledger, do not re-evaluate")
     parser.add_argument("--list", action="store_true", help="list the gaps, one per line")
     add_ledger_filter_args(parser)
-    parser.add_argument("--limit", type=int, default=0, help="list at most N gaps")
+    parser.add_argument("--limit", type=limit_or_all, default=0, help="list at most N gaps")
     parser.set_defaults(func=run)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.cli.common import at_least_one, open_from_args
 from yeda_desktop.errors import YedaError
 from yeda_desktop.local_time import local_minute
 from yeda_desktop.syncflow.import_log import SHOWN_AT_MOST, imported_batches
@@ -40,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("imports", help="the centre's imported batches, newest first")
-    parser.add_argument("--limit", type=int, default=SHOWN_AT_MOST, help="at most this many")
+    parser.add_argument("--limit", type=at_least_one, default=SHOWN_AT_MOST,
+                        help="at most this many")
     parser.add_argument("--show", metavar="PACKAGE", help="print this package's import report "
                         "(its id, or a unique start of it)")
     parser.set_defaults(func=run)

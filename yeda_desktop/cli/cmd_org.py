@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from yeda_desktop.cli.common import open_from_args, require_output
+from yeda_desktop.cli.common import limit_or_all, open_from_args, require_output
 from yeda_desktop.errors import YedaError
 from yeda_desktop.id_masking import mask_id_number
 from yeda_desktop.models import Gap, Occupancy, Organization
@@ -231,7 +231,7 @@ def register(sub: Any) -> None:
                          help="only those with (yes) or without (no) open gaps")
     listing.add_argument("--sort", choices=directory.SORTS, default="name")
     listing.add_argument("--desc", action="store_true", help="in descending order")
-    listing.add_argument("--limit", type=int, default=0, help="print at most N")
+    listing.add_argument("--limit", type=limit_or_all, default=0, help="print at most N")
     listing.add_argument("--xlsx", metavar="FILE", type=Path,
                          help="write the organization workbook of those listed instead "
                          "(the columns `yeda export-xlsx organizations` writes)")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from yeda_desktop.cli.common import open_from_args
+from yeda_desktop.cli.common import at_least_one, open_from_args
 from yeda_desktop.services.search import Hit, search
 
 _KINDS = {"org": "单位 organization", "person": "人员 person", "unit": "房间 unit"}
@@ -43,5 +43,6 @@ def register(sub: Any) -> None:
         "search", help="find organizations, people and rooms by name, pinyin initials, "
         "USCC, phone or room number")
     parser.add_argument("text", nargs="+", help="what to look for (yths finds 烟台华盛)")
-    parser.add_argument("--limit", type=int, default=50, help="at most N hits (default 50)")
+    parser.add_argument("--limit", type=at_least_one, default=50,
+                        help="at most N hits (default 50)")
     parser.set_defaults(func=run)

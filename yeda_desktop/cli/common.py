@@ -94,6 +94,27 @@ def parse_day(text: str | None, option: str) -> date | None:
                         f"{option}: {text!r} is not a date (write it as 2026-12-31)") from None
 
 
+def _whole(text: str, least: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = least - 1
+    if value < least:
+        raise argparse.ArgumentTypeError(
+            f"须为不小于 {least} 的整数 / expected a whole number ≥ {least}: {text}")
+    return value
+
+
+def limit_or_all(text: str) -> int:
+    """`--limit N` where 0 means no limit: a negative N listed all but the last N."""
+    return _whole(text, 0)
+
+
+def at_least_one(text: str) -> int:
+    """`--limit N` of a list that is always cut somewhere: 0 or less listed nothing."""
+    return _whole(text, 1)
+
+
 def human_size(size: int) -> str:
     value = float(size)
     for unit in ("B", "KiB", "MiB", "GiB"):

@@ -236,13 +236,16 @@ def export_xlsx(
         raise YedaError(f"只有两新组织名单可以按单位筛选，{zh}不能",
                         f"only the organization list is narrowed by an organization "
                         f"filter, not the {en}")
+    if not Path(path).parent.is_dir():  # before any reading, and before the workbook exists
+        folder = Path(path).parent
+        raise YedaError(f"输出文件夹不存在：{folder}", f"output folder does not exist: {folder}")
     wb = new_workbook()
     try:
         count = writers[kind](wb, session)
+        return save_workbook(wb, path), count
     except BaseException:
         discard_workbook(wb)
         raise
-    return save_workbook(wb, path), count
 
 
 __all__ = ["EXPORT_KINDS", "export_xlsx"]

@@ -127,10 +127,21 @@ def discard_workbook(wb: Workbook) -> None:
 
 
 def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> Path:
-    """Save atomically: a temporary file beside the target, then a rename."""
+    """Save atomically: a temporary file beside the target, then a rename.
+
+    Into a folder that exists: a mistyped folder is refused, not made (a workbook written
+    to /nonexistent/ looked exported to the user who meant another place)."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".", suffix=".xlsx.partial", dir=target.parent)
+    if not target.parent.is_dir():
+        raise YedaError(f"输出文件夹不存在：{target.parent}",
+                        f"output folder does not exist: {target.parent}")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".", suffix=".xlsx.partial", dir=target.parent)
+    except OSError as exc:
+        raise YedaError(
+            f"无法保存Excel文件：{target}（{exc.strerror}）",
+            f"cannot save the Excel file {target}: {exc.strerror}",
+        ) from None
     os.close(fd)
     try:
         wb.save(tmp)

@@ -51,7 +51,8 @@ def _find(
     `aside`: what tells records of one name apart in a refusal (their ids, without it)."""
     text = key.strip()
     if not text:
-        raise YedaError(f"请指定{what_zh}", f"name a {what_en}")
+        article = "an" if what_en[:1] in "aeiou" else "a"
+        raise YedaError(f"请指定{what_zh}", f"name {article} {what_en}")
     found = session.scalar(among(id_col).where(id_col == text))
     for col in extra_exact:  # codes such as the USCC are stored upper-case
         if found is None:
