@@ -286,6 +286,7 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
     try:
         view = ConflictsView(db, "管理员", "centre-device")
         qtbot.addWidget(view)
+        qtbot.waitUntil(lambda: not view.reading)  # read off the GUI thread
         assert view.queue.count() == 1
         queued = view.queue.item(0).text()
         assert _name(centre, Person, person) in queued
@@ -318,6 +319,7 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         view.sides.selectRow(chosen)
         assert view.take_button.isEnabled()
         assert view.take_selected()
+        qtbot.waitUntil(lambda: not view.reading)
         assert view.queue.count() == 0
         assert view.heading.text() == "没有待处理的冲突。" and view.sides.rowCount() == 0
         assert not view.take_button.isEnabled() and not view.history_button.isEnabled()
@@ -349,6 +351,7 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
 
         dups = DuplicatesView(db, "管理员")
         qtbot.addWidget(dups)
+        qtbot.waitUntil(lambda: not dups.reading)
         assert dups.table.rowCount() == 1
         assert dups.heading.text() == "1 对疑似重复：请合并或排除。"
         assert dups.table.currentRow() == 0 and dups.keep_a.isEnabled()  # chosen at once
@@ -394,6 +397,7 @@ def test_the_merge_view_names_the_organizations_a_person_was_moved_to(
         assert dups.table.rowCount() == 1
         questions.then(QMessageBox.StandardButton.Yes)
         dups.decide("a")
+        qtbot.waitUntil(lambda: not dups.reading)
         assert dups.table.rowCount() == 0
         assert dups.heading.text() == "没有疑似重复的记录。"
         assert not any(b.isEnabled() for b in (dups.keep_a, dups.keep_b, dups.dismiss_button,

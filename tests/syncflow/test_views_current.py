@@ -45,10 +45,12 @@ def test_a_view_shown_again_reads_the_database_again(
         devices = DevicesView(db, load_keys(centre.keys))
         for view in (conflicts, devices):
             qtbot.addWidget(view)
+        qtbot.waitUntil(lambda: not conflicts.reading)
         assert conflicts.queue.count() == 0
         for package in clash(a, b, stick, "cli"):
             centre.cli("import", str(package))  # by another program meanwhile
-        conflicts.show()
+        with qtbot.waitSignal(conflicts.loaded):
+            conflicts.show()
         assert conflicts.queue.count() == 1 and conflicts.sides.rowCount() == 3
         devices.show()
         last = [devices.table.item(r, COLUMNS.index("last_sequence")).text()
@@ -98,9 +100,11 @@ def test_the_tab_in_view_shows_what_the_import_dialog_brought(
         conflicts = next(w for w in views.widgets if isinstance(w, ConflictsView))
         shell.tabs.setCurrentWidget(conflicts)
         shell.show()
+        qtbot.waitUntil(lambda: not conflicts.reading)
         assert conflicts.isVisible() and conflicts.queue.count() == 0
         views._run(ImportsOnExec(centre, clash(a, b, stick, "dialog")))
-        assert conflicts.queue.count() == 1
+        qtbot.waitUntil(lambda: conflicts.queue.count() == 1)
+        assert not conflicts.reading
     finally:
         db.close()
 
@@ -137,4 +141,41 @@ def test_the_files_view_keeps_the_choices_made_when_it_reads_again(
         view.team.activated.emit(0)
         assert len(view.checked_devices()) == 2
     finally:
+        db.close()
+
+
+def test_the_conflict_queue_is_read_off_the_gui_thread(
+    qtbot: QtBot, chinese_ui: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A centre's queue of thousands took a fifth of a second of the window's time at every
+    visit and after every decision; now the window stays responsive meanwhile, and a visit
+    while a read is under way shows what is there after the visit, not before it."""
+    import threading
+
+    from yeda_desktop.ui import sync_queues
+
+    centre, (a, b), stick = build_sites(tmp_path, 2)
+    for package in clash(a, b, stick, "cli"):
+        centre.cli("import", str(package))
+    db = centre.open()
+    gate, threads = threading.Event(), []
+    real = sync_queues.list_conflicts
+
+    def gated(session: object) -> object:
+        threads.append(threading.current_thread())
+        gate.wait(10)
+        return real(session)
+
+    monkeypatch.setattr(sync_queues, "list_conflicts", gated)
+    try:
+        view = ConflictsView(db, "管理员", "centre")  # returns while its read waits
+        qtbot.addWidget(view)
+        assert view.reading and view.queue.count() == 0
+        view.refresh()  # asked again meanwhile: read again once the first read ends
+        with qtbot.waitSignal(view.loaded, timeout=10_000):
+            gate.set()
+        assert view.queue.count() == 1 and not view.reading
+        assert len(threads) == 2 and threading.main_thread() not in threads
+    finally:
+        gate.set()
         db.close()

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+from yeda_desktop.errors import YedaError
+from yeda_desktop.ui.i18n import current_lang
+from yeda_desktop.ui.tasks import run_task
 
 
 class FreshView(QWidget):
@@ -16,3 +24,66 @@ class FreshView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
+
+
+class QueueView(FreshView):
+    """A fresh view whose reading can take a while (a centre's queues of thousands): it
+    reads on a worker thread and shows what it read when it arrives, the previous list
+    staying until then. One read at a time; a refresh asked for meanwhile reads again
+    once it ends.
+
+    Signal `loaded()` after what was read is shown (or the failure said).
+    """
+
+    loaded = Signal()
+    heading: QLabel  # says what the view shows, or why it could not read it
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._reading = False
+        self._again = False
+
+    @property
+    def reading(self) -> bool:
+        """A read is under way (what is shown may be about to change)."""
+        return self._reading
+
+    def reader(self) -> Callable[[], Any]:
+        """The read, run on a worker thread: database reads only, no widget."""
+        raise NotImplementedError
+
+    def show_read(self, data: Any) -> None:
+        """Show what `reader()` returned (GUI thread)."""
+        raise NotImplementedError
+
+    def show_failure(self, exc: BaseException) -> None:
+        """A refusal is said in the view's heading; anything else is a bug, raised."""
+        if not isinstance(exc, YedaError):
+            raise exc
+        self.heading.setText(exc.message(current_lang()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        QWidget.showEvent(self, event)
+        if not self._reading:  # a read under way began a moment ago: it is fresh enough
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self._reading:
+            self._again = True
+            return
+        self._reading, self._again = True, False
+        read = self.reader()
+        run_task(self, lambda _progress: read(), self._read, self._failed)
+
+    def _read(self, data: Any) -> None:
+        self._reading = False
+        if self._again:  # something changed while it read: that read is already stale
+            self.refresh()
+            return
+        self.show_read(data)
+        self.loaded.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._reading = False
+        self.show_failure(exc)
+        self.loaded.emit()

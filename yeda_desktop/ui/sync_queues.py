@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -36,10 +38,19 @@ from yeda_desktop.syncflow.conflicts import (
     resolve,
 )
 from yeda_desktop.syncflow.pair_compare import compare_pair
-from yeda_desktop.ui.fresh_view import FreshView
+from yeda_desktop.ui.fresh_view import QueueView
 from yeda_desktop.ui.i18n import current_lang
 
 _VALUE_WIDTH = 360  # pixels of a value column at most; the whole value in its tooltip
+
+
+class _Pair(NamedTuple):
+    """A duplicate candidate as its row shows it: reason, both names, what they share."""
+
+    id: str
+    record_a: str
+    record_b: str
+    cells: tuple[str, str, str, str]
 
 
 def _fit_columns(table: QTableWidget, *, value_column: int) -> None:
@@ -49,7 +60,7 @@ def _fit_columns(table: QTableWidget, *, value_column: int) -> None:
         table.setColumnWidth(value_column, _VALUE_WIDTH)
 
 
-class ConflictsView(FreshView):
+class ConflictsView(QueueView):
     """Open conflicts on the left; the chosen one's base and sides on the right.
 
     `history_requested(record_id)`: the administrator asked for the chosen record's history.
@@ -99,12 +110,20 @@ class ConflictsView(FreshView):
         if 0 <= row < len(self.items):
             self.history_requested.emit(self.items[row].record_id)
 
-    def refresh(self) -> None:
-        """Reload the queue and show the conflict at the same place (the next one, after
+    def reader(self) -> Callable[[], list[ConflictView]]:
+        db = self.db
+
+        def read() -> list[ConflictView]:
+            with db.reader() as session:
+                return list_conflicts(session)
+
+        return read
+
+    def show_read(self, items: list[ConflictView]) -> None:
+        """Show the queue read and the conflict at the same place (the next one, after
         one was resolved), or say that there is none."""
         at = max(self.queue.currentRow(), 0)
-        with self.db.reader() as session:
-            self.items = list_conflicts(session)
+        self.items = items
         self.queue.blockSignals(True)
         self.queue.clear()
         for c in self.items:
@@ -168,7 +187,7 @@ class ConflictsView(FreshView):
         return True
 
 
-class DuplicatesView(FreshView):
+class DuplicatesView(QueueView):
     """Candidate pairs: merge into the first or the second record, or dismiss.
 
     `history_requested(record_id)`: the history of record A or B was asked for.
@@ -223,20 +242,31 @@ class DuplicatesView(FreshView):
         self.ids: list[tuple[str, str, str]] = []
         self.refresh()
 
-    def refresh(self) -> None:
-        """Reload the pairs and choose the one at the same place (the next, after a decision)."""
+    def reader(self) -> Callable[[], list[_Pair]]:
+        db = self.db
+
+        def read() -> list[_Pair]:
+            with db.reader() as session:
+                rows = duplicates.list_candidates(session)
+                labels = record_labels(session.connection(), (
+                    (r.table_name, record) for r in rows for record in (r.record_a, r.record_b)))
+            return [_Pair(r.id, r.record_a, r.record_b,
+                          (duplicate_reason(r.reason), labels[(r.table_name, r.record_a)],
+                           labels[(r.table_name, r.record_b)],
+                           duplicates.detail_specifics(r.detail)))
+                    for r in rows]
+
+        return read
+
+    def show_read(self, pairs: list[_Pair]) -> None:
+        """Show the pairs read and choose the one at the same place (the next, after a
+        decision)."""
         at = max(self.table.currentRow(), 0)
-        with self.db.reader() as session:
-            rows = duplicates.list_candidates(session)
-            self.ids = [(r.id, r.record_a, r.record_b) for r in rows]
-            self.table.setRowCount(len(rows))
-            labels = record_labels(session.connection(), (
-                (r.table_name, record) for r in rows for record in (r.record_a, r.record_b)))
-            for i, r in enumerate(rows):
-                names = (labels[(r.table_name, r.record_a)], labels[(r.table_name, r.record_b)])
-                for col, text in enumerate((duplicate_reason(r.reason), *names,
-                                            duplicates.detail_specifics(r.detail))):
-                    self.table.setItem(i, col, QTableWidgetItem(text))
+        self.ids = [(p.id, p.record_a, p.record_b) for p in pairs]
+        self.table.setRowCount(len(pairs))
+        for i, pair in enumerate(pairs):
+            for col, text in enumerate(pair.cells):
+                self.table.setItem(i, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()  # names in full: they are what is compared
         self.heading.setText(
             self.tr("%n candidate pair(s): merge them or dismiss them.", "", len(self.ids))
