@@ -149,3 +149,25 @@ def test_funding_inputs_are_kept_for_the_next_start(
     qtbot.addWidget(third)
     assert third.funding_inputs().staff_by_level == (0, 0, 0)
     db.close()
+
+
+def test_the_funding_items_are_in_the_window_s_language(
+    zh_app: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The English window listed 党委, 党总支 … under "Item"."""
+    db = open_database(tmp_path / "dash.sqlite")
+    with db.session(officer="测试") as s:
+        s.add(Campaign(name="2026年集中扫楼月", year=2026, is_current=True))
+    shown = {}
+    for lang in ("zh", "en"):
+        view = Dashboard(lang=lang)
+        qtbot.addWidget(view)
+        view.set_database(db)
+        with qtbot.waitSignal(view.loaded, timeout=10_000):
+            view.show()
+        shown[lang] = view.funding_table.item(0, 0).text()
+    assert view.summary is not None
+    first = view.summary.funding.lines[0]
+    assert shown == {"zh": first.label_zh, "en": first.label_en}
+    assert first.label_zh != first.label_en
+    db.close()

@@ -410,7 +410,8 @@ class Dashboard(QWidget):
             [self.tr("Item"), self.tr("Count"), self.tr("Amount (yuan)")])
         self.funding_table.setRowCount(len(lines) + 1)
         for r, line in enumerate(lines):
-            for c, text in enumerate((line.label_zh, f"{line.count:,}", f"{line.amount:,}")):
+            label = line.label_en if self.lang == "en" else line.label_zh  # the window's words
+            for c, text in enumerate((label, f"{line.count:,}", f"{line.amount:,}")):
                 self.funding_table.setItem(r, c, QTableWidgetItem(text))
         self.funding_table.setItem(len(lines), 0, QTableWidgetItem(self.tr("Total")))
         self.funding_table.setItem(len(lines), 2,
