@@ -17,57 +17,57 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="342"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="372"/>
         <source>Organization or person: name, pinyin, phone, USCC or record id</source>
         <translation>单位或人员：名称、拼音、电话、统一社会信用代码或记录编号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="349"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="379"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="349"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="379"/>
         <source>Change</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="349"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="379"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="349"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="379"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="350"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="380"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="350"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="380"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="350"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="380"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="374"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="404"/>
         <source>Nothing found for &quot;%1&quot;</source>
         <translation>未找到“%1”</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="393"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="423"/>
         <source>History of %1: %2 changes</source>
         <translation>%1 的修改记录：共 %2 条</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="398"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="428"/>
         <source>Batch %1</source>
         <translation>第 %1 批</translation>
     </message>
@@ -342,57 +342,57 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="79"/>
         <source>Side</source>
         <translation>一方</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="79"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="79"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="79"/>
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="80"/>
         <source>Package</source>
         <translation>数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="85"/>
         <source>Use the chosen value</source>
         <translation>采用所选的值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="86"/>
         <source>Show the record&apos;s history</source>
         <translation>查看该记录的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="120"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="139"/>
         <source>No open conflicts.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="136"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="155"/>
         <source>Base</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="142"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="161"/>
         <source>Batch %1</source>
         <translation>第 %1 批</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="165"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="184"/>
         <source>Not resolved</source>
         <translation>未能解决</translation>
     </message>
@@ -400,188 +400,188 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="124"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="127"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="126"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="129"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="132"/>
         <source>Write the statistics to an Excel workbook: coverage and sweep progress by every breakdown, the ledger&apos;s gaps and the funding estimate with the inputs shown here</source>
         <translation>把统计写入 Excel 工作簿：各种分组的覆盖率和扫楼进度、台账问题统计，以及按此处输入测算的经费</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="166"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="173"/>
         <source>Breakdown</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="178"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="185"/>
         <source>Funding estimate for the year</source>
         <translation>年度经费测算</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="187"/>
         <source>Level</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="188"/>
         <source>Monthly allowance (yuan)</source>
         <translation>月津贴（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="189"/>
         <source>Certified staff</source>
         <translation>认证党务工作者人数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="203"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="210"/>
         <source>Whole zone</source>
         <translation>全区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="204"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="211"/>
         <source>Subdistrict</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="212"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="206"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="213"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="207"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="214"/>
         <source>Industry</source>
         <translation>行业门类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="215"/>
         <source>Ownership</source>
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="260"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="273"/>
         <source>Export the statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="261"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="274"/>
         <source>Exporting the statistics…</source>
         <translation>正在导出统计…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="262"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="275"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="280"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="293"/>
         <source>Organization coverage %1 (previous %2)</source>
         <translation>组织覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="284"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="297"/>
         <source>Work coverage %1 (previous %2)</source>
         <translation>工作覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="288"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="301"/>
         <source>Open gaps: %1</source>
         <translation>在整改问题：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="318"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="331"/>
         <source>Organization coverage %</source>
         <translation>组织覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="319"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="332"/>
         <source>Work coverage %</source>
         <translation>工作覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="326"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="339"/>
         <source>Coverage by %1</source>
         <translation>按%1统计覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="334"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="347"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="335"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="348"/>
         <source>Finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="347"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="360"/>
         <source>Ledger gaps by rule</source>
         <translation>台账问题分类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="364"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="377"/>
         <source>Organizations</source>
         <translation>组织数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="365"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="378"/>
         <source>Organization coverage</source>
         <translation>组织覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="365"/>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="366"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="378"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="379"/>
         <source>Previous</source>
         <translation>上一年</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="366"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="379"/>
         <source>Work coverage</source>
         <translation>工作覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="366"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="379"/>
         <source>Floors swept</source>
         <translation>已扫楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="367"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="380"/>
         <source>Units visited</source>
         <translation>已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="367"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="380"/>
         <source>Units visited, previous campaign</source>
         <translation>上一年已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="397"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="410"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="397"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="410"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="397"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="410"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="402"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="416"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -1033,81 +1033,81 @@
 <context>
     <name>DuplicatesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="203"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="184"/>
         <location filename="../../yeda_desktop/ui/sync_queues.py" line="203"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="222"/>
         <source>Record A</source>
         <translation>记录甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="184"/>
         <location filename="../../yeda_desktop/ui/sync_queues.py" line="203"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="222"/>
         <source>Record B</source>
         <translation>记录乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="184"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="203"/>
         <source>Detail</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="188"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="207"/>
         <source>Merge, keep A</source>
         <translation>合并，保留甲</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="208"/>
         <source>Merge, keep B</source>
         <translation>合并，保留乙</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="209"/>
         <source>Not the same: dismiss</source>
         <translation>不是同一单位：忽略</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="191"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="210"/>
         <source>History of A</source>
         <translation>查看甲的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="192"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="211"/>
         <source>History of B</source>
         <translation>查看乙的修改记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="203"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="222"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="242"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="272"/>
         <source>%n candidate pair(s): merge them or dismiss them.</source>
         <translation>
             <numerusform>%n 对疑似重复：请合并或排除。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="243"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="273"/>
         <source>No duplicate candidates.</source>
         <translation>没有疑似重复的记录。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="310"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="340"/>
         <source>Not merged</source>
         <translation>未能合并</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="318"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="348"/>
         <source>Merge organizations</source>
         <translation>合并单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_queues.py" line="319"/>
+        <location filename="../../yeda_desktop/ui/sync_queues.py" line="349"/>
         <source>Merge &quot;%1&quot; into &quot;%2&quot;? Its people and places move to &quot;%2&quot;, which takes its values only where it has none; &quot;%1&quot; is then removed. This cannot be undone.</source>
         <translation>将“%1”并入“%2”？它的人员和所在位置转到“%2”，“%2”空着的项目取它的值；随后删除“%1”。合并后无法撤销。</translation>
     </message>
@@ -2832,6 +2832,14 @@ Change to centre %3?</source>
         <location filename="../../yeda_desktop/ui/busy_dialog.py" line="14"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/fresh_view.py" line="78"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
     </message>
 </context>
 <context>

@@ -171,6 +171,7 @@ def test_the_conflict_queue_is_read_off_the_gui_thread(
         view = ConflictsView(db, "管理员", "centre")  # returns while its read waits
         qtbot.addWidget(view)
         assert view.reading and view.queue.count() == 0
+        assert view.heading.text() == "正在读取…"  # not "no open conflicts", not yet
         view.refresh()  # asked again meanwhile: read again once the first read ends
         with qtbot.waitSignal(view.loaded, timeout=10_000):
             gate.set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -42,6 +42,7 @@ class QueueView(FreshView):
         super().__init__(parent)
         self._reading = False
         self._again = False
+        self._shown = False  # nothing read has been shown yet
 
     @property
     def reading(self) -> bool:
@@ -72,6 +73,9 @@ class QueueView(FreshView):
             self._again = True
             return
         self._reading, self._again = True, False
+        if not self._shown:
+            # translate(), not tr(): tr() would look under the subclass's name
+            self.heading.setText(QCoreApplication.translate("QueueView", "Reading…"))
         read = self.reader()
         run_task(self, lambda _progress: read(), self._read, self._failed)
 
@@ -80,6 +84,7 @@ class QueueView(FreshView):
         if self._again:  # something changed while it read: that read is already stale
             self.refresh()
             return
+        self._shown = True
         self.show_read(data)
         self.loaded.emit()
 
