@@ -18,7 +18,7 @@ from yeda_desktop.rules import RULES, RULES_BY_ID, load_profile
 
 
 def run(args: argparse.Namespace) -> int:
-    profile = load_profile(args.profile)
+    profile = load_profile(args.profile) if args.profile else None  # None: the one in force
     db = open_from_args(args)
     try:
         with db.reader() as session:  # before anything is written: a name that fits none stops
@@ -50,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("gaps", help="evaluate the gap rules and reconcile the ledger")
-    parser.add_argument("--profile", metavar="FILE", help="rules profile (.toml or .json)")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="rules profile (.toml or .json) for this run, instead of the "
+                        "thresholds in force (the centre's)")
     parser.add_argument("--no-reconcile", action="store_true",
                         help="only print the ledger, do not re-evaluate")
     parser.add_argument("--list", action="store_true", help="list the gaps, one per line")

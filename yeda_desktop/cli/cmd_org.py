@@ -24,7 +24,7 @@ from yeda_desktop.id_masking import mask_id_number
 from yeda_desktop.models import Gap, Occupancy, Organization
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, OrgKind, Ownership
 from yeda_desktop.models.labels import column_label
-from yeda_desktop.rules import RULES_BY_ID, evaluate, facts_for
+from yeda_desktop.rules import RULES_BY_ID, evaluate, facts_for, profile_in_force
 from yeda_desktop.services import directory, edits, party_work, sweep
 from yeda_desktop.services.record_lookup import (
     find_building,
@@ -81,7 +81,7 @@ def organization_lines(session: Session, org_id: str, *, full_ids: bool = False)
         lines.append("  " + "\t".join((
             p.name, p.gender.zh if p.gender else "—", shown_id or "—", p.phone or "—",
             p.party_status.zh, _yes(p.relation_transferred))))
-    findings = evaluate(facts_for(session, org_id))
+    findings = evaluate(facts_for(session, org_id), profile_in_force(session))
     lines.append(f"问题提示 findings now: {len(findings)}")
     lines += [f"  {f.zh}；{f.action_zh}" for f in findings]
     gaps = list(session.scalars(select(Gap).where(Gap.organization_id == org_id)

@@ -9,6 +9,8 @@ from typing import Any
 from yeda_desktop.cli.common import open_from_args, require_file, require_output
 from yeda_desktop.cli.sync_common import add_keys_option, keys_from_args
 from yeda_desktop.errors import YedaError
+from yeda_desktop.rules import RulesProfile, profile_in_force
+from yeda_desktop.rules.in_force import differences, issued
 from yeda_desktop.syncflow.installation import profile_json
 from yeda_desktop.syncflow.profile import (
     export_profile,
@@ -32,6 +34,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"中心配置文件 / profile file: {args.file}")
         for key, label in _SHOWN:
             print(f"{label}: {head.get(key) or '-'}")
+        rules = head.get("rules")
+        print(_thresholds(issued(rules) if isinstance(rules, dict) else None))
         return 0
     db = open_from_args(args)
     try:
@@ -60,11 +64,20 @@ def run(args: argparse.Namespace) -> int:
         else:
             with db.reader() as session:
                 head = shown_profile(session)
+                rules = profile_in_force(session)
             for key, label in _SHOWN:
                 print(f"{label}: {head.get(key) or '-'}")
+            print(_thresholds(rules))
     finally:
         db.close()
     return 0
+
+
+def _thresholds(profile: RulesProfile | None) -> str:
+    """The gap rules' thresholds where they are not the defaults."""
+    changed = differences(profile) if profile is not None else {}
+    shown = ", ".join(f"{k}={v}" for k, v in changed.items()) or "默认 defaults"
+    return f"规则阈值 rule thresholds: {shown}"
 
 
 def _given(value: str, what_zh: str, what_en: str) -> str:
@@ -80,7 +93,9 @@ def register(sub: Any) -> None:
     parser.add_argument("file", nargs="?", default="",
                         help="export: the .yeda file to write; import: the profile file; "
                         "show: a profile file to read (default: this installation's)")
-    parser.add_argument("--rules", help="rules profile (.toml/.json) to include")
+    parser.add_argument("--rules", help="export: the gap rules' thresholds (.toml/.json) the "
+                        "laptops and the centre evaluate with from now on (default: those "
+                        "in force)")
     parser.add_argument("--replace", action="store_true",
                         help="import: deliberately trust a different centre key; export: "
                         "deliberately publish new centre keys")

@@ -33,7 +33,7 @@ from yeda_desktop.rules import (
     default_context,
     firing_facts,
 )
-from yeda_desktop.rules.profile import DEFAULT_PROFILE
+from yeda_desktop.rules.in_force import profile_in_force
 
 DETAIL_MAX = 300
 # Up to this many gap writes go through the ORM (one object each); more are written in batches.
@@ -126,7 +126,7 @@ def reconcile(
     `progress(done, STEPS)` is called as the work goes (a whole district takes seconds);
     an exception it raises (the user cancelled) stops it before anything is written.
     """
-    prof = profile or DEFAULT_PROFILE
+    prof = profile or profile_in_force(session)
     ctx = context or default_context(session)
     enabled = [rule_id for rule_id in RULES_BY_ID if prof.enabled(rule_id)]
     wording = _wording(session, ctx, prof, organization_id, progress)

@@ -18,12 +18,12 @@ from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
 from yeda_desktop.models import Campaign, Gap
 from yeda_desktop.models import Organization as OrgRow
 from yeda_desktop.rules import (
-    DEFAULT_PROFILE,
     RULES_BY_ID,
     RulesProfile,
     default_context,
     finding,
     firing_facts,
+    profile_in_force,
 )
 from yeda_desktop.stats.dimensions import place_names
 
@@ -96,7 +96,7 @@ def rectification_notice(
     org = session.get(OrgRow, org_id)
     if org is None:
         raise YedaError(f"找不到单位：{org_id}", f"no organization with id {org_id}")
-    prof = profile or DEFAULT_PROFILE
+    prof = profile or profile_in_force(session)
     day = today or date.today()
     gaps = session.scalars(
         select(Gap)

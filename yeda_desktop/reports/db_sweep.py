@@ -27,11 +27,11 @@ from yeda_desktop.models import (
 )
 from yeda_desktop.models import Organization as OrgRow
 from yeda_desktop.rules import (
-    DEFAULT_PROFILE,
     RULES_BY_ID,
     RulesProfile,
     default_context,
     evaluate,
+    profile_in_force,
 )
 from yeda_desktop.rules.facts import facts_from_row
 from yeda_desktop.rules.facts_query import facts_select
@@ -68,7 +68,7 @@ def sweep_summary(
 ) -> SweepSummary:
     """The sweep summary of one building in the current campaign."""
     day = today or date.today()
-    prof = profile or DEFAULT_PROFILE
+    prof = profile or profile_in_force(session)
     head = session.execute(
         select(Building.name, Cluster.name.label("cluster"), Subdistrict.name.label("sub"))
         .join(Cluster, Cluster.id == Building.cluster_id)

@@ -4,6 +4,7 @@ from yeda_desktop.rules.catalogue import RULES, RULES_BY_ID, Rule, Severity
 from yeda_desktop.rules.context import EvaluationContext, current_campaign_id, default_context
 from yeda_desktop.rules.engine import Finding, evaluate, evaluate_all, finding, firing_facts
 from yeda_desktop.rules.facts import OrgFacts, facts_for
+from yeda_desktop.rules.in_force import profile_in_force
 from yeda_desktop.rules.profile import (
     DEFAULT_PROFILE,
     RULE_IDS,
@@ -32,4 +33,5 @@ __all__ = [
     "finding",
     "firing_facts",
     "load_profile",
+    "profile_in_force",
 ]

@@ -23,6 +23,7 @@ from yeda_desktop.rules.catalogue import RULES, Rule, Severity
 from yeda_desktop.rules.context import EvaluationContext, default_context
 from yeda_desktop.rules.facts import OrgFacts, facts_from_row
 from yeda_desktop.rules.facts_query import facts_select
+from yeda_desktop.rules.in_force import profile_in_force
 from yeda_desktop.rules.profile import DEFAULT_PROFILE, RulesProfile
 
 
@@ -185,8 +186,9 @@ def evaluate_all(
     context: EvaluationContext | None = None,
     profile: RulesProfile | None = None,
 ) -> dict[str, frozenset[str]]:
-    """Organization id → ids of the rules that fire, for every organization at once."""
-    prof = profile or DEFAULT_PROFILE
+    """Organization id → ids of the rules that fire, for every organization at once
+    (with the thresholds in force here unless `profile` is given)."""
+    prof = profile or profile_in_force(session)
     ctx = context or default_context(session)
     decode = fired_decoder(prof)
     with _whole_database(session) as conn:
@@ -207,7 +209,7 @@ def firing_facts(
     `each(n)` is called after every EACH_ROWS rows read (a whole district's take seconds):
     progress, and the place where a cancelled evaluation stops.
     """
-    prof = profile or DEFAULT_PROFILE
+    prof = profile or profile_in_force(session)
     ctx = context or default_context(session)
     decode = fired_decoder(prof)
     if organization_id is not None:

@@ -24,7 +24,7 @@ from yeda_desktop.models import (
     Zone,
 )
 from yeda_desktop.models.enums import VisitOutcome
-from yeda_desktop.rules import evaluate, facts_for
+from yeda_desktop.rules import evaluate, facts_for, profile_in_force
 from yeda_desktop.services.ordering import code_point, dialect_of
 
 _FLOOR_COUNTS = """
@@ -227,7 +227,9 @@ def floor_tiles(session: Session, floor_id: str, campaign_id: str | None) -> lis
         .order_by(code_point(Organization.name, dialect_of(session)))
     ):
         occupants[uid].append((oid, name))
-    gaps = {oid: len(evaluate(facts_for(session, oid))) for o in occupants.values() for oid, _ in o}
+    profile = profile_in_force(session)
+    gaps = {oid: len(evaluate(facts_for(session, oid), profile))
+            for o in occupants.values() for oid, _ in o}
     return [
         Tile(
             uid,

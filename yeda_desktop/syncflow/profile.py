@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import YedaError
 from yeda_desktop.models.sync import SyncPackage
+from yeda_desktop.rules import in_force
 from yeda_desktop.rules.profile import load_profile
 from yeda_desktop.storage import Database
 from yeda_desktop.storage.driver_sql import run_sql
@@ -50,7 +51,7 @@ from yeda_desktop.syncflow.local_campaign import give_up_stand_in
 from yeda_desktop.syncflow.records import canonical, columns, upsert_rows
 
 REFERENCE_TABLES = ("zones", "subdistricts", "clusters", "campaigns", "teams")
-RULES_KEY = "centre.rules_profile"
+RULES_KEY = in_force.STATE_KEY
 
 
 def _reference_lines(conn: Connection) -> Iterator[dict[str, Any]]:
@@ -66,10 +67,16 @@ def export_profile(
     replace: bool = False,
 ) -> Manifest:
     """Write the signed centre profile every laptop imports first. Its keys are remembered:
-    later files are signed only with them, and new keys need `replace` (a deliberate act)."""
-    rules = dataclasses.asdict(load_profile(rules_file))
+    later files are signed only with them, and new keys need `replace` (a deliberate act).
+
+    `rules_file`: the thresholds the laptops and the centre evaluate with from now on;
+    without it, those in force stay (a profile written again after adding a team does not
+    set them back to the defaults)."""
+    issued = load_profile(rules_file) if rules_file is not None else None
     with db.session() as session:
         inst = require_installation(session, Role.CENTRE)
+        chosen = issued or in_force.profile_in_force(session)
+        rules = in_force.as_mapping(chosen)
         if not replace:
             check_centre_keys(session, keys)
         # The profile is public reference data; age is used only to keep one package
@@ -107,6 +114,7 @@ def export_profile(
             raise packages.from_sync_error(exc) from None
         packages.record(session, manifest, manifest.sha256, direction="out", status="issued",
                         file_name=out.name)
+        set_state(session, RULES_KEY, in_force.stored(chosen))  # the centre evaluates as they do
         own = {k: v for k, v in head["profile"].items() if k != "rules"}
         set_state(session, OWN_PROFILE_KEY, json.dumps(own, ensure_ascii=False))
     return manifest
@@ -147,12 +155,11 @@ def _profile_head(manifest: Manifest, stream: Iterator[dict[str, Any]]) -> dict[
 
 
 def read_profile_file(path: Path) -> dict[str, Any]:
-    """What a profile file says (centre, keys, code), checked but not imported."""
+    """What a profile file says (centre, keys, code, the rules' thresholds), checked but not
+    imported."""
     manifest, package = _open_profile(path)
     with package:
-        head = _profile_head(manifest, decode_lines(package.iter_payload()))
-    head.pop("rules", None)
-    return head
+        return _profile_head(manifest, decode_lines(package.iter_payload()))
 
 
 def shown_profile(session: Session) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from yeda_desktop.errors import ValidationError
 from yeda_desktop.models import Organization
 from yeda_desktop.models.enums import VisitOutcome
-from yeda_desktop.rules import Finding, evaluate, facts_for
+from yeda_desktop.rules import Finding, evaluate, facts_for, profile_in_force
 from yeda_desktop.services import edits, namesakes, progress, sweep
 from yeda_desktop.services.search import unit_places
 from yeda_desktop.ui import namesake_question
@@ -331,7 +331,8 @@ class DetailPane(QWidget):
                 continue
         with self.workspace.read() as session:
             facts = dataclasses.replace(facts_for(session, self.org_id), **draft)
-        self.findings = evaluate(facts)
+            profile = profile_in_force(session)
+        self.findings = evaluate(facts, profile)
         self.flags.setText(self._flags_html())
 
     def _flags_html(self) -> str:
