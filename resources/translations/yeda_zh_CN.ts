@@ -629,7 +629,7 @@
     <name>DetailPane</name>
     <message>
         <location filename="../../yeda_desktop/ui/detail_pane.py" line="86"/>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="192"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="193"/>
         <source>No unit selected</source>
         <translation>未选择房间</translation>
     </message>
@@ -716,41 +716,46 @@
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/detail_pane.py" line="159"/>
+        <source>Marks</source>
+        <translation>标识</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="160"/>
         <source>Four haves</source>
         <translation>外企四有</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="163"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="164"/>
         <source>Confirm record for this campaign</source>
         <translation>本次扫楼核实无误</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="170"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="171"/>
         <source>Gaps</source>
         <translation>问题提示</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="179"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="180"/>
         <source>Members</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="203"/>
         <source>%1, floor %2, unit %3</source>
         <translation>%1 %2层 %3室</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="223"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="224"/>
         <source>Confirmed this campaign</source>
         <translation>本次扫楼已核实</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="225"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="226"/>
         <source>Not yet confirmed this campaign</source>
         <translation>本次扫楼尚未核实</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="307"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="308"/>
         <source>Edit %1</source>
         <translation>修改%1</translation>
     </message>
@@ -1688,122 +1693,162 @@ Change to centre %3?</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="14"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="21"/>
         <source>Not visited</source>
         <translation>未走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="15"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="22"/>
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="16"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="23"/>
         <source>Vacant</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="17"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="24"/>
         <source>Revisit</source>
         <translation>闭门待复访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="18"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="25"/>
         <source>Refused</source>
         <translation>拒绝登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="25"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="32"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="26"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="33"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="32"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="39"/>
         <source>Non-member</source>
         <translation>群众</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="33"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="40"/>
         <source>Activist</source>
         <translation>入党积极分子</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="34"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="41"/>
         <source>Development candidate</source>
         <translation>发展对象</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="35"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="42"/>
         <source>Probationary member</source>
         <translation>预备党员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="36"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="43"/>
         <source>Full member</source>
         <translation>正式党员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="50"/>
         <source>Transferred</source>
         <translation>已转入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="44"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="51"/>
         <source>Not transferred</source>
         <translation>未转入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="50"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="57"/>
         <source>Non-public enterprise</source>
         <translation>非公企业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="58"/>
         <source>Social organization</source>
         <translation>社会组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="57"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="65"/>
+        <source>Listed companies</source>
+        <translation>上市公司</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="66"/>
+        <source>Hazardous chemicals</source>
+        <translation>化学危化品</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="67"/>
+        <source>Express delivery</source>
+        <translation>快递</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="68"/>
+        <source>Tech services</source>
+        <translation>科技服务</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="69"/>
+        <source>Automotive</source>
+        <translation>汽车</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="70"/>
+        <source>Mobile phones</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="71"/>
+        <source>Biomedicine</source>
+        <translation>生物医药</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="72"/>
+        <source>Information technology</source>
+        <translation>信息技术</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="79"/>
         <source>Party committee</source>
         <translation>党委</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="80"/>
         <source>General branch</source>
         <translation>党总支</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="81"/>
         <source>Party branch</source>
         <translation>党支部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="82"/>
         <source>Joint branch</source>
         <translation>联合党支部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="89"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="91"/>
         <source>%1 (%2, covers %3)</source>
         <translation>%1（%2，覆盖 %3 家）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="79"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="101"/>
         <source>, from %1</source>
         <translation>，自 %1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="81"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="103"/>
         <source>, until %1</source>
         <translation>，至 %1</translation>
     </message>
@@ -2491,22 +2536,47 @@ Change to centre %3?</source>
 <context>
     <name>OrgClassFields</name>
     <message>
-        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="45"/>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="53"/>
         <source>Industry not given</source>
         <translation>行业未填</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="66"/>
         <source>Party organization plays its role (activities)</source>
         <translation>党组织发挥作用（开展活动）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="60"/>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="68"/>
         <source>Guarantees (funds, venue)</source>
         <translation>有保障（经费、场所）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="108"/>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="75"/>
+        <source>Above designated size</source>
+        <translation>规模以上企业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="77"/>
+        <source>Listed</source>
+        <translation>上市公司</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="78"/>
+        <source>Key enterprise</source>
+        <translation>重点非公企业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="81"/>
+        <source>No key industry</source>
+        <translation>不属于重点行业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="83"/>
+        <source>The key industry whose alliance it belongs to</source>
+        <translation>所属重点行业（行业党建联盟）</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="136"/>
         <source>Edit %1</source>
         <translation>修改 %1</translation>
     </message>

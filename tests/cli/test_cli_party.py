@@ -137,6 +137,26 @@ def test_org_set_records_what_the_pane_s_drop_downs_do(
     assert "请至少给出一项要修改的内容" in err
 
 
+def test_org_set_records_the_marks_and_org_show_names_them(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """规模以上企业, 上市公司, 重点非公企业 and the key industry, as the pane's marks row."""
+    db = open_database(demo)
+    with db.reader() as s:
+        org_id, name = s.execute(select(Organization.id, Organization.name).where(
+            Organization.is_above_size.is_(False), Organization.key_industry.is_(None),
+            Organization.is_key_enterprise.is_(False)).order_by(Organization.name)).first()
+    db.close()
+    assert "标识 marks: 无 none" in _run(capsys, demo, "org", "show", org_id)[0]
+    out, _ = _run(capsys, demo, "org", "set", org_id, "--above-size", "yes",
+                  "--key-enterprise", "yes", "--key-industry", "hazchem")
+    assert out.startswith(f"{name}：已修改 规模以上企业、重点非公企业、重点行业")
+    shown, _ = _run(capsys, demo, "org", "show", org_id)
+    assert "标识 marks: 规模以上企业、重点非公企业；重点行业 化学危化品" in shown
+    _run(capsys, demo, "org", "set", org_id, "--key-industry", "none", "--above-size", "no")
+    assert "标识 marks: 重点非公企业\n" in _run(capsys, demo, "org", "show", org_id)[0]
+
+
 def test_a_party_organization_s_type_and_secretary_change_later(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

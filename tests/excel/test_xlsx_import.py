@@ -128,3 +128,40 @@ def test_roster_rows_need_a_known_organization(registered: Database, tmp_path: P
         wang = s.scalars(select(Person).where(Person.name == "王芳")).one()
         assert wang.party_status == PartyStatus.FULL
         assert s.scalar(select(func.count()).select_from(Person)) == 3
+
+
+def test_the_marks_travel_through_the_workbook(registered: Database, tmp_path: Path) -> None:
+    """A list from the market-supervision bureau marks 规上 and 重点行业: 是/否 set a mark, a
+    blank cell leaves it; the organization workbook writes them as it reads them."""
+    from yeda_desktop.models.enums import KeyIndustry
+
+    with registered.reader() as s:
+        uscc = s.scalars(select(Organization.uscc).where(Organization.staff_count == 8)).one()
+    path = _xlsx(tmp_path / "marks.xlsx", [
+        ["单位名称", "统一社会信用代码", "规上企业", "上市公司", "重点行业"],
+        ["烟台衡山路商贸有限公司", uscc, "是", None, "快递"],
+        ["烟台新来的物流有限公司", None, "否", "是", None],
+        ["烟台写错的有限公司", None, "大概", None, None],
+        ["烟台也写错的有限公司", None, None, None, "造船"],
+    ])
+    sheet = read_sheet(path)
+    with registered.session(officer="测试") as s:
+        plan = plan_import(s, "organizations", sheet, guess_mapping("organizations", sheet.headers))
+        assert [(r.action, r.changes) for r in plan.rows[:2]] == [
+            ("update", ["is_above_size", "key_industry"]), ("create", [])]
+        refusals = [r.messages_zh for r in plan.rows[2:]]
+        assert refusals[0] == ["规模以上企业：应为“是”或“否”"]
+        assert refusals[1][0].startswith("重点行业：应为上市公司、化学危化品、快递")
+        apply_plan(s, plan)
+    with registered.reader() as s:
+        marked = s.scalars(select(Organization).where(Organization.uscc == uscc)).one()
+        assert (marked.is_above_size, marked.is_listed, marked.key_industry) == (
+            True, False, KeyIndustry.EXPRESS)
+        new = s.scalars(select(Organization).where(
+            Organization.name == "烟台新来的物流有限公司")).one()
+        assert (new.is_above_size, new.is_listed, new.key_industry) == (False, True, None)
+        written, _ = export_xlsx(s, "organizations", tmp_path / "back.xlsx")
+    back = read_sheet(written)
+    cells = dict(zip(back.headers, next(r for r in back.rows if r[1][1] == uscc)[1],
+                     strict=False))
+    assert (cells["规模以上企业"], cells["上市公司"], cells["重点行业"]) == ("是", "否", "快递")

@@ -107,6 +107,11 @@ def test_registration_prints_the_database_figures(demo_db: Database, tmp_path: P
     assert form.building and pdftools.compact(form.building) in flat
     if form.party_org_name:
         assert pdftools.compact(form.party_org_name) in flat
+    marks = "、".join(w for flag, w in ((org.is_above_size, "规模以上企业"),
+                                       (org.is_listed, "上市公司"),
+                                       (org.is_key_enterprise, "重点非公企业")) if flag) or "无"
+    industry = org.key_industry.zh if org.key_industry else "无"
+    assert f"企业标识{marks}所属重点行业{industry}" in flat
     assert "第1页共1页" in flat and "None" not in flat
 
 

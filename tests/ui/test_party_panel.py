@@ -24,7 +24,7 @@ from yeda_desktop.models import (
     Unit,
     Zone,
 )
-from yeda_desktop.models.enums import ClusterKind, Ownership, PartyOrgType
+from yeda_desktop.models.enums import ClusterKind, KeyIndustry, Ownership, PartyOrgType
 from yeda_desktop.services import edits, places, sweep
 from yeda_desktop.storage import open_database
 from yeda_desktop.ui import party_dialogs
@@ -238,6 +238,44 @@ def test_the_fields_the_registration_form_prints_are_typed_in_the_pane(
         org = s.scalars(select(Organization).where(Organization.staff_count == 120)).one()
         assert (org.legal_rep, org.address, org.note) == (
             "王建华", "烟台市开发区长江路 218 号 301 室", None)
+    db.close()
+
+
+def test_the_organization_s_marks_are_recorded_in_the_pane_and_undone(
+    qtbot: QtBot, zh_app: QApplication, settings: AppSettings,
+    two_neighbours: tuple[Path, str, str, list[str]],
+) -> None:
+    """规模以上企业, 上市公司, 重点非公企业 and the key industry were in the data (the demo
+    wrote them) but no one could record them: the officer ticks and picks them; Ctrl+Z
+    undoes one step each."""
+    path, building, floor, (big_unit, _small) = two_neighbours
+    window = _open(qtbot, settings, path)
+    window.show_floor(building, floor, big_unit)
+    fields = window.detail.class_fields
+    assert window.detail.org_form.isRowVisible(fields.marks)
+    texts = [fields.above_size.text(), fields.listed.text(), fields.key_enterprise.text()]
+    assert texts == ["规模以上企业", "上市公司", "重点非公企业"]
+    assert [fields.key_industry.itemText(i) for i in range(fields.key_industry.count())] == [
+        "不属于重点行业", *(k.zh for k in KeyIndustry)]
+    fields.above_size.click()
+    fields.key_enterprise.click()
+    fields.key_industry.setCurrentIndex(fields.key_industry.findData(KeyIndustry.EXPRESS))
+    fields.key_industry.activated.emit(fields.key_industry.currentIndex())
+    window.act_undo.trigger()  # the key industry, not the boxes
+    window.show_floor(building, floor, big_unit)
+    assert fields.key_industry.currentData() is None and fields.key_enterprise.isChecked()
+    fields.key_industry.setCurrentIndex(fields.key_industry.findData(KeyIndustry.HAZCHEM))
+    fields.key_industry.activated.emit(fields.key_industry.currentIndex())
+    window.show_floor(building, floor, big_unit)  # read again from the database
+    assert fields.above_size.isChecked() and fields.key_enterprise.isChecked()
+    assert not fields.listed.isChecked()
+    assert fields.key_industry.currentData() == KeyIndustry.HAZCHEM
+    window.close()
+    db = open_database(path)
+    with db.reader() as s:
+        org = s.scalars(select(Organization).where(Organization.staff_count == 120)).one()
+        assert (org.is_above_size, org.is_listed, org.is_key_enterprise, org.key_industry) == (
+            True, False, True, KeyIndustry.HAZCHEM)
     db.close()
 
 

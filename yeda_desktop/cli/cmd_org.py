@@ -6,7 +6,8 @@ administrator answering a call about it; ID numbers masked unless asked for.
 the organization workbook (`--xlsx`).
 
 `yeda org set ORG --ownership foreign …`: what the detail pane's drop-downs and boxes
-record (kind, ownership, industry, a foreign-invested one's activities and guarantees)."""
+record (kind, ownership, industry, its marks, a foreign-invested one's activities and
+guarantees)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from yeda_desktop.cli.common import limit_or_all, open_from_args, require_output
 from yeda_desktop.errors import YedaError
 from yeda_desktop.id_masking import mask_id_number
 from yeda_desktop.models import Gap, Occupancy, Organization
-from yeda_desktop.models.enums import INDUSTRY_SECTIONS, OrgKind, Ownership
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, KeyIndustry, OrgKind, Ownership
 from yeda_desktop.models.labels import column_label
 from yeda_desktop.rules import RULES_BY_ID, evaluate, facts_for, profile_in_force
 from yeda_desktop.services import directory, edits, party_work, sweep
@@ -35,6 +36,16 @@ from yeda_desktop.services.record_lookup import (
 )
 from yeda_desktop.services.search import unit_places
 from yeda_desktop.stats.dimensions import group_label
+
+
+def _marks(org: Organization) -> str:
+    """规模以上企业、重点非公企业 · 重点行业 快递, or 无 none."""
+    marks = "、".join(words for flag, words in (
+        (org.is_above_size, "规模以上企业"), (org.is_listed, "上市公司"),
+        (org.is_key_enterprise, "重点非公企业")) if flag)
+    if org.key_industry is not None:
+        marks += ("；" if marks else "") + f"重点行业 {org.key_industry.zh}"
+    return marks or "无 none"
 
 
 def _yes(value: bool | None) -> str:
@@ -51,6 +62,7 @@ def organization_lines(session: Session, org_id: str, *, full_ids: bool = False)
         f"统一社会信用代码 USCC: {org.uscc or '—'}",
         f"类型 kind: {org.kind.zh} · {org.ownership.zh}"
         + (f" · {group_label('industry', section)}" if section else ""),
+        f"标识 marks: {_marks(org)}",
         f"职工人数 staff: {org.staff_count if org.staff_count is not None else '—'}；"
         f"党员人数（自报）members reported: "
         f"{org.reported_member_count if org.reported_member_count is not None else '—'}",
@@ -101,6 +113,10 @@ _SETTABLE: dict[str, tuple[str, Any]] = {
     "industry": ("industry_section", lambda v: None if v == "none" else v),
     "activities": ("has_party_activities", lambda v: v == "yes"),
     "guarantees": ("has_party_guarantees", lambda v: v == "yes"),
+    "above_size": ("is_above_size", lambda v: v == "yes"),
+    "listed": ("is_listed", lambda v: v == "yes"),
+    "key_enterprise": ("is_key_enterprise", lambda v: v == "yes"),
+    "key_industry": ("key_industry", lambda v: None if v == "none" else KeyIndustry(v)),
 }
 
 
@@ -202,8 +218,10 @@ def register(sub: Any) -> None:
     show.add_argument("org", metavar="ORG", help="its id, USCC or name (a unique part of it)")
     show.add_argument("--full-id", action="store_true",
                       help="ID numbers in full (masked otherwise)")
-    change = actions.add_parser("set", help="kind, ownership, industry, and a foreign-invested "
-                                "one's activities and guarantees (the four haves)")
+    change = actions.add_parser("set", help="kind, ownership, industry, its marks (above "
+                                "size, listed, key enterprise, key industry), and a "
+                                "foreign-invested one's activities and guarantees (the four "
+                                "haves)")
     change.add_argument("org", metavar="ORG", help="its id, USCC or name (a unique part of it)")
     change.add_argument("--kind", choices=[k.value for k in OrgKind])
     change.add_argument("--ownership", choices=[o.value for o in Ownership])
@@ -213,6 +231,12 @@ def register(sub: Any) -> None:
                         help="its party organization plays its role (activities)")
     change.add_argument("--guarantees", choices=("yes", "no"),
                         help="guarantees for party work (funds, venue)")
+    change.add_argument("--above-size", choices=("yes", "no"), help="规模以上企业")
+    change.add_argument("--listed", choices=("yes", "no"), help="上市公司")
+    change.add_argument("--key-enterprise", choices=("yes", "no"),
+                        help="重点非公企业 (managed by the zone's committee)")
+    change.add_argument("--key-industry", choices=[*(k.value for k in KeyIndustry), "none"],
+                        help="the key industry whose alliance it belongs to (none: not one)")
     listing = actions.add_parser(
         "list", help="the organizations as the directory tab (单位名录) lists them: "
         "id, name, USCC, place, ownership, staff, party members, open gaps; "

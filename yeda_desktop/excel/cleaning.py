@@ -10,6 +10,7 @@ from yeda_desktop.models import checks
 from yeda_desktop.models.enums import (
     INDUSTRY_SECTIONS,
     Gender,
+    KeyIndustry,
     LabelledEnum,
     OrgKind,
     Ownership,
@@ -121,7 +122,16 @@ def clean_org(raw: dict[str, Any]) -> dict[str, Any]:
             out[key] = _optional(normalize_person_name, value, key)
         elif key == "contact_phone":
             out[key] = _optional(normalize_phone, value, key)
+        elif key in _ORG_MARKS:
+            out[key] = _yes_no(value, key, _ORG_MARKS[key])
+        elif key == "key_industry":
+            out[key] = _enum(KeyIndustry, value, key, "重点行业")
     return out
+
+
+# The organization's marks: a blank cell leaves one as it is, 是/否 sets it.
+_ORG_MARKS = {"is_above_size": "规模以上企业", "is_listed": "上市公司",
+              "is_key_enterprise": "重点非公企业"}
 
 
 def clean_person(raw: dict[str, Any]) -> dict[str, Any]:

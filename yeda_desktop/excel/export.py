@@ -86,7 +86,8 @@ def export_organizations(
     query = (
         select(o.name, o.uscc, o.kind, o.ownership, o.industry_section, o.staff_count,
                o.reported_member_count, o.address, o.legal_rep, o.contact_name,
-               o.contact_phone, loc.c.subdistrict, loc.c.cluster, loc.c.building)
+               o.contact_phone, o.is_above_size, o.is_listed, o.is_key_enterprise,
+               o.key_industry, loc.c.subdistrict, loc.c.cluster, loc.c.building)
         .outerjoin(loc, loc.c.organization_id == o.id)
         .order_by(o.name, o.id)
         .execution_options(yield_per=STREAM_BATCH)
@@ -95,11 +96,18 @@ def export_organizations(
         sql, params = directory.ids_sql(wanted, session.get_bind().dialect.name)
         query = query.where(o.id.in_(text(sql).bindparams(**params).columns(column("id"))))
     headers = [f.header for f in ORG_FIELDS] + ["镇街", "集聚区", "楼宇"]
-    rows = (
-        (name, uscc, kind.zh, ownership.zh, industry_label(section), *rest)
-        for name, uscc, kind, ownership, section, *rest in session.execute(query)
-    )
+    rows = (_organization_cells(tuple(row)) for row in session.execute(query))
     return write_table(wb, "两新组织名单", headers, rows, progress)
+
+
+def _organization_cells(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    """One organization as the workbook writes it: codes as their Chinese words, the marks
+    as 是/否 (what the import reads back)."""
+    (name, uscc, kind, ownership, section, staff, reported, address, legal_rep, contact,
+     phone, above, listed, key, key_industry, *place) = row
+    return (name, uscc, kind.zh, ownership.zh, industry_label(section), staff, reported,
+            address, legal_rep, contact, phone, _yes_no(above), _yes_no(listed), _yes_no(key),
+            key_industry.zh if key_industry else None, *place)
 
 
 def export_roster(

@@ -25,7 +25,8 @@ from yeda_desktop.excel.reader import SheetData
 from yeda_desktop.models import Organization, Person
 
 ORG_KEYS = ("name", "uscc", "kind", "ownership", "industry_section", "staff_count",
-            "reported_member_count", "address", "legal_rep", "contact_name", "contact_phone")
+            "reported_member_count", "address", "legal_rep", "contact_name", "contact_phone",
+            "is_above_size", "is_listed", "is_key_enterprise", "key_industry")
 PERSON_KEYS = ("name", "id_number", "gender", "party_status", "relation_transferred",
                "join_date", "phone", "organization_id")
 

@@ -33,6 +33,10 @@ ORG_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("legal_rep", "法定代表人", ("法人代表", "法人", "负责人")),
     FieldSpec("contact_name", "联系人", ("党建联系人",)),
     FieldSpec("contact_phone", "联系电话", ("联系方式", "电话", "手机")),
+    FieldSpec("is_above_size", "规模以上企业", ("规上企业", "是否规上企业", "是否规模以上企业")),
+    FieldSpec("is_listed", "上市公司", ("是否上市公司", "是否上市")),
+    FieldSpec("is_key_enterprise", "重点非公企业", ("重点企业", "是否重点非公企业")),
+    FieldSpec("key_industry", "重点行业", ("行业联盟", "所属重点行业")),
 )
 
 ROSTER_FIELDS: tuple[FieldSpec, ...] = (

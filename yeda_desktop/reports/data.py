@@ -28,6 +28,8 @@ class Organization:
     kind: str | None = None  # 非公企业 / 社会组织
     ownership: str | None = None  # 私营 / 外资 / 港澳台资 / 个体 ...
     industry: str | None = None
+    marks: str | None = None  # 规模以上企业、上市公司、重点非公企业, or 无
+    key_industry: str | None = None  # the key industry's alliance, or 无
     address: str | None = None
     staff_count: int | None = None
     reported_member_count: int | None = None

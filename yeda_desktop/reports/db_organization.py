@@ -201,6 +201,10 @@ def registration_forms(
                 kind=o.kind.zh if o.kind else None,
                 ownership=o.ownership.zh if o.ownership else None,
                 industry=INDUSTRY_SECTIONS.get(o.industry_section or ""),
+                marks="、".join(words for flag, words in (
+                    (o.is_above_size, "规模以上企业"), (o.is_listed, "上市公司"),
+                    (o.is_key_enterprise, "重点非公企业")) if flag) or "无",
+                key_industry=o.key_industry.zh if o.key_industry else "无",
                 address=o.address,
                 staff_count=o.staff_count,
                 reported_member_count=o.reported_member_count,

@@ -6,7 +6,14 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 
-from yeda_desktop.models.enums import Gender, OrgKind, PartyOrgType, PartyStatus, VisitOutcome
+from yeda_desktop.models.enums import (
+    Gender,
+    KeyIndustry,
+    OrgKind,
+    PartyOrgType,
+    PartyStatus,
+    VisitOutcome,
+)
 
 
 def outcome_label(outcome: VisitOutcome | None) -> str:
@@ -50,6 +57,21 @@ def kind_label(kind: OrgKind) -> str:
         OrgKind.ENTERPRISE: QCoreApplication.translate("Labels", "Non-public enterprise"),
         OrgKind.SOCIAL: QCoreApplication.translate("Labels", "Social organization"),
     }[kind]
+
+
+def key_industry_label(industry: KeyIndustry) -> str:
+    """The key industries with an alliance of their own (the article names eight)."""
+    return {
+        KeyIndustry.LISTED: QCoreApplication.translate("Labels", "Listed companies"),
+        KeyIndustry.HAZCHEM: QCoreApplication.translate("Labels", "Hazardous chemicals"),
+        KeyIndustry.EXPRESS: QCoreApplication.translate("Labels", "Express delivery"),
+        KeyIndustry.TECH_SERVICES: QCoreApplication.translate("Labels", "Tech services"),
+        KeyIndustry.AUTOMOTIVE: QCoreApplication.translate("Labels", "Automotive"),
+        KeyIndustry.MOBILE_PHONES: QCoreApplication.translate("Labels", "Mobile phones"),
+        KeyIndustry.BIOMEDICINE: QCoreApplication.translate("Labels", "Biomedicine"),
+        KeyIndustry.INFORMATION_TECH: QCoreApplication.translate(
+            "Labels", "Information technology"),
+    }[industry]
 
 
 def party_org_type_label(kind: PartyOrgType) -> str:

@@ -1,6 +1,8 @@
-"""What kind of organization it is: kind, ownership and industry, and for a foreign-invested
-one the two of the "four haves" an officer records (activities, guarantees). Each choice
-is saved at once as an undoable edit, as the typed fields are."""
+"""What kind of organization it is: kind, ownership and industry; its marks (above designated
+size, listed, a key enterprise the zone's committee manages, the key industry whose alliance
+it belongs to); and for a foreign-invested one the two of the "four haves" an officer
+records (activities, guarantees). Each choice is saved at once as an undoable edit, as the
+typed fields are."""
 
 from __future__ import annotations
 
@@ -12,9 +14,9 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 
 from yeda_desktop.errors import ValidationError
 from yeda_desktop.models import Organization
-from yeda_desktop.models.enums import INDUSTRY_SECTIONS, OrgKind, Ownership
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, KeyIndustry, OrgKind, Ownership
 from yeda_desktop.services import edits
-from yeda_desktop.ui.labels import kind_label
+from yeda_desktop.ui.labels import key_industry_label, kind_label
 from yeda_desktop.ui.ledger_labels import ownership_label
 from yeda_desktop.ui.workspace import Workspace
 
@@ -24,16 +26,22 @@ FIELD_ZH = {
     "industry_section": "行业门类",
     "has_party_activities": "党组织发挥作用",
     "has_party_guarantees": "经费场所保障",
+    "is_above_size": "规模以上企业",
+    "is_listed": "上市公司",
+    "is_key_enterprise": "重点非公企业",
+    "key_industry": "重点行业",
 }
 
 
 # A drop-down's data comes back as the code (a str): these fields take their vocabulary.
-_VOCABULARIES: dict[str, Any] = {"kind": OrgKind, "ownership": Ownership}
+_VOCABULARIES: dict[str, Any] = {"kind": OrgKind, "ownership": Ownership,
+                                  "key_industry": lambda v: None if v is None else KeyIndustry(v)}
 
 
 class OrgClassFields(QObject):
-    """Two rows for the organization's form: `choices` (three drop-downs) and `haves` (two
-    boxes, shown for a foreign-invested organization only; the pane hides the row)."""
+    """Three rows for the organization's form: `choices` (three drop-downs), `marks` (three
+    boxes and the key industry) and `haves` (two boxes, shown for a foreign-invested
+    organization only; the pane hides the row)."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -63,17 +71,33 @@ class OrgClassFields(QObject):
         boxes.addWidget(self.activities)
         boxes.addWidget(self.guarantees)
         boxes.addStretch(1)
+        self.marks = QWidget(parent)
+        self.above_size = self._box("is_above_size", self.tr("Above designated size"),
+                                    self.marks)
+        self.listed = self._box("is_listed", self.tr("Listed"), self.marks)
+        self.key_enterprise = self._box("is_key_enterprise", self.tr("Key enterprise"),
+                                        self.marks)
+        self.key_industry = self._combo(
+            "key_industry", [(self.tr("No key industry"), None)]
+            + [(key_industry_label(k), k) for k in KeyIndustry], self.marks)
+        self.key_industry.setToolTip(self.tr("The key industry whose alliance it belongs to"))
+        marks = QHBoxLayout(self.marks)
+        marks.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.above_size, self.listed, self.key_enterprise):
+            marks.addWidget(widget)
+        marks.addWidget(self.key_industry, 1)
 
-    def _combo(self, key: str, items: list[tuple[str, Any]]) -> QComboBox:
-        combo = QComboBox(self.choices)
+    def _combo(self, key: str, items: list[tuple[str, Any]],
+               parent: QWidget | None = None) -> QComboBox:
+        combo = QComboBox(parent or self.choices)
         combo.setObjectName(key)
         for text, value in items:
             combo.addItem(text, value)
         combo.activated.connect(lambda _i, k=key, c=combo: self._chosen(k, c.currentData()))
         return combo
 
-    def _box(self, key: str, text: str) -> QCheckBox:
-        box = QCheckBox(text, self.haves)
+    def _box(self, key: str, text: str, parent: QWidget | None = None) -> QCheckBox:
+        box = QCheckBox(text, parent or self.haves)
         box.setObjectName(key)
         box.clicked.connect(lambda checked, k=key: self._save(k, checked))
         return box
@@ -86,6 +110,10 @@ class OrgClassFields(QObject):
             combo.setToolTip(combo.currentText())  # a long industry's name is cut in the row
         self.activities.setChecked(bool(org.has_party_activities))
         self.guarantees.setChecked(bool(org.has_party_guarantees))
+        self.above_size.setChecked(bool(org.is_above_size))
+        self.listed.setChecked(bool(org.is_listed))
+        self.key_enterprise.setChecked(bool(org.is_key_enterprise))
+        self.key_industry.setCurrentIndex(max(self.key_industry.findData(org.key_industry), 0))
 
     def foreign(self) -> bool:
         return bool(self.ownership.currentData() == Ownership.FOREIGN)

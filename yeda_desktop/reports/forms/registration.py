@@ -67,6 +67,7 @@ def _org_page(org: Organization | None, meta: FormMeta, width: float) -> list[Fl
     full("单位名称", o.name)
     pair("统一社会信用代码", o.uscc, "组织类别", o.kind)
     pair("经济类型", o.ownership, "所属行业", o.industry)
+    pair("企业标识", o.marks, "所属重点行业", o.key_industry)
     full("单位地址", o.address)
     pair("所在楼宇", o.building, "所属集聚区", o.cluster)
     full("所在楼层及房间", "；".join(o.units))
