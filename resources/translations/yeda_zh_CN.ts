@@ -470,118 +470,133 @@
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="273"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="216"/>
+        <source>Size (above designated size or not)</source>
+        <translation>企业规模</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="274"/>
         <source>Export the statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="274"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="275"/>
         <source>Exporting the statistics…</source>
         <translation>正在导出统计…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="275"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="276"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="293"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="289"/>
+        <source>Above designated size</source>
+        <translation>规模以上企业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="290"/>
+        <source>Below designated size</source>
+        <translation>规模以下</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="297"/>
         <source>Organization coverage %1 (previous %2)</source>
         <translation>组织覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="297"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="301"/>
         <source>Work coverage %1 (previous %2)</source>
         <translation>工作覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="301"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="305"/>
         <source>Open gaps: %1</source>
         <translation>在整改问题：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="331"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="335"/>
         <source>Organization coverage %</source>
         <translation>组织覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="332"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="336"/>
         <source>Work coverage %</source>
         <translation>工作覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="339"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="343"/>
         <source>Coverage by %1</source>
         <translation>按%1统计覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="347"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="351"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="348"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="352"/>
         <source>Finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="360"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="364"/>
         <source>Ledger gaps by rule</source>
         <translation>台账问题分类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="377"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="381"/>
         <source>Organizations</source>
         <translation>组织数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="378"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="382"/>
         <source>Organization coverage</source>
         <translation>组织覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="378"/>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="379"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="382"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="383"/>
         <source>Previous</source>
         <translation>上一年</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="379"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="383"/>
         <source>Work coverage</source>
         <translation>工作覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="379"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="383"/>
         <source>Floors swept</source>
         <translation>已扫楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="380"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="384"/>
         <source>Units visited</source>
         <translation>已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="380"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="384"/>
         <source>Units visited, previous campaign</source>
         <translation>上一年已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="410"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="414"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="410"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="414"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="410"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="414"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="416"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="420"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>

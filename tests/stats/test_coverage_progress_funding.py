@@ -132,3 +132,21 @@ def test_buildings_and_clusters_of_one_name_are_counted_apart(zone: Database) ->
         progress = {r.group: r.units for r in sweep_progress(s, current.id, "building")}
         assert progress == {"一号楼（八角街道 · 人才港）": 3, "一号楼（古现街道 · 人才港）": 1}
         assert [r.group for r in coverage_by(s, "subdistrict")] == ["八角街道", "古现街道"]
+
+
+def test_coverage_and_progress_of_enterprises_above_designated_size(zone: Database) -> None:
+    """The article's headline group: 规上 (above designated size) apart from the rest."""
+    with zone.session(officer="测试") as s:
+        s.scalars(select(Organization).where(Organization.name == "烟台甲公司")).one() \
+            .is_above_size = True
+    with zone.reader() as s:
+        by_size = {r.group: r for r in coverage_by(s, "size")}
+        assert set(by_size) == {"规模以上企业", "规模以下"}
+        above, below = by_size["规模以上企业"], by_size["规模以下"]
+        assert (above.organizations, above.org_covered) == (1, 1)
+        assert (below.organizations, below.org_covered, below.work_only) == (2, 0, 1)
+        pair = campaign_pair(s)
+        assert pair.current is not None
+        progress = {r.group: r for r in sweep_progress(s, pair.current.id, "size")}
+        assert (progress["规模以上企业"].units, progress["规模以上企业"].units_visited) == (1, 1)
+        assert (progress["规模以下"].units, progress["规模以下"].units_visited) == (2, 1)

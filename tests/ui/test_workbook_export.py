@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from yeda_desktop.excel import export as excel_export
 from yeda_desktop.models import Campaign, Organization, PartyOrg, PartyOrgCoverage, Person
 from yeda_desktop.models.enums import PartyOrgType, PartyStatus, PersonRole
+from yeda_desktop.stats.dimensions import DIMENSIONS
 from yeda_desktop.storage import Database, open_database
 from yeda_desktop.ui.dashboard import Dashboard
 from yeda_desktop.ui.tasks import Task
@@ -89,7 +90,7 @@ def test_statistics_tab_exports_with_the_funding_inputs_it_shows(
     [whole] = _rows(target, "覆盖率-全区")
     assert whole[1:4] == (4, 1, 25.0)
     sheets = load_workbook(target).sheetnames
-    assert len(sheets) == 2 * 6 + 2
+    assert len(sheets) == 2 * len(DIMENSIONS) + 2  # coverage and progress by each, gaps, funding
     assert view.export_note.text() == "已导出 " + str(sum(
         len(_rows(target, name)) for name in sheets)) + " 行"
 

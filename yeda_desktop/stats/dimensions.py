@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Subquery, func, literal, select
+from sqlalchemy import Subquery, case, func, literal, select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.ledger.location import building_places
@@ -24,7 +24,16 @@ DIMENSIONS: dict[str, tuple[str, str]] = {
     "building": ("楼宇", "building"),
     "industry": ("行业门类", "industry"),
     "ownership": ("经济类型", "ownership"),
+    "size": ("企业规模", "size"),
 }
+
+# The two groups of `size`: above designated size (规上) or not, as the marks say.
+ABOVE_SIZE, BELOW_SIZE = "规模以上企业", "规模以下"
+
+
+def size_key() -> Any:
+    """规模以上企业 or 规模以下, by the organization's mark."""
+    return case((Organization.is_above_size.is_(True), ABOVE_SIZE), else_=BELOW_SIZE)
 
 UNPLACED = "（未定位）"
 
@@ -41,6 +50,8 @@ def group_key(dimension: str, location: Subquery) -> Any:
         return func.coalesce(Organization.industry_section, "（未填）")
     if dimension == "ownership":
         return Organization.ownership
+    if dimension == "size":
+        return size_key()
     raise ValueError(f"unknown dimension {dimension!r}")
 
 

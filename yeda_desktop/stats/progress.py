@@ -23,7 +23,7 @@ from yeda_desktop.models import (
     Unit,
     Visit,
 )
-from yeda_desktop.stats.dimensions import place_names
+from yeda_desktop.stats.dimensions import place_names, size_key
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,11 @@ def sweep_progress(
             .join(Cluster, Cluster.id == Building.cluster_id)
             .join(Subdistrict, Subdistrict.id == Cluster.subdistrict_id)
         )
-    elif dimension in ("industry", "ownership"):
+    elif dimension in ("industry", "ownership", "size"):
         column = (
             func.coalesce(Organization.industry_section, "（未填）")
             if dimension == "industry"
+            else size_key() if dimension == "size"
             else cast(Organization.ownership, String)
         )
         keyed = (

@@ -38,7 +38,7 @@ from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
 from yeda_desktop.rules import RULES
 from yeda_desktop.stats import FundingInputs, Summary, summarize
 from yeda_desktop.stats.coverage import CoverageRow
-from yeda_desktop.stats.dimensions import group_label
+from yeda_desktop.stats.dimensions import ABOVE_SIZE, group_label
 from yeda_desktop.storage import Database
 from yeda_desktop.ui.ledger_labels import ownership_label, rule_label
 from yeda_desktop.ui.settings import AppSettings
@@ -213,6 +213,7 @@ class Dashboard(QWidget):
             "building": self.tr("Building"),
             "industry": self.tr("Industry"),
             "ownership": self.tr("Ownership"),
+            "size": self.tr("Size (above designated size or not)"),
         }
 
     def _spin(self, value: int, maximum: int) -> QSpinBox:
@@ -284,6 +285,9 @@ class Dashboard(QWidget):
         dimension = self.dimension.currentData()
         if dimension == "ownership":
             return ownership_label(group)  # in the window's language
+        if dimension == "size":
+            return (self.tr("Above designated size") if group == ABOVE_SIZE
+                    else self.tr("Below designated size"))
         return group_label(dimension, group)
 
     def show_summary(self, summary: Summary) -> None:
