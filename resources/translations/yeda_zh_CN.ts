@@ -965,87 +965,112 @@
 <context>
     <name>DirectoryView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="61"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="63"/>
         <source>Name, pinyin initials, USCC or phone</source>
         <translation>名称、拼音首字母、信用代码或电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="63"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="65"/>
         <source>Show only the organizations this finds, as the search box does</source>
         <translation>只列出按此查到的单位（与搜索框查找方式相同）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="70"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="72"/>
         <source>Gaps: any</source>
         <translation>问题：全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="73"/>
         <source>With open gaps</source>
         <translation>有未整改问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="74"/>
         <source>Without open gaps</source>
         <translation>无未整改问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="77"/>
         <source>Any ownership</source>
         <translation>全部经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="78"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="80"/>
         <source>Any industry</source>
         <translation>全部行业</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/directory_view.py" line="89"/>
+        <source>Any mark</source>
+        <translation>标识：全部</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="90"/>
+        <source>Above designated size</source>
+        <translation>规模以上企业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="91"/>
+        <source>Listed</source>
+        <translation>上市公司</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="92"/>
+        <source>Key enterprise</source>
+        <translation>重点非公企业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="95"/>
+        <source>Key industry: %1</source>
+        <translation>重点行业：%1</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="100"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="92"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="103"/>
         <source>Write the organizations listed to an Excel workbook</source>
         <translation>把列出的单位导出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="197"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="208"/>
         <source>All subdistricts</source>
         <translation>全部镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="202"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="213"/>
         <source>All clusters</source>
         <translation>全部集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="209"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="220"/>
         <source>All buildings</source>
         <translation>全部楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="233"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="247"/>
         <source>%1 organizations</source>
         <translation>共 %1 家单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="245"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="259"/>
         <source>Export the %1 organizations listed</source>
         <translation>导出列出的 %1 家单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="248"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="262"/>
         <source>Export organizations</source>
         <translation>导出单位名单</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="249"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="263"/>
         <source>Exporting the organizations…</source>
         <translation>正在导出单位名单…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/directory_view.py" line="250"/>
+        <location filename="../../yeda_desktop/ui/directory_view.py" line="264"/>
         <source>Exported %1 organizations</source>
         <translation>已导出 %1 家单位</translation>
     </message>

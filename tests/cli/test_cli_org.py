@@ -139,3 +139,27 @@ def test_the_list_is_the_directory_tab_s_with_its_filters_and_order(
     assert "列出 0 / 0 家单位" in capsys.readouterr().out
     assert main(["--db", str(demo), "org", "list", "--subdistrict", "没有的街道"]) == 2
     assert "找不到镇街：没有的街道" in capsys.readouterr().err
+
+
+def test_the_list_narrowed_to_a_mark_or_a_key_industry(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from yeda_desktop.models.enums import KeyIndustry
+
+    def listed(*options: str) -> set[str]:
+        capsys.readouterr()
+        assert main(["--db", str(demo), "org", "list", *options]) in (0, 1)
+        return {line.split("\t")[0] for line in capsys.readouterr().out.splitlines()
+                if "\t" in line}
+
+    db = open_database(demo)
+    try:
+        with db.reader() as s:
+            above = set(s.scalars(select(Organization.id).where(Organization.is_above_size)))
+            express = set(s.scalars(select(Organization.id).where(
+                Organization.key_industry == KeyIndustry.EXPRESS)))
+    finally:
+        db.close()
+    assert above and listed("--mark", "above_size") == above
+    assert listed("--key-industry", "express") == express
+    assert listed("--mark", "above_size", "--key-industry", "express") == above & express

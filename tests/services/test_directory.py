@@ -181,6 +181,35 @@ def test_text_and_industry_narrow_as_the_search_box_finds(db: Database) -> None:
             d.DirectoryFilter(text=initials))
 
 
+def test_the_marks_and_the_key_industries_narrow_the_list(db: Database) -> None:
+    """规模以上企业, 上市公司, 重点非公企业 and a key industry's members, as the rows say."""
+    from sqlalchemy import select
+
+    from yeda_desktop.models import Organization
+    from yeda_desktop.models.enums import KeyIndustry
+
+    with db.session(officer="测试") as s:  # the small demo may have no listed company
+        for n, org in enumerate(s.scalars(select(Organization).order_by(Organization.id)
+                                          .limit(3))):
+            org.is_listed = True
+            org.is_key_enterprise = org.is_key_enterprise or n == 0
+            org.key_industry = org.key_industry or KeyIndustry.EXPRESS
+    with db.reader() as s:
+        orgs = s.execute(select(Organization.id, Organization.is_above_size,
+                                Organization.is_listed, Organization.is_key_enterprise,
+                                Organization.key_industry)).all()
+        for mark, column in (("above_size", 1), ("listed", 2), ("key_enterprise", 3)):
+            wanted = {o[0] for o in orgs if o[column]}
+            flt = d.DirectoryFilter(mark=mark)
+            assert wanted and {r.id for r in d.page(s, flt, limit=10_000).rows} == wanted
+            assert d.count(s, flt) == len(wanted)
+        for industry in {o[4] for o in orgs if o[4] is not None}:
+            flt = d.DirectoryFilter(key_industry=industry, mark="listed")
+            assert {r.id for r in d.page(s, flt, limit=10_000).rows} == {
+                o[0] for o in orgs if o[4] is industry and o[2]}
+        assert any(o[4] is not None and o[2] for o in orgs)
+
+
 def test_the_organization_workbook_holds_the_organizations_listed(
     db: Database, tmp_path_factory: pytest.TempPathFactory
 ) -> None:

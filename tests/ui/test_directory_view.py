@@ -90,6 +90,31 @@ def test_filters_narrow_the_list_in_sql(qtbot: QtBot, view: DirectoryView, db: D
     qtbot.waitUntil(lambda: all(r.ownership.value == "foreign" for r in view.model.rows))
 
 
+def test_the_mark_drop_down_narrows_to_the_marked(
+    qtbot: QtBot, view: DirectoryView, db: Database
+) -> None:
+    """An administrator lists the 规上 enterprises, then one key industry's members."""
+    from yeda_desktop.models.enums import KeyIndustry
+
+    items = [view.mark.itemText(i) for i in range(view.mark.count())]
+    assert items[:4] == ["标识：全部", "规模以上企业", "上市公司", "重点非公企业"]
+    assert items[4:] == [f"重点行业：{k.zh}" for k in KeyIndustry]
+    view.mark.setCurrentIndex(1)
+    flt = view.current_filter()
+    assert (flt.mark, flt.key_industry) == ("above_size", None)
+    with db.reader() as s:
+        above = directory.count(s, flt)
+    qtbot.waitUntil(lambda: _shown_total(view) == above)
+    assert 0 < above < 150
+    view.mark.setCurrentIndex(items.index("重点行业：快递"))
+    assert view.current_filter().key_industry is KeyIndustry.EXPRESS
+    with db.reader() as s:
+        express = directory.count(s, view.current_filter())
+    qtbot.waitUntil(lambda: _shown_total(view) == express)
+    view.mark.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: _shown_total(view) == 150)
+
+
 def test_typing_narrows_the_list_once_the_typing_pauses(
     qtbot: QtBot, view: DirectoryView, db: Database
 ) -> None:

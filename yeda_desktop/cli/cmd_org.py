@@ -173,6 +173,8 @@ def directory_filter(session: Session, args: argparse.Namespace) -> directory.Di
         industry_section=args.industry,
         has_gaps={"yes": True, "no": False}.get(args.gaps or ""),
         text=(args.text or "").strip(),
+        mark=args.mark,
+        key_industry=KeyIndustry(args.key_industry) if args.key_industry else None,
     )
 
 
@@ -253,6 +255,11 @@ def register(sub: Any) -> None:
                          help="industry section (GB/T 4754: C, I, …)")
     listing.add_argument("--gaps", choices=("yes", "no"),
                          help="only those with (yes) or without (no) open gaps")
+    listing.add_argument("--mark", choices=list(directory.MARKS),
+                         help="only 规模以上企业 (above_size), 上市公司 (listed) or 重点非公企业 "
+                         "(key_enterprise)")
+    listing.add_argument("--key-industry", choices=[k.value for k in KeyIndustry],
+                         help="only the key industry's (its alliance's members)")
     listing.add_argument("--sort", choices=directory.SORTS, default="name")
     listing.add_argument("--desc", action="store_true", help="in descending order")
     listing.add_argument("--limit", type=limit_or_all, default=0, help="print at most N")

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
 from yeda_desktop.ledger.location import building_places
-from yeda_desktop.models.enums import Ownership, PartyStatus
+from yeda_desktop.models.enums import KeyIndustry, Ownership, PartyStatus
 from yeda_desktop.place_labels import Choice, distinct_labels
 from yeda_desktop.services.ordering import code_point_sql, dialect_of
 from yeda_desktop.services.search import org_match
@@ -74,7 +74,8 @@ SORTS = (*KEYSET_SORTS, *AGGREGATE_SORTS)
 class DirectoryFilter:
     """Which organizations to list; None means any. `has_gaps`: open gaps on the ledger.
     `text`: what the search box finds an organization by (name, pinyin initials, USCC,
-    phone), each word as the start of a term."""
+    phone), each word as the start of a term. `mark`: one of MARKS (规模以上企业 …);
+    `key_industry`: the key industry's alliance it belongs to."""
 
     subdistrict_id: str | None = None
     cluster_id: str | None = None
@@ -83,6 +84,13 @@ class DirectoryFilter:
     industry_section: str | None = None
     has_gaps: bool | None = None
     text: str = ""
+    mark: str | None = None
+    key_industry: KeyIndustry | None = None
+
+
+# The organization's marks a list can be narrowed to, by the column that holds each.
+MARKS: dict[str, str] = {"above_size": "is_above_size", "listed": "is_listed",
+                         "key_enterprise": "is_key_enterprise"}
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,12 @@ def _where(flt: DirectoryFilter, params: dict[str, Any], dialect: str) -> list[s
     if flt.industry_section is not None:
         params["industry"] = flt.industry_section
         clauses.append("o.industry_section = :industry")
+    if flt.mark is not None:
+        params["marked"] = True
+        clauses.append(f"o.{MARKS[flt.mark]} = :marked")
+    if flt.key_industry is not None:
+        params["key_industry"] = flt.key_industry.value
+        clauses.append("o.key_industry = :key_industry")
     if (found := org_match(dialect, flt.text)) is not None:
         sql, match_params = found
         params.update(match_params)

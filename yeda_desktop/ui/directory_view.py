@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from yeda_desktop.models.enums import INDUSTRY_SECTIONS, Ownership
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, KeyIndustry, Ownership
 from yeda_desktop.services import directory
 from yeda_desktop.storage import Database
 from yeda_desktop.ui.directory_model import DirectoryModel
+from yeda_desktop.ui.labels import key_industry_label
 from yeda_desktop.ui.ledger_labels import ownership_label
 from yeda_desktop.ui.tasks import run_task
 from yeda_desktop.ui.workbook_export import WorkbookExport
@@ -55,6 +56,7 @@ class DirectoryView(QWidget):
         self.building = self._combo("building")
         self.ownership = self._combo("ownership")
         self.industry = self._combo("industry")
+        self.mark = self._combo("mark")
         self.gaps = self._combo("gaps")
         self.text = QLineEdit(self)
         self.text.setObjectName("directory-text")
@@ -83,6 +85,15 @@ class DirectoryView(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.industry.setMinimumContentsLength(9)
         self.industry.view().setMinimumWidth(self.industry.view().sizeHintForColumn(0) + 24)
+        # One choice among the marks and the key industries: "mark:above_size", "key:express".
+        self.mark.addItem(self.tr("Any mark"), None)
+        for mark, text in (("above_size", self.tr("Above designated size")),
+                           ("listed", self.tr("Listed")),
+                           ("key_enterprise", self.tr("Key enterprise"))):
+            self.mark.addItem(text, f"mark:{mark}")
+        for industry in KeyIndustry:
+            self.mark.addItem(self.tr("Key industry: %1").replace(
+                "%1", key_industry_label(industry)), f"key:{industry.value}")
         self.total = QLabel(self)
         self.exporting = WorkbookExport(self, "organizations", "两新组织名单.xlsx", lang)
         self.exporting.said.connect(self.total.setText)
@@ -112,7 +123,7 @@ class DirectoryView(QWidget):
         self.model.counted.connect(self._show_total)
         filters = QHBoxLayout()
         for widget in (self.text, self.subdistrict, self.cluster, self.building, self.ownership,
-                       self.industry, self.gaps):
+                       self.industry, self.mark, self.gaps):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.total)
@@ -122,7 +133,7 @@ class DirectoryView(QWidget):
         box.addWidget(self.table, 1)
         self.subdistrict.currentIndexChanged.connect(self._subdistrict_changed)
         self.cluster.currentIndexChanged.connect(self._cluster_changed)
-        for combo in (self.building, self.ownership, self.industry, self.gaps):
+        for combo in (self.building, self.ownership, self.industry, self.mark, self.gaps):
             combo.currentIndexChanged.connect(self._apply)
         self._fill_places()
 
@@ -211,6 +222,7 @@ class DirectoryView(QWidget):
 
     def current_filter(self) -> directory.DirectoryFilter:
         own = self.ownership.currentData()
+        kind, _, code = (self.mark.currentData() or "").partition(":")
         return directory.DirectoryFilter(
             subdistrict_id=self.subdistrict.currentData(),
             cluster_id=self.cluster.currentData(),
@@ -219,6 +231,8 @@ class DirectoryView(QWidget):
             industry_section=self.industry.currentData(),
             has_gaps=self.gaps.currentData(),
             text=self.text.text().strip(),
+            mark=code if kind == "mark" else None,
+            key_industry=KeyIndustry(code) if kind == "key" else None,
         )
 
     def _apply(self) -> None:
