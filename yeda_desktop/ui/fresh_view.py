@@ -36,7 +36,12 @@ class QueueView(FreshView):
     """
 
     loaded = Signal()
+    # What a queue view provides:
     heading: QLabel  # says what the view shows, or why it could not read it
+    # The read, to run on a worker thread (database reads only, no widget) ...
+    reader: Callable[[], Callable[[], Any]]
+    # ... and, on the GUI thread, showing what it returned.
+    show_read: Callable[[Any], None]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,14 +53,6 @@ class QueueView(FreshView):
     def reading(self) -> bool:
         """A read is under way (what is shown may be about to change)."""
         return self._reading
-
-    def reader(self) -> Callable[[], Any]:
-        """The read, run on a worker thread: database reads only, no widget."""
-        raise NotImplementedError
-
-    def show_read(self, data: Any) -> None:
-        """Show what `reader()` returned (GUI thread)."""
-        raise NotImplementedError
 
     def show_failure(self, exc: BaseException) -> None:
         """A refusal is said in the view's heading; anything else is a bug, raised."""
