@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,18 +14,6 @@ from yeda_desktop.models import PartyOrg
 from yeda_desktop.services.record_lookup import organizations_in_building
 
 pytestmark = pytest.mark.usefixtures("poppler")
-
-
-@pytest.fixture
-def poppler() -> None:
-    pdftools.require_poppler()
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    path = tmp_path_factory.mktemp("cli") / "demo.sqlite"
-    demo.build_demo(path).close()
-    yield path
 
 
 def _copy(demo_path: Path, tmp_path: Path) -> Path:

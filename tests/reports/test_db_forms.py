@@ -47,11 +47,6 @@ from yeda_desktop.storage import Database, open_database
 pytestmark = pytest.mark.usefixtures("poppler")
 
 
-@pytest.fixture
-def poppler() -> None:
-    pdftools.require_poppler()
-
-
 @pytest.fixture(scope="module")
 def sqlite_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
     db = demo.build_demo(tmp_path_factory.mktemp("demo") / "demo.sqlite")

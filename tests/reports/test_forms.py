@@ -25,11 +25,6 @@ from yeda_desktop.reports.forms.roster import FULL_NOTE, MASKED_NOTE
 pytestmark = pytest.mark.usefixtures("poppler")
 
 
-@pytest.fixture
-def poppler() -> None:
-    pdftools.require_poppler()
-
-
 def _all_embedded(pdf: Path) -> list[str]:
     listed = pdftools.fonts(pdf)
     assert listed, "no fonts listed"

@@ -18,11 +18,6 @@ from yeda_desktop.reports.longtable import WindowedTable, ledger_table
 pytestmark = pytest.mark.usefixtures("poppler")
 
 
-@pytest.fixture
-def poppler() -> None:
-    pdftools.require_poppler()
-
-
 def _row_numbers(pdf: Path, pages: int) -> list[int]:
     numbers: list[int] = []
     for page in range(1, pages + 1):

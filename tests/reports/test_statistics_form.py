@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import report_demo as demo
 import report_pdftools as pdftools
 
 from yeda_desktop.cli.main import main
@@ -16,18 +14,6 @@ from yeda_desktop.stats.dimensions import group_label
 from yeda_desktop.storage import open_database
 
 pytestmark = pytest.mark.usefixtures("poppler")
-
-
-@pytest.fixture
-def poppler() -> None:
-    pdftools.require_poppler()
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    path = tmp_path_factory.mktemp("stats") / "demo.sqlite"
-    demo.build_demo(path).close()
-    yield path
 
 
 def _pct(rate: float) -> str:
