@@ -400,203 +400,203 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="129"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="131"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="132"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="134"/>
         <source>Write the statistics to an Excel workbook: coverage and sweep progress by every breakdown, the ledger&apos;s gaps and the funding estimate with the inputs shown here</source>
         <translation>把统计写入 Excel 工作簿：各种分组的覆盖率和扫楼进度、台账问题统计，以及按此处输入测算的经费</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="173"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="175"/>
         <source>Breakdown</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="185"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="187"/>
         <source>Funding estimate for the year</source>
         <translation>年度经费测算</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="187"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="189"/>
         <source>Level</source>
         <translation>档次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="188"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="190"/>
         <source>Monthly allowance (yuan)</source>
         <translation>月津贴（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="189"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="191"/>
         <source>Certified staff</source>
         <translation>认证党务工作者人数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="210"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="212"/>
         <source>Whole zone</source>
         <translation>全区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="213"/>
         <source>Subdistrict</source>
         <translation>镇街</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="214"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="213"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="215"/>
         <source>Building</source>
         <translation>楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="214"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="216"/>
         <source>Industry</source>
         <translation>行业门类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="217"/>
         <source>Ownership</source>
         <translation>经济类型</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="218"/>
         <source>Size (above designated size or not)</source>
         <translation>企业规模</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="274"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="276"/>
         <source>Export the statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="275"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="277"/>
         <source>Exporting the statistics…</source>
         <translation>正在导出统计…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="276"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="278"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="289"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="291"/>
         <source>Above designated size</source>
         <translation>规模以上企业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="290"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="292"/>
         <source>Below designated size</source>
         <translation>规模以下</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="297"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="301"/>
         <source>Organization coverage %1 (previous %2)</source>
         <translation>组织覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="301"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="305"/>
         <source>Work coverage %1 (previous %2)</source>
         <translation>工作覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="305"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="309"/>
         <source>Open gaps: %1</source>
         <translation>在整改问题：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="335"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="339"/>
         <source>Organization coverage %</source>
         <translation>组织覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="336"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="340"/>
         <source>Work coverage %</source>
         <translation>工作覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="343"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="347"/>
         <source>Coverage by %1</source>
         <translation>按%1统计覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="351"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="355"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="352"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="356"/>
         <source>Finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="364"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="368"/>
         <source>Ledger gaps by rule</source>
         <translation>台账问题分类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="381"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="385"/>
         <source>Organizations</source>
         <translation>组织数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="382"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="386"/>
         <source>Organization coverage</source>
         <translation>组织覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="382"/>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="383"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="386"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="387"/>
         <source>Previous</source>
         <translation>上一年</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="383"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="387"/>
         <source>Work coverage</source>
         <translation>工作覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="383"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="387"/>
         <source>Floors swept</source>
         <translation>已扫楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="384"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="388"/>
         <source>Units visited</source>
         <translation>已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="384"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="388"/>
         <source>Units visited, previous campaign</source>
         <translation>上一年已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="414"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="418"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="414"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="418"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="414"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="418"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="420"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="424"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -1853,42 +1853,142 @@ Change to centre %3?</source>
         <translation>信息技术</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="79"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="83"/>
+        <source>Agriculture, forestry, animal husbandry and fishery</source>
+        <translation>农、林、牧、渔业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="85"/>
+        <source>Mining</source>
+        <translation>采矿业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="86"/>
+        <source>Manufacturing</source>
+        <translation>制造业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="87"/>
+        <source>Electricity, heat, gas and water</source>
+        <translation>电力、热力、燃气及水生产和供应业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="88"/>
+        <source>Construction</source>
+        <translation>建筑业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="89"/>
+        <source>Wholesale and retail</source>
+        <translation>批发和零售业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="90"/>
+        <source>Transport, storage and post</source>
+        <translation>交通运输、仓储和邮政业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="91"/>
+        <source>Accommodation and catering</source>
+        <translation>住宿和餐饮业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="92"/>
+        <source>Information, software and IT services</source>
+        <translation>信息传输、软件和信息技术服务业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="93"/>
+        <source>Finance</source>
+        <translation>金融业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="94"/>
+        <source>Real estate</source>
+        <translation>房地产业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="95"/>
+        <source>Leasing and business services</source>
+        <translation>租赁和商务服务业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="96"/>
+        <source>Research and technical services</source>
+        <translation>科学研究和技术服务业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="97"/>
+        <source>Water, environment and public facilities</source>
+        <translation>水利、环境和公共设施管理业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="98"/>
+        <source>Resident services and repairs</source>
+        <translation>居民服务、修理和其他服务业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="99"/>
+        <source>Education</source>
+        <translation>教育</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="100"/>
+        <source>Health and social work</source>
+        <translation>卫生和社会工作</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="101"/>
+        <source>Culture, sports and entertainment</source>
+        <translation>文化、体育和娱乐业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="102"/>
+        <source>Public administration, social security and social organizations</source>
+        <translation>公共管理、社会保障和社会组织</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="104"/>
+        <source>International organizations</source>
+        <translation>国际组织</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="112"/>
         <source>Party committee</source>
         <translation>党委</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="80"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="113"/>
         <source>General branch</source>
         <translation>党总支</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="81"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="114"/>
         <source>Party branch</source>
         <translation>党支部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="82"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="115"/>
         <source>Joint branch</source>
         <translation>联合党支部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="89"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="122"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="124"/>
         <source>%1 (%2, covers %3)</source>
         <translation>%1（%2，覆盖 %3 家）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="101"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="134"/>
         <source>, from %1</source>
         <translation>，自 %1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="103"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="136"/>
         <source>, until %1</source>
         <translation>，至 %1</translation>
     </message>
@@ -2132,253 +2232,253 @@ Change to centre %3?</source>
 <context>
     <name>LedgerView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="211"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
         <source>Open only</source>
         <translation>仅未办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="212"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="213"/>
         <source>Overdue only</source>
         <translation>仅逾期</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="276"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="277"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="286"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="287"/>
         <source>Re-evaluate</source>
         <translation>重新排查</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="287"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="288"/>
         <source>Assign responsible…</source>
         <translation>指定负责人…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="288"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="289"/>
         <source>Assign action…</source>
         <translation>落实措施…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="289"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="290"/>
         <source>Start</source>
         <translation>开始整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="290"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="291"/>
         <source>Close…</source>
         <translation>整改完成…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="291"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="292"/>
         <source>Waive…</source>
         <translation>豁免…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="292"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="293"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="293"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="294"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="303"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="304"/>
         <source>Write the gaps the filters show to an Excel workbook</source>
         <translation>把筛选出的问题导出为 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="341"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="342"/>
         <source>Reading the ledger…</source>
         <translation>正在读取台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="435"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="436"/>
         <source>The ledger holds no gaps yet: press Re-evaluate to check every organization against the rules.</source>
         <translation>台账中还没有问题：请点击“重新排查”，按规则检查全部单位。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="439"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="440"/>
         <source>Showing %1 of %2 gaps</source>
         <translation>显示 %1 / %2 项</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="484"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="485"/>
         <source>Responsible</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="484"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="485"/>
         <source>Due</source>
         <translation>整改期限</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="485"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="486"/>
         <source>Evidence</source>
         <translation>整改佐证</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="485"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="486"/>
         <source>Waived</source>
         <translation>已豁免</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="485"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="486"/>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="532"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="533"/>
         <source>Special work ledger</source>
         <translation>专项工作台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="536"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="537"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="545"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="546"/>
         <source>Select a gap first</source>
         <translation>请先选择一个问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="603"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="604"/>
         <source>Assign action</source>
         <translation>落实措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="484"/>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="603"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="485"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="604"/>
         <source>Action</source>
         <translation>措施</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="215"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="216"/>
         <source>Organization (name or pinyin initials), USCC, phone or details</source>
         <translation>单位名称或拼音首字母、信用代码、电话或问题说明</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="632"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="633"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="632"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="633"/>
         <source>Reopen gap</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="650"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="651"/>
         <source>Evaluating the gap rules…</source>
         <translation>正在排查问题…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="663"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="664"/>
         <source>Export the %1 gaps shown (of %2)</source>
         <translation>导出筛选出的 %1 项问题（共 %2 项）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="666"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="667"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="668"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="669"/>
         <source>Exporting the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="669"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="670"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="183"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="184"/>
         <source>Gap type:</source>
         <translation>问题类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="514"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="515"/>
         <source>Choose a gap to see its measure and its history. Choose several (Ctrl or Shift) to assign them a responsible person or move them on together.</source>
         <translation>选择一项问题，查看其措施和整改经过。按住 Ctrl 或 Shift 可选择多项，一起指定负责人或推进整改。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="183"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="184"/>
         <source>Show only gaps of this type</source>
         <translation>只显示该类型的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="186"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="187"/>
         <source>Status:</source>
         <translation>状态：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="186"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="187"/>
         <source>Show only gaps in this status</source>
         <translation>只显示该状态的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="191"/>
         <source>Subdistrict:</source>
         <translation>镇街：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="191"/>
         <source>Show only gaps in this subdistrict</source>
         <translation>只显示该镇街的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="195"/>
         <source>Cluster:</source>
         <translation>集聚区：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="194"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="195"/>
         <source>Show only gaps in this cluster</source>
         <translation>只显示该集聚区的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
         <source>Building:</source>
         <translation>楼宇：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="198"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="199"/>
         <source>Show only gaps in this building</source>
         <translation>只显示该楼宇的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="201"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="202"/>
         <source>Show only organizations of this industry</source>
         <translation>只显示该行业单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="204"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
         <source>Ownership:</source>
         <translation>经济类型：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="204"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="205"/>
         <source>Show only organizations of this ownership</source>
         <translation>只显示该经济类型单位的问题</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
         <source>Responsible:</source>
         <translation>负责人：</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/ledger_view.py" line="209"/>
+        <location filename="../../yeda_desktop/ui/ledger_view.py" line="210"/>
         <source>Show only gaps this person is responsible for</source>
         <translation>只显示由该负责人负责的问题</translation>
     </message>
@@ -2947,7 +3047,7 @@ Change to centre %3?</source>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/fresh_view.py" line="78"/>
+        <location filename="../../yeda_desktop/ui/fresh_view.py" line="75"/>
         <source>Reading…</source>
         <translation>正在读取…</translation>
     </message>

@@ -8,9 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
-from yeda_desktop.models.enums import VisitOutcome
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, KeyIndustry, VisitOutcome
 from yeda_desktop.ui import i18n_build
-from yeda_desktop.ui.labels import ENUM_SOURCES, outcome_label
+from yeda_desktop.ui.labels import (
+    ENUM_SOURCES,
+    industry_label,
+    key_industry_label,
+    outcome_label,
+)
 
 
 def _messages(ts: Path) -> dict[tuple[str, str], str]:
@@ -40,6 +45,10 @@ def test_vocabulary_labels_match_the_models_chinese(zh_app: QApplication) -> Non
     for source, chinese in ENUM_SOURCES.items():
         assert QCoreApplication.translate("Labels", source) == chinese
     assert outcome_label(VisitOutcome.REVISIT) == VisitOutcome.REVISIT.zh
+    assert [key_industry_label(k) for k in KeyIndustry] == [k.zh for k in KeyIndustry]
+    assert [industry_label(code) for code in INDUSTRY_SECTIONS] == [
+        f"{code} {name}" for code, name in INDUSTRY_SECTIONS.items()]
+    assert industry_label("C", with_code=False) == "制造业" and industry_label(None) == ""
 
 
 def test_compiled_catalogue_is_up_to_date(tmp_path: Path) -> None:

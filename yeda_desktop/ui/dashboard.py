@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS
 from yeda_desktop.rules import RULES
 from yeda_desktop.stats import FundingInputs, Summary, summarize
 from yeda_desktop.stats.coverage import CoverageRow
 from yeda_desktop.stats.dimensions import ABOVE_SIZE, group_label
 from yeda_desktop.storage import Database
+from yeda_desktop.ui.labels import industry_label
 from yeda_desktop.ui.ledger_labels import ownership_label, rule_label
 from yeda_desktop.ui.settings import AppSettings
 from yeda_desktop.ui.tasks import run_task
@@ -288,6 +290,8 @@ class Dashboard(QWidget):
         if dimension == "size":
             return (self.tr("Above designated size") if group == ABOVE_SIZE
                     else self.tr("Below designated size"))
+        if dimension == "industry" and group in INDUSTRY_SECTIONS:
+            return industry_label(group)
         return group_label(dimension, group)
 
     def show_summary(self, summary: Summary) -> None:

@@ -26,7 +26,7 @@ from yeda_desktop.models.enums import INDUSTRY_SECTIONS, KeyIndustry, Ownership
 from yeda_desktop.services import directory
 from yeda_desktop.storage import Database
 from yeda_desktop.ui.directory_model import DirectoryModel
-from yeda_desktop.ui.labels import key_industry_label
+from yeda_desktop.ui.labels import industry_label, key_industry_label
 from yeda_desktop.ui.ledger_labels import ownership_label
 from yeda_desktop.ui.tasks import run_task
 from yeda_desktop.ui.workbook_export import WorkbookExport
@@ -78,8 +78,8 @@ class DirectoryView(QWidget):
         for own in Ownership:
             self.ownership.addItem(ownership_label(own), own.value)
         self.industry.addItem(self.tr("Any industry"), None)
-        for code, name in INDUSTRY_SECTIONS.items():
-            self.industry.addItem(f"{code} {name}", code)
+        for code in INDUSTRY_SECTIONS:
+            self.industry.addItem(industry_label(code), code)
         # As wide as a short section's name; the list opens wide enough for the longest.
         self.industry.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

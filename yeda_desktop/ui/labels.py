@@ -74,6 +74,39 @@ def key_industry_label(industry: KeyIndustry) -> str:
     }[industry]
 
 
+def industry_label(code: str | None, *, with_code: bool = True) -> str:
+    """A GB/T 4754 section in the window's language ("C 制造业", "C Manufacturing");
+    "" for none."""
+    if not code:
+        return ""
+    names = {
+        "A": QCoreApplication.translate(
+            "Labels", "Agriculture, forestry, animal husbandry and fishery"),
+        "B": QCoreApplication.translate("Labels", "Mining"),
+        "C": QCoreApplication.translate("Labels", "Manufacturing"),
+        "D": QCoreApplication.translate("Labels", "Electricity, heat, gas and water"),
+        "E": QCoreApplication.translate("Labels", "Construction"),
+        "F": QCoreApplication.translate("Labels", "Wholesale and retail"),
+        "G": QCoreApplication.translate("Labels", "Transport, storage and post"),
+        "H": QCoreApplication.translate("Labels", "Accommodation and catering"),
+        "I": QCoreApplication.translate("Labels", "Information, software and IT services"),
+        "J": QCoreApplication.translate("Labels", "Finance"),
+        "K": QCoreApplication.translate("Labels", "Real estate"),
+        "L": QCoreApplication.translate("Labels", "Leasing and business services"),
+        "M": QCoreApplication.translate("Labels", "Research and technical services"),
+        "N": QCoreApplication.translate("Labels", "Water, environment and public facilities"),
+        "O": QCoreApplication.translate("Labels", "Resident services and repairs"),
+        "P": QCoreApplication.translate("Labels", "Education"),
+        "Q": QCoreApplication.translate("Labels", "Health and social work"),
+        "R": QCoreApplication.translate("Labels", "Culture, sports and entertainment"),
+        "S": QCoreApplication.translate(
+            "Labels", "Public administration, social security and social organizations"),
+        "T": QCoreApplication.translate("Labels", "International organizations"),
+    }
+    name = names.get(code, code)
+    return f"{code} {name}" if with_code else name
+
+
 def party_org_type_label(kind: PartyOrgType) -> str:
     return {
         PartyOrgType.COMMITTEE: QCoreApplication.translate("Labels", "Party committee"),

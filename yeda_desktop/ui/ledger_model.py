@@ -24,8 +24,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from yeda_desktop.ledger import LedgerFilter, LedgerRow
-from yeda_desktop.models.enums import INDUSTRY_SECTIONS
 from yeda_desktop.rules import RULES_BY_ID
+from yeda_desktop.ui.labels import industry_label
 from yeda_desktop.ui.ledger_labels import (
     action_label,
     ownership_label,
@@ -58,7 +58,7 @@ _CELLS: dict[str, tuple[str, Callable[[Any], str]]] = {
     "subdistrict": ("subdistrict", _plain),
     "cluster": ("cluster", _plain),
     "building": ("building", _plain),
-    "industry": ("industry_section", lambda code: INDUSTRY_SECTIONS.get(code or "", "")),
+    "industry": ("industry_section", lambda code: industry_label(code, with_code=False)),
     "ownership": ("ownership", ownership_label),
 }
 # Columns ordered by meaning rather than by their text.

@@ -63,6 +63,7 @@ from yeda_desktop.models.enums import INDUSTRY_SECTIONS, GapAction, GapStatus, O
 from yeda_desktop.rules import RULES
 from yeda_desktop.services.search import matching_org_ids
 from yeda_desktop.storage import Database
+from yeda_desktop.ui.labels import industry_label
 from yeda_desktop.ui.ledger_dialogs import BulkAssignDialog, CloseGapDialog, WaiveGapDialog
 from yeda_desktop.ui.ledger_labels import action_label, ownership_label, rule_label, status_label
 from yeda_desktop.ui.ledger_model import LedgerModel
@@ -227,7 +228,7 @@ class LedgerView(QWidget):
         self._fill(self.ownership_box, [(ownership_label(o), o) for o in Ownership])
         self._fill(
             self.industry_box,
-            [(f"{code} {name}", code) for code, name in INDUSTRY_SECTIONS.items()],
+            [(industry_label(code), code) for code in INDUSTRY_SECTIONS],
         )
         what, where = QHBoxLayout(), QHBoxLayout()
         for row, combos in (

@@ -16,7 +16,7 @@ from yeda_desktop.errors import ValidationError
 from yeda_desktop.models import Organization
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, KeyIndustry, OrgKind, Ownership
 from yeda_desktop.services import edits
-from yeda_desktop.ui.labels import key_industry_label, kind_label
+from yeda_desktop.ui.labels import industry_label, key_industry_label, kind_label
 from yeda_desktop.ui.ledger_labels import ownership_label
 from yeda_desktop.ui.workspace import Workspace
 
@@ -51,7 +51,7 @@ class OrgClassFields(QObject):
         self.kind = self._combo("kind", [(kind_label(k), k) for k in OrgKind])
         self.ownership = self._combo("ownership", [(ownership_label(o), o) for o in Ownership])
         self.industry = self._combo("industry_section", [(self.tr("Industry not given"), None)] + [
-            (f"{code} {name}", code) for code, name in INDUSTRY_SECTIONS.items()])
+            (industry_label(code), code) for code in INDUSTRY_SECTIONS])
         self.industry.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.industry.setMinimumContentsLength(8)
