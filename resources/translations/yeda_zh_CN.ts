@@ -644,7 +644,7 @@
     <name>DetailPane</name>
     <message>
         <location filename="../../yeda_desktop/ui/detail_pane.py" line="86"/>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="193"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="194"/>
         <source>No unit selected</source>
         <translation>未选择房间</translation>
     </message>
@@ -736,41 +736,46 @@
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/detail_pane.py" line="160"/>
+        <source>Key industry</source>
+        <translation>重点行业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="161"/>
         <source>Four haves</source>
         <translation>外企四有</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="164"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="165"/>
         <source>Confirm record for this campaign</source>
         <translation>本次扫楼核实无误</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="171"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="172"/>
         <source>Gaps</source>
         <translation>问题提示</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="181"/>
         <source>Members</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="203"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="204"/>
         <source>%1, floor %2, unit %3</source>
         <translation>%1 %2层 %3室</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="224"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="225"/>
         <source>Confirmed this campaign</source>
         <translation>本次扫楼已核实</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="226"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="227"/>
         <source>Not yet confirmed this campaign</source>
         <translation>本次扫楼尚未核实</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/detail_pane.py" line="308"/>
+        <location filename="../../yeda_desktop/ui/detail_pane.py" line="309"/>
         <source>Edit %1</source>
         <translation>修改%1</translation>
     </message>
@@ -2706,17 +2711,17 @@ Change to centre %3?</source>
         <translation>重点非公企业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="81"/>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="87"/>
         <source>No key industry</source>
         <translation>不属于重点行业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="83"/>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="89"/>
         <source>The key industry whose alliance it belongs to</source>
         <translation>所属重点行业（行业党建联盟）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="136"/>
+        <location filename="../../yeda_desktop/ui/org_class_fields.py" line="137"/>
         <source>Edit %1</source>
         <translation>修改 %1</translation>
     </message>

@@ -157,6 +157,7 @@ class DetailPane(QWidget):
         self.class_fields = OrgClassFields(record)
         form.addRow(self.tr("Kind"), self.class_fields.choices)
         form.addRow(self.tr("Marks"), self.class_fields.marks)
+        form.addRow(self.tr("Key industry"), self.class_fields.key_industry)
         form.addRow(self.tr("Four haves"), self.class_fields.haves)
         self.org_form = form
         confirm_row = QHBoxLayout()

@@ -39,8 +39,8 @@ _VOCABULARIES: dict[str, Any] = {"kind": OrgKind, "ownership": Ownership,
 
 
 class OrgClassFields(QObject):
-    """Three rows for the organization's form: `choices` (three drop-downs), `marks` (three
-    boxes and the key industry) and `haves` (two boxes, shown for a foreign-invested
+    """Rows for the organization's form: `choices` (three drop-downs), `marks` (three boxes),
+    `key_industry` (a drop-down) and `haves` (two boxes, shown for a foreign-invested
     organization only; the pane hides the row)."""
 
     def __init__(self, parent: QWidget) -> None:
@@ -77,15 +77,16 @@ class OrgClassFields(QObject):
         self.listed = self._box("is_listed", self.tr("Listed"), self.marks)
         self.key_enterprise = self._box("is_key_enterprise", self.tr("Key enterprise"),
                                         self.marks)
-        self.key_industry = self._combo(
-            "key_industry", [(self.tr("No key industry"), None)]
-            + [(key_industry_label(k), k) for k in KeyIndustry], self.marks)
-        self.key_industry.setToolTip(self.tr("The key industry whose alliance it belongs to"))
         marks = QHBoxLayout(self.marks)
         marks.setContentsMargins(0, 0, 0, 0)
         for widget in (self.above_size, self.listed, self.key_enterprise):
             marks.addWidget(widget)
-        marks.addWidget(self.key_industry, 1)
+        marks.addStretch(1)
+        # A row of its own: beside the boxes it made the pane too wide for a small laptop.
+        self.key_industry = self._combo(
+            "key_industry", [(self.tr("No key industry"), None)]
+            + [(key_industry_label(k), k) for k in KeyIndustry], parent)
+        self.key_industry.setToolTip(self.tr("The key industry whose alliance it belongs to"))
 
     def _combo(self, key: str, items: list[tuple[str, Any]],
                parent: QWidget | None = None) -> QComboBox:
