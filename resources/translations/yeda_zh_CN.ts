@@ -475,128 +475,138 @@
         <translation>企业规模</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="276"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="219"/>
+        <source>Key industry</source>
+        <translation>重点行业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="277"/>
         <source>Export the statistics</source>
         <translation>导出统计</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="277"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="278"/>
         <source>Exporting the statistics…</source>
         <translation>正在导出统计…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="278"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="279"/>
         <source>Exported %1 rows</source>
         <translation>已导出 %1 行</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="291"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="292"/>
         <source>Above designated size</source>
         <translation>规模以上企业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="292"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="293"/>
         <source>Below designated size</source>
         <translation>规模以下</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="301"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="300"/>
+        <source>No key industry</source>
+        <translation>非重点行业</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="307"/>
         <source>Organization coverage %1 (previous %2)</source>
         <translation>组织覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="305"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="311"/>
         <source>Work coverage %1 (previous %2)</source>
         <translation>工作覆盖率 %1（上一年 %2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="309"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="315"/>
         <source>Open gaps: %1</source>
         <translation>在整改问题：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="339"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="345"/>
         <source>Organization coverage %</source>
         <translation>组织覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="340"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="346"/>
         <source>Work coverage %</source>
         <translation>工作覆盖率%</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="347"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="353"/>
         <source>Coverage by %1</source>
         <translation>按%1统计覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="355"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="361"/>
         <source>Open</source>
         <translation>未整改</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="356"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="362"/>
         <source>Finished</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="368"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="374"/>
         <source>Ledger gaps by rule</source>
         <translation>台账问题分类</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="385"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="391"/>
         <source>Organizations</source>
         <translation>组织数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="386"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="392"/>
         <source>Organization coverage</source>
         <translation>组织覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="386"/>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="387"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="392"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="393"/>
         <source>Previous</source>
         <translation>上一年</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="387"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="393"/>
         <source>Work coverage</source>
         <translation>工作覆盖率</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="387"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="393"/>
         <source>Floors swept</source>
         <translation>已扫楼层</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="388"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="394"/>
         <source>Units visited</source>
         <translation>已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="388"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="394"/>
         <source>Units visited, previous campaign</source>
         <translation>上一年已走访房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="418"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="424"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="418"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="424"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="418"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="424"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dashboard.py" line="424"/>
+        <location filename="../../yeda_desktop/ui/dashboard.py" line="430"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>

@@ -150,3 +150,23 @@ def test_coverage_and_progress_of_enterprises_above_designated_size(zone: Databa
         progress = {r.group: r for r in sweep_progress(s, pair.current.id, "size")}
         assert (progress["规模以上企业"].units, progress["规模以上企业"].units_visited) == (1, 1)
         assert (progress["规模以下"].units, progress["规模以下"].units_visited) == (2, 1)
+
+
+def test_coverage_and_progress_by_key_industry(zone: Database) -> None:
+    """Each key industry's alliance apart, the rest together."""
+    from yeda_desktop.models.enums import KeyIndustry
+    from yeda_desktop.stats.dimensions import NO_KEY_INDUSTRY, group_label
+
+    with zone.session(officer="测试") as s:
+        s.scalars(select(Organization).where(Organization.name == "烟台甲公司")).one() \
+            .key_industry = KeyIndustry.EXPRESS
+    with zone.reader() as s:
+        by_industry = {r.group: r for r in coverage_by(s, "key_industry")}
+        assert set(by_industry) == {"express", NO_KEY_INDUSTRY}
+        assert (by_industry["express"].organizations, by_industry["express"].org_covered) == (1, 1)
+        assert by_industry[NO_KEY_INDUSTRY].organizations == 2
+        assert group_label("key_industry", "express") == "快递"
+        pair = campaign_pair(s)
+        assert pair.current is not None
+        progress = {r.group: r for r in sweep_progress(s, pair.current.id, "key_industry")}
+        assert (progress["express"].units, progress[NO_KEY_INDUSTRY].units) == (1, 2)

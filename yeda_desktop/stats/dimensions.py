@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Subquery, case, func, literal, select
+from sqlalchemy import String, Subquery, case, cast, func, literal, select
 from sqlalchemy.orm import Session
 
 from yeda_desktop.ledger.location import building_places
 from yeda_desktop.models import Cluster, Organization, Subdistrict
-from yeda_desktop.models.enums import INDUSTRY_SECTIONS, Ownership
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, KeyIndustry, Ownership
 from yeda_desktop.place_labels import Item, sorted_labels
 
 DIMENSIONS: dict[str, tuple[str, str]] = {
@@ -25,10 +25,19 @@ DIMENSIONS: dict[str, tuple[str, str]] = {
     "industry": ("行业门类", "industry"),
     "ownership": ("经济类型", "ownership"),
     "size": ("企业规模", "size"),
+    "key_industry": ("重点行业", "key industry"),
 }
+
+# The group of the organizations in no key industry's alliance.
+NO_KEY_INDUSTRY = "（非重点行业）"
 
 # The two groups of `size`: above designated size (规上) or not, as the marks say.
 ABOVE_SIZE, BELOW_SIZE = "规模以上企业", "规模以下"
+
+
+def key_industry_key() -> Any:
+    """The key industry's code, or NO_KEY_INDUSTRY."""
+    return func.coalesce(cast(Organization.key_industry, String), NO_KEY_INDUSTRY)
 
 
 def size_key() -> Any:
@@ -52,6 +61,8 @@ def group_key(dimension: str, location: Subquery) -> Any:
         return Organization.ownership
     if dimension == "size":
         return size_key()
+    if dimension == "key_industry":
+        return key_industry_key()
     raise ValueError(f"unknown dimension {dimension!r}")
 
 
@@ -65,6 +76,11 @@ def group_label(dimension: str, group: str) -> str:
             return group
     if dimension == "industry" and group in INDUSTRY_SECTIONS:
         return f"{group} {INDUSTRY_SECTIONS[group]}"
+    if dimension == "key_industry":
+        try:
+            return KeyIndustry(group).zh
+        except ValueError:
+            return group
     return group
 
 

@@ -9,6 +9,7 @@ with none counts under "（无单位）").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import String, Subquery, case, cast, distinct, func, literal, select
 from sqlalchemy.orm import Session
@@ -23,7 +24,7 @@ from yeda_desktop.models import (
     Unit,
     Visit,
 )
-from yeda_desktop.stats.dimensions import place_names, size_key
+from yeda_desktop.stats.dimensions import key_industry_key, place_names, size_key
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,16 @@ def sweep_progress(
             .join(Cluster, Cluster.id == Building.cluster_id)
             .join(Subdistrict, Subdistrict.id == Cluster.subdistrict_id)
         )
-    elif dimension in ("industry", "ownership", "size"):
-        column = (
-            func.coalesce(Organization.industry_section, "（未填）")
-            if dimension == "industry"
-            else size_key() if dimension == "size"
-            else cast(Organization.ownership, String)
-        )
+    elif dimension in ("industry", "ownership", "size", "key_industry"):
+        column: Any
+        if dimension == "industry":
+            column = func.coalesce(Organization.industry_section, "（未填）")
+        elif dimension == "size":
+            column = size_key()
+        elif dimension == "key_industry":
+            column = key_industry_key()
+        else:
+            column = cast(Organization.ownership, String)
         keyed = (
             base.add_columns(func.coalesce(column, "（无单位）").label("grp"))
             .outerjoin(Occupancy, Occupancy.unit_id == units.c.unit_id)

@@ -35,13 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from yeda_desktop.ledger.lifecycle import OPEN_STATUSES
-from yeda_desktop.models.enums import INDUSTRY_SECTIONS
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, KeyIndustry
 from yeda_desktop.rules import RULES
 from yeda_desktop.stats import FundingInputs, Summary, summarize
 from yeda_desktop.stats.coverage import CoverageRow
 from yeda_desktop.stats.dimensions import ABOVE_SIZE, group_label
 from yeda_desktop.storage import Database
-from yeda_desktop.ui.labels import industry_label
+from yeda_desktop.ui.labels import industry_label, key_industry_label
 from yeda_desktop.ui.ledger_labels import ownership_label, rule_label
 from yeda_desktop.ui.settings import AppSettings
 from yeda_desktop.ui.tasks import run_task
@@ -216,6 +216,7 @@ class Dashboard(QWidget):
             "industry": self.tr("Industry"),
             "ownership": self.tr("Ownership"),
             "size": self.tr("Size (above designated size or not)"),
+            "key_industry": self.tr("Key industry"),
         }
 
     def _spin(self, value: int, maximum: int) -> QSpinBox:
@@ -292,6 +293,11 @@ class Dashboard(QWidget):
                     else self.tr("Below designated size"))
         if dimension == "industry" and group in INDUSTRY_SECTIONS:
             return industry_label(group)
+        if dimension == "key_industry":
+            try:
+                return key_industry_label(KeyIndustry(group))
+            except ValueError:
+                return self.tr("No key industry")
         return group_label(dimension, group)
 
     def show_summary(self, summary: Summary) -> None:
