@@ -133,142 +133,162 @@
 <context>
     <name>CentreFilesView</name>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="59"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="60"/>
         <source>Write centre profile…</source>
         <translation>写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="62"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="61"/>
+        <source>Gap rule thresholds…</source>
+        <translation>规则阈值…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="63"/>
+        <source>The thresholds this centre evaluates with; the laptops take them with the next centre profile</source>
+        <translation>本中心排查问题所用的阈值；各笔记本随下一次写出的中心配置文件采用</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="67"/>
         <source>Write baseline…</source>
         <translation>写出基础数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="64"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="69"/>
         <source>Write receipt…</source>
         <translation>写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="72"/>
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="72"/>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="72"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="72"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="70"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="75"/>
         <source>Import those now approved</source>
         <translation>导入已获批准设备的数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="76"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="81"/>
         <source>Files for the laptops</source>
         <translation>发给外业笔记本的文件</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="79"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="85"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="80"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="86"/>
         <source>Laptops that may read it</source>
         <translation>可读取的笔记本</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="82"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="88"/>
         <source>Receipt for</source>
         <translation>回执发给</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="90"/>
         <source>Quarantine (packages from devices not approved)</source>
         <translation>隔离区（来自未批准设备的数据包）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="180"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="187"/>
         <source>Save package</source>
         <translation>保存数据包</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="181"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="188"/>
         <source>YEDA packages (*.yeda)</source>
         <translation>业达数据包 (*.yeda)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="190"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="203"/>
+        <source>The thresholds are unchanged.</source>
+        <translation>阈值没有改动。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="208"/>
+        <source>Thresholds saved. Press Re-evaluate on the ledger tab to apply them to the ledger here, and write the centre profile again for the laptops.</source>
+        <translation>阈值已保存。请在专项工作台账页点“重新排查”使本中心的台账按新阈值更新，并重新写出中心配置文件交给各笔记本。</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="216"/>
         <source>Centre profile written: %1</source>
         <translation>中心配置文件已写出：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="193"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="219"/>
         <source>Writing the centre profile…</source>
         <translation>正在写出中心配置文件…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="198"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="224"/>
         <source>Choose a team and at least one approved laptop.</source>
         <translation>请选择扫楼小组和至少一台已批准的笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="231"/>
         <source>Baseline written: %1 (%2 rows)</source>
         <translation>基础数据已写出：%1（%2 条）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="208"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="234"/>
         <source>Writing the baseline…</source>
         <translation>正在写出基础数据…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="213"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="239"/>
         <source>Choose the laptop the receipt is for.</source>
         <translation>请选择回执发给哪台笔记本。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="219"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="245"/>
         <source>Receipt written: %1 (%2 batches)</source>
         <translation>回执已写出：%1（%2 批）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="222"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="248"/>
         <source>Writing the receipt…</source>
         <translation>正在写出回执…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="232"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="258"/>
         <source>Importing the released packages…</source>
         <translation>正在导入解除隔离的数据包…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="248"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="274"/>
         <source>Done.</source>
         <translation>完成。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="259"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="285"/>
         <source>Cancelled; nothing was written.</source>
         <translation>已取消，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="261"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="287"/>
         <source>Refused; nothing was written.</source>
         <translation>已拒绝，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/sync_centre.py" line="264"/>
+        <location filename="../../yeda_desktop/ui/sync_centre.py" line="290"/>
         <source>Failed.</source>
         <translation>失败。</translation>
     </message>
@@ -3156,6 +3176,74 @@ Change to centre %3?</source>
         <location filename="../../yeda_desktop/ui/sync_views.py" line="249"/>
         <source>First start: choose whether this is a field laptop or the centre (Exchange menu).</source>
         <translation>首次启动：请在“数据交换”菜单中选择本机是外业笔记本还是中心。</translation>
+    </message>
+</context>
+<context>
+    <name>RulesDialog</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/rules_dialog.py" line="30"/>
+        <source>Gap rule thresholds</source>
+        <translation>规则阈值</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/rules_dialog.py" line="34"/>
+        <source>No party member: from staff of</source>
+        <translation>规上无党员：职工人数达到</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/rules_dialog.py" line="35"/>
+        <source>No party organization: from staff of</source>
+        <translation>无党组织：职工人数达到</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/rules_dialog.py" line="36"/>
+        <source>Should establish: from full members of</source>
+        <translation>应建未建：正式党员达到</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/rules_dialog.py" line="37"/>
+        <source>No work coverage: only from staff of</source>
+        <translation>工作未覆盖：只看职工人数达到</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/rules_dialog.py" line="39"/>
+        <source>Organization form: general branch advised above members</source>
+        <translation>组织形式：党员多于此数建议设党总支</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/rules_dialog.py" line="40"/>
+        <source>Organization form: committee advised from members</source>
+        <translation>组织形式：党员达到此数建议设党委</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/rules_dialog.py" line="42"/>
+        <source>Data to verify: reported members may differ from registered by</source>
+        <translation>数据待核实：自报与登记党员数允许相差</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/rules_dialog.py" line="43"/>
+        <source>Data to verify: units not visited or to revisit</source>
+        <translation>数据待核实：检查未走访和待复访的房间</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/rules_dialog.py" line="44"/>
+        <source>Data to verify: check USCCs and ID numbers again</source>
+        <translation>数据待核实：复核信用代码和身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/rules_dialog.py" line="46"/>
+        <source>Data to verify: organizations not verified this campaign</source>
+        <translation>数据待核实：本次扫楼尚未核实的单位</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/rules_dialog.py" line="66"/>
+        <source>Four haves: ownerships</source>
+        <translation>外企四有：适用的经济类型</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/rules_dialog.py" line="70"/>
+        <source>Rules in use</source>
+        <translation>启用的规则</translation>
     </message>
 </context>
 <context>

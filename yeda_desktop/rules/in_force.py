@@ -46,6 +46,11 @@ def issued(data: dict[str, Any]) -> RulesProfile:
         return DEFAULT_PROFILE
 
 
+def keep_in_force(session: Session, profile: RulesProfile) -> None:
+    """Make `profile` the thresholds in force here (in this session's transaction)."""
+    session.merge(AppState(key=STATE_KEY, value=stored(profile)))
+
+
 def stored(profile: RulesProfile) -> str:
     """`profile` as `app_state` keeps it (and the centre profile carries it)."""
     return json.dumps(as_mapping(profile), ensure_ascii=False)

@@ -114,7 +114,7 @@ def export_profile(
             raise packages.from_sync_error(exc) from None
         packages.record(session, manifest, manifest.sha256, direction="out", status="issued",
                         file_name=out.name)
-        set_state(session, RULES_KEY, in_force.stored(chosen))  # the centre evaluates as they do
+        in_force.keep_in_force(session, chosen)  # the centre evaluates as its laptops do
         own = {k: v for k, v in head["profile"].items() if k != "rules"}
         set_state(session, OWN_PROFILE_KEY, json.dumps(own, ensure_ascii=False))
     return manifest

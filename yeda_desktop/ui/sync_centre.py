@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from yeda_desktop.errors import YedaError
+from yeda_desktop.rules.in_force import keep_in_force, profile_in_force
 from yeda_desktop.services.teams import current_teams
 from yeda_desktop.storage import Database
 from yeda_desktop.sync import KeySet
@@ -57,6 +58,10 @@ class CentreFilesView(FreshView):
         super().__init__(parent)
         self.db, self.keys = db, keys
         self.profile_button = QPushButton(self.tr("Write centre profile…"), self)
+        self.rules_button = QPushButton(self.tr("Gap rule thresholds…"), self)
+        self.rules_button.setToolTip(self.tr(
+            "The thresholds this centre evaluates with; the laptops take them with the next "
+            "centre profile"))
         self.team = QComboBox(self)
         self.devices = QListWidget(self)
         self.baseline_button = QPushButton(self.tr("Write baseline…"), self)
@@ -75,6 +80,7 @@ class CentreFilesView(FreshView):
 
         files = QGroupBox(self.tr("Files for the laptops"), self)
         form = QFormLayout(files)
+        form.addRow(self.rules_button)
         form.addRow(self.profile_button)
         form.addRow(self.tr("Team"), self.team)
         form.addRow(self.tr("Laptops that may read it"), self.devices)
@@ -102,6 +108,7 @@ class CentreFilesView(FreshView):
             self.write_receipt, package_file_name(
                 "回执", self._device_names.get(str(self.receipt_device.currentData()), ""))))
         self.release_button.clicked.connect(self.release_approved)
+        self.rules_button.clicked.connect(self.edit_rules)
         self.team.activated.connect(lambda _index: self.tick_team_laptops())
         self._device_teams: dict[str, str] = {}  # approved laptop id → its team's name
         self._device_names: dict[str, str] = {}
@@ -181,6 +188,25 @@ class CentreFilesView(FreshView):
                                               self.tr("YEDA packages (*.yeda)"))
         if name:
             write(Path(name))
+
+    def edit_rules(self) -> None:
+        """规则阈值…: the thresholds in force here, changed at once (one small write); the
+        laptops take them with the next centre profile."""
+        from yeda_desktop.ui.rules_dialog import RulesDialog
+
+        with self.db.reader() as session:
+            current = profile_in_force(session)
+        dialog = RulesDialog(current, self)
+        if dialog.exec() != RulesDialog.DialogCode.Accepted or dialog.profile is None:
+            return
+        if dialog.profile == current:
+            self.status.setText(self.tr("The thresholds are unchanged."))
+            return
+        with self.db.session() as session:
+            keep_in_force(session, dialog.profile)
+        self.status.setText(self.tr(
+            "Thresholds saved. Press Re-evaluate on the ledger tab to apply them to the "
+            "ledger here, and write the centre profile again for the laptops."))
 
     def write_profile(self, path: Path) -> None:
         db, keys = self.db, self.keys
