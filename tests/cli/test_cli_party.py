@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
@@ -118,14 +119,23 @@ def test_an_instructor_sent_to_two_organizations_and_withdrawn_from_one(
     assert "没有在岗的党建指导员" in err
 
 
+def _first_org(demo: Path, *where: Any) -> tuple[str, str]:
+    """The id and name of the first organization, by name, that `where` selects."""
+    db = open_database(demo)
+    try:
+        with db.reader() as s:
+            found = s.execute(select(Organization.id, Organization.name)
+                              .where(*where).order_by(Organization.name)).first()
+            assert found is not None
+            return str(found[0]), str(found[1])
+    finally:
+        db.close()
+
+
 def test_org_set_records_what_the_pane_s_drop_downs_do(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = open_database(demo)
-    with db.reader() as s:
-        org_id, name = s.execute(select(Organization.id, Organization.name).where(
-            Organization.ownership == Ownership.PRIVATE).order_by(Organization.name)).first()
-    db.close()
+    org_id, name = _first_org(demo, Organization.ownership == Ownership.PRIVATE)
     out, _ = _run(capsys, demo, "org", "set", org_id, "--ownership", "foreign",
                   "--industry", "none", "--activities", "no", "--guarantees", "no")
     assert out.startswith(f"{name}：已修改 经济类型")
@@ -141,12 +151,9 @@ def test_org_set_records_the_marks_and_org_show_names_them(
     demo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """规模以上企业, 上市公司, 重点非公企业 and the key industry, as the pane's marks row."""
-    db = open_database(demo)
-    with db.reader() as s:
-        org_id, name = s.execute(select(Organization.id, Organization.name).where(
-            Organization.is_above_size.is_(False), Organization.key_industry.is_(None),
-            Organization.is_key_enterprise.is_(False)).order_by(Organization.name)).first()
-    db.close()
+    org_id, name = _first_org(demo, Organization.is_above_size.is_(False),
+                              Organization.key_industry.is_(None),
+                              Organization.is_key_enterprise.is_(False))
     assert "标识 marks: 无 none" in _run(capsys, demo, "org", "show", org_id)[0]
     out, _ = _run(capsys, demo, "org", "set", org_id, "--above-size", "yes",
                   "--key-enterprise", "yes", "--key-industry", "hazchem")

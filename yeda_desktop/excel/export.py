@@ -18,6 +18,7 @@ from yeda_desktop.excel.sheet import (
     Progress,
     discard_workbook,
     new_workbook,
+    require_folder,
     save_workbook,
     write_table,
 )
@@ -244,9 +245,7 @@ def export_xlsx(
         raise YedaError(f"只有两新组织名单可以按单位筛选，{zh}不能",
                         f"only the organization list is narrowed by an organization "
                         f"filter, not the {en}")
-    if not Path(path).parent.is_dir():  # before any reading, and before the workbook exists
-        folder = Path(path).parent
-        raise YedaError(f"输出文件夹不存在：{folder}", f"output folder does not exist: {folder}")
+    require_folder(path)  # before any reading, and before the workbook exists
     wb = new_workbook()
     try:
         count = writers[kind](wb, session)

@@ -126,15 +126,21 @@ def discard_workbook(wb: Workbook) -> None:
             ws.close()
 
 
+def require_folder(path: str | os.PathLike[str]) -> Path:
+    """`path`, if the folder it is to go in exists; else the sentence saying it does not."""
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise YedaError(f"输出文件夹不存在：{target.parent}",
+                        f"output folder does not exist: {target.parent}")
+    return target
+
+
 def save_workbook(wb: Workbook, path: str | os.PathLike[str]) -> Path:
     """Save atomically: a temporary file beside the target, then a rename.
 
     Into a folder that exists: a mistyped folder is refused, not made (a workbook written
     to /nonexistent/ looked exported to the user who meant another place)."""
-    target = Path(path)
-    if not target.parent.is_dir():
-        raise YedaError(f"输出文件夹不存在：{target.parent}",
-                        f"output folder does not exist: {target.parent}")
+    target = require_folder(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".", suffix=".xlsx.partial", dir=target.parent)
     except OSError as exc:
