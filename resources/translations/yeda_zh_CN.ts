@@ -1768,262 +1768,282 @@ Change to centre %3?</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="21"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="22"/>
         <source>Not visited</source>
         <translation>未走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="22"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="23"/>
         <source>Registered</source>
         <translation>已登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="23"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="24"/>
         <source>Vacant</source>
         <translation>空置</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="24"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="25"/>
         <source>Revisit</source>
         <translation>闭门待复访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="25"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="26"/>
         <source>Refused</source>
         <translation>拒绝登记</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="32"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="33"/>
         <source>Male</source>
         <translation>男</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="33"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="34"/>
         <source>Female</source>
         <translation>女</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="39"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="40"/>
         <source>Non-member</source>
         <translation>群众</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="40"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="41"/>
         <source>Activist</source>
         <translation>入党积极分子</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="41"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="42"/>
         <source>Development candidate</source>
         <translation>发展对象</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="42"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="43"/>
         <source>Probationary member</source>
         <translation>预备党员</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="43"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="44"/>
         <source>Full member</source>
         <translation>正式党员</translation>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/labels.py" line="50"/>
+        <source>Staff</source>
+        <translation>职工</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="51"/>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="52"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="53"/>
+        <source>Party worker</source>
+        <translation>党务工作者</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/labels.py" line="60"/>
         <source>Transferred</source>
         <translation>已转入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="51"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="61"/>
         <source>Not transferred</source>
         <translation>未转入</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="57"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="67"/>
         <source>Non-public enterprise</source>
         <translation>非公企业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="58"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="68"/>
         <source>Social organization</source>
         <translation>社会组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="65"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="75"/>
         <source>Listed companies</source>
         <translation>上市公司</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="66"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="76"/>
         <source>Hazardous chemicals</source>
         <translation>化学危化品</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="67"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="77"/>
         <source>Express delivery</source>
         <translation>快递</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="68"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="78"/>
         <source>Tech services</source>
         <translation>科技服务</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="69"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="79"/>
         <source>Automotive</source>
         <translation>汽车</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="70"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="80"/>
         <source>Mobile phones</source>
         <translation>手机</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="81"/>
         <source>Biomedicine</source>
         <translation>生物医药</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="82"/>
         <source>Information technology</source>
         <translation>信息技术</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="83"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="93"/>
         <source>Agriculture, forestry, animal husbandry and fishery</source>
         <translation>农、林、牧、渔业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="85"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="95"/>
         <source>Mining</source>
         <translation>采矿业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="86"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="96"/>
         <source>Manufacturing</source>
         <translation>制造业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="97"/>
         <source>Electricity, heat, gas and water</source>
         <translation>电力、热力、燃气及水生产和供应业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="88"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="98"/>
         <source>Construction</source>
         <translation>建筑业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="89"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="99"/>
         <source>Wholesale and retail</source>
         <translation>批发和零售业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="90"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="100"/>
         <source>Transport, storage and post</source>
         <translation>交通运输、仓储和邮政业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="91"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="101"/>
         <source>Accommodation and catering</source>
         <translation>住宿和餐饮业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="92"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="102"/>
         <source>Information, software and IT services</source>
         <translation>信息传输、软件和信息技术服务业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="93"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="103"/>
         <source>Finance</source>
         <translation>金融业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="94"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="104"/>
         <source>Real estate</source>
         <translation>房地产业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="95"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="105"/>
         <source>Leasing and business services</source>
         <translation>租赁和商务服务业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="96"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="106"/>
         <source>Research and technical services</source>
         <translation>科学研究和技术服务业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="97"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="107"/>
         <source>Water, environment and public facilities</source>
         <translation>水利、环境和公共设施管理业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="98"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="108"/>
         <source>Resident services and repairs</source>
         <translation>居民服务、修理和其他服务业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="99"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="109"/>
         <source>Education</source>
         <translation>教育</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="100"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="110"/>
         <source>Health and social work</source>
         <translation>卫生和社会工作</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="101"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="111"/>
         <source>Culture, sports and entertainment</source>
         <translation>文化、体育和娱乐业</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="102"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="112"/>
         <source>Public administration, social security and social organizations</source>
         <translation>公共管理、社会保障和社会组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="104"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="114"/>
         <source>International organizations</source>
         <translation>国际组织</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="112"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="122"/>
         <source>Party committee</source>
         <translation>党委</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="113"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="123"/>
         <source>General branch</source>
         <translation>党总支</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="114"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="124"/>
         <source>Party branch</source>
         <translation>党支部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="115"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="125"/>
         <source>Joint branch</source>
         <translation>联合党支部</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="122"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="132"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="124"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="134"/>
         <source>%1 (%2, covers %3)</source>
         <translation>%1（%2，覆盖 %3 家）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="134"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="144"/>
         <source>, from %1</source>
         <translation>，自 %1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/labels.py" line="136"/>
+        <location filename="../../yeda_desktop/ui/labels.py" line="146"/>
         <source>, until %1</source>
         <translation>，至 %1</translation>
     </message>
@@ -2589,27 +2609,27 @@ Change to centre %3?</source>
 <context>
     <name>MemberEntry</name>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="203"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="207"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="205"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="209"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="206"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="210"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="209"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="213"/>
         <source>Joined (2020-07-01)</source>
         <translation>入党日期（如 2020-07-01）</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="230"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="234"/>
         <source>Add member</source>
         <translation>添加人员</translation>
     </message>
@@ -2617,39 +2637,44 @@ Change to centre %3?</source>
 <context>
     <name>MemberModel</name>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="71"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="74"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="75"/>
         <source>Gender</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="73"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="76"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="74"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="77"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="78"/>
         <source>Party status</source>
         <translation>政治面貌</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="76"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="79"/>
         <source>Relation</source>
         <translation>组织关系</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/member_table.py" line="77"/>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="80"/>
         <source>Joined</source>
         <translation>入党日期</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/member_table.py" line="81"/>
+        <source>Role</source>
+        <translation>人员类别</translation>
     </message>
 </context>
 <context>

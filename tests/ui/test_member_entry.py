@@ -130,3 +130,39 @@ def test_a_member_s_join_date_is_typed_as_people_write_it(
         assert s.scalar(select(Person.join_date).where(Person.name == "欧阳建国")) == date(
             2019, 5, 4)
     db.close()
+
+
+def test_a_person_s_role_is_chosen_in_the_table_and_undone(
+    qtbot: QtBot, zh_app: QApplication, tmp_path: Path
+) -> None:
+    """人员类别 (职工, 法定代表人, 联系人, 党务工作者) travelled in every batch and was
+    shown and set nowhere: a person added is staff; the table's drop-down changes it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
+
+    from yeda_desktop.models.enums import PersonRole
+
+    db, workspace, panel, (org, *_) = _demo_panel(qtbot, tmp_path)
+    panel.load(workspace, org)
+    workspace.changed.connect(lambda _edit: panel.load(workspace, org))
+    panel.entry.name.setText("欧阳建国")
+    panel.entry.submit()
+    row = next(n for n, p in enumerate(panel.model.people) if p.name == "欧阳建国")
+    column = panel.model.headers().index("人员类别")
+    cell = panel.model.index(row, column)
+    assert cell.data() == "职工"
+    editor = panel.table.itemDelegate().createEditor(panel.table.viewport(),
+                                                     QStyleOptionViewItem(), cell)
+    assert isinstance(editor, QComboBox)
+    assert [editor.itemText(i) for i in range(editor.count())] == [
+        "职工", "法定代表人", "联系人", "党务工作者"]
+    editor.setCurrentIndex(editor.findData(PersonRole.PARTY_WORKER))
+    panel.table.itemDelegate().setModelData(editor, panel.model, cell)
+    assert panel.model.index(row, column).data() == "党务工作者"
+    with db.reader() as s:
+        assert s.scalar(select(Person.role).where(Person.name == "欧阳建国")) \
+            is PersonRole.PARTY_WORKER
+    workspace.undo_stack.undo()
+    with db.reader() as s:
+        assert s.scalar(select(Person.role).where(Person.name == "欧阳建国")) is PersonRole.STAFF
+    db.close()

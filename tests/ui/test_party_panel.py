@@ -323,3 +323,37 @@ def test_the_list_of_party_organizations_finds_one_by_an_organization_and_correc
     assert row[:3] == ["小微设计联合党支部", "联合党支部", "周丽"]
     assert row[4:] == ["1", "烟台小微设计有限公司"]
     window.close()
+
+
+def test_a_code_another_organization_has_is_refused_under_the_box(
+    qtbot: QtBot, zh_app: QApplication, settings: AppSettings,
+    two_neighbours: tuple[Path, str, str, list[str]],
+) -> None:
+    """The USCC of another organization typed in the pane ended in the database's
+    IntegrityError (a crash dialog); now the box says who has the code, and nothing
+    is saved."""
+    from PySide6.QtCore import Qt
+
+    path, building, floor, (big_unit, small_unit) = two_neighbours
+    code = "91370600MA3C5KXX21"
+    db = open_database(path)
+    with db.session(officer="测试") as s:
+        big = s.scalars(select(Organization).where(Organization.staff_count == 120)).one()
+        edits.apply(s, edits.set_field(s, Organization, big.id, "uscc", code))  # type: ignore[arg-type]
+    db.close()
+    window = _open(qtbot, settings, path)
+    window.show_floor(building, floor, small_unit)
+    detail = window.detail
+    box = detail.fields["uscc"].edit
+    box.setFocus()
+    box.insert(code.lower())
+    box.setModified(True)
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert detail.fields["uscc"].error.text() == (
+        "统一社会信用代码：已被单位“烟台华盛科技有限公司”使用；若是同一单位，请在房间中关联该单位")
+    assert not window.act_undo.isEnabled()  # nothing was done
+    window.close()
+    db = open_database(path)
+    with db.reader() as s:
+        assert s.scalar(select(Organization.uscc).where(Organization.staff_count == 30)) is None
+    db.close()

@@ -8,13 +8,14 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QLabel
 
-from yeda_desktop.models.enums import INDUSTRY_SECTIONS, KeyIndustry, VisitOutcome
+from yeda_desktop.models.enums import INDUSTRY_SECTIONS, KeyIndustry, PersonRole, VisitOutcome
 from yeda_desktop.ui import i18n_build
 from yeda_desktop.ui.labels import (
     ENUM_SOURCES,
     industry_label,
     key_industry_label,
     outcome_label,
+    role_label,
 )
 
 
@@ -46,6 +47,7 @@ def test_vocabulary_labels_match_the_models_chinese(zh_app: QApplication) -> Non
         assert QCoreApplication.translate("Labels", source) == chinese
     assert outcome_label(VisitOutcome.REVISIT) == VisitOutcome.REVISIT.zh
     assert [key_industry_label(k) for k in KeyIndustry] == [k.zh for k in KeyIndustry]
+    assert [role_label(r) for r in PersonRole] == [r.zh for r in PersonRole]
     assert [industry_label(code) for code in INDUSTRY_SECTIONS] == [
         f"{code} {name}" for code, name in INDUSTRY_SECTIONS.items()]
     assert industry_label("C", with_code=False) == "制造业" and industry_label(None) == ""

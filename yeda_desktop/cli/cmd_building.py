@@ -8,10 +8,8 @@ import argparse
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from yeda_desktop.cli.common import open_from_args
-from yeda_desktop.errors import YedaError
 from yeda_desktop.models import Building, Cluster, Floor, Subdistrict, Unit
 from yeda_desktop.services import edits, places
 from yeda_desktop.services.ordering import code_point, dialect_of
@@ -20,23 +18,8 @@ from yeda_desktop.services.record_lookup import (
     find_cluster,
     require_subdistrict,
 )
+from yeda_desktop.services.unit_lookup import find_floor
 from yeda_desktop.storage import Database
-
-
-def floor_of(session: Session, building_id: str, label: str) -> str:
-    """The id of the building's floor labelled `label` (5, B1, 3A), or a sentence listing
-    the floors it has."""
-    clean = label.strip().upper()
-    found = session.scalar(select(Floor.id).where(Floor.building_id == building_id,
-                                                  func.upper(Floor.label) == clean))
-    if found is not None:
-        return str(found)
-    name = session.scalar(select(Building.name).where(Building.id == building_id))
-    labels = list(session.scalars(select(Floor.label).where(Floor.building_id == building_id)
-                                  .order_by(Floor.level)))
-    has = "、".join(labels) if len(labels) <= 12 else f"{labels[0]}…{labels[-1]}"
-    raise YedaError(f"楼宇“{name}”没有“{label.strip()}”层（现有：{has or '无'}）",
-                    f"building {name} has no floor {label.strip()!r} (it has: {has or 'none'})")
 
 
 def _list(db: Database, args: argparse.Namespace) -> None:
@@ -72,7 +55,7 @@ def _add(db: Database, args: argparse.Namespace) -> None:
             edit = places.add_floor(session, find_building(session, args.building), args.label)
         else:
             building = find_building(session, args.building)
-            edit = places.add_units(session, floor_of(session, building, args.floor),
+            edit = places.add_units(session, find_floor(session, building, args.floor),
                                     " ".join(args.labels))
         edits.apply(session, edit)
     print(f"已{edit.zh} / done: {edit.en}")

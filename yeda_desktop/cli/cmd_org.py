@@ -5,9 +5,11 @@ administrator answering a call about it; ID numbers masked unless asked for.
 `yeda org list`: the directory tab (单位名录) with its filters and order, as lines or as
 the organization workbook (`--xlsx`).
 
-`yeda org set ORG --ownership foreign …`: what the detail pane's drop-downs and boxes
-record (kind, ownership, industry, its marks, a foreign-invested one's activities and
-guarantees)."""
+`yeda org set ORG --staff 120 --ownership foreign …`: what the detail pane's boxes and
+drop-downs record (its fields, kind, ownership, industry, its marks, a foreign-invested
+one's activities and guarantees).
+
+`yeda org register | attach | detach | confirm`: a unit's organizations (org_sweep)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from yeda_desktop.cli import org_sweep
 from yeda_desktop.cli.common import limit_or_all, open_from_args, require_output
+from yeda_desktop.cli.org_field_args import add_field_options, typed_fields
 from yeda_desktop.errors import YedaError
 from yeda_desktop.id_masking import mask_id_number
 from yeda_desktop.models import Gap, Occupancy, Organization
@@ -67,7 +71,9 @@ def organization_lines(session: Session, org_id: str, *, full_ids: bool = False)
         f"党员人数（自报）members reported: "
         f"{org.reported_member_count if org.reported_member_count is not None else '—'}",
         f"联系人 contact: {org.contact_name or '—'} {org.contact_phone or ''}".rstrip(),
+        f"法定代表人 legal representative: {org.legal_rep or '—'}",
         f"地址 address: {org.address or '—'}",
+        *([f"备注 note: {org.note}"] if org.note else []),
         "本次扫楼 this campaign: " + ("已核实 verified" if campaign is not None
                                     and org.verified_campaign_id == campaign.id
                                     else "尚未核实 not verified"),
@@ -87,12 +93,14 @@ def organization_lines(session: Session, org_id: str, *, full_ids: bool = False)
         a.words() for a in party_work.assignments_of(session, org_id) if a.active_on(today))
         or "无 none"))
     people = sweep.people_of(session, org_id)
-    lines.append(f"人员 people: {len(people)}")
+    lines.append(f"人员 people: {len(people)}（编号 姓名 类别 性别 身份证号 电话 政治面貌 "
+                 "组织关系已转入 入党日期 / id name role gender ID phone party relation joined）")
     for p in people:
         shown_id = (p.id_number or "") if full_ids else mask_id_number(p.id_number)
         lines.append("  " + "\t".join((
-            p.name, p.gender.zh if p.gender else "—", shown_id or "—", p.phone or "—",
-            p.party_status.zh, _yes(p.relation_transferred))))
+            p.id[:8], p.name, p.role.zh, p.gender.zh if p.gender else "—", shown_id or "—",
+            p.phone or "—", p.party_status.zh, _yes(p.relation_transferred),
+            p.join_date.isoformat() if p.join_date else "—")))
     findings = evaluate(facts_for(session, org_id), profile_in_force(session))
     lines.append(f"问题提示 findings now: {len(findings)}")
     lines += [f"  {f.zh}；{f.action_zh}" for f in findings]
@@ -121,12 +129,13 @@ _SETTABLE: dict[str, tuple[str, Any]] = {
 
 
 def run_set(args: argparse.Namespace) -> int:
-    wanted = {field: read(getattr(args, option))
-              for option, (field, read) in _SETTABLE.items()
-              if getattr(args, option) is not None}
+    wanted = typed_fields(args) | {field: read(getattr(args, option))
+                                   for option, (field, read) in _SETTABLE.items()
+                                   if getattr(args, option) is not None}
     if not wanted:
-        raise YedaError("请至少给出一项要修改的内容（如 --ownership foreign）",
-                        "give at least one thing to change (such as --ownership foreign)")
+        raise YedaError("请至少给出一项要修改的内容（如 --staff 120 或 --ownership foreign）",
+                        "give at least one thing to change (such as --staff 120 or "
+                        "--ownership foreign)")
     db = open_from_args(args)
     try:
         with db.session(officer=args.officer) as session:  # all of them, or none
@@ -146,6 +155,8 @@ def run_set(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.action in org_sweep.ACTIONS:
+        return org_sweep.run(args)
     if args.action == "list":
         return run_list(args)
     if args.action == "set":
@@ -220,11 +231,13 @@ def register(sub: Any) -> None:
     show.add_argument("org", metavar="ORG", help="its id, USCC or name (a unique part of it)")
     show.add_argument("--full-id", action="store_true",
                       help="ID numbers in full (masked otherwise)")
-    change = actions.add_parser("set", help="kind, ownership, industry, its marks (above "
+    change = actions.add_parser("set", help="its fields (name, USCC, staff, members, "
+                                "contact, …), kind, ownership, industry, its marks (above "
                                 "size, listed, key enterprise, key industry), and a "
                                 "foreign-invested one's activities and guarantees (the four "
                                 "haves)")
     change.add_argument("org", metavar="ORG", help="its id, USCC or name (a unique part of it)")
+    add_field_options(change)
     change.add_argument("--kind", choices=[k.value for k in OrgKind])
     change.add_argument("--ownership", choices=[o.value for o in Ownership])
     change.add_argument("--industry", choices=[*sorted(INDUSTRY_SECTIONS), "none"],
@@ -266,4 +279,5 @@ def register(sub: Any) -> None:
     listing.add_argument("--xlsx", metavar="FILE", type=Path,
                          help="write the organization workbook of those listed instead "
                          "(the columns `yeda export-xlsx organizations` writes)")
+    org_sweep.add_parsers(actions)
     parser.set_defaults(func=run)

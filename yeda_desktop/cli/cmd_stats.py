@@ -1,5 +1,5 @@
 """`yeda stats`: the statistics tab's figures as text (coverage now and a campaign ago, sweep
-progress, open gaps), by subdistrict, cluster, building, industry or ownership."""
+progress, open gaps), by any of the tab's groupings."""
 
 from __future__ import annotations
 
@@ -65,7 +65,8 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("stats", help="coverage, sweep progress and open gaps, by "
-                            "subdistrict, cluster, building, industry or ownership")
+                            "subdistrict, cluster, building, industry, ownership, "
+                            "size or key industry")
     parser.add_argument("--by", choices=list(DIMENSIONS), default="subdistrict",
                         help="the groups of the table (default subdistrict)")
     parser.set_defaults(func=run)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import ValidationError
 from yeda_desktop.models import Base, Synced
+from yeda_desktop.services.unique_values import refuse_taken
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ def apply(session: Session, edit: Edit) -> None:
         if isinstance(step, Insert):
             row = step.model()
             for key, value in step.values.items():
+                refuse_taken(session, step.model, key, value, str(step.values["id"]))
                 setattr(row, key, value)
             session.add(row)
         elif isinstance(step, Delete):
@@ -80,6 +82,7 @@ def apply(session: Session, edit: Edit) -> None:
             target = session.get(step.model, step.record_id)
             if target is None:
                 raise LookupError(f"{step.model.__name__} {step.record_id} no longer exists")
+            refuse_taken(session, step.model, step.field, step.new, step.record_id)
             setattr(target, step.field, step.new)
         session.flush()
 
@@ -119,4 +122,5 @@ def set_field(
     old = getattr(row, field_name)
     if old == new:
         return None
+    refuse_taken(session, model, field_name, new, record_id)
     return Edit("修改", "Edit", (Update(model, record_id, field_name, old, new),))

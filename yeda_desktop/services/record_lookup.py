@@ -1,4 +1,5 @@
-"""Find what a user names: an organization, building or party organization, by id, code or name.
+"""Find what a user names: an organization, person, building or party organization, by id,
+code or name.
 
 A key may be a record id or its unique start, a USCC (organizations), an exact name or
 a unique part of a name; anything else is a YedaError the user can act on (not found, or
@@ -22,6 +23,7 @@ from yeda_desktop.models import (
     Occupancy,
     Organization,
     PartyOrg,
+    Person,
     Subdistrict,
     Unit,
 )
@@ -191,3 +193,16 @@ def organizations_in_building(session: Session, building_id: str) -> list[str]:
     for row in session.execute(first_unit):
         seen.setdefault(str(row.organization_id), None)
     return list(seen)
+
+
+def find_person(session: Session, key: str, organization_id: str | None = None) -> str:
+    """Person id for an id (or its start, as `yeda org show` prints it), an exact name or a
+    unique part of a name; among the people of `organization_id` if given (names repeat)."""
+
+    def among(*columns: Any) -> Select[Any]:
+        query = select(*columns)
+        return query.where(Person.organization_id == organization_id) if organization_id \
+            else query
+
+    return _find(session, key, id_col=Person.id, name_col=Person.name, what_zh="人员",
+                 what_en="person", among=among, aside=Person.phone)

@@ -12,6 +12,7 @@ from yeda_desktop.models.enums import (
     OrgKind,
     PartyOrgType,
     PartyStatus,
+    PersonRole,
     VisitOutcome,
 )
 
@@ -42,6 +43,15 @@ def party_label(status: PartyStatus) -> str:
         PartyStatus.PROBATIONARY: QCoreApplication.translate("Labels", "Probationary member"),
         PartyStatus.FULL: QCoreApplication.translate("Labels", "Full member"),
     }[status]
+
+
+def role_label(role: PersonRole) -> str:
+    return {
+        PersonRole.STAFF: QCoreApplication.translate("Labels", "Staff"),
+        PersonRole.LEGAL_REP: QCoreApplication.translate("Labels", "Legal representative"),
+        PersonRole.CONTACT: QCoreApplication.translate("Labels", "Contact person"),
+        PersonRole.PARTY_WORKER: QCoreApplication.translate("Labels", "Party worker"),
+    }[role]
 
 
 def relation_label(transferred: bool | None) -> str:
@@ -150,6 +160,10 @@ ENUM_SOURCES: dict[str, str] = {
     "Development candidate": PartyStatus.CANDIDATE.zh,
     "Probationary member": PartyStatus.PROBATIONARY.zh,
     "Full member": PartyStatus.FULL.zh,
+    "Staff": PersonRole.STAFF.zh,
+    "Legal representative": PersonRole.LEGAL_REP.zh,
+    "Contact person": PersonRole.CONTACT.zh,
+    "Party worker": PersonRole.PARTY_WORKER.zh,
     "Non-public enterprise": OrgKind.ENTERPRISE.zh,
     "Social organization": OrgKind.SOCIAL.zh,
     "Party committee": PartyOrgType.COMMITTEE.zh,

@@ -31,18 +31,19 @@ from PySide6.QtWidgets import (
 from yeda_desktop.errors import ValidationError
 from yeda_desktop.id_masking import mask_id_number
 from yeda_desktop.models import Person
-from yeda_desktop.models.enums import Gender, PartyStatus
+from yeda_desktop.models.enums import Gender, PartyStatus, PersonRole
 from yeda_desktop.services import edits, sweep
-from yeda_desktop.ui.labels import gender_label, party_label, relation_label
+from yeda_desktop.ui.labels import gender_label, party_label, relation_label, role_label
 from yeda_desktop.ui.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("name", "gender", "id_number", "phone", "party_status", "relation_transferred",
-           "join_date")
+           "join_date", "role")
 CHOICES: dict[str, list[Any]] = {
     "gender": [None, Gender.MALE, Gender.FEMALE],
     "party_status": list(PartyStatus),
     "relation_transferred": [None, True, False],
+    "role": list(PersonRole),  # staff unless set in the table: the entry row stays narrow
 }
 ERROR_STYLE = "color: #c62828;"
 
@@ -52,6 +53,8 @@ def choice_label(column: str, value: Any) -> str:
         return gender_label(value)
     if column == "party_status":
         return party_label(value)
+    if column == "role":
+        return role_label(value)
     return relation_label(value)
 
 
@@ -75,6 +78,7 @@ class MemberModel(QAbstractTableModel):
             self.tr("Party status"),
             self.tr("Relation"),
             self.tr("Joined"),
+            self.tr("Role"),
         ]
 
     def load(self, workspace: Workspace, org_id: str | None) -> None:
@@ -133,7 +137,7 @@ class MemberModel(QAbstractTableModel):
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box for gender, party status and relation cells."""
+    """A combo box for gender, party status, relation and role cells."""
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         column = COLUMNS[index.column()]
