@@ -50,9 +50,10 @@ def _split_range(item: str) -> tuple[str, str] | None:
         return parts[0], parts[1]
     if len(parts) > 2:
         raise _err(f"无法识别“{item}”", f"cannot read {item!r}")
-    # A plain hyphen is a range only between two numbers with the same prefix: 01-20, A01-A12.
+    # A plain hyphen is a range only between two numbers with the same prefix: 01-20,
+    # A01-A12, 3A01-3A06 (floor 3A's rooms); B1-101 is one door sign (prefixes B and none).
     halves = item.split("-")
-    if len(halves) == 2 and all(re.fullmatch(r"[A-Z]*\d+", h) for h in halves):
+    if len(halves) == 2 and all(re.fullmatch(r"(?:[0-9A-Z]*[A-Z])?\d+", h) for h in halves):
         a, b = (_TAIL_NUMBER.match(h) for h in halves)
         if a and b and a.group(1) == b.group(1):
             return halves[0], halves[1]
