@@ -4,12 +4,12 @@
 <context>
     <name>AttachDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="175"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="191"/>
         <source>Attach existing organization</source>
         <translation>关联已有单位</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="182"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="198"/>
         <source>Type the name, pinyin initials or credit code, then choose:</source>
         <translation>输入单位名称、拼音首字母或信用代码，然后选择：</translation>
     </message>
@@ -75,27 +75,27 @@
 <context>
     <name>BuildingDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="147"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="163"/>
         <source>Add building</source>
         <translation>添加楼宇</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="157"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="173"/>
         <source>Cluster</source>
         <translation>集聚区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="158"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="174"/>
         <source>Building name</source>
         <translation>楼宇名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="159"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="175"/>
         <source>Floors above ground</source>
         <translation>地上层数</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="160"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="176"/>
         <source>Basement floors</source>
         <translation>地下层数</translation>
     </message>
@@ -334,27 +334,27 @@
 <context>
     <name>ClusterDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="113"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="129"/>
         <source>Add cluster</source>
         <translation>添加园区或楼宇群</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="126"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="142"/>
         <source>Zone</source>
         <translation>开发区</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="127"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="143"/>
         <source>Subdistrict</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="128"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="144"/>
         <source>Cluster name</source>
         <translation>园区或楼宇群名称</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="145"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -2547,6 +2547,7 @@ Change to centre %3?</source>
     </message>
     <message>
         <location filename="../../yeda_desktop/ui/main_window.py" line="80"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="328"/>
         <source>Choose a building and floor</source>
         <translation>请选择楼宇和楼层</translation>
     </message>
@@ -2571,32 +2572,32 @@ Change to centre %3?</source>
         <translation>单位名录</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="191"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="192"/>
         <source>Campaign: %1</source>
         <translation>扫楼活动：%1</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="228"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="229"/>
         <source>%1 · floor %2 · %3/%4 units done</source>
         <translation>%1 · %2层 · 已走访 %3/%4 间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="263"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="264"/>
         <source>Every unit of this building has been visited</source>
         <translation>本楼所有房间均已走访</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="271"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="272"/>
         <source>This result is not in any unit yet</source>
         <translation>该结果尚未关联到任何房间</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="346"/>
         <source>Open database</source>
         <translation>打开数据库</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/main_window.py" line="323"/>
+        <location filename="../../yeda_desktop/ui/main_window.py" line="346"/>
         <source>YEDA database (*.sqlite *.db)</source>
         <translation>业达数据库 (*.sqlite *.db)</translation>
     </message>
@@ -2713,22 +2714,22 @@ Change to centre %3?</source>
 <context>
     <name>OfficerDialog</name>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="200"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="216"/>
         <source>Officer and language</source>
         <translation>队员与语言</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="216"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="232"/>
         <source>Officer name</source>
         <translation>队员姓名</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="217"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="233"/>
         <source>Team</source>
         <translation>扫楼小组</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/dialogs.py" line="218"/>
+        <location filename="../../yeda_desktop/ui/dialogs.py" line="234"/>
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
@@ -2972,6 +2973,44 @@ Change to centre %3?</source>
         <location filename="../../yeda_desktop/ui/party_panel.py" line="153"/>
         <source>Leave which party organization?</source>
         <translation>移出哪个党组织？</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceFixing</name>
+    <message>
+        <location filename="../../yeda_desktop/ui/place_fixing.py" line="31"/>
+        <source>Not removed</source>
+        <translation>未删除</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/place_fixing.py" line="54"/>
+        <source>Rename unit</source>
+        <translation>修改房间号</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/place_fixing.py" line="55"/>
+        <source>Unit number</source>
+        <translation>房间号</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/place_fixing.py" line="76"/>
+        <source>Rename floor</source>
+        <translation>修改楼层</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/place_fixing.py" line="77"/>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/place_fixing.py" line="95"/>
+        <source>Rename building</source>
+        <translation>修改楼宇名称</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/place_fixing.py" line="96"/>
+        <source>Building name</source>
+        <translation>楼宇名称</translation>
     </message>
 </context>
 <context>
@@ -3774,77 +3813,107 @@ Change to centre %3?</source>
         <translation>批量添加房间(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="72"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="71"/>
+        <source>Re&amp;name unit…</source>
+        <translation>修改房间号(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="73"/>
+        <source>Remove unit added by mistake</source>
+        <translation>删除误加的房间</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="75"/>
+        <source>Rename floor…</source>
+        <translation>修改楼层…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="77"/>
+        <source>Remove floor added by mistake</source>
+        <translation>删除误加的楼层</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="79"/>
+        <source>Rename building…</source>
+        <translation>修改楼宇名称…</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="82"/>
         <source>&amp;Previous floor (down)</source>
         <translation>往下一层(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="75"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="85"/>
         <source>&amp;Next floor (up)</source>
         <translation>往上一层(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="78"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="88"/>
         <source>Next &amp;unvisited unit</source>
         <translation>下一个未走访房间(&amp;J)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="81"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="91"/>
         <source>&amp;Register organization</source>
         <translation>登记单位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="84"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="94"/>
         <source>&amp;Attach existing organization…</source>
         <translation>关联已有单位(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="86"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="96"/>
         <source>Add &amp;member</source>
         <translation>添加人员(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="87"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="97"/>
         <source>Party &amp;organizations…</source>
         <translation>党组织一览(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="89"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="99"/>
         <source>Import from &amp;Excel…</source>
         <translation>从&amp;Excel导入…</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="90"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="100"/>
         <source>&amp;About YEDA Desktop</source>
         <translation>关于业达扫楼(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="106"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="150"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="114"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="158"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="118"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="162"/>
         <source>&amp;Sweep</source>
         <translation>扫楼(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="129"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="165"/>
+        <source>Correct p&amp;laces</source>
+        <translation>更正位置(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="180"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="133"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="184"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../yeda_desktop/ui/window_actions.py" line="135"/>
+        <location filename="../../yeda_desktop/ui/window_actions.py" line="186"/>
         <source>Sweep</source>
         <translation>扫楼</translation>
     </message>

@@ -96,3 +96,30 @@ def test_what_it_refuses_it_says_and_writes_nothing(
     assert main([*yeda, "building", *args]) == 2
     assert said in capsys.readouterr().err
     assert _floors_and_units(path, "创业大厦A座") == before
+
+
+def test_what_was_typed_wrong_is_corrected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "zone.sqlite"
+    yeda = ["--db", str(path), "--officer", "管理员"]
+    assert main([*yeda, "init"]) == 0
+    assert main([*yeda, "zone", "add", "烟台开发区", "古现街道", "创业园"]) == 0
+    assert main([*yeda, "building", "add", "创业大楼", "--cluster", "创业园", "--floors", "3"]) == 0
+    assert main([*yeda, "building", "floor", "创业大楼", "3a"]) == 0
+    assert main([*yeda, "building", "units", "创业大楼", "3a", "3A01-3A03"]) == 0
+    assert main([*yeda, "org", "register", "创业大楼", "3A", "3A01", "烟台华盛科技有限公司"]) == 0
+    capsys.readouterr()
+    assert main([*yeda, "building", "rename", "创业大楼", "创业大厦A座"]) == 0
+    assert "已将楼宇 创业大楼 改名为 创业大厦A座" in capsys.readouterr().out
+    assert main([*yeda, "building", "rename-unit", "创业大厦A座", "3A", "3A03", "3A04"]) == 0
+    assert main([*yeda, "building", "remove-unit", "创业大厦A座", "3A", "3A02"]) == 0
+    assert main([*yeda, "building", "rename-floor", "创业大厦A座", "3", "2"]) == 2
+    assert "楼层：2层已存在" in capsys.readouterr().err
+    assert main([*yeda, "building", "remove-unit", "创业大厦A座", "3A", "3A01"]) == 2
+    assert "3A01登记有单位“烟台华盛科技有限公司”" in capsys.readouterr().err
+    assert main([*yeda, "building", "remove-floor", "创业大厦A座", "3A"]) == 2
+    assert "3A层有2个房间，请先删除房间" in capsys.readouterr().err
+    assert main([*yeda, "building", "remove-floor", "创业大厦A座", "3"]) == 0
+    assert main([*yeda, "building", "rename-floor", "创业大厦A座", "3a", "3"]) == 0
+    assert _floors_and_units(path, "创业大厦A座") == {"1": [], "2": [], "3": ["3A01", "3A04"]}

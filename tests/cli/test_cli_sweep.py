@@ -102,7 +102,8 @@ def test_an_officer_visits_registers_and_fills_in_a_floor(
     # its fields as the pane's boxes take them: a count cleared, a text cleared, a name
     assert main([*yeda, "org", "set", NAME, "--staff", "", "--members", "3", "--phone", "",
                  "--legal-rep", "马志娟", "--note", "新入驻"]) == 0
-    assert "已修改 职工人数、党员人数（自报）、联系电话、法定代表人、备注" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "已修改 职工人数、党员人数（自报）、联系电话、法定代表人、备注" in said
     org = _org(yeda, NAME)
     assert (org.staff_count, org.reported_member_count, org.contact_phone, org.legal_rep,
             org.note) == (None, 3, None, "马志娟", "新入驻")
@@ -168,7 +169,8 @@ def test_what_the_sweep_commands_refuse_they_say_and_write_nothing(
     capsys.readouterr()
     before = _db_state(yeda)
     refused = {
-        ("visit", building, "30", "09", "vacant"): f"{building} 30层没有“09”房间（现有：01、02、03）",
+        ("visit", building, "30", "09", "vacant"):
+            f"{building} 30层没有“09”房间（现有：01、02、03）",
         ("visit", building, "99", "01", "vacant"): f"楼宇“{building}”没有“99”层（现有：",
         ("visit", building, "30", "02", "vacant", "--team", "第九小组"):
             "没有名为“第九小组”的扫楼小组（现有：",

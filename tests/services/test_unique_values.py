@@ -21,8 +21,8 @@ def _two(db: Database, place: Place) -> tuple[str, str]:
         add = places.add_units(s, place.floor_id, "301-302")
         edits.apply(s, add)
         ids = []
-        for unit, name, code in zip(add.created(Unit), ("荣昌生物医药有限公司", "烟台小微设计有限公司"),
-                                    (USCC_A, None), strict=True):
+        names = ("荣昌生物医药有限公司", "烟台小微设计有限公司")
+        for unit, name, code in zip(add.created(Unit), names, (USCC_A, None), strict=True):
             edit = sweep.register_organization(s, unit, name, place.campaign_id, uscc=code)
             edits.apply(s, edit)
             ids.append(edit.created(Organization)[0])

@@ -137,7 +137,6 @@ def test_a_person_s_role_is_chosen_in_the_table_and_undone(
 ) -> None:
     """人员类别 (职工, 法定代表人, 联系人, 党务工作者) travelled in every batch and was
     shown and set nowhere: a person added is staff; the table's drop-down changes it."""
-    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
 
     from yeda_desktop.models.enums import PersonRole

@@ -334,7 +334,7 @@ def test_a_code_another_organization_has_is_refused_under_the_box(
     is saved."""
     from PySide6.QtCore import Qt
 
-    path, building, floor, (big_unit, small_unit) = two_neighbours
+    path, building, floor, (_big_unit, small_unit) = two_neighbours
     code = "91370600MA3C5KXX21"
     db = open_database(path)
     with db.session(officer="测试") as s:

@@ -1,6 +1,7 @@
 """`yeda building`: the buildings of a zone set up from the command line, as 添加楼宇…,
 添加楼层 and 批量添加房间… do in the window (a zone of fifty buildings is set up from a
-list faster than by hand)."""
+list faster than by hand), and corrected (place_fixes: renamed, a floor or unit added by
+mistake removed)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,18 @@ import argparse
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from yeda_desktop.cli.common import open_from_args
 from yeda_desktop.models import Building, Cluster, Floor, Subdistrict, Unit
-from yeda_desktop.services import edits, places
+from yeda_desktop.services import edits, place_fixes, places
 from yeda_desktop.services.ordering import code_point, dialect_of
 from yeda_desktop.services.record_lookup import (
     find_building,
     find_cluster,
     require_subdistrict,
 )
-from yeda_desktop.services.unit_lookup import find_floor
+from yeda_desktop.services.unit_lookup import find_floor, find_unit
 from yeda_desktop.storage import Database
 
 
@@ -46,9 +48,34 @@ def _list(db: Database, args: argparse.Namespace) -> None:
     print(f"共 {len(rows)} 栋楼宇 / {len(rows)} buildings")
 
 
+def _fix(session: Session, args: argparse.Namespace) -> edits.Edit | None:
+    """A rename or a removal (place_fixes)."""
+    building = find_building(session, args.building)
+    if args.action == "rename":
+        return place_fixes.rename_building(session, building, args.name)
+    floor = find_floor(session, building, args.floor)
+    if args.action == "rename-floor":
+        return place_fixes.rename_floor(session, floor, args.label)
+    if args.action == "remove-floor":
+        return place_fixes.remove_floor(session, floor)
+    unit = find_unit(session, args.building, args.floor, args.unit)
+    if args.action == "rename-unit":
+        return place_fixes.rename_unit(session, unit, args.label)
+    return place_fixes.remove_unit(session, unit)
+
+
+FIXES = ("rename", "rename-floor", "remove-floor", "rename-unit", "remove-unit")
+
+
 def _add(db: Database, args: argparse.Namespace) -> None:
     with db.session(officer=args.officer) as session:
-        if args.action == "add":
+        if args.action in FIXES:
+            fix = _fix(session, args)
+            if fix is None:
+                print("没有需要修改的内容 / nothing to change")
+                return
+            edit = fix
+        elif args.action == "add":
             cluster = find_cluster(session, args.cluster, args.subdistrict)
             edit = places.add_building(session, cluster, args.name, args.floors, args.basements)
         elif args.action == "floor":
@@ -76,7 +103,8 @@ def run(args: argparse.Namespace) -> int:
 def register(sub: Any) -> None:
     parser = sub.add_parser(
         "building", help="list the buildings, add one (with its floors), a floor, or units "
-        "(as the window's 添加楼宇…, 批量添加房间…)",
+        "(as the window's 添加楼宇…, 批量添加房间…); rename them, or remove a floor or unit "
+        "added by mistake",
         description="BUILDING and CLUSTER: an id, or a name no other has (a cluster within "
         "--subdistrict, if given); the clusters come from `yeda zone add`.")
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -99,4 +127,21 @@ def register(sub: Any) -> None:
     units.add_argument("building", metavar="BUILDING")
     units.add_argument("floor", help="the floor's label (5, B1, 3A)")
     units.add_argument("labels", nargs="+", help="unit numbers or ranges")
+    rename = actions.add_parser("rename", help="a building's name typed wrong")
+    rename.add_argument("building", metavar="BUILDING")
+    rename.add_argument("name", help="its name as it should be")
+    for action, what in (("rename-floor", "a floor's label typed wrong"),
+                         ("remove-floor", "a floor added by mistake (one without units)")):
+        p = actions.add_parser(action, help=what)
+        p.add_argument("building", metavar="BUILDING")
+        p.add_argument("floor", help="the floor's label (5, B1, 3A)")
+    actions.choices["rename-floor"].add_argument("label", help="its label as it should be")
+    for action, what in (("rename-unit", "a unit's number typed wrong"),
+                         ("remove-unit", "a unit added by mistake (one without an "
+                          "organization or a recorded visit)")):
+        p = actions.add_parser(action, help=what)
+        p.add_argument("building", metavar="BUILDING")
+        p.add_argument("floor", help="the floor's label (5, B1, 3A)")
+        p.add_argument("unit", help="the unit's number")
+    actions.choices["rename-unit"].add_argument("label", help="its number as it should be")
     parser.set_defaults(func=run)

@@ -102,6 +102,22 @@ class FloorDialog(FormDialog):
             session, self.building_id, self.label.text()))
 
 
+class RenameDialog(FormDialog):
+    """One box with the place's name or number as it is: OK renames it (place_fixes)."""
+
+    def __init__(self, workspace: Workspace, title: str, label: str, current: str,
+                 build: Callable[[Session, str], edits.Edit | None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.workspace, self.build = workspace, build
+        self.text = QLineEdit(current)
+        self.text.selectAll()
+        self.form.addRow(label, self.text)
+
+    def accept(self) -> None:
+        self.accept_built(self.workspace, lambda session: self.build(session, self.text.text()))
+
+
 class ClusterDialog(FormDialog):
     """A park, office-building group or business district (and its subdistrict and zone,
     if new): every building is added to one."""

@@ -297,12 +297,34 @@ class MainWindow(
 
     def _changed(self, edit: edits.Edit) -> None:
         """One refresh after every edit, undo or redo: tiles, detail, progress up the tree."""
+        from yeda_desktop.models import Building, Floor
+
         if self.building_id is not None:
+            models = {step.model for step in edit.steps}
+            if Building in models:  # renamed (or its rename undone): its name in the tree
+                self._reload_tree()
+            if Floor in models or Building in models:
+                self._keep_a_floor()
             self.navigator.refresh_building(self.building_id)
         self._refresh_floor()
         if self.workspace is not None:
             self.detail.show_unit(self.workspace, self.floor_view.current_unit())
         self._unsent_timer.start()
+
+    def _keep_a_floor(self) -> None:
+        """The floors shown again after one was renamed, removed or brought back; a
+        removed floor's place is taken by the building's top floor."""
+        if self.building_id is None:
+            return
+        floors = self.navigator.floors(self.building_id)
+        if self.floor_id in floors:
+            self.navigator.show_floor(self.building_id, self.floor_id)
+        elif floors:
+            self.show_floor(self.building_id, floors[0])
+        else:
+            self.floor_id = None
+            self.floor_view.show_tiles([])
+            self.floor_heading.setText(self.tr("Choose a building and floor"))
 
     # --- settings and closing -------------------------------------------------------------
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction
 
@@ -68,6 +68,16 @@ class WindowActions:
                                         self.add_cluster)
         self.act_floor = self._action(self.tr("Add &floor…"), self.add_floor, "Ctrl+Shift+L")
         self.act_units = self._action(self.tr("Add uni&ts…"), self.add_units, "Ctrl+Shift+U")
+        self.act_rename_unit = self._action(self.tr("Re&name unit…"),
+                                            lambda: self._fix_place("rename_unit"))
+        self.act_remove_unit = self._action(self.tr("Remove unit added by mistake"),
+                                            lambda: self._fix_place("remove_unit"))
+        self.act_rename_floor = self._action(self.tr("Rename floor…"),
+                                             lambda: self._fix_place("rename_floor"))
+        self.act_remove_floor = self._action(self.tr("Remove floor added by mistake"),
+                                             lambda: self._fix_place("remove_floor"))
+        self.act_rename_building = self._action(self.tr("Rename building…"),
+                                                lambda: self._fix_place("rename_building"))
         self.act_prev = self._action(
             self.tr("&Previous floor (down)"), lambda: self.step_floor(+1), "Ctrl+PgDown"
         )
@@ -88,6 +98,40 @@ class WindowActions:
                                         self.show_party_list)
         self.act_import_xlsx = self._action(self.tr("Import from &Excel…"), self.import_xlsx)
         self.act_about = self._action(self.tr("&About YEDA Desktop"), self.about)
+
+    def _install_place_menus(self) -> None:
+        """Right-click on the floor's tiles or a floor in the navigator: 更正位置's entries."""
+        from PySide6.QtCore import Qt
+
+        for widget in (self.floor_view, self.navigator):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.floor_view.customContextMenuRequested.connect(
+            lambda pos: self._place_menu(self.floor_view, pos))
+        self.navigator.customContextMenuRequested.connect(
+            lambda pos: self._place_menu(self.navigator, pos))
+
+    def _place_menu(self, widget: Any, pos: Any) -> None:
+        from yeda_desktop.ui import place_fixing
+        from yeda_desktop.ui.navigator import BUILDING, ID, KIND
+
+        if self.workspace is None:
+            return
+        if widget is self.navigator:
+            index = widget.indexAt(pos)
+            if not index.isValid() or index.data(KIND) != "floor":
+                return
+            self.show_floor(index.data(BUILDING), index.data(ID))
+        else:
+            index = widget.indexAt(pos)
+            if index.isValid():
+                widget.setCurrentIndex(index)
+        place_fixing.menu_at(self, widget, pos, unit=widget is self.floor_view)
+
+    def _fix_place(self, what: str) -> None:
+        """Sweep → 更正位置 (and the right-click menus): loaded when first used."""
+        from yeda_desktop.ui import place_fixing
+
+        getattr(place_fixing, what)(self)
 
     def _add_outcome_actions(self) -> None:
         """Ctrl+1…4: record a visit's outcome (the Sweep menu, above Register)."""
@@ -118,6 +162,13 @@ class WindowActions:
         sweep_menu = bar.addMenu(self.tr("&Sweep"))
         sweep_menu.addActions([self.act_cluster, self.act_building, self.act_floor,
                                self.act_units])
+        fixes = sweep_menu.addMenu(self.tr("Correct p&laces"))
+        fixes.addActions([self.act_rename_unit, self.act_remove_unit])
+        fixes.addSeparator()
+        fixes.addActions([self.act_rename_floor, self.act_remove_floor])
+        fixes.addSeparator()
+        fixes.addAction(self.act_rename_building)
+        self.fixes_menu = fixes
         sweep_menu.addSeparator()
         sweep_menu.addActions([self.act_next, self.act_prev, self.act_unvisited])
         sweep_menu.addSeparator()
@@ -150,6 +201,7 @@ class WindowActions:
             self.act_building,
             self.act_floor,
             self.act_units,
+            self.fixes_menu,
             self.act_prev,
             self.act_next,
             self.act_unvisited,

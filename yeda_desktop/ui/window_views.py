@@ -127,6 +127,7 @@ class ViewLoading:
         self._floor_place.deleteLater()
         self.splitter.replaceWidget(2, self.detail).deleteLater()
         self.floor_view.unit_chosen.connect(self._unit_chosen)
+        self._install_place_menus()
         self.detail.attach_requested.connect(self.attach_existing)
         yield True
         self._add_outcome_actions()
