@@ -50,8 +50,10 @@ from yeda_desktop.syncflow.records import (
 from yeda_desktop.syncflow.redirects import Redirects
 from yeda_desktop.syncflow.report import ImportReport, Rejected
 from yeda_desktop.syncflow.table_facts import (
+    depth,
     empty_required,
     fk_columns,
+    holders,
     logged_set,
     referencing,
     unique_keys,
@@ -95,6 +97,9 @@ class Merger:
         self.rejected: set[str] = set()  # new records refused as invalid, in this batch
         self.linked_tables: set[str] = set()  # tables whose records got a redirect here
         self._log: list[tuple[Any, ...]] = []
+        # Deletions of records others may name (a unit, a floor): done after every line,
+        # so that the batch's own deletions of those others come first (`_held_deletes`).
+        self._held: list[tuple[str, str, str]] = []
         self._grown: dict[str, int] = {}  # rows this batch inserted, per table
         # Unique keys of the records this batch inserted, while the committed view stands:
         # with it they answer `_collisions` without waiting for the queued inserts.
@@ -130,6 +135,7 @@ class Merger:
             done += len(chunk)
             if progress:
                 progress(done)
+        self._held_deletes()
         self._flush_log()
         self._refresh_reference_conflicts()
 
@@ -564,6 +570,37 @@ class Merger:
         if not exists:
             self.report.unchanged += 1
             return
+        if holders(table):
+            self._held.append((table, rid, at))
+            return
+        self._drop(table, rid, at)
+
+    def _held_deletes(self) -> None:
+        """A record the centre still has others naming (another laptop's visit to a unit
+        this laptop removed) is kept and its deletion refused, saying why; without this
+        the commit's foreign-key check refused the whole batch. Children before parents."""
+        for table, rid, at in sorted(self._held, key=lambda h: -depth(h[0])):
+            named_by = next((child for child, column in holders(table) if run_sql(
+                self.conn, f"SELECT 1 FROM {child} WHERE {column} = ? LIMIT 1", (rid,)
+            ).first() is not None), None)
+            if named_by is None:
+                self._drop(table, rid, at)
+            else:
+                self.report.reject(
+                    rid, f"未删除：该{table_label(table)}在中心仍有{table_label(named_by)}",
+                    f"kept: the centre still has {named_by} of this record")
+                self.report.rejected[-1].label = self._called(table, rid)
+        self._held.clear()
+
+    def _called(self, table: str, rid: str) -> str:
+        """房间“3A01”: what a kept record is called at the centre."""
+        columns = table_by_name()[table].c
+        column = "name" if "name" in columns else "label" if "label" in columns else None
+        found = run_sql(self.conn, f"SELECT {column} FROM {table} WHERE id = ?",
+                        (rid,)).first() if column else None
+        return f"{table_label(table)}“{found[0]}”" if found else table_label(table)
+
+    def _drop(self, table: str, rid: str, at: str) -> None:
         self._log.append((table, rid, "delete", None, None, None, 0, at, None))
         self._flush_log()
         run_sql(self.conn, f"DELETE FROM {table} WHERE id = ?", (rid,))

@@ -39,6 +39,24 @@ def referencing(table_name: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def holders(table_name: str) -> tuple[tuple[str, str], ...]:
+    """(table, column) pairs whose foreign key points at table_name.id and neither
+    cascades nor clears: a record they name cannot go (a unit its visits name)."""
+    return tuple(
+        (t.name, fk.parent.name)
+        for t in Base.metadata.sorted_tables
+        for fk in t.foreign_keys
+        if fk.column.table.name == table_name and fk.column.name == "id" and not fk.ondelete
+    )
+
+
+@cache
+def depth(table_name: str) -> int:
+    """The table's place among all, parents first (a floor before its units)."""
+    return [t.name for t in Base.metadata.sorted_tables].index(table_name)
+
+
+@cache
 def unique_keys(table_name: str) -> tuple[tuple[str, ...], ...]:
     """The table's unique keys other than its id, each as its columns."""
     table = table_by_name()[table_name]
