@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from window_open import open_window
 
 from yeda_desktop.models import (
     Building,
@@ -29,7 +30,6 @@ from yeda_desktop.services import edits, places, sweep
 from yeda_desktop.storage import open_database
 from yeda_desktop.ui import party_dialogs
 from yeda_desktop.ui.detail_pane import DetailPane
-from yeda_desktop.ui.main_window import MainWindow
 from yeda_desktop.ui.settings import AppSettings
 
 
@@ -57,15 +57,6 @@ def two_neighbours(tmp_path: Path) -> tuple[Path, str, str, list[str]]:
         ids = building.id, floor.id
     db.close()
     return path, ids[0], ids[1], units
-
-
-def _open(qtbot: QtBot, settings: AppSettings, path: Path) -> MainWindow:
-    window = MainWindow(settings, "zh")
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.ready, timeout=20_000):
-        window.open_database(str(path))
-    return window
 
 
 def _rules(detail: DetailPane) -> set[str]:
@@ -97,7 +88,7 @@ def test_an_officer_closes_coverage_gaps_in_the_data(
     two_neighbours: tuple[Path, str, str, list[str]], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path, building, floor, (big_unit, small_unit) = two_neighbours
-    window = _open(qtbot, settings, path)
+    window = open_window(qtbot, settings, path)
     window.show_floor(building, floor, big_unit)
     detail, panel = window.detail, window.detail.party
     assert {"no_party_org", "no_work_coverage"} <= _rules(detail)
@@ -211,7 +202,7 @@ def test_the_fields_the_registration_form_prints_are_typed_in_the_pane(
     from PySide6.QtCore import Qt
 
     path, building, floor, (big_unit, _small) = two_neighbours
-    window = _open(qtbot, settings, path)
+    window = open_window(qtbot, settings, path)
     window.show_floor(building, floor, big_unit)
     detail = window.detail
 
@@ -249,7 +240,7 @@ def test_the_organization_s_marks_are_recorded_in_the_pane_and_undone(
     wrote them) but no one could record them: the officer ticks and picks them; Ctrl+Z
     undoes one step each."""
     path, building, floor, (big_unit, _small) = two_neighbours
-    window = _open(qtbot, settings, path)
+    window = open_window(qtbot, settings, path)
     window.show_floor(building, floor, big_unit)
     fields = window.detail.class_fields
     assert window.detail.org_form.isRowVisible(fields.marks)
@@ -295,7 +286,7 @@ def test_the_list_of_party_organizations_finds_one_by_an_organization_and_correc
         with db.session(officer="测试") as s:
             edits.apply(s, party_work.form_party_org(s, org, name, PartyOrgType.BRANCH))
     db.close()
-    window = _open(qtbot, settings, path)
+    window = open_window(qtbot, settings, path)
     seen: list[list[str]] = []
 
     def use(dialog: PartyListDialog) -> int:
@@ -341,7 +332,7 @@ def test_a_code_another_organization_has_is_refused_under_the_box(
         big = s.scalars(select(Organization).where(Organization.staff_count == 120)).one()
         edits.apply(s, edits.set_field(s, Organization, big.id, "uscc", code))  # type: ignore[arg-type]
     db.close()
-    window = _open(qtbot, settings, path)
+    window = open_window(qtbot, settings, path)
     window.show_floor(building, floor, small_unit)
     detail = window.detail
     box = detail.fields["uscc"].edit

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from window_open import open_window
 
 from yeda_desktop.models import Building, Cluster, Floor, Subdistrict, Unit, Zone
 from yeda_desktop.models.enums import ClusterKind
@@ -47,15 +48,6 @@ def floor_typed_wrong(tmp_path: Path) -> tuple[Path, str, str, dict[str, str]]:
     return path, ids[0], ids[1], units
 
 
-def _open(qtbot: QtBot, settings: AppSettings, path: Path) -> MainWindow:
-    window = MainWindow(settings, "zh")
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.ready, timeout=20_000):
-        window.open_database(str(path))
-    return window
-
-
 def _typing(monkeypatch: pytest.MonkeyPatch, *answers: str) -> list[str]:
     """Stand in for the rename form's exec: type each answer in turn and press OK (the
     refusals shown on the way are returned)."""
@@ -83,7 +75,7 @@ def test_an_officer_corrects_the_floor_she_typed_wrong(
     floor_typed_wrong: tuple[Path, str, str, dict[str, str]], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path, building, floor, units = floor_typed_wrong
-    window = _open(qtbot, settings, path)
+    window = open_window(qtbot, settings, path)
     window.show_floor(building, floor, units["3O2"])
     assert window.fixes_menu.title() == "更正位置(&L)" and window.fixes_menu.isEnabled()
 
@@ -133,7 +125,7 @@ def test_the_floor_s_right_click_menu_offers_the_corrections(
     floor_typed_wrong: tuple[Path, str, str, dict[str, str]], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     path, building, floor, units = floor_typed_wrong
-    window = _open(qtbot, settings, path)
+    window = open_window(qtbot, settings, path)
     window.show_floor(building, floor, units["399"])
     from PySide6.QtCore import Qt
 
