@@ -175,7 +175,7 @@ def test_what_the_sweep_commands_refuse_they_say_and_write_nothing(
         ("visit", building, "30", "02", "vacant", "--team", "第九小组"):
             "没有名为“第九小组”的扫楼小组（现有：",
         ("org", "register", building, "30", "02", "另一家公司", "--uscc", USCC):
-            "已有单位使用该代码",
+            f"统一社会信用代码：已被单位“{NAME}”使用；若是同一单位，请用“关联已有单位”",
         ("org", "register", building, "30", "02", "另一家公司", "--staff", "12x"):
             "职工人数：应为整数",
         ("org", "register", building, "30", "02", "另一家公司", "--phone", "12"):

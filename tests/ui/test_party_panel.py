@@ -341,7 +341,7 @@ def test_a_code_another_organization_has_is_refused_under_the_box(
     box.setModified(True)
     qtbot.keyClick(box, Qt.Key.Key_Tab)
     assert detail.fields["uscc"].error.text() == (
-        "统一社会信用代码：已被单位“烟台华盛科技有限公司”使用；若是同一单位，请在房间中关联该单位")
+        "统一社会信用代码：已被单位“烟台华盛科技有限公司”使用；若是同一单位，请用“关联已有单位”")
     assert not window.act_undo.isEnabled()  # nothing was done
     window.close()
     db = open_database(path)

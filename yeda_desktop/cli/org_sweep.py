@@ -41,10 +41,10 @@ def _register(session: Session, args: argparse.Namespace) -> tuple[edits.Edit, s
     unit = unit_from_args(session, args)
     campaign, team = campaign_and_team(session, args)
     fields = typed_fields(args)
-    for option in ("kind", "ownership"):
-        if getattr(args, option):
-            fields[option] = {"kind": OrgKind, "ownership": Ownership}[option](
-                getattr(args, option))
+    if args.kind:
+        fields["kind"] = OrgKind(args.kind)
+    if args.ownership:
+        fields["ownership"] = Ownership(args.ownership)
     if args.industry:
         fields["industry_section"] = args.industry
     twins = namesakes.namesakes(session, args.name)

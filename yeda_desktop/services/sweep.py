@@ -22,6 +22,7 @@ from yeda_desktop.models import (
 from yeda_desktop.models.enums import VisitOutcome
 from yeda_desktop.services.edits import Delete, Edit, Insert, Update, checked, snapshot
 from yeda_desktop.services.ordering import code_point, dialect_of
+from yeda_desktop.services.unique_values import refuse_taken
 
 PERSON_FIELDS = ("name", "gender", "id_number", "phone", "party_status", "relation_transferred")
 
@@ -107,14 +108,7 @@ def register_organization(
     values: dict[str, Any] = {"id": new_id(), "name": checked(Organization, "name", name)}
     for key, value in fields.items():
         values[key] = checked(Organization, key, value)
-    uscc = values.get("uscc")
-    if uscc and session.scalar(select(Organization.id).where(Organization.uscc == uscc)):
-        raise ValidationError(
-            "uscc",
-            "统一社会信用代码",
-            "已有单位使用该代码，请改用“关联已有单位”",
-            "another organization has this code; attach it instead",
-        )
+    refuse_taken(session, Organization, "uscc", values.get("uscc"), values["id"])
     steps: list[Insert] = [
         Insert(Organization, values),
         Insert(Occupancy, {"id": new_id(), "organization_id": values["id"], "unit_id": unit_id}),

@@ -37,6 +37,6 @@ def refuse_taken(
         return
     name = getattr(holder, "name", None) or holder.id
     raise ValidationError(field, column_label(table, field),
-                          f"已被{table_label(table)}“{name}”使用；若是同一单位，请在房间中关联该单位",
+                          f"已被{table_label(table)}“{name}”使用；若是同一单位，请用“关联已有单位”",
                           f"already used by {name}; if it is the same organization, attach "
-                          "that one to the unit")
+                          "that one to the unit instead")
