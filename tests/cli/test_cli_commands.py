@@ -68,12 +68,16 @@ def test_check_fails_and_names_the_problem(
     with sqlite3.connect(db) as conn:  # what a careless bulk import could leave behind
         conn.execute("UPDATE organizations SET uscc = '91370600MA3C4Y5X1X' WHERE rowid = 1")
         conn.execute("UPDATE floors SET level = 99 WHERE rowid = 1")
+        # what an older version's 社会组织 left as the default 私营企业 (or two devices' edits)
+        conn.execute("UPDATE organizations SET kind = 'social', ownership = 'private' "
+                     "WHERE rowid = 2")
     capsys.readouterr()
     assert main(["--db", str(db), "check"]) == 1
     out = capsys.readouterr().out
     assert "[uscc]" in out and "校验位不正确" in out
     assert "[floor_level]" in out
-    assert "发现 2 个问题" in out
+    assert "[org_class]" in out and "单位类别为社会组织，经济类型却是私营企业" in out
+    assert "发现 3 个问题" in out
 
 
 def test_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

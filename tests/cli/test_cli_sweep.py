@@ -200,3 +200,24 @@ def test_what_the_sweep_commands_refuse_they_say_and_write_nothing(
     assert f"统一社会信用代码：已被单位“{NAME}”使用" in capsys.readouterr().err
     assert _db_state(yeda) == before  # the staff count neither: all of it, or none
     assert _org(yeda, "烟台小微设计有限公司").staff_count is None
+
+
+def test_kind_and_ownership_are_kept_as_a_pair(
+    zone: tuple[list[str], str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    yeda, building, _ = zone
+    name = "烟台市开发区软件行业协会"
+    assert main([*yeda, "org", "register", building, "30", "01", name, "--kind", "social"]) == 0
+    assert (_org(yeda, name).kind, _org(yeda, name).ownership) == ("social", "association")
+    capsys.readouterr()
+    assert main([*yeda, "org", "set", name, "--ownership", "foundation"]) == 0
+    out = capsys.readouterr().out
+    assert "类型 kind: 社会组织 · 基金会" in out
+    assert main([*yeda, "org", "set", name, "--ownership", "mixed"]) == 0
+    assert "经济类型、单位类别" in capsys.readouterr().out  # the kind followed, and says so
+    assert (_org(yeda, name).kind, _org(yeda, name).ownership) == ("enterprise", "mixed")
+    before = _db_state(yeda)
+    assert main([*yeda, "org", "set", name, "--kind", "social", "--ownership", "private"]) == 2
+    assert "经济类型：“私营企业”不是社会组织的经济类型" in capsys.readouterr().err
+    assert _db_state(yeda) == before
+    assert main([*yeda, "check"]) == 0

@@ -165,3 +165,32 @@ def test_the_marks_travel_through_the_workbook(registered: Database, tmp_path: P
     cells = dict(zip(back.headers, next(r for r in back.rows if r[1][1] == uscc)[1],
                      strict=False))
     assert (cells["规模以上企业"], cells["上市公司"], cells["重点行业"]) == ("是", "否", "快递")
+
+
+def test_kind_and_ownership_arrive_as_a_pair(registered: Database, tmp_path: Path) -> None:
+    """The ownership brings its kind; a kind alone an ownership of its own; at odds, the row
+    is refused saying why, and the others are imported."""
+    with registered.reader() as s:
+        foreign = s.scalars(select(Organization.uscc).where(
+            Organization.ownership == "foreign")).one()
+    path = _xlsx(tmp_path / "kinds.xlsx", [
+        ["单位名称", "统一社会信用代码", "单位类别", "经济类型"],
+        ["烟台市开发区慈善基金会", None, None, "基金会"],
+        ["烟台市开发区物流协会", None, "社会组织", None],
+        ["烟台业达示例科技有限公司", foreign, "非公企业", None],
+        ["烟台错配有限公司", None, "非公企业", "民办非企业单位"],
+    ])
+    sheet = read_sheet(path)
+    with registered.session(officer="测试") as s:
+        plan = plan_import(s, "organizations", sheet, guess_mapping("organizations", sheet.headers))
+        apply_plan(s, plan)
+    report = {r.row: (r.action, " ".join(r.messages_zh)) for r in plan.rows}
+    assert report[4] == ("unchanged", "")  # a foreign enterprise stays foreign
+    assert report[5] == ("error", "经济类型：“民办非企业单位”不是非公企业的经济类型"
+                                  "（非公企业：私营企业、外资企业、港澳台资企业、个体工商户、混合所有制企业）")
+    with registered.reader() as s:
+        pairs = {name: (kind, ownership) for name, kind, ownership in s.execute(
+            select(Organization.name, Organization.kind, Organization.ownership))}
+    assert pairs["烟台市开发区慈善基金会"] == ("social", "foundation")
+    assert pairs["烟台市开发区物流协会"] == ("social", "association")
+    assert "烟台错配有限公司" not in pairs

@@ -25,7 +25,7 @@ from yeda_desktop.models import (
     Unit,
     Zone,
 )
-from yeda_desktop.models.enums import ClusterKind, KeyIndustry, Ownership, PartyOrgType
+from yeda_desktop.models.enums import ClusterKind, KeyIndustry, OrgKind, Ownership, PartyOrgType
 from yeda_desktop.services import edits, places, sweep
 from yeda_desktop.storage import open_database
 from yeda_desktop.ui import party_dialogs
@@ -348,3 +348,40 @@ def test_a_code_another_organization_has_is_refused_under_the_box(
     with db.reader() as s:
         assert s.scalar(select(Organization.uscc).where(Organization.staff_count == 30)) is None
     db.close()
+
+
+def test_the_ownership_drop_down_offers_the_kind_s_own(
+    qtbot: QtBot, zh_app: QApplication, settings: AppSettings,
+    two_neighbours: tuple[Path, str, str, list[str]],
+) -> None:
+    """An association registered as an enterprise: choosing 社会组织 offers 社会团体, 民办非企业单位
+    and 基金会 and stores one of them (it stayed 私营企业 before, and the statistics counted it
+    among the private enterprises); one Ctrl+Z brings both back."""
+    path, building, floor, (_big, small_unit) = two_neighbours
+    window = open_window(qtbot, settings, path)
+    window.show_floor(building, floor, small_unit)
+    fields = window.detail.class_fields
+
+    def offered() -> list[str]:
+        return [fields.ownership.itemText(i) for i in range(fields.ownership.count())]
+
+    assert offered() == ["私营企业", "外资企业", "港澳台资企业", "个体工商户", "混合所有制企业"]
+    fields.kind.setCurrentIndex(fields.kind.findData(OrgKind.SOCIAL))
+    fields.kind.activated.emit(fields.kind.currentIndex())
+    assert offered() == ["社会团体", "民办非企业单位", "基金会"]
+    assert fields.ownership.currentText() == "社会团体"
+    fields.ownership.setCurrentIndex(fields.ownership.findData(Ownership.FOUNDATION))
+    fields.ownership.activated.emit(fields.ownership.currentIndex())
+    db = open_database(path)
+    with db.reader() as s:
+        org = s.scalars(select(Organization).where(Organization.staff_count == 30)).one()
+        assert (org.kind, org.ownership) == (OrgKind.SOCIAL, Ownership.FOUNDATION)
+    window.act_undo.trigger()  # the foundation
+    window.act_undo.trigger()  # the kind, and the ownership it brought
+    assert fields.kind.currentData() == OrgKind.ENTERPRISE
+    assert fields.ownership.currentText() == "私营企业"
+    with db.reader() as s:
+        org = s.scalars(select(Organization).where(Organization.staff_count == 30)).one()
+        assert (org.kind, org.ownership) == (OrgKind.ENTERPRISE, Ownership.PRIVATE)
+    db.close()
+    window.close()

@@ -29,6 +29,7 @@ from yeda_desktop.id_masking import mask_id_number
 from yeda_desktop.models import Gap, Occupancy, Organization
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, KeyIndustry, OrgKind, Ownership
 from yeda_desktop.models.labels import column_label
+from yeda_desktop.models.org_class import settle
 from yeda_desktop.rules import RULES_BY_ID, evaluate, facts_for, profile_in_force
 from yeda_desktop.services import directory, edits, party_work, sweep
 from yeda_desktop.services.record_lookup import (
@@ -136,21 +137,29 @@ def run_set(args: argparse.Namespace) -> int:
         raise YedaError("请至少给出一项要修改的内容（如 --staff 120 或 --ownership foreign）",
                         "give at least one thing to change (such as --staff 120 or "
                         "--ownership foreign)")
+    if "kind" in wanted and "ownership" in wanted:
+        settle(wanted["kind"], wanted["ownership"])  # at odds: refused before anything is opened
+        del wanted["kind"]  # the ownership brings its kind
     db = open_from_args(args)
     try:
         with db.session(officer=args.officer) as session:  # all of them, or none
             org = find_organization(session, args.org)
-            changed = []
+            changed: dict[str, str] = {}
             for field, value in wanted.items():
                 edit = edits.set_field(session, Organization, org, field, value)
                 if edit is not None:
                     edits.apply(session, edit)
-                    changed.append(column_label("organizations", field))
-            name = session.get(Organization, org).name  # type: ignore[union-attr]
+                    changed |= {step.field: column_label("organizations", step.field)
+                                for step in edit.steps if isinstance(step, edits.Update)}
+            row = session.get(Organization, org)
+            assert row is not None
+            name, kind, ownership = row.name, row.kind, row.ownership
     finally:
         db.close()
-    print(f"{name}：已修改 {'、'.join(changed)} / changed {len(changed)} field(s)" if changed
-          else f"{name}：没有需要修改的内容 / nothing to change")
+    print(f"{name}：已修改 {'、'.join(changed.values())} / changed {len(changed)} field(s)"
+          if changed else f"{name}：没有需要修改的内容 / nothing to change")
+    if changed.keys() & {"kind", "ownership"}:
+        print(f"类型 kind: {kind.zh} · {ownership.zh}")
     return 0
 
 
@@ -238,8 +247,12 @@ def register(sub: Any) -> None:
                                 "haves)")
     change.add_argument("org", metavar="ORG", help="its id, USCC or name (a unique part of it)")
     add_field_options(change)
-    change.add_argument("--kind", choices=[k.value for k in OrgKind])
-    change.add_argument("--ownership", choices=[o.value for o in Ownership])
+    change.add_argument("--kind", choices=[k.value for k in OrgKind],
+                        help="enterprise or social; given alone, the ownership becomes the "
+                        "kind's first unless it is one of the kind's already")
+    change.add_argument("--ownership", choices=[o.value for o in Ownership],
+                        help="enterprise: private, foreign, hmt, individual, mixed; social: "
+                        "association, private_non_enterprise, foundation (it sets the kind)")
     change.add_argument("--industry", choices=[*sorted(INDUSTRY_SECTIONS), "none"],
                         help="industry section (GB/T 4754: C, I, …; none: not given)")
     change.add_argument("--activities", choices=("yes", "no"),

@@ -23,6 +23,7 @@ from yeda_desktop.excel.cleaning import clean_org, clean_person
 from yeda_desktop.excel.mapping import IMPORT_KINDS, missing_required
 from yeda_desktop.excel.reader import SheetData
 from yeda_desktop.models import Organization, Person
+from yeda_desktop.models.org_class import settle
 
 ORG_KEYS = ("name", "uscc", "kind", "ownership", "industry_section", "staff_count",
             "reported_member_count", "address", "legal_rep", "contact_name", "contact_phone",
@@ -104,6 +105,15 @@ def _plan_orgs(session: Session, sheet: SheetData, mapping: dict[str, int]) -> l
         target = by_uscc.get(uscc) if uscc else None
         if target is None and len(by_name.get(values["name"], [])) == 1:
             target = by_name[values["name"]][0]
+        if values.get("kind") is not None or values.get("ownership") is not None:
+            current = existing[target] if target else None
+            try:
+                values["kind"], values["ownership"] = settle(
+                    values.get("kind"), values.get("ownership"),
+                    (current["kind"], current["ownership"]) if current else None)
+            except ValidationError as exc:
+                report.refuse(exc.zh, exc.en)
+                continue
         key = target or uscc or values["name"]
         if key in seen:
             report.refuse(f"与第 {seen[key]} 行是同一单位", f"same organization as row {seen[key]}")

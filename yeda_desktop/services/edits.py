@@ -13,7 +13,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from yeda_desktop.errors import ValidationError
-from yeda_desktop.models import Base, Synced
+from yeda_desktop.models import Base, Organization, Synced
+from yeda_desktop.models.org_class import settle
 from yeda_desktop.services.unique_values import refuse_taken
 
 
@@ -123,4 +124,13 @@ def set_field(
     if old == new:
         return None
     refuse_taken(session, model, field_name, new, record_id)
-    return Edit("修改", "Edit", (Update(model, record_id, field_name, old, new),))
+    steps = [Update(model, record_id, field_name, old, new)]
+    if isinstance(row, Organization) and field_name in ("kind", "ownership"):
+        # the other of the pair follows, in the same undoable edit
+        kind, ownership = settle(new if field_name == "kind" else None,
+                                 new if field_name == "ownership" else None,
+                                 (row.kind, row.ownership))
+        other, value = ("ownership", ownership) if field_name == "kind" else ("kind", kind)
+        if getattr(row, other) != value:
+            steps.append(Update(model, record_id, other, getattr(row, other), value))
+    return Edit("修改", "Edit", tuple(steps))

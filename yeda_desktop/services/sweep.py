@@ -20,6 +20,7 @@ from yeda_desktop.models import (
     utcnow,
 )
 from yeda_desktop.models.enums import VisitOutcome
+from yeda_desktop.models.org_class import settle
 from yeda_desktop.services.edits import Delete, Edit, Insert, Update, checked, snapshot
 from yeda_desktop.services.ordering import code_point, dialect_of
 from yeda_desktop.services.unique_values import refuse_taken
@@ -108,6 +109,7 @@ def register_organization(
     values: dict[str, Any] = {"id": new_id(), "name": checked(Organization, "name", name)}
     for key, value in fields.items():
         values[key] = checked(Organization, key, value)
+    values["kind"], values["ownership"] = settle(values.get("kind"), values.get("ownership"))
     refuse_taken(session, Organization, "uscc", values.get("uscc"), values["id"])
     steps: list[Insert] = [
         Insert(Organization, values),

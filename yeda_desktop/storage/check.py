@@ -24,6 +24,7 @@ from yeda_desktop.models import (
     Synced,
 )
 from yeda_desktop.models.enums import GapStatus
+from yeda_desktop.models.org_class import fits
 from yeda_desktop.models.zone import floor_level
 from yeda_desktop.storage import migrate
 from yeda_desktop.validation import normalize_id_number, normalize_uscc
@@ -133,6 +134,21 @@ def _counts(conn: Connection) -> Iterator[Problem]:
             )
 
 
+def _org_classes(conn: Connection) -> Iterator[Problem]:
+    """A kind and an ownership at odds: set by an older version, or two devices' edits of
+    the one and the other merged field by field."""
+    rows = conn.execute(select(Organization.id, Organization.kind, Organization.ownership))
+    for record_id, kind, ownership in rows:
+        if not fits(kind, ownership):
+            yield Problem(
+                "org_class",
+                "organizations",
+                record_id,
+                f"单位类别为{kind.zh}，经济类型却是{ownership.zh}",
+                f"kind is {kind.value} but ownership is {ownership.value}",
+            )
+
+
 def _floors(conn: Connection) -> Iterator[Problem]:
     for record_id, label, level in conn.execute(select(Floor.id, Floor.label, Floor.level)):
         try:
@@ -226,7 +242,8 @@ def _revisions(conn: Connection) -> Iterator[Problem]:
             )
 
 
-CHECKS = (_engine_checks, _schema, _identifiers, _counts, _floors, _party_orgs, _gaps, _revisions)
+CHECKS = (_engine_checks, _schema, _identifiers, _counts, _org_classes, _floors, _party_orgs,
+          _gaps, _revisions)
 
 
 def check_database(conn: Connection) -> list[Problem]:

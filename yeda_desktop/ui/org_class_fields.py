@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QWidget
 from yeda_desktop.errors import ValidationError
 from yeda_desktop.models import Organization
 from yeda_desktop.models.enums import INDUSTRY_SECTIONS, KeyIndustry, OrgKind, Ownership
+from yeda_desktop.models.org_class import OWNERSHIPS
 from yeda_desktop.services import edits
 from yeda_desktop.ui.labels import industry_label, key_industry_label, kind_label
 from yeda_desktop.ui.ledger_labels import ownership_label
@@ -49,7 +50,7 @@ class OrgClassFields(QObject):
         self.org_id: str | None = None
         self.choices = QWidget(parent)
         self.kind = self._combo("kind", [(kind_label(k), k) for k in OrgKind])
-        self.ownership = self._combo("ownership", [(ownership_label(o), o) for o in Ownership])
+        self.ownership = self._combo("ownership", [])  # the kind's, filled by `load`
         self.industry = self._combo("industry_section", [(self.tr("Industry not given"), None)] + [
             (industry_label(code), code) for code in INDUSTRY_SECTIONS])
         self.industry.setSizeAdjustPolicy(
@@ -105,6 +106,7 @@ class OrgClassFields(QObject):
 
     def load(self, workspace: Workspace, org: Organization) -> None:
         self.workspace, self.org_id = workspace, org.id
+        self._offer_ownerships(org.kind, org.ownership)
         for combo, value in ((self.kind, org.kind), (self.ownership, org.ownership),
                              (self.industry, org.industry_section)):
             combo.setCurrentIndex(max(combo.findData(value), 0))
@@ -115,6 +117,17 @@ class OrgClassFields(QObject):
         self.listed.setChecked(bool(org.is_listed))
         self.key_enterprise.setChecked(bool(org.is_key_enterprise))
         self.key_industry.setCurrentIndex(max(self.key_industry.findData(org.key_industry), 0))
+
+    def _offer_ownerships(self, kind: OrgKind, current: Ownership) -> None:
+        """The kind's ownerships (choosing the other kind brings its own); a record that
+        came at odds (from an older version) shows what it holds until it is corrected."""
+        offered = list(OWNERSHIPS[kind])
+        if current not in offered:
+            offered.append(current)
+        if [self.ownership.itemData(i) for i in range(self.ownership.count())] != offered:
+            self.ownership.clear()
+            for ownership in offered:
+                self.ownership.addItem(ownership_label(ownership), ownership)
 
     def foreign(self) -> bool:
         return bool(self.ownership.currentData() == Ownership.FOREIGN)
