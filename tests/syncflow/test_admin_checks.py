@@ -11,7 +11,7 @@ from flow_helpers import Site, build_sites, edit_row, first_team
 from sqlalchemy import select
 
 from yeda_desktop.errors import YedaError
-from yeda_desktop.models import Device, Organization
+from yeda_desktop.models import ChangeLog, Device, Organization
 from yeda_desktop.models.sync import SyncConflict
 from yeda_desktop.syncflow import duplicates, enrolment
 from yeda_desktop.syncflow.audit_trail import find_record
@@ -205,5 +205,37 @@ def test_an_undeliberate_role_change_is_refused_in_the_words_for_the_roles(
         with db.reader() as session:
             inst = load_installation(session)
             assert inst is not None and inst.role is Role.LAPTOP
+    finally:
+        db.close()
+
+
+def test_choosing_a_side_s_ownership_brings_its_kind(sites: Sites) -> None:
+    """One laptop made the organization a foundation (kind 社会组织 with it), the other a
+    foreign enterprise: merged field by field, the kind came from the one and the
+    ownership is in conflict. Taking the foreign side brings the kind back with it, logged
+    as the centre's edit, so the statistics do not count a social foreign enterprise."""
+    centre, (a, b), stick = sites
+    db = a.open()
+    with db.reader() as session:
+        org_id = session.scalars(select(Organization.id).order_by(Organization.id.desc())).first()
+    db.close()
+    assert org_id
+    edit_row(a, "甲", Organization, org_id, kind="social", ownership="foundation")
+    edit_row(b, "乙", Organization, org_id, ownership="foreign")
+    _ship(centre, a, stick)
+    _ship(centre, b, stick)
+    db = centre.open()
+    try:
+        with db.session() as session:
+            row = session.scalars(select(SyncConflict).where(
+                SyncConflict.record_id == org_id, SyncConflict.field == "ownership")).one()
+            resolve(session, row.id, chosen_value(session, row.id, side=b.device_id()),
+                    officer="管理员", device_id="centre")
+        with db.reader() as session:
+            org = session.get_one(Organization, org_id)
+            assert (org.kind, org.ownership) == ("enterprise", "foreign")
+            logged = session.execute(select(ChangeLog.field, ChangeLog.new_value).where(
+                ChangeLog.record_id == org_id, ChangeLog.officer == "管理员")).all()
+        assert sorted(logged) == [("kind", '"enterprise"'), ("ownership", '"foreign"')]
     finally:
         db.close()

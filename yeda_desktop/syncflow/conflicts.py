@@ -18,6 +18,7 @@ from yeda_desktop.errors import YedaError
 from yeda_desktop.models import Base
 from yeda_desktop.models import labels as field_names
 from yeda_desktop.models.base import utcnow
+from yeda_desktop.models.org_class import settle
 from yeda_desktop.models.sync import SyncConflict
 from yeda_desktop.storage.driver_sql import run_sql
 from yeda_desktop.syncflow.installation import load_installation, one_match
@@ -272,6 +273,17 @@ def chosen_value(
                            "冲突一方的设备", "side's device")]
 
 
+def _companions(table: str, field: str, value: Any, current: dict[str, Any]) -> dict[str, Any]:
+    """Fields that follow the chosen one: an ownership brings its kind (the two devices may
+    have changed the one and the other, and the merge took each field apart)."""
+    if table != "organizations" or field not in ("kind", "ownership"):
+        return {}
+    kind, ownership = settle(value if field == "kind" else None,
+                             value if field == "ownership" else None,
+                             (current["kind"], current["ownership"]))
+    return {"ownership": ownership.value} if field == "kind" else {"kind": kind.value}
+
+
 def resolve(
     session: Session,
     conflict_id: str,
@@ -299,22 +311,28 @@ def resolve(
     if current is None:
         raise YedaError("该记录已不存在", "the record no longer exists")
     now = stamp(utcnow())
-    old = logged_value(row.table_name, row.field, current.get(row.field))
-    if old != value:
+    revision = int(current.get("revision") or 0)
+    values = {row.field: value, **_companions(row.table_name, row.field, value, current)}
+    for name, new in values.items():
+        old = logged_value(row.table_name, name, current.get(name))
+        if old != new:
+            run_sql(conn,
+                f"UPDATE {row.table_name} SET {name} = ?, revision = revision + 1, "
+                "updated_at = ? WHERE id = ?",
+                (*writable(row.table_name, [name], [stored_value(row.table_name, name, new)]),
+                 now, row.record_id),
+            )
+        elif name != row.field:
+            continue  # a companion that already fits: nothing to write or log
         run_sql(conn,
-            f"UPDATE {row.table_name} SET {row.field} = ?, revision = revision + 1, "
-            "updated_at = ? WHERE id = ?",
-            (*writable(row.table_name, [row.field],
-                       [stored_value(row.table_name, row.field, value)]), now, row.record_id),
+            "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
+            "new_value, base_revision, at, officer, device_id, package_id) "
+            "VALUES (?, ?, ?, 'update', ?, ?, ?, ?, ?, ?, ?, NULL)",
+            (str(uuid.uuid4()), row.table_name, row.record_id, name,
+             None if old is None else _dump(old), None if new is None else _dump(new),
+             revision, now, officer, device_id),
         )
-    run_sql(conn,
-        "INSERT INTO change_log (change_id, table_name, record_id, op, field, old_value, "
-        "new_value, base_revision, at, officer, device_id, package_id) "
-        "VALUES (?, ?, ?, 'update', ?, ?, ?, ?, ?, ?, ?, NULL)",
-        (str(uuid.uuid4()), row.table_name, row.record_id, row.field,
-         None if old is None else _dump(old), None if value is None else _dump(value),
-         int(current.get("revision") or 0), now, officer, device_id),
-    )
+        revision += old != new
     row.status = "resolved"
     row.resolved_value = _dump(value)
     row.applied_value = _dump(value)
