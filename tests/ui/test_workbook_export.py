@@ -18,6 +18,7 @@ from yeda_desktop.models.enums import PartyOrgType, PartyStatus, PersonRole
 from yeda_desktop.stats.dimensions import DIMENSIONS
 from yeda_desktop.storage import Database, open_database
 from yeda_desktop.ui.dashboard import Dashboard
+from yeda_desktop.ui.settings import AppSettings
 from yeda_desktop.ui.tasks import Task
 from yeda_desktop.ui.workbook_export import ExcelMenu
 
@@ -215,3 +216,20 @@ def test_file_menu_exports_the_whole_ledger_list_and_statistics(
         f"烟台导出{n}号有限公司" for n in range(4)]
     # 50,000 for the committee + 2 level-2 workers x 200 x 12 months
     assert written["act_export_statistics"][-1][-1] == 50_000 + 4_800
+
+
+def test_file_menu_statistics_take_the_inputs_typed_in_an_earlier_sitting(
+    zh_app: QApplication, qtbot: QtBot, db: Database, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, settings: AppSettings,
+) -> None:
+    """The statistics tab not opened yet in this sitting: the workbook's funding estimate
+    uses the inputs typed in it last time (it used the defaults, 0 workers)."""
+    window, actions = _menu_window(qtbot, db)
+    window.settings = settings  # type: ignore[attr-defined]
+    settings.set_funding_levels((300, 200, 100), (1, 0, 0))
+    target = tmp_path / "statistics.xlsx"
+    _save_to(monkeypatch, target)
+    actions["act_export_statistics"].trigger()
+    qtbot.waitUntil(lambda: "已导出" in window.statusBar().currentMessage(), timeout=10_000)
+    # 50,000 for the committee + 1 level-1 worker x 300 x 12 months
+    assert _rows(target, "经费测算")[-1][-1] == 50_000 + 3_600

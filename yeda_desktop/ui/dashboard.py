@@ -86,7 +86,6 @@ LABEL_ROOM = 12
 CHART_TEXT_LINES = 3
 # Pixels a chart keeps however few its categories (the whole zone is one).
 CHART_MIN_HEIGHT = 260
-FUNDING_LEVELS = len(FundingInputs().monthly_allowance)
 # A count axis with no gaps at all still reads as counts: 0 to this, one tick per integer.
 EMPTY_COUNT_TOP = 5
 
@@ -165,11 +164,9 @@ class Dashboard(QWidget):
         self.funding_table = QTableWidget(self)
         self.funding_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         # The inputs last typed, if any: the export and the printed table take them too.
-        typed = settings.funding_levels(FUNDING_LEVELS) if settings is not None else None
-        allowance, staff = typed or (FundingInputs().monthly_allowance,
-                                     FundingInputs().staff_by_level)
-        self.allowance = [self._spin(v, 10_000) for v in allowance]
-        self.staff = [self._spin(v, 100_000) for v in staff]
+        typed = settings.funding_inputs() if settings is not None else FundingInputs()
+        self.allowance = [self._spin(v, 10_000) for v in typed.monthly_allowance]
+        self.staff = [self._spin(v, 100_000) for v in typed.staff_by_level]
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Breakdown"), self))

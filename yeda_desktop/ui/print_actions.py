@@ -207,8 +207,10 @@ def install(window: QMainWindow) -> PrintController:
 
     def statistics() -> PrintJob:
         dashboard = _attr(window, "dashboard")
-        if dashboard is None:  # the tab is not built yet: its defaults
-            return _job("statistics")
+        if dashboard is None:  # the tab is not built yet: its breakdown, the inputs last typed
+            settings = _attr(window, "settings")
+            return _job("statistics",
+                        funding=settings.funding_inputs() if settings is not None else None)
         return _job("statistics", dimension=dashboard.dimension.currentData(),
                     funding=dashboard.funding_inputs())
 

@@ -3,7 +3,12 @@ the statistics tab's funding inputs."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QSettings
+
+if TYPE_CHECKING:
+    from yeda_desktop.stats.funding import FundingInputs
 
 ORGANIZATION = "YEDA"
 APPLICATION = "yeda-desktop"
@@ -79,6 +84,17 @@ class AppSettings:
         allowance = _numbers(self._text("statistics/allowance"), count)
         staff = _numbers(self._text("statistics/staff_by_level"), count)
         return (allowance, staff) if allowance is not None and staff is not None else None
+
+    def funding_inputs(self) -> FundingInputs:
+        """The funding inputs to print and export with: those last typed in the statistics
+        tab (in an earlier sitting too), else the defaults; the tab need not be open."""
+        from yeda_desktop.stats.funding import FundingInputs
+
+        count = len(FundingInputs().monthly_allowance)
+        typed = self.funding_levels(count)
+        if typed is None:
+            return FundingInputs()
+        return FundingInputs(monthly_allowance=typed[0], staff_by_level=typed[1])
 
     def set_funding_levels(self, allowance: tuple[int, ...], staff: tuple[int, ...]) -> None:
         self._set("statistics/allowance", ",".join(map(str, allowance)))

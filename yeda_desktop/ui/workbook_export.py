@@ -132,7 +132,10 @@ class ExcelMenu(QMenu):
         if (db := self._db()) is None:
             return
         dashboard = getattr(self.window_, "dashboard", None)
+        settings = getattr(self.window_, "settings", None)
+        # the tab not built yet: the inputs typed in it in an earlier sitting
+        funding = (dashboard.funding_inputs() if dashboard is not None
+                   else settings.funding_inputs() if settings is not None else None)
         self.exports["statistics"].start(
             db, self.tr("Export the statistics"), self.tr("Exporting the statistics…"),
-            self.tr("Exported %1 rows of statistics"),
-            funding=dashboard.funding_inputs() if dashboard is not None else None)
+            self.tr("Exported %1 rows of statistics"), funding=funding)
