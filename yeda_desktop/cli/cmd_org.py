@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from yeda_desktop.cli import org_sweep
 from yeda_desktop.cli.common import limit_or_all, open_from_args, require_output
-from yeda_desktop.cli.org_field_args import add_field_options, typed_fields
+from yeda_desktop.cli.org_field_args import add_class_options, add_field_options, typed_fields
 from yeda_desktop.errors import YedaError
 from yeda_desktop.id_masking import mask_id_number
 from yeda_desktop.models import Gap, Occupancy, Organization
@@ -247,12 +247,7 @@ def register(sub: Any) -> None:
                                 "haves)")
     change.add_argument("org", metavar="ORG", help="its id, USCC or name (a unique part of it)")
     add_field_options(change)
-    change.add_argument("--kind", choices=[k.value for k in OrgKind],
-                        help="enterprise or social; given alone, the ownership becomes the "
-                        "kind's first unless it is one of the kind's already")
-    change.add_argument("--ownership", choices=[o.value for o in Ownership],
-                        help="enterprise: private, foreign, hmt, individual, mixed; social: "
-                        "association, private_non_enterprise, foundation (it sets the kind)")
+    add_class_options(change)
     change.add_argument("--industry", choices=[*sorted(INDUSTRY_SECTIONS), "none"],
                         help="industry section (GB/T 4754: C, I, …; none: not given)")
     change.add_argument("--activities", choices=("yes", "no"),

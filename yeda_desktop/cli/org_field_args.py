@@ -7,7 +7,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from yeda_desktop.models.enums import OrgKind, Ownership
 from yeda_desktop.models.labels import column_label
+from yeda_desktop.models.org_class import OWNERSHIPS
 from yeda_desktop.services import edits
 
 # option → field
@@ -42,6 +44,17 @@ def add_field_options(parser: Any, *, with_name: bool = True) -> None:
             continue
         parser.add_argument(f"--{option.replace('_', '-')}", metavar="TEXT",
                             help=_HELP[option], dest=f"field_{field}")
+
+
+def add_class_options(parser: Any) -> None:
+    """--kind and --ownership, read as the pane's drop-downs are (models/org_class)."""
+    parser.add_argument("--kind", choices=[k.value for k in OrgKind],
+                        help="enterprise or social; given alone, the ownership becomes the "
+                        "kind's first unless it is one of the kind's already")
+    owned = "; ".join(f"{kind.value}: {', '.join(o.value for o in OWNERSHIPS[kind])}"
+                      for kind in OrgKind)
+    parser.add_argument("--ownership", choices=[o.value for o in Ownership],
+                        help=f"{owned} (it sets the kind)")
 
 
 def typed_fields(args: argparse.Namespace) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from yeda_desktop.cli.common import open_from_args
-from yeda_desktop.cli.org_field_args import add_field_options, typed_fields
+from yeda_desktop.cli.org_field_args import add_class_options, add_field_options, typed_fields
 from yeda_desktop.cli.unit_args import (
     add_team_argument,
     add_unit_arguments,
@@ -119,12 +119,7 @@ def add_parsers(actions: Any) -> None:
     add_unit_arguments(reg)
     reg.add_argument("name", metavar="NAME", help="单位名称")
     add_field_options(reg, with_name=False)
-    reg.add_argument("--kind", choices=[k.value for k in OrgKind],
-                     help="enterprise or social; given alone, the ownership becomes the "
-                     "kind's first unless it is one of the kind's already")
-    reg.add_argument("--ownership", choices=[o.value for o in Ownership],
-                     help="enterprise: private, foreign, hmt, individual, mixed; social: "
-                     "association, private_non_enterprise, foundation (it sets the kind)")
+    add_class_options(reg)
     reg.add_argument("--industry", choices=sorted(INDUSTRY_SECTIONS),
                      help="industry section (GB/T 4754: C, I, …)")
     reg.add_argument("--new", action="store_true",
