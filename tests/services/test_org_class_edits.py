@@ -74,3 +74,21 @@ def test_registering_settles_the_pair_and_refuses_it_at_odds(db: Database, place
     assert caught.value.field == "ownership"
     with db.reader() as s:
         assert s.scalar(select(func.count()).select_from(Organization)) == 1
+
+
+def test_choosing_what_a_record_at_odds_holds_corrects_the_other(
+    db: Database, place: Place
+) -> None:
+    """A social organization an older version left 私营企业: choosing 私营企业 again (the
+    pane shows it; `yeda org set --ownership private`) makes it an enterprise, as
+    choosing 社会团体 keeps it social."""
+    org_id = _registered(db, place)
+    with db.session() as s:
+        s.get_one(Organization, org_id).kind = OrgKind.SOCIAL  # as the older version did
+    with db.session() as s:
+        edit = edits.set_field(s, Organization, org_id, "ownership", Ownership.PRIVATE)
+        assert edit is not None
+        edits.apply(s, edit)
+    assert _pair(db, org_id) == (OrgKind.ENTERPRISE, Ownership.PRIVATE)
+    with db.session() as s:
+        assert edits.set_field(s, Organization, org_id, "ownership", Ownership.PRIVATE) is None

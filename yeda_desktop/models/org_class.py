@@ -1,4 +1,4 @@
-"""Which ownerships (经济类型) each kind of organization (单位类型) has.
+"""Which ownerships (经济类型) each kind of organization (单位类别) has.
 
 A non-public enterprise is private, foreign, Hong Kong/Macao/Taiwan, an individual business or
 mixed; a social organization is an association, a private non-enterprise unit or a

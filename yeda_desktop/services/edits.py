@@ -121,16 +121,16 @@ def set_field(
         raise LookupError(f"{model.__name__} {record_id} not found")
     new = checked(model, field_name, value)
     old = getattr(row, field_name)
-    if old == new:
-        return None
-    refuse_taken(session, model, field_name, new, record_id)
-    steps = [Update(model, record_id, field_name, old, new)]
+    steps = [] if old == new else [Update(model, record_id, field_name, old, new)]
+    if steps:
+        refuse_taken(session, model, field_name, new, record_id)
     if isinstance(row, Organization) and field_name in ("kind", "ownership"):
-        # the other of the pair follows, in the same undoable edit
+        # the other of the pair follows, in the same undoable edit (also when the one
+        # chosen is what a record at odds holds already: choosing it says which is right)
         kind, ownership = settle(new if field_name == "kind" else None,
                                  new if field_name == "ownership" else None,
                                  (row.kind, row.ownership))
         other, value = ("ownership", ownership) if field_name == "kind" else ("kind", kind)
         if getattr(row, other) != value:
             steps.append(Update(model, record_id, other, getattr(row, other), value))
-    return Edit("修改", "Edit", tuple(steps))
+    return Edit("修改", "Edit", tuple(steps)) if steps else None
