@@ -24,6 +24,15 @@ def _registered(db: Database, place: Place, **fields: object) -> str:
     return edit.created(Organization)[0]
 
 
+def _choose(db: Database, org_id: str, field: str, value: object) -> edits.Edit:
+    """The pane's choice in a drop-down, saved; the edit it made."""
+    with db.session() as s:
+        edit = edits.set_field(s, Organization, org_id, field, value)
+        assert edit is not None
+        edits.apply(s, edit)
+    return edit
+
+
 def _pair(db: Database, org_id: str) -> tuple[OrgKind, Ownership]:
     with db.reader() as s:
         org = s.get_one(Organization, org_id)
@@ -34,10 +43,7 @@ def test_choosing_social_brings_a_social_ownership_and_undo_restores_both(
     db: Database, place: Place
 ) -> None:
     org_id = _registered(db, place, ownership=Ownership.FOREIGN)
-    with db.session() as s:
-        edit = edits.set_field(s, Organization, org_id, "kind", OrgKind.SOCIAL)
-        assert edit is not None
-        edits.apply(s, edit)
+    edit = _choose(db, org_id, "kind", OrgKind.SOCIAL)
     assert _pair(db, org_id) == (OrgKind.SOCIAL, Ownership.ASSOCIATION)
     with db.reader() as s:
         logged = set(s.scalars(select(ChangeLog.field).where(ChangeLog.record_id == org_id,
@@ -80,15 +86,12 @@ def test_choosing_what_a_record_at_odds_holds_corrects_the_other(
     db: Database, place: Place
 ) -> None:
     """A social organization an older version left 私营企业: choosing 私营企业 again (the
-    pane shows it; `yeda org set --ownership private`) makes it an enterprise, as
-    choosing 社会团体 keeps it social."""
+    pane shows it; `yeda org set --ownership private`) makes it an enterprise; then there
+    is nothing more to do."""
     org_id = _registered(db, place)
     with db.session() as s:
         s.get_one(Organization, org_id).kind = OrgKind.SOCIAL  # as the older version did
-    with db.session() as s:
-        edit = edits.set_field(s, Organization, org_id, "ownership", Ownership.PRIVATE)
-        assert edit is not None
-        edits.apply(s, edit)
+    _choose(db, org_id, "ownership", Ownership.PRIVATE)
     assert _pair(db, org_id) == (OrgKind.ENTERPRISE, Ownership.PRIVATE)
     with db.session() as s:
         assert edits.set_field(s, Organization, org_id, "ownership", Ownership.PRIVATE) is None
