@@ -93,3 +93,20 @@ def test_a_new_record_is_checked_in_every_validated_field() -> None:
     assert every is not None and every == problem("people", values, list(values))
     assert every.field == "id_number"  # the first refused, in column order (by name)
     assert problem("people", {**values, "phone": None, "id_number": None}) is None
+
+
+def test_a_new_record_without_a_required_value_is_refused() -> None:
+    """A batch line leaves blanks out: a left-out name is judged as a blank one."""
+    missing = problem("organizations", {"staff_count": 12})
+    assert missing is not None and missing.field == "name"
+    assert problem("organizations", {"name": "烟台好码科技有限公司", "staff_count": 12}) is None
+
+
+def test_a_remembered_verdict_is_one_of_its_own_type() -> None:
+    """A staff count of 1 passes; true (a flag sent into a count) does not, although
+    true == 1 in Python: verdicts are remembered per value and type."""
+    org = {"name": "烟台好码科技有限公司"}
+    assert problem("organizations", {**org, "staff_count": 1}) is None
+    flag = problem("organizations", {**org, "staff_count": True})
+    assert flag is not None and flag.field == "staff_count"
+    assert problem("organizations", {**org, "staff_count": 1.0}) is not None

@@ -22,7 +22,7 @@ def check_one(value: str) -> tuple[weakref.ref[Chunk], ValidationError | None]:
 
 
 def test_a_refusal_does_not_keep_the_importing_frame_alive() -> None:
-    incoming_checks._verdict.cache_clear()
+    incoming_checks._memos.cache_clear()
     gc.disable()
     try:
         chunk, bad = check_one("138123")
