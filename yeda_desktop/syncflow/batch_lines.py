@@ -69,16 +69,18 @@ def shape_problem(line: Line) -> tuple[str, str] | None:
     line; the record is refused with this reason and the rest of the batch applied.
     Its values are checked against their columns by `incoming_types`.
     """
-    if not isinstance(line.get("id"), str) or not line["id"]:
+    rid, op = line.get("id"), line.get("op")
+    if not isinstance(rid, str) or not rid:
         return "记录编号无效", "the record id is not a text"
-    op = line.get("op")
-    if op not in ("put", "del"):
+    if op != "put" and op != "del":
         return f"未知的操作 {op!r}", f"unknown operation {op!r}"
-    for key in ("at", "n"):
-        value = line.get(key)
-        if value is not None and not (isinstance(value, str) and is_stamp(value)):
-            return f"“{key}”不是有效的时间", f"“{key}” is not a time"
-    if not isinstance(line.get("by"), str | None):
+    # Spelled out, not looped: 40,000 lines a batch.
+    at, made, by = line.get("at"), line.get("n"), line.get("by")
+    if at is not None and not (isinstance(at, str) and is_stamp(at)):
+        return "“at”不是有效的时间", "“at” is not a time"
+    if made is not None and not (isinstance(made, str) and is_stamp(made)):
+        return "“n”不是有效的时间", "“n” is not a time"
+    if by is not None and not isinstance(by, str):
         return "“by”不是文本", "“by” is not a text"
     if op == "put" and not isinstance(line.get("v"), dict):
         return "记录没有字段值", "the record carries no field values"
