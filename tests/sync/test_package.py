@@ -15,6 +15,7 @@ from yeda_desktop.sync import (
     KeyStatus,
     Manifest,
     MemberDigest,
+    PackageKind,
     Problem,
     SyncError,
     TrustDecision,
@@ -372,6 +373,20 @@ def test_package_from_a_newer_app_version(env: Env) -> None:
     rezip(path, members)
     error = env.refused(path, Problem.FORMAT_TOO_NEW)
     assert "newer version" in error.en and "升级" in error.zh
+
+
+def test_only_batches_are_written_in_the_newest_format(env: Env) -> None:
+    """Format 3 changed batch lines only: a centre's profile, baseline or receipt is
+    still format 2, which the app of before reads (it refuses any newer format)."""
+    _, batch = env.write(kind=PackageKind.BATCH)
+    assert batch.format_version == FORMAT_VERSION == 3
+    assert batch.trusted_comment().startswith("yeda-package v3 kind=batch")
+    for n, kind in enumerate((PackageKind.CENTRE_PROFILE, PackageKind.BASELINE,
+                              PackageKind.RECEIPT, PackageKind.ENROLMENT)):
+        path, manifest = env.write(f"other-{n}.yeda", kind=kind)
+        assert manifest.format_version == 2, kind
+        with read_package(path, env.trusted, env.centre) as package:
+            assert package.manifest.format_version == 2
 
 
 # ---- damaged age payload inside a correctly signed package -------------------------------

@@ -97,18 +97,23 @@ def test_more_records_than_a_chunk(laptop: tuple[Database, KeySet], tmp_path: Pa
 def test_new_records_travel_compactly(laptop: tuple[Database, KeySet], tmp_path: Path) -> None:
     """A new record's fields set when it was made are named in `cn`, not spelled out as
     [made, null] each; a field edited since is in `c`; empty values and the id are not
-    repeated in `v` (format 2, syncflow.batch_lines)."""
+    repeated in `v` (format 2, syncflow.batch_lines). A record not edited since it was
+    made says "every field it holds" (`"cn": "*"`, format 3)."""
     db, keys = laptop
     with db.session(officer="队员") as session:
         made = Instructor(name="王指导", phone="13900001111")
-        session.add(made)
+        untouched = Instructor(name="李指导", phone="13900003333")
+        session.add_all([made, untouched])
     with db.session(officer="组长") as session:
         found = session.get(Instructor, made.id)
         assert found is not None
         found.phone = "13900002222"
     export_batch(db, keys, tmp_path / "day1.yeda", officer="组长")
-    [line] = payload(tmp_path / "day1.yeda", keys)
-    assert line["id"] == made.id and "id" not in line["v"]
+    [line] = [x for x in payload(tmp_path / "day1.yeda", keys) if x["id"] == made.id]
+    [other] = [x for x in payload(tmp_path / "day1.yeda", keys) if x["id"] == untouched.id]
+    assert other["cn"] == "*" and "c" not in other
+    assert other["v"]["name"] == "李指导" and other["v"]["phone"] == "13900003333"
+    assert "id" not in line["v"]
     assert None not in line["v"].values()
     assert line["v"]["phone"] == "13900002222" and line["by"] == "组长"
     assert "name" in line["cn"] and "phone" not in line["cn"]

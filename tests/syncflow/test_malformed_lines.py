@@ -214,7 +214,7 @@ def lines(draw: st.DrawFn, known_ids: list[str]) -> dict[str, Any]:
     }
     for key in ("at", "n", "by", "c", "cn"):
         if draw(st.booleans()):
-            line[key] = draw(st.just(NOW) | json_values
+            line[key] = draw(st.just(NOW) | st.just("*") | json_values
                              | st.dictionaries(names, st.lists(json_values, max_size=3)))
     return line
 

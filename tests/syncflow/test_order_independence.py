@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from flow_helpers import Site, build_sites
-from format_1 import as_format_1
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from older_formats import as_format
 from sqlalchemy import select, text
 
 from yeda_desktop.demo.people import uscc_code
@@ -175,14 +175,17 @@ def test_a_postgresql_centre_ends_in_the_same_state(
         assert on_postgresql[key] == on_sqlite[key], key
 
 
-def test_format_1_batches_give_the_same_state(
+@pytest.mark.parametrize("version", [1, 2])
+def test_older_format_batches_give_the_same_state(
     world: tuple[Site, Path, list[list[Path]]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    version: int,
 ) -> None:
-    """Batches as older versions of the app wrote them (format 1, every edit spelled out)
-    merge to the very state of today's compact lines."""
+    """Batches as older versions of the app wrote them (format 1, every edit spelled out;
+    format 2, `cn` naming the fields) merge to the very state of today's lines."""
     centre, root, batches = world
-    old = [as_format_1(lane, root / f"laptop{n}" / "keys", centre.keys, tmp_path, monkeypatch)
+    old = [as_format(version, lane, root / f"laptop{n}" / "keys", centre.keys, tmp_path,
+                     monkeypatch)
            for n, lane in enumerate(batches)]
     order = [p for lane in zip(*batches, strict=True) for p in lane]  # day by day
-    order_1 = [p for lane in zip(*old, strict=True) for p in lane]
-    assert _import(centre, order_1) == _import(centre, order)
+    order_old = [p for lane in zip(*old, strict=True) for p in lane]
+    assert _import(centre, order_old) == _import(centre, order)

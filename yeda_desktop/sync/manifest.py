@@ -15,7 +15,9 @@ from typing import Any
 from yeda_desktop.sync.errors import Problem, SyncError
 
 FORMAT_NAME = "yeda-package"
-FORMAT_VERSION = 2  # 2: compact batch lines (syncflow.batch_lines); 1 is still read
+# The newest format this app reads (and writes batches in); every older one is still
+# read. 2: compact batch lines (syncflow.batch_lines); 3: their `"cn": "*"`.
+FORMAT_VERSION = 3
 MANIFEST_NAME = "manifest.json"
 SIGNATURE_NAME = "manifest.json.minisig"
 PAYLOAD_NAME = "payload.age"
@@ -32,6 +34,13 @@ class PackageKind(StrEnum):
     BASELINE = "baseline"
     BATCH = "batch"
     RECEIPT = "receipt"
+
+
+def written_format(kind: PackageKind) -> int:
+    """The format a package of this kind is written in: the oldest that describes it, so
+    that an app of before still reads the kinds that did not change (only batches did,
+    in 3: a centre is updated before its laptops, and reads them all)."""
+    return FORMAT_VERSION if kind is PackageKind.BATCH else 2
 
 
 @dataclass(frozen=True)

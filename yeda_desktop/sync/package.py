@@ -27,6 +27,7 @@ from yeda_desktop.sync.manifest import (
     Manifest,
     MemberDigest,
     PackageKind,
+    written_format,
 )
 from yeda_desktop.sync.minisign import MinisignPublicKey, MinisignSecretKey
 from yeda_desktop.sync.payload_crypto import decrypt_payload, encrypt_payload
@@ -128,6 +129,7 @@ def write_package(
             payload_size=digest.plain_size,
             payload_sha256=digest.plain_sha256,
             extra=dict(fields.extra),
+            format_version=written_format(fields.kind),
         )
         manifest_bytes = manifest.to_json()
         signature = minisign.sign(

@@ -5,21 +5,34 @@ A line of a batch (format 2) is `{"t", "id", "op": "put", "v", "c", "cn", "at", 
 - `c`, field → [time of its last edit, the value before the first edit since the last
   batch], for the fields whose edits the centre must weigh;
 - `cn`, the fields set when the record was made (`n`, its creation time) and not edited
-  since: each stands for `[n, null]` in `c`.
+  since: each stands for `[n, null]` in `c`. Format 3 writes `"cn": "*"` when that is
+  every logged field `v` holds (a record made since the last batch and not edited: most
+  of a day's batch), instead of naming them again on every line.
 
 Most records of a day's batch are new, and spelling out `[n, null]` for each of their
 fields made `c` as large as `v`: the payload was almost twice the size, and the centre's
-import spent a sixth of its time parsing it. Format 1 lines (every entry in `c`, empty
-values in `v`) are read as they always were.
+import spent a sixth of its time parsing it. Naming those fields in `cn` still cost a
+quarter of what was left of the parsing (a 10,000-organization batch: 0.05 s of its
+1.5 s import). Format 1 lines (every entry in `c`, empty values in `v`) and format 2
+lines (`cn` always a list) are read as they always were.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
+from yeda_desktop.syncflow.records import logged_columns
+
 Line = dict[str, Any]
+# `cn` standing for every logged field `v` holds (format 3).
+EVERY_FIELD = "*"
+
+
+@cache
+def _logged(table: str) -> frozenset[str]:
+    return frozenset(logged_columns(table))
 
 
 def put_line(
@@ -38,7 +51,9 @@ def put_line(
         made = [inserted_at, None]
         untouched = [name for name, edit in fields.items() if edit == made]
         if untouched:
-            line["cn"] = untouched
+            logged = _logged(table)
+            every = {name for name in line["v"] if name in logged}
+            line["cn"] = EVERY_FIELD if set(untouched) == every else untouched
             edits = {name: edit for name, edit in fields.items() if edit != made}
     if edits:
         line["c"] = edits
@@ -53,6 +68,8 @@ def changes_of(line: Line) -> dict[str, Any]:
     """
     listed = line.get("c") or {}
     made, untouched = line.get("n"), line.get("cn")
+    if untouched == EVERY_FIELD:
+        untouched = _every_field(line)
     if not untouched or not isinstance(made, str) or not isinstance(untouched, list):
         return listed if isinstance(listed, dict) else {}
     out = {name: [made, None] for name in untouched if isinstance(name, str)}
@@ -60,6 +77,18 @@ def changes_of(line: Line) -> dict[str, Any]:
         out.update(listed)
     return out
 
+
+
+def _every_field(line: Line) -> list[str] | None:
+    """What `"cn": "*"` stands for: the logged fields of the line's values."""
+    table, values = line.get("t"), line.get("v")
+    if not isinstance(table, str) or not isinstance(values, dict):
+        return None
+    try:
+        logged = _logged(table)
+    except KeyError:  # no such table: the merge rejects the line before asking
+        return None
+    return [name for name in values if name in logged]
 
 
 def shape_problem(line: Line) -> tuple[str, str] | None:
