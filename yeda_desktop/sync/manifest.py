@@ -37,9 +37,10 @@ class PackageKind(StrEnum):
 
 
 def written_format(kind: PackageKind) -> int:
-    """The format a package of this kind is written in: the oldest that describes it, so
-    that an app of before still reads the kinds that did not change (only batches did,
-    in 3: a centre is updated before its laptops, and reads them all)."""
+    """The format a package of this kind is written in: the oldest that describes it.
+    Only batch lines changed in format 3, so profiles, baselines, receipts and enrolment
+    requests stay format 2 and the app of before still reads them; the centre, which
+    reads the batches, is updated before its laptops."""
     return FORMAT_VERSION if kind is PackageKind.BATCH else 2
 
 

@@ -1,6 +1,6 @@
 """How a batch line carries one record: its stored values and the edits behind them.
 
-A line of a batch (format 2) is `{"t", "id", "op": "put", "v", "c", "cn", "at", "by", "n"}`:
+A line of a batch (formats 2 and 3) is `{"t", "id", "op": "put", "v", "c", "cn", "at", "by", "n"}`:
 - `v`, the record's stored values, without its id (the line's) and without empty ones;
 - `c`, field → [time of its last edit, the value before the first edit since the last
   batch], for the fields whose edits the centre must weigh;
